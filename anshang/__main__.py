@@ -1,0 +1,5 @@
+"""Allow ``python -m anshang``."""
+
+from anshang.cli import main
+
+main()

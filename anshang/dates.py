@@ -1,0 +1,49 @@
+"""Date parsing and display in the forms Chinese offices use."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+WEEKDAYS = "一二三四五六日"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
+_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+_NUM = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+
+
+def parse_date(value) -> _dt.date:
+    """Return a date from a date object or text such as 2026-03-05, 2026年3月5日, 2026/3/5.
+
+    Raises ValueError with a Chinese message when the text is not a real date.
+    """
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"不是日期：{value!r}（应写作 2026-03-05 或 2026年3月5日）")
+    text = value.translate(_FULLWIDTH)
+    m = _CN.match(text) or _NUM.match(text)
+    if not m:
+        raise ValueError(f"不是日期：{value!r}（应写作 2026-03-05 或 2026年3月5日）")
+    y, mo, d = (int(g) for g in m.groups())
+    try:
+        return _dt.date(y, mo, d)
+    except ValueError:
+        raise ValueError(f"日期不存在：{value!r}") from None
+
+
+def is_date_text(value) -> bool:
+    try:
+        parse_date(value)
+    except ValueError:
+        return False
+    return True
+
+
+def cn_date(d: _dt.date, weekday: bool = False) -> str:
+    """2026年3月5日, or 2026年3月5日（星期四） with ``weekday``."""
+    s = f"{d.year}年{d.month}月{d.day}日"
+    if weekday:
+        s += f"（星期{WEEKDAYS[d.weekday()]}）"
+    return s

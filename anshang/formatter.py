@@ -1,0 +1,57 @@
+"""``anshang fmt``: bring ledger files to canonical form (I/O around the pure ``fmt`` core)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from anshang import fmt, yamlio
+from anshang.errors import AnshangError, Problem
+from anshang.ledger import (CALENDAR_DIR, LEADERS_FILE, SETTINGS_FILE, UNITS_FILE, Ledger,
+                            kind_of)
+
+
+@dataclass
+class FormatResult:
+    total: int = 0
+    changed: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+
+def ledger_files(ledger: Ledger) -> list[str]:
+    """Every file ``fmt`` looks after, in a stable order."""
+    fixed = [r for r in (SETTINGS_FILE, LEADERS_FILE, UNITS_FILE) if (ledger.root / r).is_file()]
+    return (fixed + ledger.enterprise_files() + ledger.session_files() + ledger.case_files()
+            + ledger.calendar_files())
+
+
+def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> FormatResult:
+    result = FormatResult()
+    rels = ledger_files(ledger)
+    if only:
+        wanted = []
+        for given in only:
+            rel = ledger.rel(ledger.path(given)) if not given.startswith(str(ledger.root)) else ledger.rel(given)
+            if not kind_of(rel) or not (ledger.root / rel).is_file():
+                raise AnshangError(f"{given} 不是台账中的文件")
+            wanted.append(rel)
+        rels = wanted
+    result.total = len(rels)
+    pending: list[tuple[str, str]] = []
+    for rel in rels:
+        try:
+            text = yamlio.read_text(ledger.root / rel)
+            new = fmt.format_text(text, kind_of(rel))
+        except yamlio.YamlProblem as e:
+            result.problems.append(Problem(rel, e.line, "yaml", "error", e.message))
+            continue
+        if new != text.lstrip("\ufeff"):
+            result.changed.append(rel)
+            pending.append((rel, new))
+        elif text.startswith("\ufeff"):
+            result.changed.append(rel)
+            pending.append((rel, new))
+    if write and pending:
+        with ledger.lock():
+            for rel, new in pending:
+                ledger.write_text(rel, new)
+    return result

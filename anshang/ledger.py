@@ -1,0 +1,361 @@
+"""The ledger folder: where it is, what files it holds, reading them fast (with a cache keyed
+on file identity), and writing them safely under the ledger's lock.
+
+Layout (README: 台账目录结构):
+    anshang.yaml                 settings 设置 (its presence marks the ledger root)
+    leaders.yaml                 接待领导
+    units.yaml                   承办单位
+    enterprises/<USCC>.yaml      企业名录，一企一档
+    sessions/<YYYY>/<ID>.yaml    接待日场次
+    cases/<YYYY>/<ID>.yaml       诉求，一事一档
+    calendar/<YYYY>.yaml         节假日补充
+    output/                      生成的文件（不纳入版本管理）
+    .anshang/                    缓存与写锁（不纳入版本管理，可随时删除）
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang import __version__
+from anshang.errors import AnshangError, Problem
+from anshang import yamlio
+
+SETTINGS_FILE = "anshang.yaml"
+LEADERS_FILE = "leaders.yaml"
+UNITS_FILE = "units.yaml"
+ENTERPRISES_DIR = "enterprises"
+SESSIONS_DIR = "sessions"
+CASES_DIR = "cases"
+CALENDAR_DIR = "calendar"
+OUTPUT_DIR = "output"
+STATE_DIR = ".anshang"
+CACHE_VERSION = f"1/{__version__}"
+
+YEAR_RE = re.compile(r"^\d{4}$")
+SESSION_ID_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]{1,8})?$")
+USCC_FILE_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
+
+
+@dataclass
+class Doc:
+    """One file as read: its kind, path relative to the root, and data (None if unreadable)."""
+
+    kind: str
+    rel: str
+    data: object = None
+
+
+@dataclass
+class Snapshot:
+    """Everything the ledger holds, as read; read failures are already Problems."""
+
+    root: Path
+    settings: Doc | None = None
+    leaders: Doc | None = None
+    units: Doc | None = None
+    enterprises: list = field(default_factory=list)
+    sessions: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    calendars: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+    def docs(self):
+        for d in (self.settings, self.leaders, self.units):
+            if d is not None:
+                yield d
+        yield from self.enterprises
+        yield from self.sessions
+        yield from self.cases
+        yield from self.calendars
+
+
+def find_root(data: str | None = None, env: dict | None = None, cwd: Path | None = None) -> Path:
+    """The ledger folder from ``--data``, then ``ANSHANG_DATA``, then upwards from ``cwd``."""
+    env = os.environ if env is None else env
+    given = data or env.get("ANSHANG_DATA")
+    if given:
+        root = Path(given).expanduser()
+        how = "--data" if data else "ANSHANG_DATA"
+        if not root.is_dir():
+            raise AnshangError(f"{how} 指定的台账目录不存在：{root}")
+        if not (root / SETTINGS_FILE).is_file():
+            raise AnshangError(
+                f"{root} 不是 anshang 台账（缺少 {SETTINGS_FILE}）。新建台账请运行 anshang init {root}")
+        return root.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise AnshangError(
+        f"在 {here} 及其上级目录中找不到台账（{SETTINGS_FILE}）。"
+        "请进入台账目录，或用 --data 目录 / 环境变量 ANSHANG_DATA 指定，新建台账用 anshang init 目录")
+
+
+class Ledger:
+    """A ledger folder on disk."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root).resolve()
+
+    # -- paths ---------------------------------------------------------------------------
+    def path(self, rel: str) -> Path:
+        """Absolute path of ``rel``, refusing anything that would leave the ledger."""
+        p = (self.root / rel).resolve()
+        if p != self.root and self.root not in p.parents:
+            raise AnshangError(f"路径 {rel!r} 超出台账目录，已拒绝")
+        return p
+
+    def rel(self, path: Path) -> str:
+        return Path(path).resolve().relative_to(self.root).as_posix()
+
+    @staticmethod
+    def case_rel(case_id: str) -> str:
+        from anshang.ids import id_problem
+
+        if id_problem(case_id):
+            raise AnshangError(id_problem(case_id))
+        return f"{CASES_DIR}/20{case_id[:2]}/{case_id}.yaml"
+
+    @staticmethod
+    def enterprise_rel(uscc: str) -> str:
+        if not USCC_FILE_RE.match(uscc or ""):
+            raise AnshangError(f"统一社会信用代码 {uscc!r} 不能用作文件名（应为 18 位代码）")
+        return f"{ENTERPRISES_DIR}/{uscc}.yaml"
+
+    @staticmethod
+    def session_rel(session_id: str) -> str:
+        if not SESSION_ID_RE.match(session_id or ""):
+            raise AnshangError(f"场次编号 {session_id!r} 格式不对，应为日期，如 2026-03-05（同日多场加后缀 -2）")
+        return f"{SESSIONS_DIR}/{session_id[:4]}/{session_id}.yaml"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / STATE_DIR
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / OUTPUT_DIR
+
+    # -- enumeration (names only, no parsing) --------------------------------------------
+    def _year_files(self, top: str) -> list[str]:
+        out: list[str] = []
+        base = self.root / top
+        if not base.is_dir():
+            return out
+        with os.scandir(base) as years:
+            for y in sorted(years, key=lambda e: e.name):
+                if y.is_dir() and YEAR_RE.match(y.name):
+                    with os.scandir(y.path) as files:
+                        out.extend(f"{top}/{y.name}/{f.name}" for f in files
+                                   if f.name.endswith(".yaml") and not f.name.startswith("."))
+        return sorted(out)
+
+    def _flat_files(self, top: str) -> list[str]:
+        base = self.root / top
+        if not base.is_dir():
+            return []
+        with os.scandir(base) as files:
+            return sorted(f"{top}/{f.name}" for f in files
+                          if f.is_file() and f.name.endswith(".yaml") and not f.name.startswith("."))
+
+    def case_files(self) -> list[str]:
+        return self._year_files(CASES_DIR)
+
+    def session_files(self) -> list[str]:
+        return self._year_files(SESSIONS_DIR)
+
+    def enterprise_files(self) -> list[str]:
+        return self._flat_files(ENTERPRISES_DIR)
+
+    def calendar_files(self) -> list[str]:
+        return self._flat_files(CALENDAR_DIR)
+
+    def case_ids(self) -> list[str]:
+        return [Path(r).stem for r in self.case_files()]
+
+    def stray_files(self) -> list[str]:
+        """YAML files where no kind of ledger file belongs (a case dropped in cases/ itself)."""
+        stray: list[str] = []
+        for top in (CASES_DIR, SESSIONS_DIR):
+            base = self.root / top
+            if base.is_dir():
+                for e in os.scandir(base):
+                    if e.is_file() and e.name.endswith(".yaml"):
+                        stray.append(f"{top}/{e.name}")
+                    elif e.is_dir() and not YEAR_RE.match(e.name):
+                        stray.append(f"{top}/{e.name}/")
+        return sorted(stray)
+
+    # -- reading -------------------------------------------------------------------------
+    def read(self, rel: str):
+        """Fast read of one file: plain data with line numbers; raises yamlio.YamlProblem."""
+        raw = self.path(rel).read_bytes()
+        return yamlio.loads(yamlio.decode(raw, rel))
+
+    def read_doc(self, kind: str, rel: str, problems: list | None = None) -> Doc:
+        """Read one file into a Doc; a failure becomes a Problem (appended) and data None."""
+        doc = Doc(kind, rel)
+        try:
+            doc.data = self.read(rel)
+        except yamlio.YamlProblem as e:
+            if problems is not None:
+                problems.append(Problem(rel, e.line, "yaml", "error", e.message))
+        except FileNotFoundError:
+            if problems is not None:
+                problems.append(Problem(rel, 1, "missing", "error", f"缺少文件 {rel}"))
+        return doc
+
+    def load_all(self, use_cache: bool = True) -> Snapshot:
+        """Read every ledger file, from the cache where a file is unchanged."""
+        snap = Snapshot(self.root)
+        cache = _Cache(self.state_dir / "cache.json") if use_cache else None
+        groups = [
+            ("settings", [SETTINGS_FILE]),
+            ("leaders", [LEADERS_FILE]),
+            ("units", [UNITS_FILE]),
+            ("enterprise", self.enterprise_files()),
+            ("session", self.session_files()),
+            ("case", self.case_files()),
+            ("calendar", self.calendar_files()),
+        ]
+        for kind, rels in groups:
+            for rel in rels:
+                doc = self._load_one(kind, rel, cache, snap.problems)
+                if kind == "settings":
+                    snap.settings = doc
+                elif kind == "leaders":
+                    snap.leaders = doc
+                elif kind == "units":
+                    snap.units = doc
+                else:
+                    getattr(snap, {"enterprise": "enterprises", "session": "sessions",
+                                   "case": "cases", "calendar": "calendars"}[kind]).append(doc)
+        for rel in self.stray_files():
+            snap.problems.append(Problem(rel, 1, "layout", "error",
+                                         "文件位置不对：诉求和场次文件应放在按年份命名的子目录中（如 cases/2026/）"))
+        if cache is not None:
+            cache.save()
+        return snap
+
+    def _load_one(self, kind: str, rel: str, cache, problems: list) -> Doc:
+        path = self.root / rel
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            if kind in ("leaders", "units"):
+                problems.append(Problem(rel, 1, "missing", "error",
+                                        f"缺少文件 {rel}（可从 anshang init 新建的台账中复制）"))
+            return Doc(kind, rel)
+        stamp = [st.st_mtime_ns, st.st_size, st.st_ino]
+        if cache is not None:
+            hit = cache.get(rel, stamp)
+            if hit is not None:
+                if "err" in hit:
+                    msg, line = hit["err"]
+                    problems.append(Problem(rel, line, "yaml", "error", msg))
+                    return Doc(kind, rel)
+                return Doc(kind, rel, hit["ok"])
+        try:
+            data = self.read(rel)
+            payload = {"ok": data}
+            doc = Doc(kind, rel, data)
+        except yamlio.YamlProblem as e:
+            payload = {"err": [e.message, e.line]}
+            problems.append(Problem(rel, e.line, "yaml", "error", e.message))
+            doc = Doc(kind, rel)
+        # A file changed within the last two seconds could change again with the same
+        # mtime and size (coarse clocks); such files are re-read next time instead.
+        if cache is not None and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
+            cache.put(rel, stamp, payload)
+        return doc
+
+    # -- writing -------------------------------------------------------------------------
+    def lock(self, timeout: float | None = None):
+        if timeout is None:
+            timeout = float(os.environ.get("ANSHANG_LOCK_TIMEOUT", "5"))
+        return yamlio.WriteLock(self.state_dir / "lock", timeout)
+
+    def write_text(self, rel: str, text: str) -> None:
+        """Atomically replace one file (the caller holds the lock)."""
+        yamlio.atomic_write(self.path(rel), text)
+
+    def create(self, rel: str, data) -> None:
+        """Write a new file from plain data in canonical form; refuses to overwrite."""
+        from anshang.fmt import canonical_text
+
+        target = self.path(rel)
+        if target.exists():
+            raise AnshangError(f"{rel} 已存在，未覆盖")
+        self.write_text(rel, canonical_text(data, _kind_of(rel)))
+
+    def edit(self, rel: str, change) -> None:
+        """Round-trip edit of one file: comments, key order and hand layout survive.
+
+        ``change(doc)`` mutates the ruamel document in place. New keys should be placed with
+        ``fmt.put`` so they land in canonical order.
+        """
+        text = yamlio.read_text(self.path(rel))
+        doc = yamlio.rt_load(text)
+        change(doc)
+        self.write_text(rel, yamlio.rt_dump(doc))
+
+
+def _kind_of(rel: str) -> str:
+    top = rel.split("/", 1)[0]
+    return {
+        SETTINGS_FILE: "settings", LEADERS_FILE: "leaders", UNITS_FILE: "units",
+        ENTERPRISES_DIR: "enterprise", SESSIONS_DIR: "session", CASES_DIR: "case",
+        CALENDAR_DIR: "calendar",
+    }.get(top, "")
+
+
+def kind_of(rel: str) -> str:
+    """Which kind of ledger file ``rel`` is ('' for none)."""
+    return _kind_of(rel)
+
+
+class _Cache:
+    """Parsed files keyed on (path, mtime, size). Plain JSON; safe to delete at any time."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.entries: dict = {}
+        self.dirty = False
+        self.seen: set = set()
+        try:
+            blob = json.loads(path.read_bytes())
+            if blob.get("v") == CACHE_VERSION:
+                self.entries = blob["files"]
+        except (OSError, ValueError, KeyError, AttributeError):
+            self.entries = {}
+
+    def get(self, rel: str, stamp: list):
+        self.seen.add(rel)
+        e = self.entries.get(rel)
+        if e is not None and e[0] == stamp:
+            return e[1]
+        return None
+
+    def put(self, rel: str, stamp: list, payload) -> None:
+        self.seen.add(rel)
+        self.entries[rel] = [stamp, payload]
+        self.dirty = True
+
+    def save(self) -> None:
+        gone = set(self.entries) - self.seen
+        for rel in gone:
+            del self.entries[rel]
+        if not (self.dirty or gone):
+            return
+        try:
+            text = json.dumps({"v": CACHE_VERSION, "files": self.entries},
+                              ensure_ascii=False, separators=(",", ":"))
+            yamlio.atomic_write(self.path, text)
+        except OSError:
+            pass  # a read-only ledger still checks; it is only slower next time

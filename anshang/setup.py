@@ -1,0 +1,37 @@
+"""``anshang init``: a new, valid, empty ledger from the commented templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from anshang.errors import AnshangError
+from anshang.ledger import (CALENDAR_DIR, CASES_DIR, ENTERPRISES_DIR, SESSIONS_DIR,
+                            SETTINGS_FILE)
+from anshang.templates import template_path
+from anshang import yamlio
+
+
+def init_ledger(folder: Path, city: str | None = None) -> Path:
+    folder = Path(folder)
+    if (folder / SETTINGS_FILE).exists():
+        raise AnshangError(f"{folder} 已经是台账（已有 {SETTINGS_FILE}），未做任何修改")
+    if folder.exists() and not folder.is_dir():
+        raise AnshangError(f"{folder} 已存在且不是目录")
+    if folder.exists() and any(folder.iterdir()):
+        raise AnshangError(f"{folder} 不是空目录；请指定一个新目录或空目录")
+    src = template_path("ledger")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("anshang.yaml", "leaders.yaml", "units.yaml"):
+        text = (src / name).read_text(encoding="utf-8")
+        if name == "anshang.yaml" and city:
+            doc = yamlio.rt_load(text)
+            doc["city"] = city
+            doc["office"] = f"{city}优化营商环境办公室"
+            text = yamlio.rt_dump(doc)
+        yamlio.atomic_write(folder / name, text)
+    yamlio.atomic_write(folder / ".gitignore", (src / "gitignore").read_text(encoding="utf-8"))
+    for sub in (ENTERPRISES_DIR, SESSIONS_DIR, CASES_DIR, CALENDAR_DIR):
+        (folder / sub).mkdir(exist_ok=True)
+        # git keeps no empty folders; the marker keeps the layout visible in a fresh clone
+        yamlio.atomic_write(folder / sub / ".gitkeep", "")
+    return folder.resolve()

@@ -1,0 +1,277 @@
+"""Build the sample ledger ``data/`` for the fictional city 北岚市 from ``sample_content``.
+
+Deterministic (seeded): re-running it rebuilds the same files. Deadlines are computed with
+anshang's own calendar engine, so the sample agrees with the official 2025–2026 calendar.
+Run: python tools/make_sample.py [OUT]   (default: data)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import sample_content as S  # noqa: E402
+
+from anshang import uscc, yamlio  # noqa: E402
+from anshang.calendar import Calendar, package_arrangements  # noqa: E402
+from anshang.fmt import canonical_text  # noqa: E402
+from anshang.ids import ALPHABET  # noqa: E402
+from anshang.setup import init_ledger  # noqa: E402
+
+D = dt.date
+TODAY = D(2026, 11, 21)  # the sample is "as of" this day
+REGION = {"岚山区": "150302", "河口区": "150303", "新港区": "150304", "北岚高新区": "150371", "云台县": "150321"}
+SESSIONS = [  # date, leader, status, form
+    (D(2025, 3, 20), "mayor", "held", "symposium"),
+    (D(2025, 6, 19), "vm-qian", "held", "onsite"),
+    (D(2025, 9, 18), "vm-sun", "held", "symposium"),
+    (D(2025, 12, 11), "vm-li", "held", "breakfast"),
+    (D(2026, 3, 19), "vm-zhao", "held", "symposium"),
+    (D(2026, 6, 18), "vm-sun", "held", "onsite"),
+    (D(2026, 9, 17), "vm-zhou", "held", "symposium"),
+    (D(2026, 11, 12), "vm-qian", "held", "symposium"),
+    (D(2026, 12, 10), "mayor", "planned", "symposium"),
+    (D(2027, 1, 21), "vm-li", "planned", "breakfast"),
+]
+CHANNEL_OVERRIDE = {  # case index -> other channel (not matched to sessions)
+    3: "hotline", 15: "open_day", 20: "service_month", 34: "leader_visit", 45: "complaint_centre",
+}
+EXCLUSION = {
+    "excluded_judicial": ("judicial", "§三(二)1", "该事项已进入仲裁或诉讼程序，按规定不纳入接待日受理，请通过司法途径解决"),
+    "excluded_discipline": ("discipline", "§三(二)2", "反映的问题已由纪委监委受理，按规定不纳入接待日受理"),
+    "excluded_petition": ("petition", "§三(二)3", "该事项已通过信访渠道反映并在办理中"),
+    "excluded_proposal": ("proposal", "§三(二)4", "该事项已作为市人大代表建议办理"),
+    "excluded_vague": ("vague", "§三(二)5", "诉求无明确对象，无具体事实、理由和请求"),
+    "excluded_anonymous": ("anonymous", "§三(二)6", "匿名反映，无法核实企业和联系人"),
+}
+
+rng = random.Random(2026)
+cal = Calendar(package_arrangements(), allow_provisional=True)
+
+
+def cid(day: dt.date) -> str:
+    return f"{day:%y%m%d}-" + "".join(rng.choice(ALPHABET) for _ in range(5))
+
+
+def make_uscc(district: str) -> str:
+    body = "91" + REGION[district] + "MA" + "".join(rng.choice(uscc.CHARSET[:10] + "ABCDEFGH") for _ in range(7))
+    return uscc.complete(body)
+
+
+def write(root: Path, rel: str, data, kind: str) -> None:
+    yamlio.atomic_write(root / rel, canonical_text(data, kind))
+
+
+def workday_on_or_before(day: dt.date) -> dt.date:
+    while not cal.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def build(root: Path) -> None:
+    if root.exists():
+        shutil.rmtree(root)
+    init_ledger(root, city="北岚市")
+    settings = yamlio.rt_load((root / "anshang.yaml").read_text(encoding="utf-8"))
+    settings["contact"].update({
+        "address": "北岚市行政中心A座909办公室", "place": "北岚市行政中心A座909办公室",
+        "phone": "0479-8991510", "fax": "0479-8991510", "email": "yshj@beilan.example.gov.cn",
+    })
+    settings["districts"] = list(S.DISTRICTS)
+    settings["fields"] = list(S.FIELDS)
+    settings["routing"] = {f: list(u) for f, u in S.ROUTING.items()}
+    (root / "anshang.yaml").write_text(canonical_text(settings, "settings"), encoding="utf-8")
+
+    leaders = [{"id": x["id"], "name": x["name"], "role": x["role"], "title": x["title"],
+                "fields": x["fields"], "active": True} for x in S.LEADERS]
+    lead_doc = yamlio.rt_load((root / "leaders.yaml").read_text(encoding="utf-8"))
+    lead_doc["leaders"] = leaders
+    (root / "leaders.yaml").write_text(canonical_text(lead_doc, "leaders"), encoding="utf-8")
+    units = []
+    for u in S.UNITS:
+        item = {"id": u["id"], "name": u["name"], "kind": u["kind"]}
+        if u["district"]:
+            item["district"] = u["district"]
+        item["fields"] = u["fields"]
+        item["contact"] = {"name": u["contact_name"], "phone": u["contact_phone"]}
+        units.append(item)
+    unit_doc = yamlio.rt_load((root / "units.yaml").read_text(encoding="utf-8"))
+    unit_doc["units"] = units
+    (root / "units.yaml").write_text(canonical_text(unit_doc, "units"), encoding="utf-8")
+    unit_by_district = {u["district"]: u["id"] for u in S.UNITS if u["district"]}
+
+    codes = []
+    for i, e in enumerate(S.ENTERPRISES):
+        code = make_uscc(e["district"])
+        codes.append(code)
+        data = {
+            "uscc": code, "name": e["name"], "district": e["district"],
+            "categories": e["categories"], "dispatch_years": [2025, 2026] if e["dispatch"] else [],
+            "industry": e["industry"], "legal_rep": e["legal_rep"],
+            "contacts": [{"name": e["contact_name"], "role": "联系人", "phone": e["contact_phone"]}],
+        }
+        if i % 5 == 0:
+            data["contacts"][0]["email"] = f"contact{i:03d}@enterprise.example.cn"
+        write(root, f"enterprises/{code}.yaml", data, "enterprise")
+
+    leader_fields = {x["id"]: x["fields"] for x in S.LEADERS}
+    sessions = {}
+    for day, leader, status, form in SESSIONS:
+        notice = cal.add_workdays(day, -15)
+        reg_to = cal.add_workdays(day, -3)
+        sid = day.isoformat()
+        s = {
+            "id": sid, "date": day, "leader": leader, "fields": list(leader_fields[leader]),
+            "form": form, "place": "北岚市行政中心A座第三会议室", "notice_date": notice.due,
+            "registration_from": notice.due, "registration_to": reg_to.due, "status": status,
+        }
+        if notice.provisional or reg_to.provisional or not cal.covers(day.year):
+            s["provisional"] = True
+        sessions[sid] = s
+    used = {sid: 0 for sid in sessions}
+
+    def pick_session(fields, window):
+        cands = [sid for sid in sessions if window[0] <= sessions[sid]["date"] <= window[1]]
+        for sid in cands:
+            if set(fields) & set(sessions[sid]["fields"]) and used[sid] < 8:
+                return sid
+        sid = next(s for s in cands if used[s] < 8)
+        sessions[sid]["fields"] = sessions[sid]["fields"] + [f for f in fields if f not in sessions[sid]["fields"]]
+        return sid
+
+    windows = {
+        "scheduled": (D(2026, 12, 10), D(2026, 12, 10)),
+        "solved": (D(2026, 3, 1), D(2026, 11, 12)), "explained": (D(2026, 3, 1), D(2026, 11, 12)),
+        "handover": (D(2026, 11, 12), D(2026, 11, 12)), "overdue": (D(2026, 9, 17), D(2026, 9, 17)),
+        "longterm": (D(2026, 6, 18), D(2026, 6, 18)), "closed": (D(2025, 3, 1), D(2025, 12, 31)),
+    }
+    taken = set()
+    for n, c in enumerate(S.CASES):
+        kind = c["kind"]
+        channel = CHANNEL_OVERRIDE.get(n, "reception_day")
+        ent = S.ENTERPRISES[c["enterprise"]] if c["enterprise"] is not None else None
+        sid = None
+        if kind in windows and channel == "reception_day":
+            sid = pick_session(c["fields"], windows[kind])
+            used[sid] += 1
+            sess_day = sessions[sid]["date"]
+            registered = cal.add_workdays(sess_day, -rng.randint(4, 12)).due
+            if registered < sessions[sid]["registration_from"]:
+                registered = sessions[sid]["registration_from"]
+        elif kind in windows:  # other channels: dated like the stage they stand for
+            base = windows[kind][1]
+            registered = workday_on_or_before(min(base, TODAY) - dt.timedelta(days=rng.randint(10, 20)))
+            sess_day = cal.add_workdays(registered, 3).due
+        elif kind == "registered":
+            registered = workday_on_or_before(TODAY - dt.timedelta(days=rng.randint(1, 5)))
+        else:  # screened but not scheduled
+            registered = workday_on_or_before(TODAY - dt.timedelta(days=rng.randint(8, 60)))
+        case_id = cid(registered)
+        while case_id in taken:
+            case_id = cid(registered)
+        taken.add(case_id)
+        data: dict = {"id": case_id, "registered": registered, "channel": channel}
+        if channel == "reception_day":
+            data["source"] = {"kind": "form", "file": f"预约登记表-{(ent or {}).get('name', '匿名')}.xlsx"}
+        else:
+            data["source"] = {"kind": "channel"}
+        if ent is not None:
+            data["enterprise"] = codes[c["enterprise"]]
+            data["contact"] = {"name": ent["contact_name"], "phone": ent["contact_phone"]}
+        data.update({"fields": c["fields"], "title": c["title"], "facts": c["facts"],
+                     "reasons": c["reasons"], "request": c["request"], "suggested_units": c["units"]})
+        declared = {k: False for k in ("judicial", "discipline", "petition", "proposal", "vague", "anonymous")}
+        if kind in EXCLUSION and kind not in ("excluded_vague",):
+            declared[EXCLUSION[kind][0]] = True
+        if channel == "reception_day" and ent is not None:
+            data["declared"] = declared
+        screen_day = cal.add_workdays(registered, 1).due if kind != "registered" else None
+        if kind in EXCLUSION:
+            key, clause, reason = EXCLUSION[kind]
+            data["screening"] = {"decision": "excluded", "date": screen_day, "clauses": [clause],
+                                 "reason": reason, "by": "营商办"}
+        elif kind == "referred":
+            data["screening"] = {"decision": "referred", "date": screen_day, "clauses": ["§二(三)"],
+                                 "refer_to": unit_by_district[ent["district"]],
+                                 "reason": f"企业未纳入市政府{registered.year}年调度名单，转属地政府受理", "by": "营商办"}
+        elif kind != "registered":
+            typ = 2 if len(c["units"]) >= 2 else 4
+            data["screening"] = {"decision": "accepted", "date": screen_day,
+                                 "clauses": ["§二(三)", f"§三(一){typ}"], "type": typ, "by": "营商办"}
+        if sid:
+            data["session"] = sid
+            data["matching"] = {"status": "scheduled", "date": cal.add_workdays(registered, 1).due,
+                                "reason": f"诉求领域与 {sid} 场次受理领域相符"}
+        if kind in ("solved", "explained", "handover", "overdue", "longterm", "closed"):
+            out = {"kind": {"solved": "solved", "explained": "explained"}.get(kind, "handover"), "date": sess_day}
+            if out["kind"] == "handover":
+                out["lead_unit"] = c["units"][0]
+                out["co_units"] = c["units"][1:]
+                out["instruction"] = (f"请{next(u['name'] for u in S.UNITS if u['id'] == c['units'][0])}牵头研究解决，"
+                                      "7个工作日内报送落实情况，30日内报送办理结果。")
+            elif kind == "solved":
+                out["note"] = "接待领导现场协调，相关部门当场明确办理方案，企业表示认可。"
+            else:
+                out["note"] = "受政策和客观条件限制暂不能解决，已向企业解释说明政策依据和后续安排。"
+            data["outcome"] = out
+            events = []
+            if out["kind"] == "handover":
+                prog = cal.add_workdays(sess_day, 7)
+                res = cal.add_days(sess_day, 30)
+                data["deadlines"] = {
+                    "progress": {"due": prog.due, "basis": sess_day, "rule": prog.rule, "provisional": prog.provisional},
+                    "result": {"due": res.due, "basis": sess_day, "rule": res.rule, "provisional": res.provisional},
+                }
+                lead = out["lead_unit"]
+                if kind in ("handover",) and n % 2 == 0:
+                    events.append({"date": cal.add_workdays(sess_day, 4).due, "kind": "progress", "unit": lead,
+                                   "note": "已召开专题会研究，明确办理路径和时间表。"})
+                if kind == "overdue":
+                    if n % 2 == 0:
+                        events.append({"date": cal.add_workdays(sess_day, 9).due, "kind": "progress", "unit": lead,
+                                       "note": "逾期报送：正在协调相关部门。"})
+                    events.append({"date": cal.add_workdays(res.due, 2).due, "kind": "chase", "by": "营商办",
+                                   "unit": lead, "note": "办理结果逾期未报，电话催办。"})
+                if kind == "longterm":
+                    events.append({"date": cal.add_workdays(sess_day, 6).due, "kind": "progress", "unit": lead,
+                                   "note": "已制定整改方案，需分阶段推进。"})
+                    start = cal.add_workdays(sess_day, 15).due
+                    events.append({"date": start, "kind": "longterm", "by": "营商办",
+                                   "note": "问题需长期整改，按十日一报报送进展。"})
+                    last = start
+                    stop = TODAY - dt.timedelta(days=5 if n % 3 else 24)
+                    while True:
+                        nxt = cal.add_days(last, 10).due
+                        if nxt > stop:
+                            break
+                        events.append({"date": nxt, "kind": "periodic", "unit": lead, "note": "按计划推进。"})
+                        last = nxt
+                    per = cal.periodic(last, 10)
+                    data["deadlines"]["periodic"] = {"due": per.due, "basis": last, "rule": per.rule,
+                                                     "provisional": per.provisional}
+                if kind == "closed":
+                    events.append({"date": cal.add_workdays(sess_day, 5).due, "kind": "progress", "unit": lead,
+                                   "note": "已落实办理责任人和时间表。"})
+                    done = cal.add_workdays(sess_day, 18).due
+                    events.append({"date": done, "kind": "result", "unit": lead, "note": "问题已解决，相关款项和手续已办结。"})
+                    events.append({"date": cal.add_workdays(done, 2).due, "kind": "reply", "by": "营商办",
+                                   "note": "已书面答复企业。"})
+                    events.append({"date": cal.add_workdays(done, 7).due, "kind": "revisit", "by": "营商办",
+                                   "satisfaction": "满意" if n % 2 else "基本满意", "note": "电话回访企业负责人。"})
+                    events.append({"date": cal.add_workdays(done, 8).due, "kind": "close", "by": "营商办"})
+            if events:
+                data["events"] = events
+        write(root, f"cases/{registered.year}/{case_id}.yaml", data, "case")
+
+    for sid, s in sessions.items():
+        write(root, f"sessions/{sid[:4]}/{sid}.yaml", s, "session")
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1] if len(sys.argv) > 1 else "data"))
