@@ -144,28 +144,24 @@ def v_schema(snap, ctx):
 
 @validator("settings")
 def v_settings(snap, ctx):
-    """The settings make sense together: fields unique, routing points at known things."""
+    """The settings make sense together and routing points at known units."""
+    from anshang.settings import settings_problems
+
     doc = snap.settings
     if doc is None or not isinstance(doc.data, dict):
         return
     s = doc.data
-    for key in ("fields", "districts"):
-        seen = set()
-        for i, f in enumerate(s.get(key) or [] if isinstance(s.get(key), list) else []):
-            if f in seen:
-                yield doc.rel, line_of(s, f"{key}[{i}]"), "error", f"{key} 中 {f!r} 重复"
-            seen.add(f)
+    for p in settings_problems(s):
+        if p.code == "settings":  # schema findings come from the schema validator
+            yield doc.rel, p.line, p.severity, p.message
     routing = s.get("routing")
     if isinstance(routing, dict):
         for f, units in routing.items():
             if f.startswith("__"):
                 continue
-            line = line_of(routing, f)
-            if f not in ctx.fields:
-                yield doc.rel, line, "error", f"routing 中的领域 {f!r} 不在 fields 列表中"
             for u in units if isinstance(units, list) else []:
                 if ctx.units and u not in ctx.units:
-                    yield doc.rel, line, "error", f"routing.{f} 中的承办单位 {u!r} 不在 units.yaml 中"
+                    yield doc.rel, line_of(routing, f), "error", f"routing.{f} 中的承办单位 {u!r} 不在 units.yaml 中"
         # only once units exist can the clerk route a field anywhere
         for f in sorted(ctx.fields - set(routing)) if ctx.units else []:
             yield doc.rel, line_of(s, "routing"), "warning", f"领域 {f!r} 没有配置建议承办单位（routing）"

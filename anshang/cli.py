@@ -43,10 +43,16 @@ def _root(
     State.data = data
 
 
-def _ledger():
+def _ledger(settings: bool = False):
+    """The selected ledger; with ``settings``, also stop early if its settings are invalid."""
     from anshang.ledger import Ledger, find_root
 
-    return Ledger(find_root(State.data))
+    ledger = Ledger(find_root(State.data))
+    if settings:
+        from anshang.settings import load_settings
+
+        ledger.settings = load_settings(ledger)
+    return ledger
 
 
 def _out(text: str) -> None:
@@ -114,6 +120,36 @@ def fmt(
          + (f"，{len(result.problems)} 个文件无法读取" if result.problems else "") + "。")
     if result.problems or (check_only and result.changed):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _date_opt(value: Optional[str], what: str = "--date"):
+    from anshang.dates import parse_date
+
+    if value is None:
+        import datetime
+
+        return datetime.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as e:
+        raise AnshangError(f"{what}：{e}") from None
+
+
+@app.command()
+def note(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或其唯一前缀"),
+    text: str = typer.Argument(..., metavar="说明", help="备注内容"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="日期，默认今天（2026-03-05 或 2026年3月5日）"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人", help="经办人，默认取环境变量 ANSHANG_CLERK 或登录名"),
+):
+    """给诉求追加一条备注（办理记录），文件中的手写注释和格式保持不变。"""
+    from anshang.cases import append_event, clerk_name, find_case
+
+    ledger = _ledger(settings=True)
+    cid = find_case(ledger, case)
+    rel = append_event(ledger, cid, {"date": _date_opt(date), "kind": "note",
+                                     "by": clerk_name(by), "note": text})
+    _out(f"已记录：{cid}（{rel}）\n")
 
 
 def main() -> None:

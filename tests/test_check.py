@@ -1,0 +1,189 @@
+"""``anshang check``: exact problem lines, exit codes, JSON, strictness and the cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+from conftest import CASE, ENTERPRISE, write_ledger
+
+
+def test_mini_ledger_is_clean(cli, mini):
+    r = cli("--data", mini, "check")
+    assert (r.code, r.out) == (0, "")
+    assert r.err.strip() == "检查通过，没有发现问题。"
+
+
+def test_yaml_syntax_error_reported_with_file_and_line(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    lines = p.read_text(encoding="utf-8").splitlines()
+    lines[5] = "fields: [工业和信息化"  # unclosed flow list on line 6
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli("--data", mini, "check")
+    assert r.code == 1
+    assert r.out.startswith("cases/2026/260305-k7m2x.yaml:7: [yaml] YAML 语法错误")
+
+
+def test_invalid_uscc_names_the_expected_character(cli, mini):
+    bad = "91350100M000100Y44"
+    os.rename(mini / "enterprises/91350100M000100Y43.yaml", mini / f"enterprises/{bad}.yaml")
+    for rel in (f"enterprises/{bad}.yaml", "cases/2026/260305-k7m2x.yaml"):
+        p = mini / rel
+        p.write_text(p.read_text(encoding="utf-8").replace("91350100M000100Y43", bad), encoding="utf-8")
+    r = cli("--data", mini, "check")
+    assert r.code == 1
+    assert r.out == (
+        "cases/2026/260305-k7m2x.yaml:4: [uscc] 统一社会信用代码校验位错误："
+        "91350100M000100Y44 的第 18 位应为 3，实际为 4\n"
+        "enterprises/91350100M000100Y44.yaml:1: [uscc] 统一社会信用代码校验位错误："
+        "91350100M000100Y44 的第 18 位应为 3，实际为 4\n"
+    )
+
+
+def test_dangling_references(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("session: '2026-03-19'", "session: '2026-04-16'"),
+                 encoding="utf-8")
+    s = mini / "sessions/2026/2026-03-19.yaml"
+    s.write_text(s.read_text(encoding="utf-8").replace("leader: mayor", "leader: vm-nobody"), encoding="utf-8")
+    r = cli("--data", mini, "check")
+    assert r.code == 1
+    assert r.out == (
+        "cases/2026/260305-k7m2x.yaml:14: [ref] 接待场次 '2026-04-16' 不存在（sessions/ 中没有该场次）\n"
+        "sessions/2026/2026-03-19.yaml:3: [ref] 接待领导 'vm-nobody' 不在 leaders.yaml 中\n"
+    )
+
+
+def test_schema_problems_all_reported_in_one_run(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    text = p.read_text(encoding="utf-8")
+    text = text.replace("channel: reception_day", "channel: hotlne").replace("title: 厂房用电增容\n", "")
+    text += "titel: 错字\n"
+    p.write_text(text, encoding="utf-8")
+    r = cli("--data", mini, "check")
+    assert r.code == 1
+    assert r.out.splitlines() == [
+        "cases/2026/260305-k7m2x.yaml:1: [schema] 缺少必填项 title（诉求事项）",
+        "cases/2026/260305-k7m2x.yaml:3: [schema] channel（渠道） 的值 'hotlne' 不在允许范围："
+        "reception_day、hotline、open_day、complaint_centre、leader_visit、service_month、other（是否想写 hotline？）",
+        "cases/2026/260305-k7m2x.yaml:13: [procedure] 其他渠道的诉求不参与接待日匹配，不应有 session",
+        "cases/2026/260305-k7m2x.yaml:14: [schema] 警告：未知的键 titel（是否想写 title？）",
+    ]
+
+
+def test_duplicate_ids_and_dates_out_of_order(cli, mini):
+    other = CASE.replace("registered: 2026-03-05", "registered: 2026-03-05").replace(
+        "date: 2026-03-06", "date: 2026-03-01")
+    write_ledger(mini, {"cases/2027/260305-k7m2x.yaml": other})
+    r = cli("--data", mini, "check", "--json")
+    assert r.code == 1
+    found = {(p["path"], p["line"], p["code"]) for p in json.loads(r.out)}
+    assert ("cases/2027/260305-k7m2x.yaml", 1, "id") in found  # wrong year folder
+    assert ("cases/2027/260305-k7m2x.yaml", 10, "dates") in found  # screened before registered
+    assert any(code == "id" and "重复" in p["message"] for p in json.loads(r.out)
+               for code in [p["code"]])
+
+
+def test_json_shape(cli, mini):
+    (mini / "enterprises/91350100M000100Y43.yaml").write_text(
+        ENTERPRISE.replace("district: 东区", "district: 西区"), encoding="utf-8")
+    r = cli("--data", mini, "check", "--json")
+    assert r.code == 1
+    assert json.loads(r.out) == [{
+        "path": "enterprises/91350100M000100Y43.yaml", "line": 3, "code": "ref",
+        "severity": "error", "message": "属地 '西区' 不在设置的 districts 列表中",
+    }]
+
+
+def test_warnings_pass_unless_strict(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + "remark: 手工加的键\n", encoding="utf-8")
+    assert cli("--data", mini, "check").code == 0
+    r = cli("--data", mini, "check", "--strict")
+    assert r.code == 1
+    assert "[schema] 警告：未知的键 remark" in r.out
+
+
+def test_not_a_ledger_is_exit_2_without_traceback(cli, tmp_path):
+    r = cli("--data", tmp_path, "check")
+    assert r.code == 2
+    assert "Traceback" not in r.err
+    assert r.err.startswith("错误：") and "anshang init" in r.err
+
+
+def test_usage_error_is_exit_2(cli, mini):
+    r = cli("--data", mini, "check", "--no-such-option")
+    assert r.code == 2
+
+
+def test_gbk_file_is_a_clear_problem(cli, mini):
+    (mini / "cases/2026/260305-k7m2x.yaml").write_bytes(CASE.encode("gbk"))
+    r = cli("--data", mini, "check")
+    assert r.code == 1
+    assert "cases/2026/260305-k7m2x.yaml:" in r.out and "不是 UTF-8 编码" in r.out
+
+
+def test_utf8_bom_is_accepted(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
+    assert cli("--data", mini, "check").code == 0
+
+
+def test_case_in_wrong_place(cli, mini):
+    os.rename(mini / "cases/2026/260305-k7m2x.yaml", mini / "cases/260305-k7m2x.yaml")
+    r = cli("--data", mini, "check")
+    assert r.code == 1
+    assert r.out.startswith("cases/260305-k7m2x.yaml:1: [layout]")
+
+
+def test_calendar_supplement_problems_point_at_lines(cli, mini):
+    write_ledger(mini, {"calendar/2027.yaml": """\
+        year: 2027
+        source: 国务院办公厅关于2027年部分节假日安排的通知
+        holidays:
+          - name: 元旦
+            from: 2027-01-03
+            to: 2027-01-01
+          - name: 春节
+            from: 2027-02-06
+            to: 2027-02-12
+        workdays:
+          - 2027-02-07
+          - 2028-01-02
+        """})
+    r = cli("--data", mini, "check")
+    assert r.code == 1
+    assert r.out.splitlines() == [
+        "calendar/2027.yaml:6: [calendar] 放假结束日期 2027-01-01 早于开始日期 2027-01-03",
+        "calendar/2027.yaml:11: [calendar] 2027-02-07 既是放假日（第 7 行）又是调休上班日",
+        "calendar/2027.yaml:12: [calendar] 日期 2028-01-02 不在 2027 年内",
+    ]
+
+
+def test_cache_gives_same_answer_and_sees_edits(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    old = time.time() - 60  # older than the cache's two-second safety window
+    for f in mini.rglob("*.yaml"):
+        os.utime(f, (old, old))
+    first = cli("--data", mini, "check")
+    assert (mini / ".anshang/cache.json").is_file()
+    second = cli("--data", mini, "check")
+    assert (first.code, first.out) == (second.code, second.out) == (0, "")
+    p.write_text(p.read_text(encoding="utf-8").replace("type: 2", "type: 9"), encoding="utf-8")
+    third = cli("--data", mini, "check")
+    assert third.code == 1 and "type（受理类型（§三(一)1–5））" in third.out
+
+
+def test_corrupt_cache_is_ignored(cli, mini):
+    (mini / ".anshang").mkdir()
+    (mini / ".anshang/cache.json").write_text("{not json", encoding="utf-8")
+    assert cli("--data", mini, "check").code == 0
+
+
+def test_sample_ledger_passes_check(cli, sample):
+    r = cli("--data", sample, "check")
+    assert r.code == 0, r.out
+    # the only finding: the first 2027 session waits for the 2027 holiday notice
+    assert [line.split(":")[0] for line in r.out.splitlines()] == ["sessions/2027/2027-01-21.yaml"]
+    assert "暂定" in r.out

@@ -1,0 +1,240 @@
+"""Reading and writing files: YAML 1.2 semantics with lines, comment-preserving edits, atomic
+replacement under a kill, the write lock, and ``fmt``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from anshang import fmt, yamlio
+from anshang.errors import LockBusy
+from anshang.ledger import Ledger
+from conftest import REPO
+
+
+def test_reader_keeps_text_that_yaml11_would_mangle():
+    data = yamlio.loads("a: no\nb: 8:30\nc: 0479\nd: 2026-03-05\ne: true\n")
+    assert yamlio.strip_lines(data) == {"a": "no", "b": "8:30", "c": 479, "d": "2026-03-05", "e": True}
+
+
+def test_reader_records_lines_of_keys_and_list_items():
+    data = yamlio.loads("a: 1\nl:\n  - x\n  - k: 2\n    j: 3\n")
+    assert yamlio.line_of(data, "a") == 1
+    assert yamlio.line_of(data, "l[1]") == 4
+    assert yamlio.line_of(data["l"][1], "j") == 5
+
+
+def test_duplicate_key_is_an_error_with_line():
+    with pytest.raises(yamlio.YamlProblem) as e:
+        yamlio.loads("a: 1\nb: 2\na: 3\n")
+    assert e.value.line == 3 and "重复" in e.value.message
+
+
+def test_reader_agrees_with_ruamel_on_every_sample_file():
+    """The fast path and the round-trip writer must read the same data from each file."""
+    from ruamel.yaml import YAML
+
+    safe = YAML(typ="safe", pure=True)
+    for path in sorted((REPO / "data").rglob("*.yaml"))[:60]:
+        text = path.read_text(encoding="utf-8")
+        fast = yamlio.strip_lines(yamlio.loads(text))
+        slow = _stringify_dates(safe.load(text))
+        assert fast == slow, path
+
+
+def _stringify_dates(v):
+    import datetime
+
+    if isinstance(v, dict):
+        return {k: _stringify_dates(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_stringify_dates(x) for x in v]
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    return v
+
+
+def test_edit_keeps_comments_and_layout(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    text = "# 手写注释：企业负责人要求电话联系\n" + p.read_text(encoding="utf-8").replace(
+        "title: 厂房用电增容", "title: 厂房用电增容   # 张科长补充")
+    p.write_text(text, encoding="utf-8")
+    r = cli("--data", mini, "note", "260305", "企业来电询问进度", "--date", "2026年3月10日", "--by", "小王")
+    assert r.code == 0, r
+    assert r.out == "已记录：260305-k7m2x（cases/2026/260305-k7m2x.yaml）\n"
+    after = p.read_text(encoding="utf-8")
+    assert after.startswith(text)  # every byte before is kept, the event is appended
+    assert after[len(text):] == textwrap.dedent("""\
+        events:
+          - date: 2026-03-10
+            kind: note
+            by: 小王
+            note: 企业来电询问进度
+        """)
+    assert cli("--data", mini, "check").code == 0
+
+
+def test_new_key_lands_in_canonical_position():
+    doc = yamlio.rt_load("id: x\nregistered: 2026-03-05\nchannel: hotline\ntitle: t\nnote: n\n")
+    fmt.put(doc, "events", [{"date": "2026-03-06", "kind": "note"}], "case")
+    assert list(doc) == ["id", "registered", "channel", "title", "events", "note"]
+
+
+_KILLER = textwrap.dedent("""
+    import os, sys, time
+    sys.path.insert(0, {repo!r})
+    from anshang import yamlio
+    real_fdopen = os.fdopen
+
+    class Slow:
+        def __init__(self, f): self.f = f
+        def __enter__(self): return self
+        def __exit__(self, *a): return self.f.__exit__(*a)
+        def fileno(self): return self.f.fileno()
+        def flush(self): self.f.flush()
+        def write(self, data):
+            half = len(data) // 2
+            self.f.write(data[:half]); self.f.flush()
+            print("HALF", flush=True)
+            time.sleep(60)
+            self.f.write(data[half:])
+
+    os.fdopen = lambda fd, mode: Slow(real_fdopen(fd, mode))
+    yamlio.atomic_write(sys.argv[1], "title: 新内容\\n" + "备注 " * 200000)
+""")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
+def test_killed_write_leaves_old_file(cli, mini):
+    target = mini / "cases/2026/260305-k7m2x.yaml"
+    before = target.read_bytes()
+    proc = subprocess.Popen([sys.executable, "-c", _KILLER.format(repo=str(REPO)), str(target)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "HALF"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert target.read_bytes() == before
+    leftovers = [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers and leftovers[0].startswith(".260305-k7m2x.yaml.")  # the half-written temp
+    assert cli("--data", mini, "check").code == 0  # and it is not mistaken for a case
+
+
+def test_atomic_write_keeps_file_mode(tmp_path):
+    p = tmp_path / "a.yaml"
+    p.write_text("a: 1\n", encoding="utf-8")
+    os.chmod(p, 0o640)
+    yamlio.atomic_write(p, "a: 2\n")
+    assert (p.stat().st_mode & 0o777, p.read_text(encoding="utf-8")) == (0o640, "a: 2\n")
+
+
+def test_second_writer_stops_cleanly(cli, mini, monkeypatch):
+    monkeypatch.setenv("ANSHANG_LOCK_TIMEOUT", "0.3")
+    with Ledger(mini).lock():
+        r = cli("--data", mini, "note", "260305-k7m2x", "备注")
+    assert r.code == 2
+    assert r.err.startswith("错误：另一个 anshang 进程正在写入本台账") and "Traceback" not in r.err
+    assert "events" not in (mini / "cases/2026/260305-k7m2x.yaml").read_text(encoding="utf-8")
+
+
+def test_second_writer_waits_for_a_short_write(mini):
+    ledger = Ledger(mini)
+    held = ledger.lock()
+    held.__enter__()
+    threading.Timer(0.3, held.__exit__, args=(None, None, None)).start()
+    start = time.monotonic()
+    with ledger.lock(timeout=5):
+        waited = time.monotonic() - start
+    assert waited > 0.1  # it did wait, and then got the lock
+
+
+def test_lock_is_released_when_holder_dies(mini):
+    script = f"import sys,time; sys.path.insert(0,{str(REPO)!r}); from anshang.ledger import Ledger; " \
+             f"l=Ledger({str(mini)!r}).lock(); l.__enter__(); print('LOCKED', flush=True); time.sleep(60)"
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "LOCKED"
+    with pytest.raises(LockBusy):
+        Ledger(mini).lock(timeout=0.2).__enter__()
+    proc.kill()
+    proc.wait()
+    with Ledger(mini).lock(timeout=2):
+        pass
+
+
+# --- fmt ---------------------------------------------------------------------------------
+
+def test_fmt_orders_keys_normalises_dates_keeps_comments(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_text(textwrap.dedent("""\
+        # 手写注释
+        title: 厂房用电增容  # 标题
+        id: 260305-k7m2x
+        registered: 2026年3月5日
+        channel: "reception_day"
+        enterprise: 91350100M000100Y43
+        fields: [工业和信息化]
+        screening: {date: 2026/3/6, decision: accepted, clauses: [§三(一)2], type: 2}
+        session: '2026-03-19'
+        """), encoding="utf-8")
+    before = yamlio.strip_lines(yamlio.loads(p.read_text(encoding="utf-8")))
+    r = cli("--data", mini, "fmt", "--check")
+    assert (r.code, r.out) == (1, "需要格式化：cases/2026/260305-k7m2x.yaml\n")
+    assert cli("--data", mini, "fmt").code == 0
+    assert p.read_text(encoding="utf-8") == textwrap.dedent("""\
+        # 手写注释
+        id: 260305-k7m2x
+        registered: 2026-03-05
+        channel: reception_day
+        enterprise: 91350100M000100Y43
+        fields:
+          - 工业和信息化
+        title: 厂房用电增容  # 标题
+        screening:
+          decision: accepted
+          date: 2026-03-06
+          clauses:
+            - §三(一)2
+          type: 2
+        session: '2026-03-19'
+        """)
+    after = yamlio.strip_lines(yamlio.loads(p.read_text(encoding="utf-8")))
+    before["registered"], before["screening"]["date"] = "2026-03-05", "2026-03-06"
+    assert after == before  # only the date spelling changed
+    assert cli("--data", mini, "fmt", "--check").code == 0
+
+
+def test_fmt_restores_scrambled_sample_files(cli, sample):
+    """Reverse the key order of every case file: fmt must give back the committed text."""
+    originals = {}
+    for p in sorted(sample.glob("cases/*/*.yaml")):
+        text = p.read_text(encoding="utf-8")
+        originals[p] = text
+        doc = yamlio.rt_load(text)
+        for k in list(doc)[::-1]:
+            doc.move_to_end(k)
+        p.write_text(yamlio.rt_dump(doc), encoding="utf-8")
+    r = cli("--data", sample, "fmt", "--check")
+    assert r.code == 1 and r.out.count("需要格式化") == len(originals)
+    assert cli("--data", sample, "fmt").code == 0
+    for p, text in originals.items():
+        assert p.read_text(encoding="utf-8") == text, p
+
+
+def test_fmt_reports_unreadable_file_and_leaves_it(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_text("id: [\n", encoding="utf-8")
+    r = cli("--data", mini, "fmt")
+    assert r.code == 1 and r.out.startswith("cases/2026/260305-k7m2x.yaml:2: [yaml]")
+    assert p.read_text(encoding="utf-8") == "id: [\n"
+
+
+def test_sample_is_canonical(cli, sample):
+    r = cli("--data", sample, "fmt", "--check")
+    assert (r.code, r.out) == (0, "")
