@@ -259,6 +259,48 @@ def walk(spec: dict[str, Key], prefix: str = ""):
     for name, key in spec.items():
         path = f"{prefix}{name}"
         yield path, key
-        sub = key.fields or (key.item.fields if key.item is not None else None)
-        if sub:
-            yield from walk(sub, path + ".")
+        if key.fields:
+            yield from walk(key.fields, path + ".")
+        elif key.item is not None and key.item.fields:
+            yield from walk(key.item.fields, path + "[].")
+
+
+_TYPE_CN = {"str": "文本", "int": "整数", "bool": "true/false", "date": "日期", "list": "列表",
+            "map": "映射", "dict": "映射（键自定）", "any": "任意"}
+_FILE_PATHS = {
+    "settings": "anshang.yaml", "leaders": "leaders.yaml", "units": "units.yaml",
+    "enterprise": "enterprises/<统一社会信用代码>.yaml", "session": "sessions/<年>/<场次编号>.yaml",
+    "case": "cases/<年>/<诉求编号>.yaml", "calendar": "calendar/<年>.yaml",
+}
+
+
+def markdown() -> str:
+    """The key tables of README: 文件格式 (a test keeps README in step with this schema)."""
+    out = []
+    for kind, (spec, title) in FILES.items():
+        out.append(f"#### {title}：`{_FILE_PATHS[kind]}`\n")
+        out.append("| 键 | 中文 | 类型 | 必填 | 取值 |")
+        out.append("|---|---|---|---|---|")
+        for path, key in walk(spec):
+            typ = _TYPE_CN[key.type]
+            if key.type == "list" and key.item is not None and key.item.type != "map":
+                typ = f"{_TYPE_CN[key.item.type]}列表"
+            elif key.type == "list":
+                typ = "映射列表"
+            choices = key.choices or (key.item.choices if key.item is not None else ())
+            if isinstance(choices, tuple) and choices and not isinstance(choices[0], str):
+                allowed = "、".join(str(c) for c in choices)
+            else:
+                names = _NAMES.get(path.rsplit(".", 1)[-1], {})
+                allowed = "、".join(f"`{c}` {names.get(c, '')}".strip() for c in choices)
+            out.append(f"| `{path}` | {key.label} | {typ} | {'是' if key.required else ''} | {allowed} |")
+        out.append("")
+    return "\n".join(out)
+
+
+_NAMES = {
+    "channel": CHANNELS, "categories": CATEGORIES, "role": ROLES, "kind": {
+        **UNIT_KINDS, **OUTCOMES, **EVENT_KINDS, **SOURCE_KINDS},
+    "form": SESSION_FORMS, "status": {**SESSION_STATUS, **MATCH_STATUS}, "decision": DECISIONS,
+    "longterm_counting": LONGTERM_COUNTING,
+}
