@@ -152,6 +152,19 @@ def note(
     _out(f"已记录：{cid}（{rel}）\n")
 
 
+def _chinese_help() -> None:
+    """Chinese help and usage errors; rich is imported only when help may be shown, so that
+    quick commands do not pay for it."""
+    from anshang import clicn
+
+    if sys.argv[1:] != ["--version"]:
+        try:
+            import typer.rich_utils  # noqa: F401 - so that clicn can retitle its panels
+        except ImportError:
+            pass
+    clicn.install()
+
+
 def main() -> None:
     """Entry point: run the app, turning every anticipated failure into a message and exit code."""
     for stream in (sys.stdout, sys.stderr):
@@ -160,17 +173,44 @@ def main() -> None:
                 stream.reconfigure(encoding="utf-8")
             except (ValueError, OSError):
                 pass
+    _chinese_help()
     try:
-        app(prog_name="anshang")
+        code = app(prog_name="anshang", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except AnshangError as e:
         _err(f"错误：{e.message}")
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         _err("已中断。")
         sys.exit(130)
-    except Exception as e:  # noqa: BLE001 - the clerk gets a message, developers a switch
-        if os.environ.get("ANSHANG_DEBUG"):
-            raise
-        _err(f"anshang 内部错误：{type(e).__name__}: {e}\n"
-             "这是程序缺陷，不是您的操作问题。请把这条信息发给维护人员；设置环境变量 ANSHANG_DEBUG=1 可看到详细信息。")
-        sys.exit(EXIT_USAGE)
+    except SystemExit:
+        raise
+    except Exception as e:  # noqa: BLE001
+        if hasattr(e, "exit_code") and hasattr(e, "format_message"):  # click's usage errors
+            _usage_error(e)
+        if type(e).__name__ == "Abort":
+            _err("已中止。")
+            sys.exit(EXIT_PROBLEMS)
+        _internal_error(e)
+
+
+def _usage_error(e) -> None:
+    from anshang.clicn import translate
+
+    ctx = getattr(e, "ctx", None)
+    if ctx is not None:
+        _err(ctx.get_usage().replace("Usage: ", "用法："))
+        _err(f"运行 '{ctx.command_path} -h' 查看帮助。")
+    message = e.format_message()
+    if message:  # empty when bare ``anshang`` has just shown its help
+        _err(f"错误：{translate(message)}")
+    sys.exit(e.exit_code if isinstance(e.exit_code, int) else EXIT_USAGE)
+
+
+def _internal_error(e: Exception) -> None:
+    if os.environ.get("ANSHANG_DEBUG"):
+        raise e
+    _err(f"anshang 内部错误：{type(e).__name__}: {e}\n"
+         "这是程序缺陷，不是您的操作问题。请把这条信息发给维护人员；设置环境变量 ANSHANG_DEBUG=1 可看到详细信息。")
+    sys.exit(EXIT_USAGE)
+

@@ -33,3 +33,31 @@ def test_setup_commands_are_the_ones_ci_runs():
     ci = (REPO / ".ci/run").read_text(encoding="utf-8")
     assert 'python -m pip install ".[test]" && anshang --data data check' in README
     assert "python -m pytest" in README and "python -m pytest" in ci
+
+
+def test_usage_errors_are_chinese(cli):
+    r = cli("chek")
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        "用法：anshang [OPTIONS] COMMAND [ARGS]...",
+        "运行 'anshang -h' 查看帮助。",
+        "错误：没有命令 'chek'；是否想输入 'check'？",
+    ]
+    r = cli("note")
+    assert r.code == 2 and r.err.splitlines()[-1] == "错误：缺少参数 '编号'。"
+
+
+def test_help_is_chinese(cli):
+    r = cli("check", "--help")
+    assert r.code == 0
+    assert "检查整个台账" in r.out and "显示本帮助并退出。" in r.out
+    assert "Show this message" not in r.out
+
+
+def test_python_dash_m_works():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "anshang", "--version"], capture_output=True,
+                         text=True, cwd=REPO, check=True).stdout
+    assert out.strip().startswith("anshang ")
