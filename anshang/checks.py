@@ -48,6 +48,13 @@ class Context:
     supplement_years: dict = field(default_factory=dict)
 
 
+def _each(docs):
+    """(doc, data) for every doc that was read as a mapping; unreadable ones are already reported."""
+    for doc in docs:
+        if isinstance(doc.data, dict):
+            yield doc, doc.data
+
+
 def _items(doc, key):
     data = doc.data if doc is not None else None
     if isinstance(data, dict) and isinstance(data.get(key), list):
@@ -171,9 +178,8 @@ def v_settings(snap, ctx):
 def v_ids(snap, ctx):
     """Ids are well formed, match their file names, and are not used twice."""
     seen: dict = {}
-    for doc in snap.cases:
-        d = doc.data
-        if not isinstance(d, dict) or not isinstance(d.get("id"), str):
+    for doc, d in _each(snap.cases):
+        if not isinstance(d.get("id"), str):
             continue
         cid = d["id"]
         problem = id_problem(cid)
@@ -191,9 +197,8 @@ def v_ids(snap, ctx):
             yield doc.rel, line_of(d, "id"), "error", f"诉求编号 {cid} 重复（另见 {seen[cid]}）"
         seen[cid] = doc.rel
     sids: dict = {}
-    for doc in snap.sessions:
-        d = doc.data
-        if not isinstance(d, dict) or not isinstance(d.get("id"), str):
+    for doc, d in _each(snap.sessions):
+        if not isinstance(d.get("id"), str):
             continue
         sid = d["id"]
         if Path(doc.rel).stem != sid:
@@ -219,9 +224,8 @@ def v_uscc(snap, ctx):
     """USCC check characters (GB 32100-2015), file names and duplicates in the roster."""
     names: dict = {}
     codes: dict = {}
-    for doc in snap.enterprises:
-        d = doc.data
-        if not isinstance(d, dict) or not isinstance(d.get("uscc"), str):
+    for doc, d in _each(snap.enterprises):
+        if not isinstance(d.get("uscc"), str):
             continue
         code = d["uscc"]
         problem = uscc.problem(code)
@@ -292,18 +296,12 @@ def v_refs(snap, ctx):
             dist = d.get("district")
             if isinstance(dist, str) and ctx.districts and dist not in ctx.districts:
                 yield doc.rel, line_of(d, "district"), "error", f"属地 {dist!r} 不在设置的 districts 列表中"
-    for doc in snap.sessions:
-        d = doc.data
-        if not isinstance(d, dict):
-            continue
+    for doc, d in _each(snap.sessions):
         leader = d.get("leader")
         if isinstance(leader, str) and leader not in ctx.leaders:
             yield doc.rel, line_of(d, "leader"), "error", f"接待领导 {leader!r} 不在 leaders.yaml 中"
         yield from _field_refs(doc.rel, d, "fields", ctx)
-    for doc in snap.cases:
-        d = doc.data
-        if not isinstance(d, dict):
-            continue
+    for doc, d in _each(snap.cases):
         ent = d.get("enterprise")
         if isinstance(ent, str) and ent not in ctx.enterprises and uscc.is_valid(ent):
             yield doc.rel, line_of(d, "enterprise"), "error", (
@@ -338,10 +336,7 @@ def _order(rel, data, pairs):
 @validator("dates")
 def v_dates(snap, ctx):
     """Dates follow the order of the procedure."""
-    for doc in snap.sessions:
-        d = doc.data
-        if not isinstance(d, dict):
-            continue
+    for doc, d in _each(snap.sessions):
         yield from _order(doc.rel, d, [
             ("registration_from", d.get("registration_from"), "registration_to", d.get("registration_to"),
              "预约登记截止日期早于开始日期"),
@@ -350,10 +345,7 @@ def v_dates(snap, ctx):
             ("notice_date", d.get("notice_date"), "registration_from", d.get("registration_from"),
              "预约登记开始日期早于通告发布日期"),
         ])
-    for doc in snap.cases:
-        d = doc.data
-        if not isinstance(d, dict):
-            continue
+    for doc, d in _each(snap.cases):
         reg = d.get("registered")
         scr = d.get("screening") if isinstance(d.get("screening"), dict) else {}
         out = d.get("outcome") if isinstance(d.get("outcome"), dict) else {}
@@ -386,10 +378,7 @@ def v_dates(snap, ctx):
 @validator("procedure")
 def v_procedure(snap, ctx):
     """Each stage has what the work plan requires before it (DOMAIN §2)."""
-    for doc in snap.cases:
-        d = doc.data
-        if not isinstance(d, dict):
-            continue
+    for doc, d in _each(snap.cases):
         rel = doc.rel
         scr = d.get("screening") if isinstance(d.get("screening"), dict) else None
         out = d.get("outcome") if isinstance(d.get("outcome"), dict) else None
@@ -429,10 +418,7 @@ def v_procedure(snap, ctx):
 def v_calendar(snap, ctx):
     """Supplements are well formed, and every date the ledger relies on is on a known calendar."""
     seen_years: dict = {}
-    for doc in snap.calendars:
-        d = doc.data
-        if not isinstance(d, dict):
-            continue
+    for doc, d in _each(snap.calendars):
         stem = Path(doc.rel).stem
         year = d.get("year")
         if isinstance(year, int):
@@ -470,10 +456,7 @@ def v_calendar(snap, ctx):
                 yield doc.rel, line, "warning", f"调休上班日 {day.isoformat()} 本来就是工作日（周一至周五），请核对"
     cal = ctx.calendar
     hint = "请根据国务院办公厅节假日安排通知创建 calendar/{y}.yaml（anshang calendar add {y}）"
-    for doc in snap.sessions:
-        d = doc.data
-        if not isinstance(d, dict):
-            continue
+    for doc, d in _each(snap.sessions):
         for key in ("date", "notice_date"):
             day = _date(d.get(key))
             if day is None:
@@ -488,9 +471,8 @@ def v_calendar(snap, ctx):
                         "如确需先定日期，请标注 provisional: true；" + hint.format(y=day.year))
             elif key == "date" and not cal.is_workday(day):
                 yield doc.rel, line_of(d, key), "warning", f"接待日 {day.isoformat()} 是休息日"
-    for doc in snap.cases:
-        d = doc.data
-        if not isinstance(d, dict) or not isinstance(d.get("deadlines"), dict):
+    for doc, d in _each(snap.cases):
+        if not isinstance(d.get("deadlines"), dict):
             continue
         for kind, dl in d["deadlines"].items():
             if not isinstance(dl, dict):
