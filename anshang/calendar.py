@@ -42,7 +42,7 @@ class CalendarGap(AnshangError):
     def __init__(self, year: int, calendar_dir: str = "calendar"):
         self.year = year
         super().__init__(
-            f"{year} 年的节假日安排尚未加入日历，无法按工作日计算。"
+            f"{year} 年的节假日安排尚未加入日历，无法计算期限。"
             f"请根据《{NOTICE.format(year=year)}》创建 {calendar_dir}/{year}.yaml"
             f"（可先运行 anshang calendar add {year} 生成模板）；"
             f"如确需先按仅周末的暂定日历计算，请加 --provisional。",
@@ -185,12 +185,29 @@ class Calendar:
         j = bisect.bisect_left(self._cum, base + 1)
         return self._day(j)
 
+    def previous_workday(self, day: dt.date) -> dt.date:
+        """``day`` itself if it is a working day, else the last working day before it."""
+        i = self._idx(day)
+        j = bisect.bisect_left(self._cum, self._cum[i])
+        if not self._work[j]:
+            raise AnshangError(f"{day.isoformat()} 之前没有可用的工作日（超出日历范围）")
+        return self._day(j)
+
     def add_days(self, start: dt.date, n: int) -> Due:
-        """N calendar days after ``start``; a last day that is a rest day rolls forward (民法典203)."""
+        """N calendar days after ``start``; a last day that is a rest day rolls forward (民法典203).
+
+        Negative N counts back (a latest date before an event); a rest day then rolls back,
+        so that the period is never shorter than N days.
+        """
         raw = start + dt.timedelta(days=n)
-        due = self.next_workday(raw)
+        if n >= 0:
+            due = self.next_workday(raw)
+            rule = f"{n}日（末日为休息日顺延）"
+        else:
+            due = self.previous_workday(raw)
+            rule = f"提前{-n}日（末日为休息日提前）"
         prov = self._guard(start, due)
-        return Due(start, due, f"{n}日（末日为休息日顺延）", prov)
+        return Due(start, due, rule, prov)
 
     def periodic(self, previous: dt.date, n: int, workdays: bool = False) -> Due:
         """The next report in an every-N-days schedule (十日一报) after ``previous``."""

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anshang import schema, uscc
-from anshang.calendar import Calendar, YearArrangement, package_arrangements
+from anshang.calendar import Calendar
+from anshang.holidays import arrangements, recompute, supplement_problems
 from anshang.dates import parse_date
 from anshang.errors import Problem
 from anshang.ids import id_problem
@@ -45,7 +46,7 @@ class Context:
     sessions: dict = field(default_factory=dict)
     cases: dict = field(default_factory=dict)
     calendar: Calendar | None = None
-    supplement_years: dict = field(default_factory=dict)
+    years: dict = field(default_factory=dict)
 
 
 def _each(docs):
@@ -88,36 +89,10 @@ def build_context(snap: Snapshot) -> Context:
     for doc in snap.cases:
         if isinstance(doc.data, dict):
             ctx.cases.setdefault(doc.data.get("id"), doc)
-    years = package_arrangements()
-    for doc in snap.calendars:
-        arr = supplement_arrangement(doc.data, doc.rel)
-        if arr is not None:
-            years[arr.year] = arr
-            ctx.supplement_years[arr.year] = doc.rel
+    ctx.years = arrangements((doc.rel, doc.data) for doc in snap.calendars if doc.data is not None)
     # check only asks which years are covered; computations elsewhere decide on provisional
-    ctx.calendar = Calendar(years, allow_provisional=True)
+    ctx.calendar = Calendar(ctx.years, allow_provisional=True)
     return ctx
-
-
-def supplement_arrangement(data, rel: str) -> YearArrangement | None:
-    """A supplement's days as a YearArrangement, or None when it is too broken to use."""
-    if not isinstance(data, dict) or not isinstance(data.get("year"), int):
-        return None
-    arr = YearArrangement(data["year"], rel)
-    for h in data.get("holidays") or []:
-        if not isinstance(h, dict):
-            continue
-        a, b = _date(h.get("from")), _date(h.get("to"))
-        if a and b and a <= b:
-            d = a
-            while d <= b:
-                arr.off[d] = str(h.get("name") or "假日")
-                d += dt.timedelta(days=1)
-    for w in data.get("workdays") or []:
-        d = _date(w)
-        if d:
-            arr.on.add(d)
-    return arr
 
 
 def run(snap: Snapshot, only: set | None = None) -> list[Problem]:
@@ -419,49 +394,25 @@ def v_calendar(snap, ctx):
     """Supplements are well formed, and every date the ledger relies on is on a known calendar."""
     seen_years: dict = {}
     for doc, d in _each(snap.calendars):
-        stem = Path(doc.rel).stem
+        for p in supplement_problems(d, doc.rel):
+            if p.code == "calendar":  # schema findings come from the schema validator
+                yield p.path, p.line, p.severity, p.message
         year = d.get("year")
         if isinstance(year, int):
-            if stem != str(year):
-                yield doc.rel, line_of(d, "year"), "error", f"补充文件名应为 {year}.yaml"
             if year in seen_years:
                 yield doc.rel, line_of(d, "year"), "error", f"{year} 年已有补充文件 {seen_years[year]}"
             seen_years[year] = doc.rel
-        off: dict = {}
-        for h in d.get("holidays") or [] if isinstance(d.get("holidays"), list) else []:
-            if not isinstance(h, dict):
-                continue
-            a, b = _date(h.get("from")), _date(h.get("to"))
-            if a and b and b < a:
-                yield doc.rel, line_of(h, "to"), "error", f"放假结束日期 {b.isoformat()} 早于开始日期 {a.isoformat()}"
-            for key, day in (("from", a), ("to", b)):
-                if day and isinstance(year, int) and day.year != year:
-                    yield doc.rel, line_of(h, key), "error", f"日期 {day.isoformat()} 不在 {year} 年内"
-            if a and b and a <= b:
-                x = a
-                while x <= b:
-                    off[x] = line_of(h)
-                    x += dt.timedelta(days=1)
-        ws = d.get("workdays") if isinstance(d.get("workdays"), list) else []
-        for i, w in enumerate(ws):
-            day = _date(w)
-            line = line_of(d, f"workdays[{i}]")
-            if day is None:
-                continue
-            if isinstance(year, int) and day.year != year:
-                yield doc.rel, line, "error", f"日期 {day.isoformat()} 不在 {year} 年内"
-            if day in off:
-                yield doc.rel, line, "error", f"{day.isoformat()} 既是放假日（第 {off[day]} 行）又是调休上班日"
-            elif day.weekday() < 5:
-                yield doc.rel, line, "warning", f"调休上班日 {day.isoformat()} 本来就是工作日（周一至周五），请核对"
     cal = ctx.calendar
     hint = "请根据国务院办公厅节假日安排通知创建 calendar/{y}.yaml（anshang calendar add {y}）"
+    policy = ctx.settings.get("policy") if isinstance(ctx.settings.get("policy"), dict) else {}
     for doc, d in _each(snap.sessions):
+        missing = False
         for key in ("date", "notice_date"):
             day = _date(d.get(key))
             if day is None:
                 continue
             if not cal.covers(day.year):
+                missing = True
                 if d.get("provisional"):
                     yield doc.rel, line_of(d, key), "warning", (
                         f"{day.isoformat()} 按暂定日历确定（{day.year} 年节假日安排尚未加入）；" + hint.format(y=day.year))
@@ -471,19 +422,53 @@ def v_calendar(snap, ctx):
                         "如确需先定日期，请标注 provisional: true；" + hint.format(y=day.year))
             elif key == "date" and not cal.is_workday(day):
                 yield doc.rel, line_of(d, key), "warning", f"接待日 {day.isoformat()} 是休息日"
+        date, notice = _date(d.get("date")), _date(d.get("notice_date"))
+        if d.get("provisional") and not missing and date:
+            n = policy.get("notice_workdays")
+            expected = cal.add_workdays(date, -n).due if isinstance(n, int) and n > 0 else None
+            if expected and notice and expected != notice:
+                yield doc.rel, line_of(d, "notice_date"), "warning", (
+                    f"暂定的通告日期 {notice.isoformat()} 按现已加入的日历应为 {expected.isoformat()}"
+                    f"（接待日前 {n} 个工作日）；请核对后去掉 provisional")
+            else:
+                yield doc.rel, line_of(d, "provisional"), "warning", (
+                    "日期所在年份的节假日安排已加入，日期核对无误后可把 provisional 改为 false")
     for doc, d in _each(snap.cases):
         if not isinstance(d.get("deadlines"), dict):
             continue
         for kind, dl in d["deadlines"].items():
-            if not isinstance(dl, dict):
-                continue
-            due = _date(dl.get("due"))
-            if due is None or cal.covers(due.year):
-                continue
-            if dl.get("provisional"):
-                yield doc.rel, line_of(dl, "due"), "warning", (
-                    f"{kind} 截止日期 {due.isoformat()} 为暂定（{due.year} 年节假日安排尚未加入）；" + hint.format(y=due.year))
-            else:
-                yield doc.rel, line_of(dl, "due"), "error", (
-                    f"{kind} 截止日期 {due.isoformat()} 所在年份日历未知，却未标注暂定（provisional: true）；"
-                    + hint.format(y=due.year))
+            if isinstance(dl, dict):
+                yield from _stored_deadline(doc.rel, kind, dl, cal, hint)
+
+
+def _stored_deadline(rel, kind, dl, cal, hint):
+    """A stored deadline against today's calendar: unknown years, and provisional ones that
+    can now be computed for real."""
+    due, basis = _date(dl.get("due")), _date(dl.get("basis"))
+    if due is None:
+        return
+    label = schema.DEADLINE_KINDS.get(kind, kind)
+    years = range(min(due, basis or due).year, max(due, basis or due).year + 1)
+    missing = [y for y in years if not cal.covers(y)]
+    if missing:
+        y = missing[0]
+        if dl.get("provisional"):
+            yield rel, line_of(dl, "due"), "warning", (
+                f"{label}截止日期 {due.isoformat()} 为暂定（{y} 年节假日安排尚未加入）；" + hint.format(y=y))
+        else:
+            yield rel, line_of(dl, "due"), "error", (
+                f"{label}截止日期 {due.isoformat()} 跨及日历未知的 {y} 年，却未标注暂定（provisional: true）；"
+                + hint.format(y=y))
+        return
+    if not dl.get("provisional") or basis is None:
+        return
+    real = recompute(cal, basis, str(dl.get("rule") or ""))
+    if real is None:
+        return
+    if real.due != due:
+        yield rel, line_of(dl, "due"), "error", (
+            f"暂定的{label}截止日期 {due.isoformat()} 按现已加入的日历应为 {real.due.isoformat()}"
+            f"（{dl.get('rule')}，自 {basis.isoformat()} 起算）；请改正日期并去掉 provisional")
+    else:
+        yield rel, line_of(dl, "provisional"), "warning", (
+            f"{label}截止日期 {due.isoformat()} 经现已加入的日历核对无误，可把 provisional 改为 false")

@@ -122,6 +122,153 @@ def fmt(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
+def _maybe_ledger():
+    """The selected ledger, or None when none was named and none is found from here."""
+    from anshang.ledger import Ledger, find_root
+
+    if State.data or os.environ.get("ANSHANG_DATA"):
+        return _ledger()
+    try:
+        return Ledger(find_root(None))
+    except AnshangError:
+        return None
+
+
+def _calendar(provisional: bool):
+    """The calendar for computations: the ledger's supplements if there is a ledger, and
+    provisional results only when asked for (option or setting)."""
+    from anshang.calendar import Calendar, package_arrangements
+    from anshang.holidays import load_calendar
+
+    ledger = _maybe_ledger()
+    if ledger is None:
+        return None, Calendar(package_arrangements(), allow_provisional=provisional)
+    from anshang.settings import load_settings
+
+    settings = load_settings(ledger)
+    allow = provisional or bool(settings.policy.provisional_calendar)
+    return ledger, load_calendar(ledger, provisional=allow)
+
+
+def _date_arg(value: str, what: str):
+    from anshang.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as e:
+        raise AnshangError(f"{what}：{e}") from None
+
+
+PROVISIONAL_HELP = "节假日安排未公布的年份按仅周末休息计算，结果标注“暂定”"
+
+
+@app.command()
+def deadline(
+    start: str = typer.Argument(..., metavar="起算日", help="起算日期（当天不计），如 2026-09-30 或 2026年9月30日"),
+    workdays: Optional[int] = typer.Option(None, "--workdays", "-w", metavar="N", help="N 个工作日后（负数为往前倒数）"),
+    days: Optional[int] = typer.Option(None, "--days", metavar="N", help="N 日后，末日为休息日的顺延（民法典第二百零三条）；负数为往前倒数，末日为休息日的提前"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {start, rule, due, provisional, …}"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    """计算期限：起算日加 N 个工作日或 N 日，并说明经过了哪些节假日和调休上班日。"""
+    import json
+
+    from anshang.calview import explain
+    from anshang.dates import cn_date
+
+    if (workdays is None) == (days is None):
+        raise AnshangError("请给出 --workdays N 或 --days N 中的一个")
+    begin = _date_arg(start, "起算日")
+    _, cal = _calendar(provisional)
+    if workdays is not None:
+        due, kind, n = cal.add_workdays(begin, workdays), "workdays", workdays
+    else:
+        due, kind, n = cal.add_days(begin, days), "days", days
+    notes = explain(cal, due, kind, n)
+    if as_json:
+        _out(json.dumps({"start": begin.isoformat(), "rule": due.rule, "kind": kind, "n": n,
+                         "due": due.due.isoformat(), "provisional": due.provisional,
+                         "explanation": notes}, ensure_ascii=False, indent=2) + "\n")
+        return
+    mark = "（暂定）" if due.provisional else ""
+    _out(f"起算日：{cn_date(begin, weekday=True)}（当天不计）\n规则：{due.rule}\n"
+         f"截止日：{cn_date(due.due, weekday=True)}{mark}\n说明：\n" + "".join(f"  - {x}\n" for x in notes))
+
+
+@app.command("calendar")
+def calendar_cmd(
+    what: Optional[str] = typer.Argument(None, metavar="[年份|年-月|status|add]",
+                                         help="2026 显示全年；2026-10 显示一个月；status 查看覆盖情况；add 年份 新建补充文件"),
+    year: Optional[int] = typer.Argument(None, metavar="[年份]", help="与 add 连用：要新建的年份"),
+    provisional: bool = typer.Option(False, "--provisional", help="未加入的年份按仅周末显示（标注暂定）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="status 的“今天”，默认今天"),
+):
+    """节假日日历：月历（休=放假，班=调休上班）、覆盖情况（status）、新建年度补充文件（add）。"""
+    import datetime
+
+    from anshang import calview
+
+    if what == "status":
+        import chinese_calendar
+
+        from anshang.calendar import Calendar, package_arrangements
+        from anshang.holidays import arrangements, supplement_problems
+        from anshang.yamlio import YamlProblem
+
+        ledger = _maybe_ledger()
+        docs, broken = [], []
+        for rel in ledger.calendar_files() if ledger else []:
+            try:
+                data = ledger.read(rel)
+            except YamlProblem as e:
+                broken.append(f"{rel}:{e.line}: {e.message}")
+                continue
+            errs = [p for p in supplement_problems(data, rel) if p.severity == "error"]
+            broken += [f"{p.path}:{p.line}: {p.message}" for p in errs]
+            docs.append((rel, data))
+        cal = Calendar(arrangements(docs))
+        today = _date_arg(date, "--date") if date else datetime.date.today()
+        text, warn = calview.status(cal, set(package_arrangements()), today,
+                                    getattr(chinese_calendar, "__version__", "?"), broken)
+        _out(text)
+        if warn or broken:
+            raise typer.Exit(EXIT_PROBLEMS)
+        return
+    if what == "add":
+        if year is None:
+            raise AnshangError("请给出年份，例如：anshang calendar add 2027")
+        from anshang.calendar import Calendar, package_arrangements
+
+        ledger = _ledger()
+        rel = f"calendar/{year}.yaml"
+        if not 2000 <= year <= 2100:
+            raise AnshangError(f"年份 {year} 不合理")
+        target = ledger.path(rel)
+        if target.exists():
+            raise AnshangError(f"{rel} 已存在，未覆盖；请直接编辑它")
+        from anshang.fmt import format_text
+
+        text = format_text(calview.skeleton(year, Calendar(package_arrangements())), "calendar")
+        with ledger.lock():
+            ledger.write_text(rel, text)
+        _out(f"已新建 {rel}。请对照《国务院办公厅关于{year}年部分节假日安排的通知》填写，然后运行 anshang check。\n")
+        return
+    _, cal = _calendar(provisional)
+    today = datetime.date.today()
+    if what is None:
+        _out(calview.month_grid(cal, today.year, today.month))
+        return
+    import re
+
+    m = re.fullmatch(r"(\d{4})(?:[-/年](\d{1,2})月?)?", what.strip())
+    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
+        raise AnshangError(f"看不懂 {what!r}：请写年份（2026）、年-月（2026-10），或 status、add 年份")
+    if m.group(2):
+        _out(calview.month_grid(cal, int(m.group(1)), int(m.group(2))))
+    else:
+        _out(calview.year_grid(cal, int(m.group(1))))
+
+
 def _date_opt(value: Optional[str], what: str = "--date"):
     from anshang.dates import parse_date
 

@@ -24,6 +24,9 @@ def check_value(value, key: schema.Key, name: str, line: int, out: list) -> None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             out.append((line, "error", f"{_label(name, key)} 应为文本"))
             return
+        if key.required and isinstance(value, str) and not value.strip():
+            out.append((line, "error", f"{_label(name, key)} 不能为空"))
+            return
         if not isinstance(value, str):
             out.append((line, "warning",
                         f"{_label(name, key)} 写成了数字 {value!r}，请加引号作为文本（否则开头的 0 会丢失）"))

@@ -215,6 +215,9 @@ def rt_yaml(preserve_quotes: bool = True):
     y.default_flow_style = False
     # the same date object used twice must not become an &anchor / *alias pair
     y.representer.ignore_aliases = lambda *args: True
+    # ...which also makes ruamel write empty values as "null"; keep them empty as written
+    y.representer.add_representer(
+        type(None), lambda rep, data: rep.represent_scalar("tag:yaml.org,2002:null", ""))
     return y
 
 

@@ -48,3 +48,83 @@ def test_provisional_only_when_asked():
     cal = Calendar(package_arrangements(), allow_provisional=True)
     due = cal.add_workdays(D(2026, 12, 24), 7)
     assert due.provisional and due.due == D(2027, 1, 4)  # weekends only: 1 January counts
+
+
+# --- the engine against a simple day-by-day reference -------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+import chinese_calendar  # noqa: E402
+
+FIRST, LAST = D(2004, 1, 1), D(2026, 12, 31)
+ENGINE = Calendar(package_arrangements())
+
+
+def _is_work(day):
+    return chinese_calendar.is_workday(day)
+
+
+def ref_workdays(start, n):
+    step = 1 if n > 0 else -1
+    day, left = start, abs(n)
+    while left:
+        day += dt.timedelta(days=step)
+        if _is_work(day):
+            left -= 1
+    return day
+
+
+def ref_days(start, n):
+    day = start + dt.timedelta(days=n)
+    step = 1 if n >= 0 else -1
+    while not _is_work(day):
+        day += dt.timedelta(days=step)
+    return day
+
+
+dates = st.dates(min_value=D(2004, 2, 1), max_value=D(2026, 11, 30))
+
+
+@settings(max_examples=400, deadline=None)
+@given(dates, st.integers(min_value=-40, max_value=40).filter(lambda n: n != 0))
+def test_workdays_match_reference(start, n):
+    expected = ref_workdays(start, n)
+    if FIRST <= expected <= LAST:
+        got = ENGINE.add_workdays(start, n)
+        assert (got.due, got.provisional) == (expected, False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(dates, st.integers(min_value=-40, max_value=40))
+def test_calendar_days_match_reference(start, n):
+    expected = ref_days(start, n)
+    if FIRST <= expected <= LAST:
+        assert ENGINE.add_days(start, n).due == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(dates)
+def test_is_workday_matches_package(day):
+    assert ENGINE.is_workday(day) == _is_work(day)
+
+
+def test_every_day_2004_2026_agrees_with_package():
+    day = FIRST
+    while day <= LAST:
+        assert ENGINE.is_workday(day) == _is_work(day), day
+        day += dt.timedelta(days=1)
+
+
+def test_longterm_schedule_switch(cal):
+    assert cal.periodic(D(2026, 9, 30), 10).due == D(2026, 10, 10)
+    assert cal.periodic(D(2026, 9, 30), 10, workdays=True).due == D(2026, 10, 20)
+
+
+def test_supplement_overrides_package():
+    from anshang.calendar import YearArrangement
+
+    years = package_arrangements()
+    fixed = YearArrangement(2026, "calendar/2026.yaml", dict(years[2026].off), set(years[2026].on))
+    fixed.off[D(2026, 10, 9)] = "更正"  # pretend the notice also gave 9 October off
+    cal = Calendar({**years, 2026: fixed})
+    assert cal.add_workdays(D(2026, 9, 30), 7).due == D(2026, 10, 16)
