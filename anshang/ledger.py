@@ -211,10 +211,11 @@ class Ledger:
                 problems.append(Problem(rel, 1, "missing", "error", f"缺少文件 {rel}"))
         return doc
 
-    def load_all(self, use_cache: bool = True) -> Snapshot:
-        """Read every ledger file, from the cache where a file is unchanged."""
+    def load_all(self, use_cache: bool = True, kinds: set | None = None) -> Snapshot:
+        """Read every ledger file (or only those of ``kinds``), from the cache where a file
+        is unchanged."""
         snap = Snapshot(self.root)
-        cache = _Cache(self.state_dir / "cache.json") if use_cache else None
+        cache = _Cache(self.state_dir / "cache.json", keep_unseen=kinds is not None) if use_cache else None
         groups = [
             ("settings", [SETTINGS_FILE]),
             ("leaders", [LEADERS_FILE]),
@@ -225,6 +226,8 @@ class Ledger:
             ("calendar", self.calendar_files()),
         ]
         for kind, rels in groups:
+            if kinds is not None and kind not in kinds:
+                continue
             for rel in rels:
                 doc = self._load_one(kind, rel, cache, snap.problems)
                 if kind == "settings":
@@ -236,7 +239,7 @@ class Ledger:
                 else:
                     getattr(snap, {"enterprise": "enterprises", "session": "sessions",
                                    "case": "cases", "calendar": "calendars"}[kind]).append(doc)
-        for rel in self.stray_files():
+        for rel in self.stray_files() if kinds is None else []:
             snap.problems.append(Problem(rel, 1, "layout", "error",
                                          "文件位置不对：诉求和场次文件应放在按年份命名的子目录中（如 cases/2026/）"))
         if cache is not None:
@@ -277,9 +280,13 @@ class Ledger:
 
     # -- writing -------------------------------------------------------------------------
     def lock(self, timeout: float | None = None):
+        """The ledger's write lock; re-entrant for this Ledger object, so that a batch can
+        hold it around steps that take it themselves."""
+        if getattr(self, "_held", 0):
+            return _Nested(self)
         if timeout is None:
             timeout = float(os.environ.get("ANSHANG_LOCK_TIMEOUT", "5"))
-        return yamlio.WriteLock(self.state_dir / "lock", timeout)
+        return _Outer(self, yamlio.WriteLock(self.state_dir / "lock", timeout))
 
     def write_text(self, rel: str, text: str) -> None:
         """Atomically replace one file (the caller holds the lock)."""
@@ -306,6 +313,33 @@ class Ledger:
         self.write_text(rel, yamlio.rt_dump(doc))
 
 
+class _Outer:
+    def __init__(self, ledger, lock):
+        self.ledger, self.inner = ledger, lock
+
+    def __enter__(self):
+        self.inner.__enter__()
+        self.ledger._held = 1
+        return self
+
+    def __exit__(self, *exc):
+        self.ledger._held = 0
+        return self.inner.__exit__(*exc)
+
+
+class _Nested:
+    def __init__(self, ledger):
+        self.ledger = ledger
+
+    def __enter__(self):
+        self.ledger._held += 1
+        return self
+
+    def __exit__(self, *exc):
+        self.ledger._held -= 1
+        return False
+
+
 def _kind_of(rel: str) -> str:
     top = rel.split("/", 1)[0]
     return {
@@ -323,8 +357,9 @@ def kind_of(rel: str) -> str:
 class _Cache:
     """Parsed files keyed on (path, mtime, size). Plain JSON; safe to delete at any time."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, keep_unseen: bool = False):
         self.path = path
+        self.keep_unseen = keep_unseen  # a partial load must not forget the other files
         self.entries: dict = {}
         self.dirty = False
         self.seen: set = set()
@@ -348,7 +383,7 @@ class _Cache:
         self.dirty = True
 
     def save(self) -> None:
-        gone = set(self.entries) - self.seen
+        gone = set() if self.keep_unseen else set(self.entries) - self.seen
         for rel in gone:
             del self.entries[rel]
         if not (self.dirty or gone):

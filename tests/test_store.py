@@ -150,9 +150,18 @@ def test_second_writer_waits_for_a_short_write(mini):
     held.__enter__()
     threading.Timer(0.3, held.__exit__, args=(None, None, None)).start()
     start = time.monotonic()
-    with ledger.lock(timeout=5):
+    with Ledger(mini).lock(timeout=5):  # another writer (a second Ledger is a second opener)
         waited = time.monotonic() - start
     assert waited > 0.1  # it did wait, and then got the lock
+
+
+def test_lock_is_reentrant_for_one_writer(mini):
+    ledger = Ledger(mini)
+    with ledger.lock(timeout=0.2):
+        with ledger.lock(timeout=0.2):  # a batch step taking the lock it already holds
+            pass
+        with pytest.raises(LockBusy):
+            Ledger(mini).lock(timeout=0.2).__enter__()
 
 
 def test_lock_is_released_when_holder_dies(mini):
