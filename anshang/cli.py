@@ -269,6 +269,238 @@ def calendar_cmd(
         _out(calview.year_grid(cal, int(m.group(1))))
 
 
+roster_app = typer.Typer(help="企业名录：导入市政府调度企业名单、查询。", no_args_is_help=True)
+app.add_typer(roster_app, name="roster")
+
+
+@roster_app.command("import")
+def roster_import(
+    file: Path = typer.Argument(..., metavar="名单.xlsx", help="调度企业名单 Excel（表头可在标题行之下）"),
+    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="名单所属年度；缺省取标题中的“20xx年”，再缺省取今年"),
+):
+    """导入调度企业名单：按统一社会信用代码新增或更新，重复导入不会产生重复。有被拒绝的行时退出码 1。"""
+    import datetime
+
+    from anshang.roster import import_roster
+
+    ledger = _ledger(settings=True)
+    result = import_roster(ledger, ledger.settings, file, year, datetime.date.today().year)
+    for line in result.rejected:
+        _out(f"{line}\n")
+    _err(f"{result.year} 年调度名单：新增 {len(result.added)}，更新 {len(result.updated)}，"
+         f"未变 {len(result.unchanged)}，拒绝 {len(result.rejected)}。")
+    if result.rejected:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _enterprises(ledger):
+    from anshang.yamlio import strip_lines
+
+    snap = ledger.load_all(kinds={"enterprise"})
+    return [strip_lines(d.data) for d in snap.enterprises if isinstance(d.data, dict)]
+
+
+def _cats(ent) -> str:
+    from anshang.schema import CATEGORIES
+
+    return "、".join(CATEGORIES.get(c, c) for c in ent.get("categories") or []) or "—"
+
+
+@roster_app.command("show")
+def roster_show(query: str = typer.Argument(..., metavar="代码或名称", help="统一社会信用代码（或其前几位）或企业名称的一部分")):
+    """查看企业档案。"""
+    from anshang.roster import matches
+
+    hits = [e for e in _enterprises(_ledger()) if matches(e, query)]
+    if not hits:
+        raise AnshangError(f"名录中没有与 {query!r} 相符的企业")
+    for e in sorted(hits, key=lambda x: x.get("uscc", "")):
+        years = "、".join(str(y) for y in e.get("dispatch_years") or []) or "未纳入"
+        lines = [f"{e.get('name')}", f"  统一社会信用代码：{e.get('uscc')}", f"  属地：{e.get('district')}",
+                 f"  企业类型：{_cats(e)}", f"  纳入市政府调度年度：{years}"]
+        for key, label in (("industry", "行业"), ("legal_rep", "法定代表人"), ("note", "备注")):
+            if e.get(key):
+                lines.append(f"  {label}：{e[key]}")
+        for c in e.get("contacts") or []:
+            lines.append("  联系人：" + "，".join(str(c[k]) for k in ("name", "role", "phone", "email") if c.get(k)))
+        _out("\n".join(lines) + "\n")
+
+
+@roster_app.command("list")
+def roster_list(
+    district: Optional[str] = typer.Option(None, "--district", metavar="属地", help="只列该属地"),
+    category: Optional[str] = typer.Option(None, "--category", metavar="类型",
+                                           help="above_scale 规上 / listing_reserve 上市后备 / high_tech 高新"),
+    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只列纳入该年度调度的企业"),
+    outside: bool = typer.Option(False, "--outside", help="与 --year 连用：只列未纳入该年度调度的企业"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为 Excel"),
+):
+    """列出企业名录（每行：代码、名称、属地、类型、调度年度）。"""
+    rows = []
+    for e in sorted(_enterprises(_ledger()), key=lambda x: (x.get("district", ""), x.get("name", ""))):
+        if district and e.get("district") != district:
+            continue
+        if category and category not in (e.get("categories") or []):
+            continue
+        if year is not None and (year in (e.get("dispatch_years") or [])) == outside:
+            continue
+        rows.append([e.get("uscc", ""), e.get("name", ""), e.get("district", ""), _cats(e),
+                     "、".join(str(y) for y in e.get("dispatch_years") or []) or "—"])
+    for r in rows:
+        _out("\t".join(r) + "\n")
+    _err(f"共 {len(rows)} 家企业。")
+    if out is not None:
+        from anshang.xlsxio import write_table
+
+        write_table(out, "企业名录", ["统一社会信用代码", "企业名称", "属地", "企业类型", "纳入调度年度"], rows)
+        _err(f"已导出：{out}")
+
+
+@app.command()
+def register(
+    paths: Optional[List[Path]] = typer.Argument(None, metavar="[登记表或目录…]", help="填好的登记表 .xlsx，或含登记表的目录（如邮件附件目录）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="登记日期，默认今天"),
+    add_unknown: bool = typer.Option(False, "--add-unknown", help="名录中没有的企业自动建档（不纳入调度，筛查时将转属地）"),
+    channel: str = typer.Option("reception_day", "--channel", metavar="渠道",
+                                help="reception_day 接待日（默认）/ hotline 热线 / open_day 部门开放日 / complaint_centre 投诉中心 / leader_visit 领导走访 / service_month 服务月 / other"),
+    enterprise: Optional[str] = typer.Option(None, "--enterprise", metavar="代码", help="现场或其他渠道登记：企业统一社会信用代码"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="名称", help="企业名称（名录外企业建档时需要）"),
+    district: Optional[str] = typer.Option(None, "--district", metavar="属地", help="企业属地（名录外企业建档时需要）"),
+    contact: Optional[str] = typer.Option(None, "--contact", metavar="姓名", help="联系人"),
+    phone: Optional[str] = typer.Option(None, "--phone", metavar="电话", help="联系电话"),
+    email: Optional[str] = typer.Option(None, "--email", metavar="邮箱", help="电子邮箱"),
+    fields: Optional[List[str]] = typer.Option(None, "--field", metavar="领域", help="诉求领域（可重复）"),
+    title: Optional[str] = typer.Option(None, "--title", metavar="事项", help="诉求事项"),
+    facts: Optional[str] = typer.Option(None, "--facts", metavar="事实", help="事实"),
+    reasons: Optional[str] = typer.Option(None, "--reasons", metavar="理由", help="理由"),
+    request: Optional[str] = typer.Option(None, "--request", metavar="诉求", help="具体诉求"),
+    units: Optional[List[str]] = typer.Option(None, "--unit", metavar="单位", help="建议承办单位编号或名称（可重复）"),
+    declared: Optional[List[str]] = typer.Option(None, "--declare", metavar="项",
+                                                 help="登记时企业回答“是”的排除情形：judicial/discipline/petition/proposal，或 vague/anonymous（可重复）"),
+):
+    """登记诉求：导入填好的来访企业预约登记表（文件或目录），或现场/其他渠道登记（用选项或按提示输入）。
+
+    同一张表重复导入只提示“已登记为 编号”。有未能登记的表时退出码 1。
+    """
+    from anshang.intake import register_forms, register_manual, registered_date
+    from anshang.schema import CHANNELS
+
+    ledger = _ledger(settings=True)
+    day = registered_date(date)
+    if channel not in CHANNELS:
+        raise AnshangError(f"--channel 只能是：{'、'.join(CHANNELS)}")
+    interactive = sys.stdin.isatty()
+
+    def confirm(ent):
+        return typer.confirm(f"企业“{ent['name']}”（{ent['uscc']}）不在企业名录中，是否新建档案？", default=True)
+
+    if paths:
+        if channel != "reception_day":
+            raise AnshangError("登记表只用于接待日诉求；其他渠道请用 --channel 加各项选项登记")
+        outcomes = register_forms(ledger, ledger.settings, paths, day, add_unknown,
+                                  confirm if interactive else None, _progress)
+    else:
+        values = {"enterprise": enterprise, "name": name, "district": district, "contact": contact,
+                  "phone": phone, "email": email, "fields": list(fields or []), "title": title,
+                  "facts": facts, "reasons": reasons, "request": request, "units": list(units or []),
+                  "declared": list(declared or [])}
+        _ask(values, interactive)
+        outcomes = [register_manual(ledger, ledger.settings, values, day, channel, add_unknown,
+                                    confirm if interactive else None)]
+    counts = {"registered": 0, "duplicate": 0, "rejected": 0}
+    for o in outcomes:
+        counts[o.status] += 1
+        src = Path(o.source).name
+        if o.status == "registered":
+            extra = "（已新建企业档案）" if o.added_enterprise else ""
+            _out(f"已登记 {o.case_id}：{o.enterprise} — {o.title}{extra}\n")
+        elif o.status == "duplicate":
+            _out(f"{src}: 已登记为 {o.case_id}，未重复登记\n")
+        else:
+            for p in o.problems:
+                _out(f"{src}: {p}\n")
+    _err(f"登记 {counts['registered']} 件，已登记过 {counts['duplicate']} 件，未能登记 {counts['rejected']} 件。")
+    if counts["rejected"]:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _ask(values: dict, interactive: bool) -> None:
+    """Prompt for what on-site registration still lacks; without a terminal, say what is missing."""
+    needed = [("title", "诉求事项"), ("facts", "事实"), ("reasons", "理由"), ("request", "具体诉求"),
+              ("contact", "联系人"), ("phone", "联系电话")]
+    if not values.get("enterprise") and not values.get("name"):
+        needed.insert(0, ("enterprise", "企业统一社会信用代码"))
+    missing = [(k, label) for k, label in needed if not values.get(k)]
+    if not values.get("fields"):
+        missing.append(("fields", "诉求领域"))
+    if not missing:
+        return
+    if not interactive:
+        names = "、".join(f"{label}（--{'field' if k == 'fields' else k}）" for k, label in missing)
+        raise AnshangError(f"现场登记缺少：{names}。请用选项给出，或在终端中运行以便逐项询问")
+    for key, label in missing:
+        answer = typer.prompt(label)
+        values[key] = [x for x in answer.replace("，", "、").split("、") if x] if key == "fields" else answer
+
+
+def _progress(items):
+    """A progress bar on a terminal for more than a few files; plain iteration otherwise."""
+    if len(items) <= 3 or not sys.stderr.isatty():
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, description="正在导入登记表", console=Console(stderr=True), transient=True)
+
+
+@app.command()
+def screen(
+    cases: Optional[List[str]] = typer.Argument(None, metavar="[编号…]", help="要审查的诉求（缺省：全部；已审查的显示原结论）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="审查日期，默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人", help="经办人"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {id, decision, clauses, refer_to, reason}"),
+    redo: bool = typer.Option(False, "--redo", help="按规则重新审查已审查的诉求（人工改判的不变）"),
+    decision: Optional[str] = typer.Option(None, "--decision", metavar="结论", help="人工改判：accepted / excluded / referred（须同时给 --reason 和 --clause）"),
+    clauses: Optional[List[str]] = typer.Option(None, "--clause", metavar="条款", help="人工改判的依据条款，如 §三(二)3（可重复）"),
+    reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="人工改判的理由"),
+    refer_to: Optional[str] = typer.Option(None, "--refer-to", metavar="单位", help="人工转办的单位编号"),
+    typ: Optional[int] = typer.Option(None, "--type", metavar="N", help="人工受理的 §三(一) 类型 1–5"),
+):
+    """受理审查：按工作方案判定受理、不予受理（§三(二)1–6）或转属地/部门（§二(三)），并记录依据条款。"""
+    import json
+
+    from anshang.cases import clerk_name
+    from anshang.intake import override, registered_date, screen_cases
+    from anshang.schema import DECISIONS
+
+    ledger = _ledger(settings=True)
+    day = registered_date(date)
+    ids = [resolve_id for resolve_id in (_resolve(ledger, c) for c in cases or [])]
+    if decision is not None:
+        if len(ids) != 1:
+            raise AnshangError("人工改判一次只针对一件诉求：anshang screen 编号 --decision … --clause … --reason …")
+        results = [(override(ledger, ledger.settings, ids[0], decision, list(clauses or []), reason or "",
+                             day, clerk_name(by), refer_to, typ), True)]
+    else:
+        results = screen_cases(ledger, ledger.settings, ids or None, day, clerk_name(by), redo)
+    if as_json:
+        _out(json.dumps([d.as_dict() for d, _ in results], ensure_ascii=False, indent=2) + "\n")
+        return
+    new = 0
+    for d, fresh in results:
+        new += fresh
+        target = f" → {d.refer_to}" if d.refer_to else ""
+        _out(f"{d.id} {DECISIONS.get(d.decision, d.decision)} {' '.join(d.clauses)}{target}：{d.reason}"
+             f"{'' if fresh else '（原结论）'}\n")
+    _err(f"本次审查 {new} 件，列出 {len(results)} 件。")
+
+
+def _resolve(ledger, prefix: str) -> str:
+    from anshang.cases import find_case
+
+    return find_case(ledger, prefix)
+
+
 def _date_opt(value: Optional[str], what: str = "--date"):
     from anshang.dates import parse_date
 

@@ -99,3 +99,40 @@ def ensure_inside(folder: Path, name: str) -> Path:
     if folder not in target.parents:
         raise AnshangError(f"文件名 {name!r} 会写到目录之外，已拒绝")
     return target
+
+
+def write_table(path: Path, title: str, headers: list[str], rows: list[list]) -> None:
+    """A simple workbook: bold frozen header, filter, widths for Chinese text, text kept as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from anshang.yamlio import atomic_write
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = safe_filename(title, 31) or "Sheet1"
+    for col, h in enumerate(headers, start=1):
+        c = ws.cell(row=1, column=col)
+        set_text(c, h)
+        c.font = Font(bold=True)
+    for r, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            set_text(ws.cell(row=r, column=col), value)
+    for col, h in enumerate(headers, start=1):
+        width = max([_width(h)] + [_width(row[col - 1]) for row in rows]) + 2
+        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = min(width, 60)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    fixed = dt.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = fixed
+    wb.properties.creator = "anshang"
+    import io
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    atomic_write(path, buf.getvalue())
+
+
+def _width(value) -> int:
+    text = str(value if value is not None else "")
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -164,6 +164,8 @@ def build(root: Path) -> None:
             registered = cal.add_workdays(sess_day, -rng.randint(4, 12)).due
             if registered < sessions[sid]["registration_from"]:
                 registered = sessions[sid]["registration_from"]
+            if registered >= TODAY:  # nobody registers in the future
+                registered = workday_on_or_before(TODAY - dt.timedelta(days=rng.randint(1, 2)))
         elif kind in windows:  # other channels: dated like the stage they stand for
             base = windows[kind][1]
             registered = workday_on_or_before(min(base, TODAY) - dt.timedelta(days=rng.randint(10, 20)))
@@ -203,7 +205,9 @@ def build(root: Path) -> None:
         elif kind != "registered":
             typ = 2 if len(c["units"]) >= 2 else 4
             data["screening"] = {"decision": "accepted", "date": screen_day,
-                                 "clauses": ["§二(三)", f"§三(一){typ}"], "type": typ, "by": "营商办"}
+                                 "clauses": ["§二(三)", f"§三(一){typ}"], "type": typ,
+                                 "reason": "涉及市政府多个部门，需市领导协调" if typ == 2 else "需市领导协调的其他重大事项",
+                                 "by": "营商办"}
         if sid:
             data["session"] = sid
             data["matching"] = {"status": "scheduled", "date": cal.add_workdays(registered, 1).due,

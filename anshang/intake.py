@@ -1,0 +1,261 @@
+"""Registration (登记) and screening (受理审查) against the ledger: the I/O around
+``forms`` and ``screening``. Each form or case is written whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang import fmt, forms, screening, uscc as usccmod
+from anshang.cases import create_case
+from anshang.dates import parse_date
+from anshang.errors import AnshangError
+from anshang.ledger import Ledger
+from anshang.yamlio import strip_lines
+
+
+@dataclass
+class Index:
+    """What registration and screening look up: units, enterprises, known form digests."""
+
+    units: dict = field(default_factory=dict)
+    enterprises: dict = field(default_factory=dict)
+    digests: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)
+
+
+def build_index(ledger: Ledger, with_cases: bool = True) -> Index:
+    kinds = {"units", "enterprise"} | ({"case"} if with_cases else set())
+    snap = ledger.load_all(kinds=kinds)
+    idx = Index()
+    data = snap.units.data if snap.units is not None and isinstance(snap.units.data, dict) else {}
+    for u in data.get("units") or []:
+        if isinstance(u, dict) and u.get("id"):
+            idx.units[u["id"]] = strip_lines(u)
+    for doc in snap.enterprises:
+        if isinstance(doc.data, dict) and doc.data.get("uscc"):
+            idx.enterprises[doc.data["uscc"]] = strip_lines(doc.data)
+    for doc in snap.cases:
+        if isinstance(doc.data, dict) and doc.data.get("id"):
+            idx.cases[doc.data["id"]] = strip_lines(doc.data)
+            src = doc.data.get("source")
+            if isinstance(src, dict) and src.get("digest"):
+                idx.digests.setdefault(src["digest"], doc.data["id"])
+    return idx
+
+
+@dataclass
+class Outcome:
+    """What happened to one registration: registered, duplicate or rejected."""
+
+    source: str
+    status: str  # registered | duplicate | rejected
+    case_id: str | None = None
+    title: str = ""
+    enterprise: str = ""
+    problems: list = field(default_factory=list)
+    added_enterprise: bool = False
+
+
+def form_files(paths) -> list[Path]:
+    """Forms named directly, and every .xlsx inside named folders (Excel's ~$ lock files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out += sorted(x for x in p.rglob("*.xlsx") if not x.name.startswith(("~$", ".")))
+        else:
+            out.append(p)
+    return out
+
+
+def register_forms(ledger: Ledger, settings, paths, registered: dt.date, add_unknown: bool = False,
+                   confirm_add=None, progress=None) -> list[Outcome]:
+    """Import filled registration forms; each becomes one case (or says why not)."""
+    files = form_files(paths)
+    outcomes: list[Outcome] = []
+    with ledger.lock():
+        idx = build_index(ledger)
+        for path in (progress(files) if progress else files):
+            outcomes.append(_register_form(ledger, settings, idx, path, registered, add_unknown, confirm_add))
+    return outcomes
+
+
+def _register_form(ledger, settings, idx, path, registered, add_unknown, confirm_add) -> Outcome:
+    form = forms.read_form(path)
+    out = Outcome(str(path), "rejected")
+    if form.problems:
+        out.problems = form.problems
+        return out
+    case, enterprise, problems = forms.to_case(form, settings, idx.units, registered)
+    out.title, out.enterprise = case["title"], enterprise["name"]
+    if problems:
+        out.problems = problems
+        return out
+    digest = case["source"]["digest"]
+    if digest in idx.digests:
+        out.status, out.case_id = "duplicate", idx.digests[digest]
+        return out
+    if not _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out):
+        return out
+    cid = create_case(ledger, case)
+    idx.digests[digest] = cid
+    out.status, out.case_id = "registered", cid
+    return out
+
+
+def _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out) -> bool:
+    code = enterprise["uscc"]
+    if code in idx.enterprises:
+        return True
+    if add_unknown or (confirm_add is not None and confirm_add(enterprise)):
+        ledger.create(Ledger.enterprise_rel(code), enterprise)
+        idx.enterprises[code] = enterprise
+        out.added_enterprise = True
+        return True
+    out.problems = [f"企业“{enterprise['name']}”（{code}）不在企业名录中：加 --add-unknown 自动建档"
+                    "（未纳入调度名单，筛查时将转属地），或先用 anshang roster import 导入名录"]
+    return False
+
+
+def register_manual(ledger: Ledger, settings, values: dict, registered: dt.date, channel: str,
+                    add_unknown: bool = False, confirm_add=None) -> Outcome:
+    """On-site registration or a demand from another channel, from options or prompts."""
+    out = Outcome("现场登记" if channel == "reception_day" else "其他渠道", "rejected")
+    problems: list[str] = []
+    code = usccmod.normalize(values.get("enterprise") or "")
+    if code:
+        p = usccmod.problem(code)
+        if p:
+            problems.append(f"--enterprise: {p}")
+    fields = []
+    for f in values.get("fields") or []:
+        if f in settings.fields:
+            fields.append(f)
+        else:
+            problems.append(f"--field: 领域“{f}”不在设置的领域列表中{forms.closest(f, settings.fields)}")
+    with ledger.lock():
+        idx = build_index(ledger, with_cases=False)
+        units = []
+        for u in values.get("units") or []:
+            uid = forms.match_unit(u, idx.units)
+            if uid is None:
+                problems.append(f"--unit: 承办单位“{u}”不在 units.yaml 中")
+            else:
+                units.append(uid)
+        if problems:
+            out.problems = problems
+            return out
+        contact = {k: v for k, v in (("name", values.get("contact")), ("phone", values.get("phone")),
+                                     ("email", values.get("email"))) if v}
+        case = {"registered": registered, "channel": channel,
+                "source": {"kind": "onsite" if channel == "reception_day" else "channel"}}
+        if code:
+            case["enterprise"] = code
+            name = values.get("name") or idx.enterprises.get(code, {}).get("name", "")
+            enterprise = {"uscc": code, "name": name, "district": values.get("district") or "",
+                          "categories": forms.categories_of(values.get("categories") or ""),
+                          "dispatch_years": [], "contacts": [contact] if contact else []}
+            out.enterprise = name
+            if code not in idx.enterprises:
+                if not enterprise["name"] or not enterprise["district"]:
+                    out.problems = [f"企业 {code} 不在企业名录中：请加 --name 企业名称 --district 属地 --add-unknown 建档，"
+                                    "或先用 anshang roster import 导入名录"]
+                    return out
+                district = forms.match_district(enterprise["district"], settings.districts)
+                if district is None:
+                    out.problems = [f"--district: 属地“{enterprise['district']}”不在设置的属地列表中"
+                                    f"{forms.closest(enterprise['district'], settings.districts)}"]
+                    return out
+                enterprise["district"] = district
+                if not _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out):
+                    return out
+        elif values.get("name"):
+            case["enterprise_name"] = values["name"]
+            out.enterprise = values["name"]
+        if contact:
+            case["contact"] = contact
+        case.update({"fields": fields, "title": values.get("title") or "", "facts": values.get("facts") or "",
+                     "reasons": values.get("reasons") or "", "request": values.get("request") or "",
+                     "suggested_units": units})
+        if channel == "reception_day":
+            declared = set(values.get("declared") or [])
+            case["declared"] = {k: k in declared for k, *_ in forms.QUESTIONS}
+        out.title = case["title"]
+        out.case_id = create_case(ledger, {k: v for k, v in case.items() if v not in ("", None)})
+        out.status = "registered"
+    return out
+
+
+# --- screening -----------------------------------------------------------------------------
+
+def stored_decision(case: dict) -> screening.Decision | None:
+    s = case.get("screening")
+    if not isinstance(s, dict) or not s.get("decision"):
+        return None
+    return screening.Decision(case["id"], s["decision"], list(s.get("clauses") or []),
+                              refer_to=s.get("refer_to"), reason=s.get("reason") or "", type=s.get("type"))
+
+
+def screen_cases(ledger: Ledger, settings, ids: list[str] | None, day: dt.date, by: str,
+                 redo: bool = False) -> list[tuple[screening.Decision, bool]]:
+    """Screen the named cases (all cases when none are named); returns (decision, newly made).
+
+    Cases already screened keep their decision unless ``redo``; an override is never redone.
+    """
+    with ledger.lock():
+        idx = build_index(ledger)
+        chosen = sorted(idx.cases) if not ids else ids
+        results = []
+        for cid in chosen:
+            case = idx.cases[cid]
+            old = stored_decision(case)
+            overridden = bool((case.get("screening") or {}).get("override"))
+            if old is not None and (not redo or overridden):
+                results.append((old, False))
+                continue
+            ent = idx.enterprises.get(case.get("enterprise"))
+            decision = screening.screen(case, ent, settings, idx.units)
+            _write_screening(ledger, cid, screening.screening_record(decision, day, by),
+                             decision.suggested_units, case)
+            results.append((decision, True))
+    return results
+
+
+def override(ledger: Ledger, settings, cid: str, decision: str, clauses: list[str], reason: str,
+             day: dt.date, by: str, refer_to: str | None = None, typ: int | None = None) -> screening.Decision:
+    """A person's decision, recorded with the reason it departs from (or confirms) the rules."""
+    if not reason.strip():
+        raise AnshangError("人工改判必须用 --reason 说明理由")
+    if decision not in ("accepted", "excluded", "referred"):
+        raise AnshangError("--decision 只能是 accepted（受理）、excluded（不予受理）或 referred（转属地或部门）")
+    if not clauses:
+        raise AnshangError("请用 --clause 注明依据条款，例如 --clause §三(二)3")
+    with ledger.lock():
+        idx = build_index(ledger, with_cases=False)
+        if refer_to and refer_to not in idx.units:
+            raise AnshangError(f"--refer-to：承办单位 {refer_to!r} 不在 units.yaml 中")
+        if decision == "referred" and not refer_to:
+            raise AnshangError("转属地或部门须用 --refer-to 指定单位编号")
+        d = screening.Decision(cid, decision, clauses, refer_to=refer_to, reason=reason,
+                               type=typ if decision == "accepted" else None)
+        case = strip_lines(ledger.read(Ledger.case_rel(cid)))
+        _write_screening(ledger, cid, screening.screening_record(d, day, by, override=reason), None, case)
+    return d
+
+
+def _write_screening(ledger, cid, record, units, case):
+    def change(doc):
+        if units and list(case.get("suggested_units") or []) != list(units):
+            fmt.put(doc, "suggested_units", list(units), "case")
+        fmt.put(doc, "screening", record, "case")
+
+    ledger.edit(Ledger.case_rel(cid), change)
+
+
+def registered_date(value) -> dt.date:
+    try:
+        return parse_date(value) if value else dt.date.today()
+    except ValueError as e:
+        raise AnshangError(f"--date：{e}") from None
