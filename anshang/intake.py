@@ -28,6 +28,11 @@ class Index:
 def build_index(ledger: Ledger, with_cases: bool = True) -> Index:
     kinds = {"units", "enterprise"} | ({"case"} if with_cases else set())
     snap = ledger.load_all(kinds=kinds)
+    broken = [p for p in snap.problems if p.severity == "error"]
+    if broken:
+        # deciding on a partly read ledger would give wrong answers (e.g. a missed unit)
+        lines = "\n".join(p.render() for p in broken[:10])
+        raise AnshangError(f"台账中有无法读取的文件，请先修正（anshang check 可列出全部问题）：\n{lines}")
     idx = Index()
     data = snap.units.data if snap.units is not None and isinstance(snap.units.data, dict) else {}
     for u in data.get("units") or []:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from anshang.errors import AnshangError
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_HALF = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 
 
 class BookProblem(Exception):
@@ -54,8 +54,8 @@ def clean(value) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = unicodedata.normalize("NFKC", str(value))
-    text = text.replace("\u3000", " ").replace("\xa0", " ")
+    # fold only full-width digits and Latin letters: Chinese punctuation in text stays as typed
+    text = str(value).translate(_HALF).replace("\u3000", " ").replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line).strip()
 

@@ -1,0 +1,203 @@
+"""Registration forms, on-site and channel registration, and every bad-input case of issue 4."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from anshang import yamlio
+from conftest import REPO
+from formkit import GOOD, fill_template, restyled_form
+
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def _id(out: str) -> str:
+    return re.search(r"\d{6}-[0-9a-z]{5}", out).group(0)
+
+
+def _cases(root: Path) -> dict:
+    return {p.stem: yamlio.strip_lines(yamlio.loads(p.read_text(encoding="utf-8")))
+            for p in root.glob("cases/*/*.yaml")}
+
+
+def test_register_a_filled_form(cli, mini, tmp_path):
+    form = fill_template(tmp_path / "企业来信.xlsx")
+    r = cli("--data", mini, "register", form, "--date", "2026年3月6日")
+    assert r.code == 0, r
+    cid = _id(r.out)
+    assert r.out == f"已登记 {cid}：测试新材料有限公司 — 厂房用电增容迟迟未批\n"
+    case = _cases(mini)[cid]
+    assert cid.startswith("260306-")
+    assert case["registered"] == "2026-03-06" and case["channel"] == "reception_day"
+    assert case["source"]["file"] == "企业来信.xlsx" and case["source"]["digest"].startswith("sha256:")
+    assert case["contact"] == {"name": "李联系", "phone": "13800001111", "email": "li@example.cn"}
+    assert case["suggested_units"] == ["gxj"]  # 市工业和信息化局 by name
+    assert case["declared"] == {k: False for k in case["declared"]}
+    assert cli("--data", mini, "check").code == 0
+
+
+def test_same_form_twice_is_not_duplicated(cli, mini, tmp_path):
+    form = fill_template(tmp_path / "a.xlsx")
+    first = cli("--data", mini, "register", form)
+    cid = _id(first.out)
+    second = cli("--data", mini, "register", form)
+    assert (second.code, second.out) == (0, f"a.xlsx: 已登记为 {cid}，未重复登记\n")
+    assert len(_cases(mini)) == 2  # the mini ledger's own case and this one
+
+
+def test_libreoffice_output_is_read(cli, mini):
+    r = cli("--data", mini, "register", FIXTURES / "form_libreoffice.xlsx")
+    assert r.code == 0, r
+    assert "厂房用电增容迟迟未批（LibreOffice 另存）" in r.out
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_live_libreoffice_resave_is_recognised_as_the_same_form(cli, mini, tmp_path):
+    form = fill_template(tmp_path / "in.xlsx")
+    outdir = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "xlsx", "--outdir", str(outdir), str(form)],
+                   check=True, capture_output=True, timeout=180)
+    first = cli("--data", mini, "register", form)
+    cid = _id(first.out)
+    again = cli("--data", mini, "register", outdir / "in.xlsx")
+    assert again.out == f"in.xlsx: 已登记为 {cid}，未重复登记\n"
+
+
+def test_restyled_form_with_merged_cells(cli, mini, tmp_path):
+    r = cli("--data", mini, "register", restyled_form(tmp_path / "r.xlsx"))
+    assert r.code == 0, r
+    (case,) = [c for c in _cases(mini).values() if c.get("source")]
+    assert case["title"] == GOOD["title"] and case["facts"] == GOOD["facts"]
+    assert case["enterprise"] == GOOD["uscc"]
+
+
+def test_a_folder_of_attachments(cli, mini, tmp_path):
+    box = tmp_path / "附件"
+    box.mkdir()
+    fill_template(box / "1.xlsx")
+    fill_template(box / "2.xlsx", {"title": "第二件事：职工宿舍用地", "fields": "能源"})
+    (box / "~$1.xlsx").write_bytes(b"lock file of an open workbook")
+    (box / "说明.txt").write_text("不是表格", encoding="utf-8")
+    r = cli("--data", mini, "register", box)
+    assert r.code == 0, r
+    assert r.out.count("已登记 ") == 2
+    assert r.err.strip() == "登记 2 件，已登记过 0 件，未能登记 0 件。"
+
+
+@pytest.mark.parametrize("values,expected", [
+    ({"uscc": "91350100M000100Y44"}, "登记表!B5: 统一社会信用代码校验位错误：91350100M000100Y44 的第 18 位应为 3，实际为 4"),
+    ({"fields": "工业信息化"}, "登记表!B13: 领域“工业信息化”不在设置的领域列表中（最接近的是“工业和信息化”）"),
+    ({"phone": None}, "登记表!A10: 必填项“联系电话”为空"),
+    ({"district": "西区"}, "登记表!B6: 属地“西区”不在设置的属地列表中（最接近的是“东区”）"),
+    ({"date": "2026年2月30日"}, "登记表!B27: 填表日期 日期不存在：'2026年2月30日'"),
+])
+def test_bad_forms_say_which_cell(cli, mini, tmp_path, values, expected):
+    form = fill_template(tmp_path / "bad.xlsx", values)
+    r = cli("--data", mini, "register", form)
+    assert r.code == 1
+    assert f"bad.xlsx: {expected}" in r.out.splitlines()
+    assert len(_cases(mini)) == 1  # nothing written
+
+
+def test_unanswered_question(cli, mini, tmp_path):
+    form = fill_template(tmp_path / "q.xlsx", answers={"petition": None, "judicial": "不知道"})
+    r = cli("--data", mini, "register", form)
+    assert r.code == 1
+    assert "q.xlsx: 登记表!A22: 请回答“该事项是否已通过信访渠道反映”（是/否）" in r.out
+    assert "q.xlsx: 登记表!B20: “该事项是否已进入诉讼、行政复议或仲裁程序”应填“是”或“否”，实际为 '不知道'" in r.out
+
+
+def test_not_a_registration_form(cli, mini, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "2026年第一季度经济运行情况"
+    wb.save(tmp_path / "other.xlsx")
+    r = cli("--data", mini, "register", tmp_path / "other.xlsx")
+    assert r.code == 1 and "other.xlsx: 不是来访企业预约登记表" in r.out
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "文件受密码保护"),
+    (b"PK\x03\x04broken zip", "文件已损坏"),
+    (b"just text", "不是 Excel .xlsx 文件"),
+])
+def test_protected_and_corrupted_files(cli, mini, tmp_path, content, message):
+    (tmp_path / "x.xlsx").write_bytes(content)
+    r = cli("--data", mini, "register", tmp_path / "x.xlsx")
+    assert r.code == 1 and message in r.out and "Traceback" not in r.err
+
+
+def test_old_xls_is_named(cli, mini, tmp_path):
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    r = cli("--data", mini, "register", tmp_path / "old.xls")
+    assert "旧版 .xls" in r.out
+
+
+def test_unknown_enterprise_is_offered_for_adding(cli, mini, tmp_path):
+    other = "91110108MA01ABCDEN"
+    form = fill_template(tmp_path / "new.xlsx", {"uscc": other, "name": "名录外科技有限公司"})
+    r = cli("--data", mini, "register", form)
+    assert r.code == 1 and "不在企业名录中：加 --add-unknown 自动建档" in r.out
+    r = cli("--data", mini, "register", form, "--add-unknown")
+    assert r.code == 0 and "（已新建企业档案）" in r.out
+    ent = yamlio.strip_lines(yamlio.loads((mini / f"enterprises/{other}.yaml").read_text(encoding="utf-8")))
+    assert ent["name"] == "名录外科技有限公司" and ent["dispatch_years"] == []
+    assert ent["categories"] == ["above_scale", "high_tech"]
+    out = json.loads(cli("--data", mini, "screen", "--json").out)
+    (decision,) = [d for d in out if d["id"] != "260305-k7m2x"]
+    assert decision["decision"] == "referred" and decision["refer_to"] == "dq"
+
+
+def test_formula_text_stays_text(cli, mini, tmp_path):
+    form = fill_template(tmp_path / "f.xlsx", {"title": "=HYPERLINK(\"http://x\",\"点我\")", "contact": "@李"})
+    r = cli("--data", mini, "register", form)
+    assert r.code == 0
+    case = [c for c in _cases(mini).values() if c.get("source")][0]
+    assert case["title"] == '=HYPERLINK("http://x","点我")' and case["contact"]["name"] == "@李"
+    out = tmp_path / "名录.xlsx"
+    from anshang.xlsxio import write_table
+
+    write_table(out, "t", ["事项"], [[case["title"]], ["+1+2"], ["-3"]])
+    ws = openpyxl.load_workbook(out).active
+    assert [ws.cell(row=r, column=1).data_type for r in (2, 3, 4)] == ["s", "s", "s"]
+    assert ws["A2"].value == case["title"]
+    assert cli("--data", mini, "check").code == 0
+
+
+def test_onsite_registration_from_options(cli, mini):
+    r = cli("--data", mini, "register", "--enterprise", "91350100M000100Y43", "--contact", "张三",
+            "--phone", "13900000000", "--field", "能源", "--title", "光伏并网", "--facts", "屋顶光伏已建成三个月未并网发电",
+            "--reasons", "供电公司以容量不足为由拒绝接入", "--request", "请协调尽快接入电网", "--date", "2026-03-09")
+    assert r.code == 0, r
+    case = [c for c in _cases(mini).values() if c.get("source", {}).get("kind") == "onsite"][0]
+    assert case["channel"] == "reception_day" and case["declared"]["judicial"] is False
+
+
+def test_onsite_without_terminal_lists_what_is_missing(cli, mini):
+    r = cli("--data", mini, "register", "--enterprise", "91350100M000100Y43", "--title", "光伏并网")
+    assert r.code == 2
+    assert r.err.startswith("错误：现场登记缺少：事实（--facts）、理由（--reasons）、具体诉求（--request）")
+
+
+def test_other_channel_skips_matching_rules(cli, mini):
+    r = cli("--data", mini, "register", "--channel", "hotline", "--name", "某个体商户", "--contact", "赵",
+            "--phone", "13700000000", "--field", "工业和信息化", "--title", "热线反映：用电报装慢",
+            "--facts", "商户报装用电已等待两个月", "--reasons", "超过承诺时限", "--request", "请尽快装表通电")
+    assert r.code == 0, r
+    case = [c for c in _cases(mini).values() if c.get("channel") == "hotline"][0]
+    assert case["enterprise_name"] == "某个体商户" and "declared" not in case
+    out = json.loads(cli("--data", mini, "screen", case["id"], "--json").out)
+    assert out[0]["decision"] == "accepted"  # no dispatch-list referral outside the reception day
+    assert cli("--data", mini, "check").code == 0
+
+
+def test_unknown_channel(cli, mini):
+    r = cli("--data", mini, "register", "--channel", "wechat")
+    assert r.code == 2 and "--channel 只能是" in r.err
