@@ -73,6 +73,11 @@ def test_no_contact_is_clause_6(cli, ledger):
     assert (d["decision"], d["clauses"], d["reason"]) == ("excluded", ["§三(二)6"], "匿名反映：没有可联系的联系人和电话")
 
 
+def test_declined_real_name_is_clause_6(cli, ledger):
+    d = _screen(cli, ledger, replace=[("  anonymous: false", "  anonymous: true")])
+    assert (d["clauses"], d["reason"]) == (["§三(二)6"], "匿名反映：登记表表示不同意实名反映")
+
+
 def test_no_enterprise_is_clause_6(cli, ledger):
     d = _screen(cli, ledger, replace=[("enterprise: 91350100M000100Y43\n", "")])
     assert (d["clauses"], d["reason"]) == (["§三(二)6"], "匿名反映：无法确认反映企业")
