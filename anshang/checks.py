@@ -47,6 +47,7 @@ class Context:
     cases: dict = field(default_factory=dict)
     calendar: Calendar | None = None
     years: dict = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 def _each(docs):
@@ -95,10 +96,14 @@ def build_context(snap: Snapshot) -> Context:
     return ctx
 
 
-def run(snap: Snapshot, only: set | None = None) -> list[Problem]:
-    """Every problem in the ledger: read failures first, then each validator's findings."""
+def run(snap: Snapshot, only: set | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the ledger: read failures first, then each validator's findings.
+
+    ``today`` matters only to rules about time that has passed (sessions of past years)."""
     problems = list(snap.problems)
     ctx = build_context(snap)
+    if today is not None:
+        ctx.today = today
     for code, fn in VALIDATORS:
         if only and code not in only:
             continue
@@ -472,3 +477,43 @@ def _stored_deadline(rel, kind, dl, cal, hint):
     else:
         yield rel, line_of(dl, "provisional"), "warning", (
             f"{label}截止日期 {due.isoformat()} 经现已加入的日历核对无误，可把 provisional 改为 false")
+
+
+@validator("sessions")
+def v_sessions(snap, ctx):
+    """The rotation follows §二(一): enough sessions in each past year, no leader booked twice
+    on one day, notices early enough, no session over capacity."""
+    from anshang.sessions import notice_problems
+
+    policy = ctx.settings.get("policy") if isinstance(ctx.settings.get("policy"), dict) else {}
+    minimum = policy.get("sessions_per_year")
+    notice_n = policy.get("notice_workdays")
+    capacity = policy.get("session_capacity")
+    per_year: dict = {}
+    booked: dict = {}
+    for doc, d in _each(snap.sessions):
+        day = _date(d.get("date"))
+        if day is None:
+            continue
+        if d.get("status") != "cancelled":
+            per_year.setdefault(day.year, []).append(doc.rel)
+            key = (day, d.get("leader"))
+            if key in booked:
+                yield doc.rel, line_of(d, "leader"), "warning", (
+                    f"接待领导 {d.get('leader')} 在 {day.isoformat()} 已有场次 {booked[key]}")
+            booked.setdefault(key, doc.rel)
+        years = range(min(day, _date(d.get("notice_date")) or day).year, day.year + 1)
+        if isinstance(notice_n, int) and d.get("notice_date") and all(ctx.calendar.covers(y) for y in years):
+            problem = notice_problems({**d, "date": day.isoformat()}, ctx.calendar, notice_n)
+            if problem:
+                yield doc.rel, line_of(d, "notice_date"), "warning", problem
+        if isinstance(capacity, int):
+            cap = d.get("capacity") if isinstance(d.get("capacity"), int) else capacity
+            n = sum(1 for c in ctx.cases.values() if isinstance(c.data, dict) and c.data.get("session") == d.get("id"))
+            if n > cap:
+                yield doc.rel, line_of(d, "id"), "warning", f"场次已安排 {n} 件诉求，超过容量 {cap}"
+    if isinstance(minimum, int):
+        for year, rels in sorted(per_year.items()):
+            if year < ctx.today.year and len(rels) < minimum:
+                first = sorted(rels)[0]
+                yield first, 1, "warning", f"{year} 年只有 {len(rels)} 场接待日，少于规定的每年 {minimum} 场（§二(一)）"

@@ -83,6 +83,7 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {path, line, code, severity, message}"),
     strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束"),
     no_cache: bool = typer.Option(False, "--no-cache", help="不使用缓存，重新读取全部文件"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”（影响按时间判断的规则），默认今天"),
 ):
     """检查整个台账：格式、引用、信用代码校验位、重复、日期先后、设置、日历覆盖。
 
@@ -91,7 +92,7 @@ def check(
     from anshang import checks, report
 
     ledger = _ledger()
-    problems = checks.run(ledger.load_all(use_cache=not no_cache))
+    problems = checks.run(ledger.load_all(use_cache=not no_cache), today=_date_opt(date))
     if as_json:
         _out(report.render_json(problems))
     else:
@@ -493,6 +494,196 @@ def screen(
         _out(f"{d.id} {DECISIONS.get(d.decision, d.decision)} {' '.join(d.clauses)}{target}：{d.reason}"
              f"{'' if fresh else '（原结论）'}\n")
     _err(f"本次审查 {new} 件，列出 {len(results)} 件。")
+
+
+session_app = typer.Typer(help="接待日场次：年度轮值计划、通告、场次一览与通知名单。", no_args_is_help=True)
+app.add_typer(session_app, name="session")
+
+
+@session_app.command("plan")
+def session_plan(
+    year: int = typer.Argument(..., metavar="年份"),
+    count: Optional[int] = typer.Option(None, "--count", metavar="N", help="场次数（不少于设置的每年最少次数）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只显示方案，不写文件"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出每场 {date, leader, fields, notice_date, registration_from, registration_to}"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    """排定一年的接待日：不少于规定场次，领导轮值，均在工作日，附通告日期和预约登记时间。"""
+    import json
+
+    from anshang.dates import cn_date
+    from anshang.reception import plan
+
+    ledger, cal = _calendar(provisional)
+    if ledger is None:
+        ledger = _ledger()
+    settings = _settings(ledger)
+    proposal, existing = plan(ledger, settings, cal, year, count, write=not dry_run)
+    if as_json:
+        _out(json.dumps([p.as_dict() for p in proposal], ensure_ascii=False, indent=2) + "\n")
+    else:
+        for p in proposal:
+            mark = "（暂定）" if p.provisional else ""
+            _out(f"{p.id}{mark}  {cn_date(p.date, weekday=True)}  {p.leader}  {'、'.join(p.fields)}  "
+                 f"通告 {p.notice_date.isoformat()}  预约 {p.registration_from.isoformat()}–{p.registration_to.isoformat()}\n")
+    if dry_run:
+        _err(f"以上为 {year} 年方案（未写入）" + (f"；已有场次：{'、'.join(existing)}" if existing else "") + "。")
+    else:
+        _err(f"已写入 {len(proposal)} 个场次文件（sessions/{year}/），可按需编辑日期、地点和受理领域。")
+
+
+def _settings(ledger):
+    from anshang.settings import load_settings
+
+    if getattr(ledger, "settings", None) is None:
+        ledger.settings = load_settings(ledger)
+    return ledger.settings
+
+
+@session_app.command("notice")
+def session_notice(
+    session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认输出到屏幕）"),
+):
+    """按模板生成接待日通告（附件1）。台账中有 templates/notice.md 时优先使用它。"""
+    from anshang.notice import render, values_for
+    from anshang.reception import find_session, load_world
+    from anshang.sessions import session_fields
+    from anshang.templates import template_path
+    from anshang.yamlio import atomic_write
+
+    ledger = _ledger(settings=True)
+    world = load_world(ledger, with_cases=False)
+    sid = find_session(world, session)
+    s = world.sessions[sid]
+    leader = world.leaders.get(s.get("leader"))
+    if leader is None:
+        raise AnshangError(f"场次 {sid} 的接待领导 {s.get('leader')!r} 不在 leaders.yaml 中")
+    own = ledger.root / "templates" / "notice.md"
+    tpl = own if own.is_file() else template_path("notice.md")
+    text = render(tpl.read_text(encoding="utf-8"), values_for(s, leader, ledger.settings, session_fields(s, world.leaders)),
+                  str(tpl.name if tpl != own else "templates/notice.md"))
+    if out is None:
+        _out(text)
+    else:
+        atomic_write(out, text)
+        _err(f"已写入 {out}")
+
+
+@session_app.command("list")
+def session_list(year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只列该年")):
+    """列出场次：日期、领导、受理领域、通告日期、已安排/容量、状态。"""
+    from anshang.reception import load_world, scheduled_in
+    from anshang.schema import SESSION_STATUS
+    from anshang.sessions import session_fields
+
+    ledger = _ledger(settings=True)
+    world = load_world(ledger)
+    cap_default = ledger.settings.policy.session_capacity
+    for sid in sorted(world.sessions):
+        s = world.sessions[sid]
+        if year and not sid.startswith(str(year)):
+            continue
+        leader = world.leaders.get(s.get("leader"), {})
+        used = len(scheduled_in(world, sid))
+        cap = s.get("capacity") or cap_default
+        mark = "（暂定）" if s.get("provisional") else ""
+        _out(f"{sid}{mark}\t{leader.get('title', '')}{leader.get('name', s.get('leader'))}\t"
+             f"{'、'.join(session_fields(s, world.leaders))}\t通告 {s.get('notice_date', '—')}\t"
+             f"{used}/{cap}\t{SESSION_STATUS.get(s.get('status', 'planned'), '')}\n")
+
+
+@session_app.command("show")
+def session_show(session: str = typer.Argument(..., metavar="场次", help="场次编号或日期")):
+    """查看一个场次：领导、领域、日期、通告日期、容量，以及已安排的企业和联系人。"""
+    from anshang.dates import cn_date, parse_date
+    from anshang.reception import call_list_rows, find_session, load_world
+    from anshang.sessions import session_fields
+
+    ledger = _ledger(settings=True)
+    world = load_world(ledger)
+    sid = find_session(world, session)
+    s = world.sessions[sid]
+    leader = world.leaders.get(s.get("leader"), {})
+    rows = call_list_rows(world, sid)
+    cap = s.get("capacity") or ledger.settings.policy.session_capacity
+    lines = [f"场次 {sid}{'（暂定）' if s.get('provisional') else ''}",
+             f"  日期：{cn_date(parse_date(s['date']), weekday=True)}",
+             f"  接待领导：{leader.get('title', '')}{leader.get('name', s.get('leader'))}",
+             f"  受理领域：{'、'.join(session_fields(s, world.leaders))}",
+             f"  地点：{s.get('place') or (ledger.settings.contact or {}).get('place') or '—'}",
+             f"  通告日期：{s.get('notice_date', '—')}；预约登记：{s.get('registration_from', '—')} 至 {s.get('registration_to', '—')}",
+             f"  已安排：{len(rows)}/{cap}"]
+    for r in rows:
+        lines.append(f"  - {r[0]} {r[1]}（{r[2]} {r[3]}）：{r[4]}")
+    _out("\n".join(lines) + "\n")
+
+
+@session_app.command("contacts")
+def session_contacts(
+    session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
+):
+    """生成通知企业用的电话名单（Excel）。"""
+    from anshang.reception import call_list_rows, find_session, load_world
+    from anshang.xlsxio import write_table
+
+    ledger = _ledger(settings=True)
+    world = load_world(ledger)
+    sid = find_session(world, session)
+    rows = call_list_rows(world, sid)
+    target = out or (ledger.output_dir / f"接待日{sid}-通知名单.xlsx")
+    write_table(target, f"{sid}通知名单", ["诉求编号", "企业", "联系人", "联系电话", "诉求事项", "领域", "登记日期", "通知情况"], rows)
+    _out(f"已写入 {target}（{len(rows)} 家）\n")
+
+
+@app.command("match")
+def match_cmd(
+    session: Optional[str] = typer.Option(None, "--session", metavar="场次", help="当期场次（默认：今天起第一个计划中的场次）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只显示结果，不写文件"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, session, status: scheduled|deferred|waiting, reason}"),
+    explain: Optional[str] = typer.Option(None, "--explain", metavar="编号", help="说明一件诉求为何这样安排"),
+    release: Optional[str] = typer.Option(None, "--release", metavar="编号", help="把一件诉求移出已安排的场次"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”，默认今天"),
+):
+    """双向匹配：已受理的接待日诉求按领域安排到当期场次，其余择期安排或等待，均说明理由。"""
+    import json
+
+    from anshang.reception import apply_matches, find_session, load_world
+    from anshang.reception import release as do_release
+    from anshang.sessions import match
+
+    ledger = _ledger(settings=True)
+    today = _date_opt(date)
+    if release:
+        cid = _resolve(ledger, release)
+        old = do_release(ledger, cid)
+        _out(f"已将 {cid} 移出{('场次 ' + old) if old else '（原本未安排场次）'}；下次 match 时重新安排\n")
+        return
+    world = load_world(ledger)
+    target = find_session(world, session) if session else None
+    results = match(world.cases, world.sessions, world.leaders, ledger.settings.policy.session_capacity,
+                    today, target)
+    if explain:
+        cid = _resolve(ledger, explain)
+        hit = [m for m in results if m.id == cid]
+        if not hit:
+            raise AnshangError(f"{cid} 不参与匹配：只有已受理、尚未接待的接待日诉求才安排场次")
+        m = hit[0]
+        _out(f"{cid}：{ {'scheduled': '当期安排', 'deferred': '择期安排', 'waiting': '待有场次'}[m.status]}"
+             f"{(' ' + m.session) if m.session else ''}\n理由：{m.reason}\n" + "".join(f"  - {t}\n" for t in m.trace))
+        return
+    if not dry_run:
+        apply_matches(ledger, results, today)
+    if as_json:
+        _out(json.dumps([m.as_dict() for m in results], ensure_ascii=False, indent=2) + "\n")
+    else:
+        names = {"scheduled": "当期安排", "deferred": "择期安排", "waiting": "待有场次"}
+        for m in results:
+            _out(f"{m.id} {names[m.status]} {m.session or '—'}：{m.reason}{'（保持）' if m.kept else ''}\n")
+    counts = {k: sum(1 for m in results if m.status == k) for k in ("scheduled", "deferred", "waiting")}
+    _err(f"当期安排 {counts['scheduled']}，择期安排 {counts['deferred']}，待有场次 {counts['waiting']}"
+         + ("（未写入）" if dry_run else "") + "。")
 
 
 def _resolve(ledger, prefix: str) -> str:

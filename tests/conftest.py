@@ -145,12 +145,10 @@ session: '2026-03-19'
 
 
 def write_ledger(root: Path, files: dict[str, str]) -> Path:
-    """Create a ledger from {relative path: YAML text}; missing base files get defaults."""
-    base = {
-        "anshang.yaml": SETTINGS,
-        "leaders.yaml": LEADERS,
-        "units.yaml": UNITS,
-    }
+    """Write {relative path: YAML text} into a ledger; base files missing so far get defaults
+    (existing ones are left alone, so a test may change them between calls)."""
+    base = {rel: text for rel, text in (("anshang.yaml", SETTINGS), ("leaders.yaml", LEADERS),
+                                        ("units.yaml", UNITS)) if not (root / rel).exists()}
     base.update(files)
     for rel, text in base.items():
         if text is None:

@@ -1,0 +1,142 @@
+"""Reception days against the ledger: writing a year's plan, applying matches, releasing a
+demand, call lists. The I/O around ``sessions`` and ``notice``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from anshang import fmt, sessions as core
+from anshang.errors import AnshangError
+from anshang.ledger import Ledger
+from anshang.yamlio import strip_lines
+
+
+@dataclass
+class World:
+    """Leaders, sessions, cases and enterprises as plain data."""
+
+    leaders: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)
+    enterprises: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
+
+
+def load_world(ledger: Ledger, with_cases: bool = True) -> World:
+    kinds = {"leaders", "session", "units"} | ({"case", "enterprise"} if with_cases else set())
+    snap = ledger.load_all(kinds=kinds)
+    broken = [p for p in snap.problems if p.severity == "error"]
+    if broken:
+        lines = "\n".join(p.render() for p in broken[:10])
+        raise AnshangError(f"台账中有无法读取的文件，请先修正（anshang check 可列出全部问题）：\n{lines}")
+    w = World()
+    for doc, key, target in ((snap.leaders, "leaders", w.leaders), (snap.units, "units", w.units)):
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        for item in data.get(key) or []:
+            if isinstance(item, dict) and item.get("id"):
+                target[item["id"]] = strip_lines(item)
+    for doc in snap.sessions:
+        if isinstance(doc.data, dict) and doc.data.get("id"):
+            w.sessions[doc.data["id"]] = strip_lines(doc.data)
+    for doc in snap.cases:
+        if isinstance(doc.data, dict) and doc.data.get("id"):
+            w.cases[doc.data["id"]] = strip_lines(doc.data)
+    for doc in snap.enterprises:
+        if isinstance(doc.data, dict) and doc.data.get("uscc"):
+            w.enterprises[doc.data["uscc"]] = strip_lines(doc.data)
+    return w
+
+
+def find_session(world: World, given: str) -> str:
+    """A session id from its id, its date in any accepted spelling, or a unique prefix."""
+    from anshang.dates import parse_date
+
+    if given in world.sessions:
+        return given
+    try:
+        iso = parse_date(given).isoformat()
+        hits = [s for s in world.sessions if s == iso or s.startswith(iso + "-")]
+    except ValueError:
+        hits = [s for s in world.sessions if s.startswith(given)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise AnshangError(f"没有场次 {given!r}（用 anshang session list 查看全部场次）")
+    raise AnshangError(f"{given!r} 对应多个场次：{'、'.join(sorted(hits))}")
+
+
+def plan(ledger: Ledger, settings, cal, year: int, count: int | None, write: bool):
+    world = load_world(ledger, with_cases=False)
+    existing = sorted(s for s in world.sessions if s.startswith(f"{year}-"))
+    before = sorted((s for s in world.sessions.values() if s["date"] < f"{year}-01-01"),
+                    key=lambda s: s["date"])
+    last_leader = before[-1]["leader"] if before else None
+    n = max(count or 0, settings.policy.sessions_per_year)
+    proposal = core.plan_year(year, n, list(world.leaders.values()), last_leader, cal,
+                              settings.policy.notice_workdays)
+    if write:
+        if existing:
+            raise AnshangError(f"{year} 年已有场次：{'、'.join(existing)}；计划只在没有场次的年份生成，"
+                               "如需调整请直接编辑 sessions/ 中的文件")
+        if not proposal:
+            raise AnshangError("leaders.yaml 中没有在任的接待领导，无法排定轮值")
+        place = (settings.contact or {}).get("place")
+        with ledger.lock():
+            for p in proposal:
+                ledger.create(Ledger.session_rel(p.id), p.record(place))
+    return proposal, existing
+
+
+def apply_matches(ledger: Ledger, results, day: dt.date) -> int:
+    """Write each new decision into its case; kept ones are not touched. Returns files written."""
+    written = 0
+    with ledger.lock():
+        for m in results:
+            if m.kept:
+                continue
+            record = {"status": m.status, "date": day, "reason": m.reason}
+
+            def change(doc, m=m, record=record):
+                if m.session:
+                    fmt.put(doc, "session", m.session, "case")
+                elif "session" in doc:
+                    del doc["session"]
+                fmt.put(doc, "matching", record, "case")
+
+            ledger.edit(Ledger.case_rel(m.id), change)
+            written += 1
+    return written
+
+
+def release(ledger: Ledger, cid: str) -> str | None:
+    """Take a demand out of its session so the next ``match`` places it afresh."""
+    old = {}
+
+    def change(doc):
+        if doc.get("outcome"):
+            raise AnshangError(f"{cid} 已有接待结果，不能再调整场次")
+        old["session"] = doc.get("session")
+        for key in ("session", "matching"):
+            if key in doc:
+                del doc[key]
+
+    with ledger.lock():
+        ledger.edit(Ledger.case_rel(cid), change)
+    return old.get("session")
+
+
+def scheduled_in(world: World, sid: str) -> list[dict]:
+    return sorted((c for c in world.cases.values() if c.get("session") == sid),
+                  key=lambda c: (c["registered"], c["id"]))
+
+
+def call_list_rows(world: World, sid: str) -> list[list]:
+    rows = []
+    for c in scheduled_in(world, sid):
+        ent = world.enterprises.get(c.get("enterprise"), {})
+        contact = c.get("contact") or {}
+        rows.append([c["id"], ent.get("name") or c.get("enterprise_name") or "", contact.get("name", ""),
+                     str(contact.get("phone", "")), c.get("title", ""), "、".join(c.get("fields") or []),
+                     c["registered"], ""])
+    return rows
