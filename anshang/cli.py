@@ -547,13 +547,13 @@ def session_notice(
 ):
     """按模板生成接待日通告（附件1）。台账中有 templates/notice.md 时优先使用它。"""
     from anshang.notice import render, values_for
-    from anshang.reception import find_session, load_world
+    from anshang.reception import find_session, world_for
     from anshang.sessions import session_fields
     from anshang.templates import template_path
     from anshang.yamlio import atomic_write
 
     ledger = _ledger(settings=True)
-    world = load_world(ledger, with_cases=False)
+    world = world_for(ledger, with_cases=False)
     sid = find_session(world, session)
     s = world.sessions[sid]
     leader = world.leaders.get(s.get("leader"))
@@ -573,12 +573,12 @@ def session_notice(
 @session_app.command("list")
 def session_list(year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只列该年")):
     """列出场次：日期、领导、受理领域、通告日期、已安排/容量、状态。"""
-    from anshang.reception import load_world, scheduled_in
+    from anshang.reception import scheduled_in, world_for
     from anshang.schema import SESSION_STATUS
     from anshang.sessions import session_fields
 
     ledger = _ledger(settings=True)
-    world = load_world(ledger)
+    world = world_for(ledger)
     cap_default = ledger.settings.policy.session_capacity
     for sid in sorted(world.sessions):
         s = world.sessions[sid]
@@ -597,11 +597,11 @@ def session_list(year: Optional[int] = typer.Option(None, "--year", metavar="年
 def session_show(session: str = typer.Argument(..., metavar="场次", help="场次编号或日期")):
     """查看一个场次：领导、领域、日期、通告日期、容量，以及已安排的企业和联系人。"""
     from anshang.dates import cn_date, parse_date
-    from anshang.reception import call_list_rows, find_session, load_world
+    from anshang.reception import call_list_rows, find_session, world_for
     from anshang.sessions import session_fields
 
     ledger = _ledger(settings=True)
-    world = load_world(ledger)
+    world = world_for(ledger)
     sid = find_session(world, session)
     s = world.sessions[sid]
     leader = world.leaders.get(s.get("leader"), {})
@@ -625,11 +625,11 @@ def session_contacts(
     out: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
 ):
     """生成通知企业用的电话名单（Excel）。"""
-    from anshang.reception import call_list_rows, find_session, load_world
+    from anshang.reception import call_list_rows, find_session, world_for
     from anshang.xlsxio import write_table
 
     ledger = _ledger(settings=True)
-    world = load_world(ledger)
+    world = world_for(ledger)
     sid = find_session(world, session)
     rows = call_list_rows(world, sid)
     target = out or (ledger.output_dir / f"接待日{sid}-通知名单.xlsx")
@@ -649,7 +649,7 @@ def match_cmd(
     """双向匹配：已受理的接待日诉求按领域安排到当期场次，其余择期安排或等待，均说明理由。"""
     import json
 
-    from anshang.reception import apply_matches, find_session, load_world
+    from anshang.reception import apply_matches, find_session, world_for
     from anshang.reception import release as do_release
     from anshang.sessions import match
 
@@ -660,7 +660,7 @@ def match_cmd(
         old = do_release(ledger, cid)
         _out(f"已将 {cid} 移出{('场次 ' + old) if old else '（原本未安排场次）'}；下次 match 时重新安排\n")
         return
-    world = load_world(ledger)
+    world = world_for(ledger)
     target = find_session(world, session) if session else None
     results = match(world.cases, world.sessions, world.leaders, ledger.settings.policy.session_capacity,
                     today, target)

@@ -12,42 +12,12 @@ from anshang.cases import create_case
 from anshang.dates import parse_date
 from anshang.errors import AnshangError
 from anshang.ledger import Ledger
+from anshang.world import World, load_world
 from anshang.yamlio import strip_lines
 
 
-@dataclass
-class Index:
-    """What registration and screening look up: units, enterprises, known form digests."""
-
-    units: dict = field(default_factory=dict)
-    enterprises: dict = field(default_factory=dict)
-    digests: dict = field(default_factory=dict)
-    cases: dict = field(default_factory=dict)
-
-
-def build_index(ledger: Ledger, with_cases: bool = True) -> Index:
-    kinds = {"units", "enterprise"} | ({"case"} if with_cases else set())
-    snap = ledger.load_all(kinds=kinds)
-    broken = [p for p in snap.problems if p.severity == "error"]
-    if broken:
-        # deciding on a partly read ledger would give wrong answers (e.g. a missed unit)
-        lines = "\n".join(p.render() for p in broken[:10])
-        raise AnshangError(f"台账中有无法读取的文件，请先修正（anshang check 可列出全部问题）：\n{lines}")
-    idx = Index()
-    data = snap.units.data if snap.units is not None and isinstance(snap.units.data, dict) else {}
-    for u in data.get("units") or []:
-        if isinstance(u, dict) and u.get("id"):
-            idx.units[u["id"]] = strip_lines(u)
-    for doc in snap.enterprises:
-        if isinstance(doc.data, dict) and doc.data.get("uscc"):
-            idx.enterprises[doc.data["uscc"]] = strip_lines(doc.data)
-    for doc in snap.cases:
-        if isinstance(doc.data, dict) and doc.data.get("id"):
-            idx.cases[doc.data["id"]] = strip_lines(doc.data)
-            src = doc.data.get("source")
-            if isinstance(src, dict) and src.get("digest"):
-                idx.digests.setdefault(src["digest"], doc.data["id"])
-    return idx
+def build_index(ledger: Ledger, with_cases: bool = True) -> World:
+    return load_world(ledger, {"units", "enterprise"} | ({"case"} if with_cases else set()))
 
 
 @dataclass

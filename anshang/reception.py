@@ -4,48 +4,14 @@ demand, call lists. The I/O around ``sessions`` and ``notice``."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-
 from anshang import fmt, sessions as core
 from anshang.errors import AnshangError
 from anshang.ledger import Ledger
-from anshang.yamlio import strip_lines
+from anshang.world import World, load_world
 
 
-@dataclass
-class World:
-    """Leaders, sessions, cases and enterprises as plain data."""
-
-    leaders: dict = field(default_factory=dict)
-    sessions: dict = field(default_factory=dict)
-    cases: dict = field(default_factory=dict)
-    enterprises: dict = field(default_factory=dict)
-    units: dict = field(default_factory=dict)
-
-
-def load_world(ledger: Ledger, with_cases: bool = True) -> World:
-    kinds = {"leaders", "session", "units"} | ({"case", "enterprise"} if with_cases else set())
-    snap = ledger.load_all(kinds=kinds)
-    broken = [p for p in snap.problems if p.severity == "error"]
-    if broken:
-        lines = "\n".join(p.render() for p in broken[:10])
-        raise AnshangError(f"台账中有无法读取的文件，请先修正（anshang check 可列出全部问题）：\n{lines}")
-    w = World()
-    for doc, key, target in ((snap.leaders, "leaders", w.leaders), (snap.units, "units", w.units)):
-        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-        for item in data.get(key) or []:
-            if isinstance(item, dict) and item.get("id"):
-                target[item["id"]] = strip_lines(item)
-    for doc in snap.sessions:
-        if isinstance(doc.data, dict) and doc.data.get("id"):
-            w.sessions[doc.data["id"]] = strip_lines(doc.data)
-    for doc in snap.cases:
-        if isinstance(doc.data, dict) and doc.data.get("id"):
-            w.cases[doc.data["id"]] = strip_lines(doc.data)
-    for doc in snap.enterprises:
-        if isinstance(doc.data, dict) and doc.data.get("uscc"):
-            w.enterprises[doc.data["uscc"]] = strip_lines(doc.data)
-    return w
+def world_for(ledger: Ledger, with_cases: bool = True) -> World:
+    return load_world(ledger, {"leaders", "session", "units"} | ({"case", "enterprise"} if with_cases else set()))
 
 
 def find_session(world: World, given: str) -> str:
@@ -67,7 +33,7 @@ def find_session(world: World, given: str) -> str:
 
 
 def plan(ledger: Ledger, settings, cal, year: int, count: int | None, write: bool):
-    world = load_world(ledger, with_cases=False)
+    world = world_for(ledger, with_cases=False)
     existing = sorted(s for s in world.sessions if s.startswith(f"{year}-"))
     before = sorted((s for s in world.sessions.values() if s["date"] < f"{year}-01-01"),
                     key=lambda s: s["date"])
