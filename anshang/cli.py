@@ -686,6 +686,330 @@ def match_cmd(
          + ("（未写入）" if dry_run else "") + "。")
 
 
+def _loop_ctx(provisional: bool = False):
+    """Ledger (settings validated) and its calendar, for the steps that compute deadlines."""
+    ledger, cal = _calendar(provisional)
+    if ledger is None:
+        ledger = _ledger()
+    _settings(ledger)
+    return ledger, cal
+
+
+@app.command()
+def receive(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    outcome: str = typer.Option(..., "--outcome", metavar="结果", help="solved 当场解决 / handover 交办 / explained 解释说明"),
+    lead: Optional[str] = typer.Option(None, "--lead", metavar="单位", help="牵头单位编号（交办时；缺省取建议承办单位的第一个）"),
+    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="配合单位编号（可重复；缺省取其余建议承办单位）"),
+    instruction: Optional[str] = typer.Option(None, "--instruction", metavar="意见", help="接待领导的交办意见"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="接待或交办日期，默认取场次日期"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="说明（如当场解决的情况、解释的要点）"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    """记录接待结果；交办时按规则写入落实情况（7个工作日）和办理结果（30日）两个期限。"""
+    from anshang.dates import cn_date
+    from anshang.handling import receive as do_receive
+    from anshang.reception import world_for
+
+    ledger, cal = _loop_ctx(provisional)
+    cid = _resolve(ledger, case)
+    world = world_for(ledger)
+    day = _date_arg(date, "--date") if date else None
+    res = do_receive(ledger, ledger.settings, cal, world, cid, outcome, day, lead, list(co or []),
+                     instruction, note, _by(None))
+    from anshang.schema import OUTCOMES
+
+    _out(f"已记录 {cid}：{OUTCOMES[outcome]}（{res['outcome']['date'].isoformat()}）\n")
+    for kind, d in res["deadlines"].items():
+        label = {"progress": "落实情况", "result": "办理结果"}[kind]
+        _out(f"  {label}：{cn_date(d['due'], weekday=True)}前（{d['rule']}）{'（暂定）' if d['provisional'] else ''}\n")
+
+
+def _by(by):
+    from anshang.cases import clerk_name
+
+    return clerk_name(by)
+
+
+@app.command()
+def slip(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
+):
+    """填写企业诉求交办单（附件3）。台账中有 templates/handover.xlsx 时优先使用它。"""
+    from anshang.ledger import Ledger
+    from anshang.slip import fill, slip_values
+    from anshang.templates import template_path
+    from anshang.yamlio import atomic_write, strip_lines
+
+    ledger = _ledger(settings=True)
+    cid = _resolve(ledger, case)
+    c = strip_lines(ledger.read(Ledger.case_rel(cid)))
+    if (c.get("outcome") or {}).get("kind") != "handover":
+        raise AnshangError(f"{cid} 不是交办件，没有交办单（先 anshang receive {cid} --outcome handover）")
+    ent = _maybe_read(ledger, Ledger.enterprise_rel(c["enterprise"])) if c.get("enterprise") else None
+    sess = _maybe_read(ledger, Ledger.session_rel(c["session"])) if c.get("session") else None
+    people = _maybe_read(ledger, "leaders.yaml") or {}
+    leader = next((x for x in people.get("leaders") or [] if sess and x.get("id") == sess.get("leader")), None)
+    units = {u["id"]: u for u in (_maybe_read(ledger, "units.yaml") or {}).get("units") or [] if isinstance(u, dict)}
+    own = ledger.root / "templates" / "handover.xlsx"
+    tpl = own if own.is_file() else template_path("handover.xlsx")
+    data = fill(tpl, slip_values(c, ent, sess, leader, units, ledger.settings))
+    target = out or (ledger.output_dir / f"交办单-{cid}.xlsx")
+    atomic_write(target, data)
+    _out(f"已生成交办单：{target}\n")
+
+
+def _maybe_read(ledger, rel):
+    from anshang.yamlio import strip_lines
+
+    try:
+        return strip_lines(ledger.read(rel))
+    except FileNotFoundError:
+        return None
+
+
+@app.command()
+def report(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    kind: str = typer.Argument(..., metavar="类别", help="progress 落实情况 / result 办理结果 / periodic 十日一报"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="报送日期，默认今天"),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="报送单位，默认牵头单位"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="报送内容摘要"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """记录承办单位报送：落实情况、办理结果，或长期整改的十日一报（并算出下一次的期限）。"""
+    from anshang.dates import cn_date
+    from anshang.handling import report as do_report
+
+    if kind not in ("progress", "result", "periodic"):
+        raise AnshangError("类别只能是 progress（落实情况）、result（办理结果）或 periodic（十日一报）")
+    ledger, cal = _loop_ctx()
+    cid = _resolve(ledger, case)
+    res = do_report(ledger, ledger.settings, cal, cid, kind, _date_opt(date), unit, note, _by(by))
+    _out(f"已记录 {cid}：{ {'progress': '报送落实情况', 'result': '报送办理结果', 'periodic': '十日一报'}[kind]}\n")
+    if res["next"]:
+        _out(f"  下一次报送：{cn_date(res['next']['due'], weekday=True)}前（{res['next']['rule']}）\n")
+
+
+@app.command()
+def longterm(
+    case: str = typer.Argument(..., metavar="编号"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="需长期整改的原因"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """转为长期整改：此后每 10 日（按设置）报送一次进展，直至报送办理结果。"""
+    from anshang.dates import cn_date
+    from anshang.handling import longterm as do_longterm
+
+    ledger, cal = _loop_ctx()
+    cid = _resolve(ledger, case)
+    nxt = do_longterm(ledger, ledger.settings, cal, cid, _date_opt(date), note, _by(by))
+    _out(f"已转为长期整改：{cid}；第一次十日一报 {cn_date(nxt['due'], weekday=True)}前\n")
+
+
+@app.command()
+def extend(
+    case: str = typer.Argument(..., metavar="编号"),
+    kind: str = typer.Option("result", "--kind", metavar="期限", help="progress / result（默认）/ periodic"),
+    to: str = typer.Option(..., "--to", metavar="日期", help="新的截止日期"),
+    reason: str = typer.Option(..., "--reason", metavar="理由", help="延期理由（必填）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="申请日期，默认今天；须在原期限届满前"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """延期：在期限届满前申请，记录新截止日期和理由。"""
+    from anshang.handling import extend as do_extend
+
+    ledger = _ledger(settings=True)
+    cid = _resolve(ledger, case)
+    rec = do_extend(ledger, cid, kind, _date_arg(to, "--to"), reason, _date_opt(date), _by(by))
+    _out(f"已延期 {cid}：{kind} 截止日期改为 {rec['due'].isoformat()}\n")
+
+
+@app.command()
+def reassign(
+    case: str = typer.Argument(..., metavar="编号"),
+    lead: str = typer.Option(..., "--lead", metavar="单位", help="新的牵头单位编号"),
+    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复）"),
+    reason: str = typer.Option(..., "--reason", metavar="理由", help="调整理由（如原单位提出的异议）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """调整承办单位（单位对交办有异议时）；尚未完成的期限从调整之日重新起算。"""
+    from anshang.dates import cn_date
+    from anshang.handling import reassign as do_reassign
+    from anshang.reception import world_for
+
+    ledger, cal = _loop_ctx()
+    cid = _resolve(ledger, case)
+    restart = do_reassign(ledger, ledger.settings, cal, world_for(ledger, with_cases=False), cid, lead,
+                          list(co or []), reason, _date_opt(date), _by(by))
+    _out(f"已调整 {cid} 的承办单位：牵头 {lead}\n")
+    for kind, d in restart.items():
+        _out(f"  {'落实情况' if kind == 'progress' else '办理结果'}重新起算：{cn_date(d['due'], weekday=True)}前\n")
+
+
+@app.command()
+def reply(
+    case: str = typer.Argument(..., metavar="编号"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="答复要点"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """记录答复企业。"""
+    from anshang.handling import reply as do_reply
+
+    ledger = _ledger(settings=True)
+    cid = _resolve(ledger, case)
+    do_reply(ledger, cid, _date_opt(date), note, _by(by))
+    _out(f"已记录答复：{cid}\n")
+
+
+@app.command()
+def revisit(
+    case: str = typer.Argument(..., metavar="编号"),
+    satisfaction: str = typer.Option(..., "--satisfaction", metavar="满意度", help="满意 / 基本满意 / 不满意（不满意将重新办理）"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="回访记录"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """记录回访和满意度；“不满意”时重新办理，办理结果期限从回访之日重新起算。"""
+    from anshang.dates import cn_date
+    from anshang.handling import revisit as do_revisit
+
+    ledger, cal = _loop_ctx()
+    cid = _resolve(ledger, case)
+    res = do_revisit(ledger, ledger.settings, cal, cid, satisfaction, _date_opt(date), note, _by(by))
+    _out(f"已记录回访：{cid}（{satisfaction}）\n")
+    if res["reopened"]:
+        _out("  企业不满意，已重新办理" + (f"；办理结果 {cn_date(res['result']['due'], weekday=True)}前报送" if res["result"] else "") + "\n")
+
+
+@app.command()
+def close(
+    case: str = typer.Argument(..., metavar="编号"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="说明"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """办结（销号）。仍有未完成事项（未报办理结果、未答复、回访不满意、长期整改中）时拒绝并说明原因（退出码 1）。"""
+    from anshang.handling import close as do_close
+
+    ledger = _ledger(settings=True)
+    cid = _resolve(ledger, case)
+    do_close(ledger, cid, _date_opt(date), note, _by(by))
+    _out(f"已办结：{cid}\n")
+
+
+@app.command()
+def due(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
+    within: Optional[int] = typer.Option(None, "--within", metavar="N", help="列出 N 个工作日内到期的（默认取设置的预警期）"),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="只看该承办单位"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, unit, kind, basis, rule, due, overdue_workdays}"),
+):
+    """到期与超期：按承办单位列出即将到期和已超期的报送事项，超期按工作日计。"""
+    import json
+
+    from anshang.followup import due_items, overdue, unit_name
+    from anshang.holidays import load_calendar
+    from anshang.reception import world_for
+    from anshang.schema import DEADLINE_KINDS
+
+    ledger = _ledger(settings=True)
+    today = _date_opt(date)
+    cal = load_calendar(ledger, provisional=True)  # counting only; stored due dates are not recomputed
+    world = world_for(ledger)
+    n = ledger.settings.policy.warning_workdays if within is None else within
+    items, guessed = due_items(world.cases, cal, today, n, unit)
+    if as_json:
+        rows = [{**ob.as_dict(cal, today), "overdue_workdays": overdue(ob, cal, today)} for ob in items]
+        _out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    late = [o for o in items if o.due < today]
+    from anshang.dates import cn_date
+
+    _out(f"截至{cn_date(today, weekday=True)}：超期 {len(late)} 项，{n} 个工作日内到期 {len(items) - len(late)} 项"
+         + ("（预警范围跨入节假日安排未知的年份，按周末估算）" if guessed else "") + "\n")
+    current = None
+    for ob in items:
+        if ob.unit != current:
+            current = ob.unit
+            _out(f"{unit_name(world.units, ob.unit)}（{ob.unit}）\n")
+        late_by = overdue(ob, cal, today)
+        state = f"超期 {late_by} 个工作日" if ob.due < today else ("今天到期" if ob.due == today else "即将到期")
+        title = world.cases[ob.id].get("title", "")
+        _out(f"  {ob.id} {DEADLINE_KINDS[ob.kind]} 截止 {ob.due.isoformat()}{'（暂定）' if ob.provisional else ''} "
+             f"{state} — {title}\n")
+
+
+@app.command()
+def chase(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    no_record: bool = typer.Option(False, "--no-record", help="只生成通知，不在诉求中记录催办/督办"),
+):
+    """催办：为每个有超期事项的承办单位生成催办通知；超期超过设置天数的列入督办清单。"""
+    from anshang.followup import chase_notice, due_items, overdue, supervision_list
+    from anshang.handling import record_chases
+    from anshang.holidays import load_calendar
+    from anshang.reception import world_for
+    from anshang.xlsxio import ensure_inside, safe_filename
+    from anshang.yamlio import atomic_write
+
+    ledger = _ledger(settings=True)
+    today = _date_opt(date)
+    cal = load_calendar(ledger, provisional=True)
+    world = world_for(ledger)
+    items, _ = due_items(world.cases, cal, today, 0)
+    late = [o for o in items if o.due < today]
+    folder = out or ledger.output_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    by_unit: dict = {}
+    for ob in late:
+        by_unit.setdefault(ob.unit, []).append(ob)
+    threshold = ledger.settings.policy.supervise_after_workdays
+    flagged = [o for o in late if overdue(o, cal, today) > threshold]
+    for u, obs in sorted(by_unit.items()):
+        target = ensure_inside(folder, safe_filename(f"催办通知-{today.isoformat()}-{u}") + ".md")
+        atomic_write(target, chase_notice(u, obs, world.cases, world.units, world.enterprises, cal, today,
+                                          ledger.settings.office))
+        _out(f"催办通知：{target}（{len(obs)} 项）\n")
+    if flagged:
+        target = ensure_inside(folder, f"督办清单-{today.isoformat()}.md")
+        atomic_write(target, supervision_list(flagged, world.cases, world.units, cal, today, threshold,
+                                              ledger.settings.office))
+        _out(f"督办清单：{target}（{len(flagged)} 项，超期 {threshold} 个工作日以上）\n")
+    if not late:
+        _out("没有超期事项，无需催办。\n")
+    if not no_record and late:
+        n = record_chases(ledger, late, flagged, today, _by(None))
+        _err(f"已在 {n} 件诉求中记录催办或督办。")
+
+
+@app.command()
+def show(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日判断是否超期，默认今天"),
+):
+    """查看一件诉求的全过程：登记、审查、场次、接待结果、每次报送和各期限是否按时。"""
+    from anshang.followup import timeline
+    from anshang.holidays import load_calendar
+    from anshang.ledger import Ledger
+    from anshang.yamlio import strip_lines
+
+    ledger = _ledger()
+    cid = _resolve(ledger, case)
+    c = strip_lines(ledger.read(Ledger.case_rel(cid)))
+    ent = _maybe_read(ledger, Ledger.enterprise_rel(c["enterprise"])) if c.get("enterprise") else None
+    sess = _maybe_read(ledger, Ledger.session_rel(c["session"])) if c.get("session") else None
+    leaders = {x["id"]: x for x in (_maybe_read(ledger, "leaders.yaml") or {}).get("leaders") or [] if isinstance(x, dict)}
+    units = {u["id"]: u for u in (_maybe_read(ledger, "units.yaml") or {}).get("units") or [] if isinstance(u, dict)}
+    cal = load_calendar(ledger, provisional=True)
+    _out(timeline(c, ent, sess, leaders, units, cal, _date_opt(date)))
+
+
 def _resolve(ledger, prefix: str) -> str:
     from anshang.cases import find_case
 

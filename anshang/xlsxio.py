@@ -123,16 +123,34 @@ def write_table(path: Path, title: str, headers: list[str], rows: list[list]) ->
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = min(width, 60)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-    fixed = dt.datetime(2000, 1, 1)
-    wb.properties.created = wb.properties.modified = fixed
     wb.properties.creator = "anshang"
-    import io
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    atomic_write(path, buf.getvalue())
+    atomic_write(path, workbook_bytes(wb))
 
 
 def _width(value) -> int:
     text = str(value if value is not None else "")
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def workbook_bytes(wb) -> bytes:
+    """The workbook as .xlsx bytes that depend only on its content: fixed document times and
+    fixed zip entry times, so the same data gives a byte-identical file."""
+    import io
+
+    fixed = dt.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = fixed
+    raw = io.BytesIO()
+    wb.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save time
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, data)
+    return out.getvalue()

@@ -152,6 +152,8 @@ def build(root: Path) -> None:
         "longterm": (D(2026, 6, 18), D(2026, 6, 18)), "closed": (D(2025, 3, 1), D(2025, 12, 31)),
     }
     taken = set()
+    handover_seen: dict = {}
+    closed_seen: dict = {}
     for n, c in enumerate(S.CASES):
         kind = c["kind"]
         channel = CHANNEL_OVERRIDE.get(n, "reception_day")
@@ -236,6 +238,30 @@ def build(root: Path) -> None:
                 if kind in ("handover",) and n % 2 == 0:
                     events.append({"date": cal.add_workdays(sess_day, 4).due, "kind": "progress", "unit": lead,
                                    "note": "已召开专题会研究，明确办理路径和时间表。"})
+                if kind == "handover" and handover_seen.get("n", 0) == 1:
+                    # the unit asks for more time before the result deadline (延期)
+                    asked = cal.add_workdays(sess_day, 5).due
+                    new_due = cal.add_days(res.due, 15).due
+                    events.append({"date": asked, "kind": "extension", "by": "营商办", "unit": lead, "due": new_due,
+                                   "note": "涉及多个部门会商，申请延期15日。"})
+                    data["deadlines"]["result"] = {"due": new_due, "basis": sess_day,
+                                                   "rule": f"延期（原{res.rule}，原截止{res.due.isoformat()}）",
+                                                   "provisional": False}
+                if kind == "handover" and handover_seen.get("n", 0) == 2:
+                    # the lead unit disputes the assignment (调整承办单位): deadlines restart
+                    moved = cal.add_workdays(sess_day, 2).due
+                    new_lead = c["units"][1] if len(c["units"]) > 1 else "fgw"
+                    events.append({"date": moved, "kind": "reassign", "by": "营商办", "unit": lead,
+                                   "units": [new_lead], "note": "原牵头单位提出异议：该事项主要职责在其他部门。"})
+                    out["lead_unit"] = new_lead
+                    out["co_units"] = [u for u in c["units"] if u != new_lead]
+                    prog2, res2 = cal.add_workdays(moved, 7), cal.add_days(moved, 30)
+                    data["deadlines"] = {
+                        "progress": {"due": prog2.due, "basis": moved, "rule": prog2.rule, "provisional": prog2.provisional},
+                        "result": {"due": res2.due, "basis": moved, "rule": res2.rule, "provisional": res2.provisional},
+                    }
+                if kind == "handover":
+                    handover_seen["n"] = handover_seen.get("n", 0) + 1
                 if kind == "overdue":
                     if n % 2 == 0:
                         events.append({"date": cal.add_workdays(sess_day, 9).due, "kind": "progress", "unit": lead,
@@ -268,7 +294,20 @@ def build(root: Path) -> None:
                                    "note": "已书面答复企业。"})
                     events.append({"date": cal.add_workdays(done, 7).due, "kind": "revisit", "by": "营商办",
                                    "satisfaction": "满意" if n % 2 else "基本满意", "note": "电话回访企业负责人。"})
-                    events.append({"date": cal.add_workdays(done, 8).due, "kind": "close", "by": "营商办"})
+                    if closed_seen.get("n", 0) == 0:
+                        # the enterprise is not satisfied: the case is handled again (不满意 → 重新办理)
+                        # the office revisits the year's key problems in the autumn
+                        again = workday_on_or_before(TODAY - dt.timedelta(days=10))
+                        events[-1]["date"] = again
+                        events[-1]["satisfaction"] = "不满意"
+                        events[-1]["note"] = "企业表示款项仅到位一半，问题未实质解决。"
+                        events.append({"date": again, "kind": "reopen", "by": "营商办", "note": "回访不满意，重新办理"})
+                        res3 = cal.add_days(again, 30)
+                        data["deadlines"]["result"] = {"due": res3.due, "basis": again, "rule": res3.rule,
+                                                       "provisional": res3.provisional}
+                    else:
+                        events.append({"date": cal.add_workdays(done, 8).due, "kind": "close", "by": "营商办"})
+                    closed_seen["n"] = closed_seen.get("n", 0) + 1
             if events:
                 data["events"] = events
         write(root, f"cases/{registered.year}/{case_id}.yaml", data, "case")

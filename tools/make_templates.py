@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: 
 from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
 
 from anshang.forms import FIELDS, QUESTIONS, TITLE  # noqa: E402
+from anshang.xlsxio import workbook_bytes  # noqa: E402
 
 HINTS = {
     "uscc": "18 位，见营业执照",
@@ -127,8 +128,86 @@ def build(out: Path) -> None:
     wb.properties.modified = FIXED
     wb.properties.title = TITLE
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    out.write_bytes(workbook_bytes(wb))
+
+
+HANDOVER_ROWS = [  # label, placeholder text, row height
+    ("企业名称", "{{enterprise}}", 24),
+    ("联系人及电话", "{{contact}}　{{phone}}", 24),
+    ("诉求事项", "{{title}}", 30),
+    ("诉求内容", "{{demand}}", 120),
+    ("接待领导", "{{leader}}", 24),
+    ("接待日期", "{{session_date}}", 24),
+    ("交办意见", "{{instruction}}", 72),
+    ("牵头单位", "{{lead_unit}}", 24),
+    ("配合单位", "{{co_units}}", 24),
+    ("办理时限", "{{deadlines}}", 60),
+    ("交办日期", "{{handover_date}}", 24),
+]
+
+
+def build_handover(out: Path) -> None:
+    """附件3 企业诉求交办单: every value is a {{placeholder}} that ``anshang slip`` fills."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "交办单"
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    label_font = Font(name="宋体", size=12, bold=True)
+    body = Font(name="仿宋", size=12)
+    ws.column_dimensions["A"].width = 16
+    for col in "BCD":
+        ws.column_dimensions[col].width = 24
+    ws.merge_cells("A1:D1")
+    ws["A1"] = "“市长服务民营企业接待日”企业诉求交办单"
+    ws["A1"].font = Font(name="方正小标宋简体", size=18, bold=True)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 40
+    ws.merge_cells("A2:D2")
+    ws["A2"] = "编号：{{number}}"
+    ws["A2"].font = body
+    ws["A2"].alignment = Alignment(horizontal="right")
+    row = 3
+    for label, value, height in HANDOVER_ROWS:
+        c = ws.cell(row=row, column=1, value=label)
+        c.font, c.border = label_font, box
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        for col in range(2, 5):
+            ws.cell(row=row, column=col).border = box
+        v = ws.cell(row=row, column=2, value=value)
+        v.font = body
+        v.alignment = Alignment(vertical="center", wrap_text=True)
+        ws.row_dimensions[row].height = height
+        row += 1
+    row += 1
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+    c = ws.cell(row=row, column=1, value="请承办单位按时限向{{office}}报送办理情况；对交办事项有异议的，请在收到本单后 2 个工作日内书面提出。")
+    c.font, c.alignment = Font(name="仿宋", size=10), Alignment(wrap_text=True)
+    ws.row_dimensions[row].height = 30
+    row += 2
+    ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=4)
+    ws.cell(row=row, column=3, value="{{office}}（盖章）").font = body
+    ws.cell(row=row, column=3).alignment = Alignment(horizontal="center")
+    row += 1
+    ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=4)
+    ws.cell(row=row, column=3, value="{{handover_date}}").font = body
+    ws.cell(row=row, column=3).alignment = Alignment(horizontal="center")
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.print_area = f"A1:D{row}"
+    wb.properties.creator = "anshang"
+    wb.properties.created = FIXED
+    wb.properties.modified = FIXED
+    wb.properties.title = "企业诉求交办单"
+    out.write_bytes(workbook_bytes(wb))
 
 
 if __name__ == "__main__":
-    build(Path(__file__).resolve().parent.parent / "templates" / "registration.xlsx")
+    here = Path(__file__).resolve().parent.parent / "templates"
+    build(here / "registration.xlsx")
+    build_handover(here / "handover.xlsx")
