@@ -135,7 +135,7 @@ def timeline(case: dict, enterprise: dict | None, session: dict | None, leaders:
         steps.append((ev.get("date"), 4 + i, text))
     body = ["时间线："] + [f"  {parse_date(d).isoformat()} {t}" for d, _, t in
                            sorted(steps, key=lambda s: (parse_date(s[0]), s[1]))]
-    obs = loop.obligations(case)
+    obs = loop.obligations(case, include_closed=True)
     if obs:
         body.append("期限：")
         for ob in obs:

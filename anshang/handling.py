@@ -64,7 +64,8 @@ def receive(ledger: Ledger, settings, cal, world, cid: str, kind: str, day: dt.d
     loop.require(kind in ("solved", "handover", "explained"),
                  "--outcome 只能是 solved（当场解决）、handover（交办）或 explained（解释说明）")
     loop.require((case.get("screening") or {}).get("decision") == "accepted", f"{cid} 未受理，不能记录接待结果")
-    loop.require(not case.get("outcome"), f"{cid} 已有接待结果（{case['outcome'].get('kind')}），不能重复记录")
+    if case.get("outcome"):
+        raise AnshangError(f"{cid} 已有接待结果（{case['outcome'].get('kind')}），不能重复记录")
     sid = case.get("session")
     if case.get("channel", "reception_day") == "reception_day":
         loop.require(bool(sid), f"{cid} 尚未安排接待场次（先运行 anshang match）")

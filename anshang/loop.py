@@ -67,15 +67,15 @@ class Obligation:
                 "provisional": self.provisional}
 
 
-def obligations(case: dict) -> list[Obligation]:
+def obligations(case: dict, include_closed: bool = False) -> list[Obligation]:
     """The reports a handed-over case owes, each with whether (and when) it was met.
 
     Progress is met by any progress report; the result by a result report since the latest
     reopen; while in long-term rectification the result waits and a periodic report is due.
-    A closed case owes nothing.
+    A closed case owes nothing (``include_closed`` lists its deadlines anyway, for the record).
     """
     out = case.get("outcome") or {}
-    if out.get("kind") != "handover" or is_closed(case):
+    if out.get("kind") != "handover" or (is_closed(case) and not include_closed):
         return []
     dls = case.get("deadlines") or {}
     unit = out.get("lead_unit") or ""

@@ -41,7 +41,7 @@ def test_usage_errors_are_chinese(cli):
     assert r.err.splitlines() == [
         "用法：anshang [OPTIONS] COMMAND [ARGS]...",
         "运行 'anshang -h' 查看帮助。",
-        "错误：没有命令 'chek'；是否想输入 'check'？",
+        "错误：没有命令 'chek'；是否想输入 'check', 'chase'？",
     ]
     r = cli("note")
     assert r.code == 2 and r.err.splitlines()[-1] == "错误：缺少参数 '编号'。"
