@@ -1010,6 +1010,137 @@ def show(
     _out(timeline(c, ent, sess, leaders, units, cal, _date_opt(date)))
 
 
+@app.command()
+def weekly(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+):
+    """生成每周企业诉求台账 Excel：诉求台账、到期与超期、承办单位统计、接待场次、共性问题、说明。"""
+    from anshang.holidays import load_calendar
+    from anshang.reception import world_for
+    from anshang.weekly import build, week_name
+    from anshang.xlsxio import ensure_inside
+    from anshang.yamlio import atomic_write
+
+    ledger = _ledger(settings=True)
+    today = _date_opt(date)
+    cal = load_calendar(ledger, provisional=True)  # counting only; stored deadlines are shown as stored
+    world = world_for(ledger)
+    data, summary = build(world, cal, ledger.settings, today, _steps)
+    folder = out or ledger.output_dir
+    target = ensure_inside(folder, week_name(today))
+    atomic_write(target, data)
+    _summary_table(summary, target)
+
+
+def _steps(items):
+    """A progress bar over the workbook's sheets on a terminal."""
+    if not sys.stderr.isatty():
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, description="正在生成台账", console=Console(stderr=True), transient=True)
+
+
+def _summary_table(summary: dict, target) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="本周台账", show_header=False)
+    for label, key in (("诉求", "cases"), ("超期", "overdue"), ("即将到期", "soon"), ("已办结", "closed"),
+                       ("共性问题组", "common_groups")):
+        table.add_row(label, str(summary.get(key, 0)))
+    console = Console(file=sys.stdout, width=100)
+    console.print(table)
+    console.print(f"已写入：{target}")
+
+
+@app.command()
+def stats(
+    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只统计该年登记的诉求"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日判断超期，默认今天"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {overall, by_unit, by_leader, by_field}"),
+):
+    """统计：受理、办结率、按时报送率、满意率，分总体、承办单位、接待领导、领域。"""
+    import json
+
+    from anshang.reception import world_for
+    from anshang.report_data import statistics
+
+    ledger = _ledger(settings=True)
+    world = world_for(ledger)
+    result = statistics(world, _date_opt(date), year)
+    if as_json:
+        _out(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+
+    def pct(v):
+        return "—" if v is None else f"{v * 100:.1f}%"
+
+    def line(name, f):
+        return (f"{name}\t登记 {f['registered']}\t受理 {f['accepted']}\t交办 {f['handed_over']}\t办结 {f['closed']}"
+                f"\t办结率 {pct(f['closure_rate'])}\t按时报送率 {pct(f['on_time_rate'])}"
+                f"\t满意率 {pct(f['satisfaction_rate'])}\t超期 {f['overdue']}\n")
+
+    _out(line("总体", result["overall"]))
+    for title, key, names in (("按承办单位", "by_unit", {u: v.get("name", u) for u, v in world.units.items()}),
+                              ("按接待领导", "by_leader", {k: f"{v.get('title', '')}{v.get('name', k)}" for k, v in world.leaders.items()}),
+                              ("按领域", "by_field", {})):
+        _out(f"{title}：\n")
+        for k, f in result[key].items():
+            _out("  " + line(names.get(k, k), f))
+
+
+@app.command()
+def publish(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+):
+    """公开反馈：生成政府门户网站用的办理进度表（Excel 和 Markdown），不含联系人、电话、邮箱等个人信息。"""
+    from anshang.reception import world_for
+    from anshang.report_data import PUBLIC_HEADERS, public_rows
+    from anshang.xlsxio import ensure_inside, write_table
+    from anshang.yamlio import atomic_write
+
+    ledger = _ledger(settings=True)
+    today = _date_opt(date)
+    rows = public_rows(world_for(ledger), today)
+    folder = out or ledger.output_dir
+    base = f"公开反馈-{today.isoformat()}"
+    xlsx = ensure_inside(folder, base + ".xlsx")
+    write_table(xlsx, "办理进度", PUBLIC_HEADERS, rows)
+    from anshang.dates import cn_date
+
+    md = [f"# {ledger.settings.city}“市长服务民营企业接待日”企业诉求办理进度", "",
+          f"截至{cn_date(today)}，共 {len(rows)} 件。", "",
+          "| " + " | ".join(PUBLIC_HEADERS) + " |", "|" + "---|" * len(PUBLIC_HEADERS)]
+    for r in rows:
+        md.append("| " + " | ".join(str(v).replace("|", "｜") for v in r) + " |")
+    md += ["", ledger.settings.office, ""]
+    target_md = ensure_inside(folder, base + ".md")
+    atomic_write(target_md, "\n".join(md))
+    _out(f"已写入：{xlsx}\n已写入：{target_md}\n")
+
+
+@app.command()
+def xlsx2text(file: Path = typer.Argument(..., metavar="文件.xlsx")):
+    """把 Excel 工作簿打印为稳定的文本（用作 git 的 textconv，让 git diff 能比较工作簿）。"""
+    from anshang.xlsxio import BookProblem, open_workbook
+
+    try:
+        wb = open_workbook(file, read_only=True)
+    except BookProblem as e:
+        raise AnshangError(f"{file}: {e}") from None
+    for ws in wb.worksheets:
+        _out(f"== {ws.title} ==\n")
+        for row in ws.iter_rows(values_only=True):
+            cells = ["" if v is None else str(v).replace("\t", " ").replace("\n", "⏎") for v in row]
+            while cells and cells[-1] == "":
+                cells.pop()
+            _out("\t".join(cells) + "\n")
+
+
 def _resolve(ledger, prefix: str) -> str:
     from anshang.cases import find_case
 

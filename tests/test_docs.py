@@ -31,7 +31,8 @@ def test_every_check_code_is_documented():
 
 def test_setup_commands_are_the_ones_ci_runs():
     ci = (REPO / ".ci/run").read_text(encoding="utf-8")
-    assert 'python -m pip install ".[test]" && anshang --data data check' in README
+    assert 'python -m pip install ".[test]" && anshang --data data weekly' in README
+    assert "anshang --data data weekly" in ci
     assert "python -m pytest" in README and "python -m pytest" in ci
 
 

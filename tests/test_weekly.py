@@ -1,0 +1,163 @@
+"""The weekly ledger, statistics, public feedback and xlsx2text, on the sample for a fixed date."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from anshang import yamlio
+
+DAY = "2026-11-21"
+NAME = "企业诉求台账-2026-W47.xlsx"
+
+
+@pytest.fixture
+def book(cli, sample, tmp_path):
+    r = cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "a")
+    assert r.code == 0, r
+    assert "已写入：" in r.out and "诉求" in r.out
+    return tmp_path / "a" / NAME
+
+
+def _rows(ws):
+    return {row[0].value: row for row in ws.iter_rows(min_row=2) if row[0].value}
+
+
+def test_same_ledger_and_date_give_identical_bytes(cli, sample, tmp_path, book):
+    r = cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "b")
+    assert r.code == 0
+    assert (tmp_path / "b" / NAME).read_bytes() == book.read_bytes()
+
+
+def test_sheets_and_layout(book):
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["诉求台账", "到期与超期", "承办单位统计", "接待场次", "共性问题", "说明"]
+    ws = wb["诉求台账"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:Q{ws.max_row}"
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    assert ws.max_row == 49  # 48 demands and the header
+    assert ws.column_dimensions["G"].width >= 20  # titles in Chinese get room
+
+
+def test_rows_are_coloured_by_state(book, sample):
+    ws = openpyxl.load_workbook(book)["诉求台账"]
+    rows = _rows(ws)
+    fills = {cid: row[0].fill.fgColor.rgb[-6:] if row[0].fill and row[0].fill.fill_type else None
+             for cid, row in rows.items()}
+    states = {cid: row[15].value for cid, row in rows.items()}
+    assert {fills[c] for c, s in states.items() if s == "已办结"} == {"D9D9D9"}
+    assert {fills[c] for c, s in states.items() if s == "超期"} == {"FFC7CE"}
+    soon = [c for c, f in fills.items() if f == "FFEB9C"]
+    assert soon and all(states[c] == "办理中" for c in soon)
+    assert all(rows[c][16].value for c, s in states.items() if s == "超期")  # days overdue shown
+
+
+def test_no_formula_anywhere(book, cli, sample, tmp_path):
+    cli("--data", sample, "publish", "--date", DAY, "--out", tmp_path / "p")
+    books = [book, *(tmp_path / "p").glob("*.xlsx")]
+    for path in books:
+        for ws in openpyxl.load_workbook(path).worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    assert c.data_type != "f", f"{path.name} {ws.title}!{c.coordinate}"
+    ledger = openpyxl.load_workbook(book)["诉求台账"]
+    titles = [r[6].value for r in ledger.iter_rows(min_row=2)]
+    assert "=SUM(A1)企业名称被误写问题" in titles
+
+
+def test_due_sheet_and_common_problems(book):
+    wb = openpyxl.load_workbook(book)
+    due = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=2)]
+    assert due and all(r[6].startswith("超期") or r[6] == "本周到期" for r in due)
+    assert [r[0] for r in due] == sorted(r[0] for r in due)  # grouped by unit
+    common = [[c.value for c in r] for r in wb["共性问题"].iter_rows(min_row=2)]
+    groups: dict = {}
+    for g, _, cid, ent, title in common:
+        groups.setdefault(g, []).append(title)
+    assert ["增值税留抵退税办理进度缓慢", "留抵退税因上游发票协查长期暂停"] in groups.values()
+    assert ["屋顶光伏项目并网接入受阻", "厂房屋顶分布式光伏并网申请久拖未决"] in groups.values()
+
+
+def test_statistics_for_a_fixed_date(cli, sample):
+    r = cli("--data", sample, "stats", "--date", DAY, "--json")
+    data = json.loads(r.out)
+    o = data["overall"]
+    assert (o["registered"], o["accepted"], o["excluded"], o["referred"]) == (48, 31, 9, 4)
+    assert (o["handed_over"], o["closed"], o["overdue"]) == (17, 4, 7)
+    assert o["closure_rate"] == round(4 / 17, 4)
+    assert o["satisfaction_rate"] == round(4 / 5, 4)  # five revisits, one 不满意
+    # every handed-over case is counted under exactly one lead unit
+    assert sum(u["handed_over"] for u in data["by_unit"].values()) == 17
+    assert set(data["by_leader"]) <= {"mayor", "vm-zhao", "vm-qian", "vm-sun", "vm-li", "vm-zhou", "vm-wu"}
+    weekly_units = cli("--data", sample, "stats", "--date", DAY).out
+    assert weekly_units.startswith("总体\t登记 48\t受理 31\t交办 17\t办结 4\t办结率 23.5%")
+
+
+def test_statistics_on_a_small_ledger(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + (
+        "outcome:\n  kind: handover\n  date: 2026-03-19\n  lead_unit: gxj\n"
+        "deadlines:\n  progress:\n    due: 2026-03-30\n    basis: 2026-03-19\n    rule: 7个工作日\n"
+        "  result:\n    due: 2026-04-20\n    basis: 2026-03-19\n    rule: 30日（末日为休息日顺延）\n"
+        "events:\n  - date: 2026-03-27\n    kind: progress\n  - date: 2026-04-22\n    kind: result\n"
+        "  - date: 2026-04-23\n    kind: reply\n  - date: 2026-04-30\n    kind: revisit\n    satisfaction: 基本满意\n"
+        "  - date: 2026-05-06\n    kind: close\n"), encoding="utf-8")
+    u = json.loads(cli("--data", mini, "stats", "--date", "2026-06-01", "--json").out)["by_unit"]["gxj"]
+    assert (u["handed_over"], u["reports_due"], u["reports_on_time"], u["progress_on_time"], u["result_on_time"]) == (1, 2, 1, 1, 0)
+    assert (u["closure_rate"], u["on_time_rate"], u["satisfaction_rate"]) == (1.0, 0.5, 1.0)
+
+
+def test_publish_has_no_personal_contact_data(cli, sample, tmp_path):
+    r = cli("--data", sample, "publish", "--date", DAY, "--out", tmp_path)
+    assert r.code == 0
+    md = (tmp_path / f"公开反馈-{DAY}.md").read_text(encoding="utf-8")
+    text = md + cli("xlsx2text", tmp_path / f"公开反馈-{DAY}.xlsx").out
+    secrets = set()
+    for path in list(sample.glob("enterprises/*.yaml")) + list(sample.glob("cases/*/*.yaml")):
+        d = yamlio.strip_lines(yamlio.loads(path.read_text(encoding="utf-8")))
+        for c in (d.get("contacts") or []) + [d.get("contact") or {}]:
+            secrets |= {str(c[k]) for k in ("name", "phone", "email") if c.get(k)}
+        if d.get("legal_rep"):
+            secrets.add(d["legal_rep"])
+    assert len(secrets) > 300
+    leaked = sorted(s for s in secrets if s in text)
+    assert leaked == []
+    assert "| 序号 | 企业名称 | 诉求事项 | 承办单位 | 办理状态 |" in md
+    assert "北岚市迈科机器人有限公司" in md  # the enterprise itself is public
+
+
+def test_public_text_masks_numbers_in_titles():
+    from anshang.report_data import public_text
+
+    assert public_text("请联系13800001111或li@x.cn，电话0479-8991510") == "请联系（电话已隐去）或（邮箱已隐去），电话（电话已隐去）"
+
+
+def test_xlsx2text_is_stable(cli, book):
+    a = cli("xlsx2text", book)
+    assert a.code == 0 and a.out == cli("xlsx2text", book).out
+    lines = a.out.splitlines()
+    assert lines[0] == "== 诉求台账 ==" and lines[1].startswith("编号\t登记日期\t企业")
+    assert "== 说明 ==" in lines
+
+
+def test_xlsx2text_on_a_broken_file(cli, tmp_path):
+    (tmp_path / "x.xlsx").write_bytes(b"nope")
+    r = cli("xlsx2text", tmp_path / "x.xlsx")
+    assert r.code == 2 and "不是 Excel .xlsx 文件" in r.err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_opens_the_weekly_workbook(book, tmp_path):
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(book)],
+                   check=True, capture_output=True, timeout=180)
+    again = openpyxl.load_workbook(out / NAME)
+    mine = openpyxl.load_workbook(book)
+    assert again.sheetnames == mine.sheetnames
+    assert [[c.value for c in r] for r in again["诉求台账"].iter_rows(max_row=5)] == \
+           [[c.value for c in r] for r in mine["诉求台账"].iter_rows(max_row=5)]
