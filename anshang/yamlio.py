@@ -106,7 +106,10 @@ def _build_loader():
                                     LineConstructor.construct_yaml_timestamp)
     LineConstructor.add_constructor("tag:yaml.org,2002:int", LineConstructor.construct_yaml_int)
 
-    parser = getattr(yaml, "CParser", None)
+    try:
+        from yaml.cyaml import CParser as parser  # libyaml
+    except ImportError:
+        parser = None
     if parser is None:  # PyYAML without libyaml: correct, only slower
         from yaml.composer import Composer
         from yaml.parser import Parser
@@ -143,6 +146,14 @@ def decode(raw: bytes, path: str | os.PathLike = "") -> str:
         raise YamlProblem(
             "文件不是 UTF-8 编码（可能是 GBK）。请用记事本或 WPS“另存为”并选择 UTF-8 编码", line
         ) from None
+
+
+def using_libyaml() -> bool:
+    """Whether the fast reader runs on libyaml (README: 依赖说明)."""
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = _build_loader()
+    return _LOADER[1].__mro__[1].__name__ == "CParser"
 
 
 def loads(text: str):

@@ -247,3 +247,9 @@ def test_fmt_reports_unreadable_file_and_leaves_it(cli, mini):
 def test_sample_is_canonical(cli, sample):
     r = cli("--data", sample, "fmt", "--check")
     assert (r.code, r.out) == (0, "")
+
+
+def test_fast_reader_uses_libyaml_when_pyyaml_has_it():
+    import yaml
+
+    assert yamlio.using_libyaml() == bool(getattr(yaml, "__with_libyaml__", False))
