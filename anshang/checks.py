@@ -112,20 +112,50 @@ def run(snap: Snapshot, only: set | None = None, today: dt.date | None = None) -
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.code, p.message))
 
 
+def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem]:
+    """``run`` over the whole ledger, remembering the answer: when no file has changed since
+    the last check (same identities, same day, same versions) the stored problems are reused.
+    The store is ``.anshang/check.json`` and may be deleted at any time."""
+    import json
+
+    import chinese_calendar
+
+    from anshang import yamlio
+
+    store = ledger.state_dir / "check.json"
+    key = ledger.fingerprint(f"{today.isoformat()}|{getattr(chinese_calendar, '__version__', '')}") \
+        if use_cache else None
+    if key is not None:
+        try:
+            blob = json.loads(store.read_bytes())
+            if blob.get("key") == key:
+                return [Problem(*p) for p in blob["problems"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    problems = run(ledger.load_all(use_cache=use_cache, schema=True), today=today)
+    if key is not None:
+        try:
+            yamlio.atomic_write(store, json.dumps(
+                {"key": key, "problems": [[p.path, p.line, p.code, p.severity, p.message] for p in problems]},
+                ensure_ascii=False))
+        except OSError:
+            pass
+    return problems
+
+
 # --- validators --------------------------------------------------------------------------
 
 @validator("schema")
 def v_schema(snap, ctx):
     """Required keys, types and allowed values of every file."""
     for doc in snap.docs():
-        if doc.data is None:
+        if doc.data is None or doc.data == {}:
             continue
-        spec = schema.FILES[doc.kind][0]
-        out: list = []
-        if doc.data == {} or doc.data is None:
-            continue
-        check_mapping(doc.data, spec, out)
-        for line, sev, msg in out:
+        found = doc.schema
+        if found is None:  # loaded without schema findings: compute them here
+            found = []
+            check_mapping(doc.data, schema.FILES[doc.kind][0], found)
+        for line, sev, msg in found:
             yield doc.rel, line, sev, msg
 
 
@@ -491,6 +521,10 @@ def v_sessions(snap, ctx):
     capacity = policy.get("session_capacity")
     per_year: dict = {}
     booked: dict = {}
+    scheduled: dict = {}
+    for c in ctx.cases.values():
+        if isinstance(c.data, dict) and c.data.get("session"):
+            scheduled[c.data["session"]] = scheduled.get(c.data["session"], 0) + 1
     for doc, d in _each(snap.sessions):
         day = _date(d.get("date"))
         if day is None:
@@ -509,7 +543,7 @@ def v_sessions(snap, ctx):
                 yield doc.rel, line_of(d, "notice_date"), "warning", problem
         if isinstance(capacity, int):
             cap = d.get("capacity") if isinstance(d.get("capacity"), int) else capacity
-            n = sum(1 for c in ctx.cases.values() if isinstance(c.data, dict) and c.data.get("session") == d.get("id"))
+            n = scheduled.get(d.get("id"), 0)
             if n > cap:
                 yield doc.rel, line_of(d, "id"), "warning", f"场次已安排 {n} 件诉求，超过容量 {cap}"
     if isinstance(minimum, int):

@@ -92,7 +92,7 @@ def check(
     from anshang import checks, report
 
     ledger = _ledger()
-    problems = checks.run(ledger.load_all(use_cache=not no_cache), today=_date_opt(date))
+    problems = checks.check_ledger(ledger, _date_opt(date), use_cache=not no_cache)
     if as_json:
         _out(report.render_json(problems))
     else:
@@ -1182,7 +1182,7 @@ def _chinese_help() -> None:
     quick commands do not pay for it."""
     from anshang import clicn
 
-    if sys.argv[1:] != ["--version"]:
+    if _may_show_help(sys.argv[1:]):
         try:
             import typer.rich_utils  # noqa: F401 - so that clicn can retitle its panels
         except ImportError:
@@ -1190,8 +1190,20 @@ def _chinese_help() -> None:
     clicn.install()
 
 
+def _may_show_help(argv: list[str]) -> bool:
+    """Whether this run can print a help page (only then is rich's help renderer loaded)."""
+    if any(a in ("-h", "--help") for a in argv):
+        return True
+    words = [a for i, a in enumerate(argv) if not a.startswith("-") and not (i and argv[i - 1] in ("--data", "-d"))]
+    return not words or (len(words) == 1 and words[0] in ("roster", "session"))
+
+
 def main() -> None:
     """Entry point: run the app, turning every anticipated failure into a message and exit code."""
+    if sys.argv[1:] == ["--version"]:
+        # answered before typer builds the whole command tree: scripts call this often
+        sys.stdout.write(f"anshang {__version__}\n")
+        return
     for stream in (sys.stdout, sys.stderr):
         if not stream.isatty() and hasattr(stream, "reconfigure"):
             try:

@@ -49,6 +49,7 @@ class Doc:
     kind: str
     rel: str
     data: object = None
+    schema: list | None = None  # [(line, severity, message)] when asked for (check)
 
 
 @dataclass
@@ -211,9 +212,23 @@ class Ledger:
                 problems.append(Problem(rel, 1, "missing", "error", f"缺少文件 {rel}"))
         return doc
 
-    def load_all(self, use_cache: bool = True, kinds: set | None = None) -> Snapshot:
+    def load_all(self, use_cache: bool = True, kinds: set | None = None, schema: bool = False) -> Snapshot:
         """Read every ledger file (or only those of ``kinds``), from the cache where a file
-        is unchanged."""
+        is unchanged. With ``schema``, each file's schema findings come too (also cached:
+        they depend on that file alone)."""
+        import gc
+
+        # Tens of thousands of small dicts that all stay alive: the cyclic collector would
+        # rescan the growing heap again and again for nothing (there are no cycles here).
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return self._load_all(use_cache, kinds, schema)
+        finally:
+            if gc_was_on:
+                gc.enable()
+
+    def _load_all(self, use_cache: bool, kinds: set | None, schema: bool) -> Snapshot:
         snap = Snapshot(self.root)
         cache = _Cache(self.state_dir / "cache.json", keep_unseen=kinds is not None) if use_cache else None
         groups = [
@@ -229,7 +244,7 @@ class Ledger:
             if kinds is not None and kind not in kinds:
                 continue
             for rel in rels:
-                doc = self._load_one(kind, rel, cache, snap.problems)
+                doc = self._load_one(kind, rel, cache, snap.problems, schema)
                 if kind == "settings":
                     snap.settings = doc
                 elif kind == "leaders":
@@ -246,7 +261,31 @@ class Ledger:
             cache.save()
         return snap
 
-    def _load_one(self, kind: str, rel: str, cache, problems: list) -> Doc:
+    def all_files(self) -> list[str]:
+        """Every file the ledger consists of (what ``check`` reads), in a stable order."""
+        fixed = [SETTINGS_FILE, LEADERS_FILE, UNITS_FILE]
+        return (fixed + self.enterprise_files() + self.session_files() + self.case_files()
+                + self.calendar_files() + self.stray_files())
+
+    def fingerprint(self, extra: str = "") -> str | None:
+        """A digest of every file's identity (path, mtime, size, inode), or None while a file
+        is so fresh that a same-second edit could go unseen."""
+        import hashlib
+
+        h = hashlib.sha256(f"{CACHE_VERSION}|{extra}".encode("utf-8"))
+        now = time.time_ns()
+        for rel in self.all_files():
+            try:
+                st = (self.root / rel).stat()
+            except FileNotFoundError:
+                h.update(f"{rel}|-\n".encode("utf-8"))
+                continue
+            if now - st.st_mtime_ns < 2_000_000_000:
+                return None
+            h.update(f"{rel}|{st.st_mtime_ns}|{st.st_size}|{st.st_ino}\n".encode("utf-8"))
+        return h.hexdigest()
+
+    def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False) -> Doc:
         path = self.root / rel
         try:
             st = path.stat()
@@ -263,11 +302,17 @@ class Ledger:
                     msg, line = hit["err"]
                     problems.append(Problem(rel, line, "yaml", "error", msg))
                     return Doc(kind, rel)
-                return Doc(kind, rel, hit["ok"])
+                doc = Doc(kind, rel, hit["ok"], hit.get("schema"))
+                if schema and doc.schema is None:
+                    doc.schema = hit["schema"] = _schema_findings(kind, doc.data)
+                    cache.dirty = True
+                return doc
         try:
             data = self.read(rel)
             payload = {"ok": data}
             doc = Doc(kind, rel, data)
+            if schema:
+                doc.schema = payload["schema"] = _schema_findings(kind, data)
         except yamlio.YamlProblem as e:
             payload = {"err": [e.message, e.line]}
             problems.append(Problem(rel, e.line, "yaml", "error", e.message))
@@ -338,6 +383,17 @@ class _Nested:
     def __exit__(self, *exc):
         self.ledger._held -= 1
         return False
+
+
+def _schema_findings(kind: str, data) -> list:
+    """Schema problems of one file's data as [line, severity, message] (cacheable)."""
+    from anshang import schema as sch
+    from anshang.validate import check_mapping
+
+    out: list = []
+    if data is not None and data != {}:
+        check_mapping(data, sch.FILES[kind][0], out)
+    return [list(x) for x in out]
 
 
 def _kind_of(rel: str) -> str:

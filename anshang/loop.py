@@ -112,18 +112,20 @@ def open_obligations(case: dict) -> list[Obligation]:
     return [o for o in obligations(case) if o.met is None]
 
 
-def status(case: dict, today: dt.date) -> str:
-    """The stage a case is in on ``today`` (see STATUS_CN)."""
+def status(case: dict, today: dt.date, obs: list | None = None) -> str:
+    """The stage a case is in on ``today`` (see STATUS_CN); ``obs`` may pass its
+    ``obligations`` when the caller has them already."""
     if is_closed(case):
         return "closed"
     out = case.get("outcome") or {}
     if out:
         if out.get("kind") == "handover":
-            if any(o.met is None and o.due < today for o in obligations(case)):
+            obs = obligations(case) if obs is None else obs
+            if any(o.met is None and o.due < today for o in obs):
                 return "overdue"
             if is_longterm(case):
                 return "longterm"
-            if any(e.get("kind") == "reply" for e in since_reopen(case)) and not open_obligations(case):
+            if any(e.get("kind") == "reply" for e in since_reopen(case)) and all(o.met is not None for o in obs):
                 return "replied"
             return "handling"
         return out.get("kind")

@@ -20,9 +20,9 @@ def _name(units: dict, uid) -> str:
     return (units.get(uid) or {}).get("name") or (uid or "")
 
 
-def overdue_days(case: dict, cal: Calendar, today: dt.date) -> int:
+def overdue_days(case: dict, cal: Calendar, today: dt.date, open_obs: list | None = None) -> int:
     worst = 0
-    for ob in loop.open_obligations(case):
+    for ob in loop.open_obligations(case) if open_obs is None else open_obs:
         if ob.due < today:
             try:
                 worst = max(worst, cal.workdays_between(ob.due, today))
@@ -31,12 +31,12 @@ def overdue_days(case: dict, cal: Calendar, today: dt.date) -> int:
     return worst
 
 
-def due_soon(case: dict, cal: Calendar, today: dt.date, warning: int) -> bool:
+def horizon(cal: Calendar, today: dt.date, warning: int) -> dt.date:
+    """The last day of the warning window (estimated if it reaches an unknown year)."""
     try:
-        horizon = cal.add_workdays(today, warning).due
+        return cal.add_workdays(today, warning).due
     except Exception:  # noqa: BLE001
-        horizon = today + dt.timedelta(days=warning + 2)
-    return any(today <= ob.due <= horizon for ob in loop.open_obligations(case))
+        return today + dt.timedelta(days=warning + 2)
 
 
 @dataclass
@@ -48,17 +48,21 @@ class Row:
 def ledger_rows(w, cal: Calendar, today: dt.date, warning: int) -> list[Row]:
     """One row per demand, oldest first, with the colour it should get."""
     rows = []
+    until = horizon(cal, today, warning)
     for cid in sorted(w.cases):
         c = w.cases[cid]
+        obs = loop.obligations(c)
+        open_obs = [o for o in obs if o.met is None]
         ent = w.enterprises.get(c.get("enterprise")) or {}
         scr = c.get("screening") or {}
         out = c.get("outcome") or {}
         sess = w.sessions.get(c.get("session")) or {}
         leader = w.leaders.get(sess.get("leader")) or {}
         dls = c.get("deadlines") or {}
-        st = loop.status(c, today)
-        late = overdue_days(c, cal, today)
-        tone = "closed" if st == "closed" else ("overdue" if late else ("soon" if due_soon(c, cal, today, warning) else ""))
+        st = loop.status(c, today, obs)
+        late = overdue_days(c, cal, today, open_obs)
+        soon = any(today <= o.due <= until for o in open_obs)
+        tone = "closed" if st == "closed" else ("overdue" if late else ("soon" if soon else ""))
 
         def due(kind):
             d = dls.get(kind)
@@ -186,16 +190,18 @@ def _grams(text: str) -> set:
 
 
 TITLE_SIMILAR = 0.12  # character-bigram overlap (Jaccard) of two titles
-TEXT_SIMILAR = 0.18  # ... or of title, facts and request together
+COMMON_BIGRAM = 0.05  # bigrams in more than this share of a field's demands say nothing
 
 
 def common_problems(cases: dict) -> list[list[dict]]:
     """Groups of similar demands from different enterprises in the same field (共性问题),
-    candidates for thematic research: character-bigram overlap of titles, or of the whole
-    text, joined transitively. Excluded demands are left out."""
+    candidates for thematic research: identical titles, or titles whose character bigrams
+    overlap enough, joined transitively. Excluded demands are left out.
+
+    Only pairs that share at least two informative bigrams are compared (an inverted index),
+    so the cost grows with the number of similar pairs, not with the square of the ledger."""
     items = [c for c in cases.values() if (c.get("screening") or {}).get("decision") != "excluded"]
     titles = {c["id"]: _grams(c.get("title", "")) for c in items}
-    texts = {c["id"]: _grams(f"{c.get('title', '')}{c.get('facts', '')}{c.get('request', '')}") for c in items}
     parent = {c["id"]: c["id"] for c in items}
 
     def root(x):
@@ -204,21 +210,42 @@ def common_problems(cases: dict) -> list[list[dict]]:
             x = parent[x]
         return x
 
-    def overlap(a: set, b: set) -> float:
-        return len(a & b) / len(a | b) if a and b else 0.0
+    def join(a, b):
+        if a.get("enterprise") and a.get("enterprise") == b.get("enterprise"):
+            return
+        parent[root(a["id"])] = root(b["id"])
 
     by_field: dict[str, list[dict]] = {}
     for c in items:
         for f in c.get("fields") or []:
             by_field.setdefault(f, []).append(c)
     for group in by_field.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.get("enterprise") and a.get("enterprise") == b.get("enterprise"):
-                    continue
-                if overlap(titles[a["id"]], titles[b["id"]]) >= TITLE_SIMILAR or \
-                        overlap(texts[a["id"]], texts[b["id"]]) >= TEXT_SIMILAR:
-                    parent[root(a["id"])] = root(b["id"])
+        same: dict[str, dict] = {}
+        index: dict[str, list[int]] = {}
+        for i, c in enumerate(group):
+            key = re.sub(r"\s+", "", str(c.get("title", "")))
+            if key in same:
+                join(c, same[key])  # identical titles
+            else:
+                same[key] = c
+            for g in titles[c["id"]]:
+                index.setdefault(g, []).append(i)
+        limit = max(50, int(len(group) * COMMON_BIGRAM))
+        shared: dict[tuple, int] = {}
+        for members in index.values():
+            if len(members) > limit:
+                continue
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    pair = (members[x], members[y])
+                    shared[pair] = shared.get(pair, 0) + 1
+        for (i, j), n in shared.items():
+            if n < 2:
+                continue
+            a, b = group[i], group[j]
+            ga, gb = titles[a["id"]], titles[b["id"]]
+            if n / len(ga | gb) >= TITLE_SIMILAR:
+                join(a, b)
     groups: dict[str, list[dict]] = {}
     for c in items:
         groups.setdefault(root(c["id"]), []).append(c)

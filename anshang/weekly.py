@@ -10,6 +10,7 @@ from anshang import report_data as rd
 from anshang.dates import cn_date
 
 FILL = {"overdue": "FFC7CE", "soon": "FFEB9C", "closed": "D9D9D9"}
+RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")  # starts Excel would take for a formula
 
 
 def week_name(day: dt.date) -> str:
@@ -25,11 +26,11 @@ def _sheet(wb, title: str, headers: list[str], rows: list, tones: list[str] | No
            max_width: int = 50):
     """One write-only sheet: bold grey header, fills by tone, text always text."""
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     ws = wb.create_sheet(title)
     widths = [_width(h) for h in headers]
-    for row in rows:
+    for row in rows[:500]:  # a sample is enough to size columns (capped anyway)
         for i, v in enumerate(row):
             widths[i] = max(widths[i], _width(v))
     for i, w in enumerate(widths, start=1):
@@ -43,40 +44,64 @@ def _sheet(wb, title: str, headers: list[str], rows: list, tones: list[str] | No
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    thin = Side(style="thin", color="999999")
-    head_fill = PatternFill("solid", fgColor="DDEBF7")
-    bold = Font(bold=True)
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    fills = {k: PatternFill("solid", fgColor=v) for k, v in FILL.items()}
-    wrap = Alignment(vertical="top", wrap_text=True)
-    cells = []
-    for h in headers:
-        c = WriteOnlyCell(ws, value=h)
-        c.data_type = "s"
-        c.font, c.fill, c.border = bold, head_fill, border
-        cells.append(c)
-    ws.append(cells)
+    # Each distinct look is registered once and copied to the cells that need it; plain rows
+    # are written as plain values (much faster), except text that Excel would read as a formula.
+    looks = {"head": _look(ws, font=Font(bold=True), fill=PatternFill("solid", fgColor="DDEBF7"),
+                           alignment=Alignment(vertical="center", wrap_text=True))}
+    for tone, colour in FILL.items():
+        looks[tone] = _look(ws, fill=PatternFill("solid", fgColor=colour))
+    ws.append([_cell(ws, h, looks["head"]) for h in headers])
     for r, row in enumerate(rows):
         tone = tones[r] if tones else ""
-        cells = []
-        for v in row:
-            c = WriteOnlyCell(ws, value=v)
-            if isinstance(v, str):
-                c.data_type = "s"  # enterprise text is never a formula
-            c.border = border
-            c.alignment = wrap
-            if tone:
-                c.fill = fills[tone]
-            cells.append(c)
-        ws.append(cells)
+        if tone:
+            ws.append([_cell(ws, v, looks[tone]) for v in row])
+        else:
+            ws.append([_cell(ws, v, None) if isinstance(v, str) and v.startswith(RISKY) else v for v in row])
     from openpyxl.utils import get_column_letter
 
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
     return ws
 
 
+def _look(ws, **style):
+    """The style array of a cell carrying ``style`` (registered in the workbook once)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws)
+    for name, value in style.items():
+        setattr(c, name, value)
+    return c._style
+
+
+def _cell(ws, value, look):
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        c.data_type = "s"  # enterprise text is never a formula
+    if look is not None:
+        c._style = copy(look)
+    return c
+
+
 def build(w, cal, settings, today: dt.date, progress=None) -> tuple[bytes, dict]:
     """The workbook's bytes and a summary of what it holds."""
+    import gc
+
+    # hundreds of thousands of cells and row lists that all live until the save: the cyclic
+    # collector would only rescan them (see Ledger.load_all)
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(w, cal, settings, today, progress)
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _build(w, cal, settings, today: dt.date, progress=None) -> tuple[bytes, dict]:
     from openpyxl import Workbook
 
     from anshang.xlsxio import workbook_bytes

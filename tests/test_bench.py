@@ -1,15 +1,36 @@
-"""The benchmark runs and reports its shape (no timing is asserted)."""
+"""The benchmark's generator makes a valid ledger, and the runner reports its shape (no timing
+is ever asserted)."""
 
 from __future__ import annotations
 
 import json
 
+from anshang import yamlio
+
 
 def test_bench_offsets_runs_small(capsys):
     from bench.__main__ import main
 
-    assert main(["--offsets", "300", "--json"]) == 0
-    out = json.loads(capsys.readouterr().out)
-    r = out["workday_offsets"]
+    assert main(["--only", "offsets", "--offsets", "300", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)["workday_offsets"]
     assert set(r) >= {"value", "baseline", "ratio", "target", "ok"}
-    assert r["ratio"] == r["value"] / r["baseline"]
+    assert abs(r["ratio"] - r["value"] / r["baseline"]) < 0.01
+
+
+def test_generated_ledger_is_valid_and_varied(cli, tmp_path):
+    from bench.generate import generate
+
+    out = tmp_path / "big"
+    generate(out, cases=300, enterprises=120)
+    r = cli("--data", out, "check", "--date", "2026-11-21")
+    assert r.code == 0, r.out[:2000]
+    cases = [yamlio.loads(p.read_text(encoding="utf-8")) for p in out.glob("cases/*/*.yaml")]
+    assert len(cases) == 300
+    assert {c["channel"] for c in cases} == {"reception_day", "hotline", "open_day", "complaint_centre"}
+    assert {c.get("screening", {}).get("decision") for c in cases} == {None, "accepted", "excluded", "referred"}
+    assert {c.get("outcome", {}).get("kind") for c in cases} >= {None, "solved", "explained", "handover"}
+    kinds = {e["kind"] for c in cases for e in c.get("events") or []}
+    assert {"progress", "longterm", "periodic", "result", "close"} <= kinds
+    years = {p.parent.name for p in out.glob("sessions/*/*.yaml")}
+    assert len(years) >= 10
+    assert max(len(c["facts"]) for c in cases) > 200  # long Chinese texts

@@ -175,9 +175,25 @@ def test_cache_gives_same_answer_and_sees_edits(cli, mini):
     assert third.code == 1 and "type（受理类型（§三(一)1–5））" in third.out
 
 
+def test_unchanged_ledger_reuses_the_last_answer(cli, mini):
+    old = time.time() - 60
+    for f in mini.rglob("*.yaml"):
+        os.utime(f, (old, old))
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("type: 2", "type: 9"), encoding="utf-8")
+    os.utime(p, (old, old))
+    first = cli("--data", mini, "check")
+    assert first.code == 1 and (mini / ".anshang/check.json").is_file()
+    assert cli("--data", mini, "check").out == first.out
+    p.write_text(p.read_text(encoding="utf-8").replace("type: 9", "type: 2"), encoding="utf-8")
+    os.utime(p, (old + 1, old + 1))  # changed, though not just now: the identity differs
+    assert cli("--data", mini, "check").code == 0
+
+
 def test_corrupt_cache_is_ignored(cli, mini):
     (mini / ".anshang").mkdir()
     (mini / ".anshang/cache.json").write_text("{not json", encoding="utf-8")
+    (mini / ".anshang/check.json").write_text("[1, 2", encoding="utf-8")
     assert cli("--data", mini, "check").code == 0
 
 
