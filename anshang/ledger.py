@@ -103,6 +103,7 @@ class Ledger:
 
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
+        self._stats: dict = {}  # identities seen by ``fingerprint``, used once by ``load_all``
 
     # -- paths ---------------------------------------------------------------------------
     def path(self, rel: str) -> Path:
@@ -225,6 +226,8 @@ class Ledger:
         try:
             return self._load_all(use_cache, kinds, schema)
         finally:
+            # what was read stays alive for the whole command: keep it out of later scans too
+            gc.freeze()
             if gc_was_on:
                 gc.enable()
 
@@ -269,26 +272,29 @@ class Ledger:
 
     def fingerprint(self, extra: str = "") -> str | None:
         """A digest of every file's identity (path, mtime, size, inode), or None while a file
-        is so fresh that a same-second edit could go unseen."""
+        is so fresh that a same-second edit could go unseen. The identities are kept for the
+        ``load_all`` that usually follows, so no file is looked at twice."""
         import hashlib
 
         h = hashlib.sha256(f"{CACHE_VERSION}|{extra}".encode("utf-8"))
         now = time.time_ns()
+        fresh = False
+        self._stats = {}
         for rel in self.all_files():
             try:
                 st = (self.root / rel).stat()
             except FileNotFoundError:
                 h.update(f"{rel}|-\n".encode("utf-8"))
                 continue
-            if now - st.st_mtime_ns < 2_000_000_000:
-                return None
+            self._stats[rel] = st
+            fresh = fresh or now - st.st_mtime_ns < 2_000_000_000
             h.update(f"{rel}|{st.st_mtime_ns}|{st.st_size}|{st.st_ino}\n".encode("utf-8"))
-        return h.hexdigest()
+        return None if fresh else h.hexdigest()
 
     def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False) -> Doc:
         path = self.root / rel
         try:
-            st = path.stat()
+            st = self._stats.pop(rel, None) or path.stat()
         except FileNotFoundError:
             if kind in ("leaders", "units"):
                 problems.append(Problem(rel, 1, "missing", "error",
@@ -445,8 +451,7 @@ class _Cache:
         if not (self.dirty or gone):
             return
         try:
-            text = json.dumps({"v": CACHE_VERSION, "files": self.entries},
-                              ensure_ascii=False, separators=(",", ":"))
-            yamlio.atomic_write(self.path, text)
+            text = json.dumps({"v": CACHE_VERSION, "files": self.entries}, separators=(",", ":"))
+            yamlio.atomic_write(self.path, text, durable=False)
         except OSError:
             pass  # a read-only ledger still checks; it is only slower next time

@@ -13,7 +13,9 @@ from anshang.dates import parse_date
 from anshang.schema import CHANNELS, DECISIONS, DEADLINE_KINDS, OUTCOMES
 
 LEDGER_HEADERS = ["编号", "登记日期", "企业", "属地", "渠道", "领域", "诉求事项", "受理审查", "接待场次",
-                  "接待领导", "接待结果", "牵头单位", "配合单位", "落实情况期限", "办理结果期限", "状态", "超期（工作日）"]
+                  "接待领导", "接待结果", "牵头单位", "配合单位", "落实情况期限", "办理结果期限", "状态", "超期（工作日）",
+                  "提醒"]
+ALERTS = {"overdue": "超期", "soon": "即将到期", "closed": "已办结", "": ""}
 
 
 def _name(units: dict, uid) -> str:
@@ -77,6 +79,7 @@ def ledger_rows(w, cal: Calendar, today: dt.date, warning: int) -> list[Row]:
             OUTCOMES.get(out.get("kind"), ""), _name(w.units, out.get("lead_unit")),
             "、".join(_name(w.units, u) for u in out.get("co_units") or []),
             due("progress"), due("result") or due("periodic"), loop.STATUS_CN.get(st, st), late or "",
+            ALERTS[tone],
         ], tone))
     return rows
 
@@ -143,8 +146,8 @@ def add_case(f: Figures, c: dict, today: dt.date) -> None:
         f.satisfied += revisits[-1].get("satisfaction") in ("满意", "基本满意")
 
 
-def statistics(w, today: dt.date, year: int | None = None) -> dict:
-    """Overall, by lead unit, by receiving leader and by field."""
+def statistics(w, today: dt.date, year: int | None = None, only_units: bool = False) -> dict:
+    """Overall, by lead unit, by receiving leader and by field (``only_units``: just units)."""
     overall = Figures()
     by_unit: dict[str, Figures] = {}
     by_leader: dict[str, Figures] = {}
@@ -152,10 +155,12 @@ def statistics(w, today: dt.date, year: int | None = None) -> dict:
     for c in w.cases.values():
         if year and parse_date(c["registered"]).year != year:
             continue
-        add_case(overall, c, today)
         unit = (c.get("outcome") or {}).get("lead_unit")
         if unit:
             add_case(by_unit.setdefault(unit, Figures()), c, today)
+        if only_units:
+            continue
+        add_case(overall, c, today)
         leader = (w.sessions.get(c.get("session")) or {}).get("leader")
         if leader and c.get("outcome"):
             add_case(by_leader.setdefault(leader, Figures()), c, today)
@@ -169,14 +174,22 @@ def statistics(w, today: dt.date, year: int | None = None) -> dict:
 
 def session_rows(w, today: dt.date) -> list[list]:
     rows = []
+    by_session: dict[str, list] = {}
+    reg_days = sorted(str(c["registered"]) for c in w.cases.values()
+                      if c.get("channel", "reception_day") == "reception_day")
+    for c in w.cases.values():
+        if c.get("session"):
+            by_session.setdefault(c["session"], []).append(c)
+    import bisect
+
     for sid in sorted(w.sessions):
         s = w.sessions[sid]
         leader = w.leaders.get(s.get("leader")) or {}
         fields = s.get("fields") or leader.get("fields") or []
         lo, hi = s.get("registration_from"), s.get("registration_to")
-        registered = sum(1 for c in w.cases.values() if c.get("channel", "reception_day") == "reception_day"
-                         and lo and hi and str(lo) <= str(c["registered"]) <= str(hi))
-        mine = [c for c in w.cases.values() if c.get("session") == sid]
+        registered = (bisect.bisect_right(reg_days, str(hi)) - bisect.bisect_left(reg_days, str(lo))) \
+            if lo and hi else 0
+        mine = by_session.get(sid, [])
         rows.append([sid, f"{leader.get('title', '')}{leader.get('name', s.get('leader', ''))}", "、".join(fields),
                      registered, len(mine), sum(1 for c in mine if c.get("outcome")),
                      sum(1 for c in mine if (c.get("outcome") or {}).get("kind") == "handover"),

@@ -1,4 +1,6 @@
-"""Schema validation: a generic walker over ``schema`` specs yielding (line, message)."""
+"""Schema validation: a generic walker over ``schema`` specs collecting (line, severity,
+message). Lines and labels are only worked out for values that have a problem: on a large
+ledger almost every value is fine, and this walk runs over every key of every file."""
 
 from __future__ import annotations
 
@@ -8,65 +10,62 @@ from anshang import schema
 from anshang.dates import parse_date
 from anshang.yamlio import LINE, LINES, line_of
 
+_SKIP = (LINE, LINES)
+
 
 def _label(name: str, key: schema.Key) -> str:
     return f"{name}（{key.label}）" if key.label else name
 
 
-def check_value(value, key: schema.Key, name: str, line: int, out: list) -> None:
-    """Append (line, severity, message) for ``value`` against ``key``."""
+def value_problems(value, key: schema.Key, name: str) -> list:
+    """[(severity, message)] for ``value`` against ``key`` (empty when it is fine)."""
     t = key.type
     if value is None:
-        if key.required:
-            out.append((line, "error", f"{_label(name, key)} 不能为空"))
-        return
+        return [("error", f"{_label(name, key)} 不能为空")] if key.required else []
+    out = []
     if t == "str":
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            out.append((line, "error", f"{_label(name, key)} 应为文本"))
-            return
-        if key.required and isinstance(value, str) and not value.strip():
-            out.append((line, "error", f"{_label(name, key)} 不能为空"))
-            return
-        if not isinstance(value, str):
-            out.append((line, "warning",
-                        f"{_label(name, key)} 写成了数字 {value!r}，请加引号作为文本（否则开头的 0 会丢失）"))
+        if type(value) is str:
+            if key.required and not value.strip():
+                return [("error", f"{_label(name, key)} 不能为空")]
+        elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return [("error", f"{_label(name, key)} 应为文本")]
+        else:
+            out.append(("warning", f"{_label(name, key)} 写成了数字 {value!r}，请加引号作为文本（否则开头的 0 会丢失）"))
             value = str(value)
     elif t == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            out.append((line, "error", f"{_label(name, key)} 应为整数，实际为 {value!r}"))
-            return
+            return [("error", f"{_label(name, key)} 应为整数，实际为 {value!r}")]
         if key.min is not None and value < key.min:
-            out.append((line, "error", f"{_label(name, key)} 不能小于 {key.min}，实际为 {value}"))
+            out.append(("error", f"{_label(name, key)} 不能小于 {key.min}，实际为 {value}"))
     elif t == "bool":
         if not isinstance(value, bool):
-            out.append((line, "error", f"{_label(name, key)} 应写 true（是）或 false（否），实际为 {value!r}"))
-            return
+            return [("error", f"{_label(name, key)} 应写 true（是）或 false（否），实际为 {value!r}")]
     elif t == "date":
         try:
             parse_date(value)
         except ValueError as e:
-            out.append((line, "error", f"{_label(name, key)} {e}"))
-        return
+            return [("error", f"{_label(name, key)} {e}")]
+        return []
     elif t == "list":
-        if not isinstance(value, list):
-            out.append((line, "error", f"{_label(name, key)} 应为列表（每项一行，以“- ”开头）"))
-            return
-        return
+        return [] if isinstance(value, list) else [("error", f"{_label(name, key)} 应为列表（每项一行，以“- ”开头）")]
     elif t in ("map", "dict"):
-        if not isinstance(value, dict):
-            out.append((line, "error", f"{_label(name, key)} 应为键值映射（下一级缩进两格）"))
-        return
+        return [] if isinstance(value, dict) else [("error", f"{_label(name, key)} 应为键值映射（下一级缩进两格）")]
     if key.choices and value not in key.choices:
         allowed = key.choices
-        if isinstance(allowed, tuple) and allowed and isinstance(allowed[0], tuple):
-            allowed = tuple(a[0] for a in allowed)
         hint = ""
         if isinstance(value, str):
             close = difflib.get_close_matches(value, [str(a) for a in allowed], n=1)
             if close:
                 hint = f"（是否想写 {close[0]}？）"
         shown = "、".join(str(a) for a in allowed)
-        out.append((line, "error", f"{_label(name, key)} 的值 {value!r} 不在允许范围：{shown}{hint}"))
+        out.append(("error", f"{_label(name, key)} 的值 {value!r} 不在允许范围：{shown}{hint}"))
+    return out
+
+
+def check_value(value, key: schema.Key, name: str, line: int, out: list) -> None:
+    """Append (line, severity, message) for ``value`` against ``key``."""
+    for sev, msg in value_problems(value, key, name):
+        out.append((line, sev, msg))
 
 
 def check_mapping(data, spec: dict, out: list, prefix: str = "") -> None:
@@ -74,43 +73,49 @@ def check_mapping(data, spec: dict, out: list, prefix: str = "") -> None:
     if not isinstance(data, dict):
         out.append((1, "error", "文件内容应为键值映射（例如 “id: …” 每行一项）"))
         return
-    here = line_of(data)
     for name, key in spec.items():
         if key.required and name not in data:
-            out.append((here, "error", f"缺少必填项 {prefix}{_label(name, key)}"))
+            out.append((line_of(data), "error", f"缺少必填项 {prefix}{_label(name, key)}"))
     for name, value in data.items():
-        if name in (LINE, LINES):
+        if name in _SKIP:
             continue
-        line = line_of(data, name)
         key = spec.get(name)
-        full = f"{prefix}{name}"
         if key is None:
             close = difflib.get_close_matches(name, list(spec), n=1)
             hint = f"（是否想写 {close[0]}？）" if close else ""
-            out.append((line, "warning", f"未知的键 {full}{hint}"))
+            out.append((line_of(data, name), "warning", f"未知的键 {prefix}{name}{hint}"))
             continue
-        check_value(value, key, full, line, out)
-        if key.type == "map" and key.fields and isinstance(value, dict):
-            check_mapping(value, key.fields, out, full + ".")
-        elif key.type == "dict" and isinstance(value, dict) and key.values is not None:
+        found = value_problems(value, key, prefix + name)
+        if found:
+            line = line_of(data, name)
+            out.extend((line, sev, msg) for sev, msg in found)
+        t = key.type
+        if t == "map" and key.fields and isinstance(value, dict):
+            check_mapping(value, key.fields, out, f"{prefix}{name}.")
+        elif t == "list" and isinstance(value, list):
+            _check_items(value, key, prefix + name, data, name, out)
+        elif t == "dict" and isinstance(value, dict) and key.values is not None:
             for k, v in value.items():
-                if k in (LINE, LINES):
+                if k in _SKIP:
                     continue
-                check_value(v, key.values, f"{full}.{k}", line_of(value, k), out)
-                _check_items(v, key.values, f"{full}.{k}", value, k, out)
-        elif key.type == "list" and isinstance(value, list):
-            _check_items(value, key, full, data, name, out)
+                found = value_problems(v, key.values, f"{prefix}{name}.{k}")
+                if found:
+                    out.extend((line_of(value, k), sev, msg) for sev, msg in found)
+                _check_items(v, key.values, f"{prefix}{name}.{k}", value, k, out)
 
 
 def _check_items(value, key, full, parent, name, out):
     if key.type != "list" or not isinstance(value, list) or key.item is None:
         return
+    item_key = key.item
     for i, item in enumerate(value):
-        iline = line_of(parent, f"{name}[{i}]")
-        if key.item.type == "map":
+        if item_key.type == "map":
             if not isinstance(item, dict):
-                out.append((iline, "error", f"{full} 第 {i + 1} 项应为键值映射"))
+                out.append((line_of(parent, f"{name}[{i}]"), "error", f"{full} 第 {i + 1} 项应为键值映射"))
             else:
-                check_mapping(item, key.item.fields or {}, out, f"{full}[{i + 1}].")
+                check_mapping(item, item_key.fields or {}, out, f"{full}[{i + 1}].")
         else:
-            check_value(item, key.item, f"{full} 第 {i + 1} 项", iline, out)
+            found = value_problems(item, item_key, f"{full} 第 {i + 1} 项")
+            if found:
+                line = line_of(parent, f"{name}[{i}]")
+                out.extend((line, sev, msg) for sev, msg in found)

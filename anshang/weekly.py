@@ -24,7 +24,8 @@ def _width(v) -> int:
 
 def _sheet(wb, title: str, headers: list[str], rows: list, tones: list[str] | None = None,
            max_width: int = 50):
-    """One write-only sheet: bold grey header, fills by tone, text always text."""
+    """One write-only sheet: bold header, rows coloured by tone (``tones`` given), text always
+    text."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -44,23 +45,34 @@ def _sheet(wb, title: str, headers: list[str], rows: list, tones: list[str] | No
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    # Each distinct look is registered once and copied to the cells that need it; plain rows
-    # are written as plain values (much faster), except text that Excel would read as a formula.
-    looks = {"head": _look(ws, font=Font(bold=True), fill=PatternFill("solid", fgColor="DDEBF7"),
-                           alignment=Alignment(vertical="center", wrap_text=True))}
-    for tone, colour in FILL.items():
-        looks[tone] = _look(ws, fill=PatternFill("solid", fgColor=colour))
-    ws.append([_cell(ws, h, looks["head"]) for h in headers])
-    for r, row in enumerate(rows):
-        tone = tones[r] if tones else ""
-        if tone:
-            ws.append([_cell(ws, v, looks[tone]) for v in row])
-        else:
-            ws.append([_cell(ws, v, None) if isinstance(v, str) and v.startswith(RISKY) else v for v in row])
+    # Rows are coloured by conditional formatting on the 提醒 column rather than cell by cell:
+    # the file stays small and plain rows are written as plain values (fast). Only text that
+    # Excel would read as a formula goes through a cell that pins it as text.
+    head = _look(ws, font=Font(bold=True), fill=PatternFill("solid", fgColor="DDEBF7"),
+                 alignment=Alignment(vertical="center", wrap_text=True))
+    ws.append([_cell(ws, h, head) for h in headers])
+    for row in rows:
+        ws.append([_cell(ws, v, None) if isinstance(v, str) and v.startswith(RISKY) else v for v in row])
+    if tones is not None and rows:
+        _colour_rows(ws, len(headers), len(rows))
     from openpyxl.utils import get_column_letter
 
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
     return ws
+
+
+def _colour_rows(ws, ncols: int, nrows: int) -> None:
+    """Red, amber and grey rows from the last column's 超期 / 即将到期 / 已办结."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(ncols)
+    area = f"A2:{last}{nrows + 1}"
+    for tone, colour in FILL.items():
+        word = rd.ALERTS[tone]
+        fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
+        ws.conditional_formatting.add(area, FormulaRule(formula=[f'${last}2="{word}"'], fill=fill, stopIfTrue=True))
 
 
 def _look(ws, **style):
@@ -123,7 +135,7 @@ def _build(w, cal, settings, today: dt.date, progress=None) -> tuple[bytes, dict
             rows = rd.due_rows(w, cal, today)
             _sheet(wb, "到期与超期", ["承办单位", "编号", "企业", "诉求事项", "应报送", "截止日期", "情况"], rows)
         elif step == "units":
-            stats = rd.statistics(w, today)["by_unit"]
+            stats = rd.statistics(w, today, only_units=True)["by_unit"]
             rows = []
             for uid, f in stats.items():
                 rows.append([rd._name(w.units, uid), f["handed_over"], f"{f['progress_on_time']}",

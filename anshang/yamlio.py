@@ -255,11 +255,12 @@ def rt_dump(data, preserve_quotes: bool = True) -> str:
 
 # --- atomic files and the write lock -----------------------------------------------------
 
-def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
+def atomic_write(path: str | os.PathLike, data: str | bytes, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never half.
 
     The temporary file lives in the same folder (same file system), is flushed to disk, then
-    renamed over the target.
+    renamed over the target. ``durable=False`` skips the flush to disk: for caches, which are
+    checked on reading and may be lost.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -275,7 +276,8 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -37,7 +37,7 @@ def test_sheets_and_layout(book):
     wb = openpyxl.load_workbook(book)
     assert wb.sheetnames == ["诉求台账", "到期与超期", "承办单位统计", "接待场次", "共性问题", "说明"]
     ws = wb["诉求台账"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:Q{ws.max_row}"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:R{ws.max_row}"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     assert ws.max_row == 49  # 48 demands and the header
     assert ws.column_dimensions["G"].width >= 20  # titles in Chinese get room
@@ -46,14 +46,19 @@ def test_sheets_and_layout(book):
 def test_rows_are_coloured_by_state(book, sample):
     ws = openpyxl.load_workbook(book)["诉求台账"]
     rows = _rows(ws)
-    fills = {cid: row[0].fill.fgColor.rgb[-6:] if row[0].fill and row[0].fill.fill_type else None
-             for cid, row in rows.items()}
+    alert = {cid: row[17].value for cid, row in rows.items()}
     states = {cid: row[15].value for cid, row in rows.items()}
-    assert {fills[c] for c, s in states.items() if s == "已办结"} == {"D9D9D9"}
-    assert {fills[c] for c, s in states.items() if s == "超期"} == {"FFC7CE"}
-    soon = [c for c, f in fills.items() if f == "FFEB9C"]
+    assert {alert[c] for c, s in states.items() if s == "已办结"} == {"已办结"}
+    assert {alert[c] for c, s in states.items() if s == "超期"} == {"超期"}
+    soon = [c for c, a in alert.items() if a == "即将到期"]
     assert soon and all(states[c] == "办理中" for c in soon)
     assert all(rows[c][16].value for c, s in states.items() if s == "超期")  # days overdue shown
+    rules = {}
+    for area in ws.conditional_formatting:
+        assert str(area.sqref) == f"A2:R{ws.max_row}"
+        for rule in area.rules:
+            rules[rule.formula[0]] = rule.dxf.fill.fgColor.rgb[-6:]
+    assert rules == {'$R2="超期"': "FFC7CE", '$R2="即将到期"': "FFEB9C", '$R2="已办结"': "D9D9D9"}
 
 
 def test_no_formula_anywhere(book, cli, sample, tmp_path):
