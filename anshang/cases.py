@@ -27,7 +27,13 @@ def clerk_name(given: str | None = None) -> str:
 
 
 def find_case(ledger: Ledger, prefix: str) -> str:
-    """The case id an unambiguous prefix names (only file names are listed, none parsed)."""
+    """The case id an unambiguous prefix names (only file names are listed, none parsed).
+
+    An id starts with its registration date, so a prefix of two or more digits only needs
+    the folder of that year: finding one case does not grow with the ledger."""
+    p = prefix.strip()
+    if len(p) >= 2 and p[:2].isdigit():
+        return resolve(prefix, ledger.case_ids(year=f"20{p[:2]}"))
     return resolve(prefix, ledger.case_ids())
 
 

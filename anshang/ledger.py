@@ -178,8 +178,15 @@ class Ledger:
     def calendar_files(self) -> list[str]:
         return self._flat_files(CALENDAR_DIR)
 
-    def case_ids(self) -> list[str]:
-        return [Path(r).stem for r in self.case_files()]
+    def case_ids(self, year: str | None = None) -> list[str]:
+        """Case ids from file names only (nothing parsed); ``year`` looks in one folder."""
+        if year is None:
+            return [r.rsplit("/", 1)[1][:-5] for r in self.case_files()]
+        base = self.root / CASES_DIR / year
+        if not YEAR_RE.match(year) or not base.is_dir():
+            return []
+        with os.scandir(base) as files:
+            return [f.name[:-5] for f in files if f.name.endswith(".yaml") and not f.name.startswith(".")]
 
     def stray_files(self) -> list[str]:
         """YAML files where no kind of ledger file belongs (a case dropped in cases/ itself)."""
