@@ -251,7 +251,7 @@ def calendar_cmd(
 
         text = format_text(calview.skeleton(year, Calendar(package_arrangements())), "calendar")
         with ledger.lock():
-            ledger.write_text(rel, text)
+            ledger.replace_file(rel, text)
         _out(f"已新建 {rel}。请对照《国务院办公厅关于{year}年部分节假日安排的通知》填写，然后运行 anshang check。\n")
         return
     _, cal = _calendar(provisional)

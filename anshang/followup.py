@@ -44,32 +44,34 @@ def unit_name(units: dict, uid: str) -> str:
     return (units.get(uid) or {}).get("name") or uid
 
 
-def chase_notice(unit: str, items, cases: dict, units: dict, enterprises: dict, cal, today, office: str) -> str:
-    """One 催办通知 for one unit listing its overdue reports."""
-    lines = [f"# 催办通知", "", f"{unit_name(units, unit)}：", "",
-             "按照“市长服务民营企业接待日”工作要求，交办事项须在 7 个工作日内报送落实情况、30 日内报送办理结果，"
-             "长期整改事项按“十日一报”报送进展。下列事项已超过报送时限，请于收到本通知后 2 个工作日内报送；"
-             "确有困难需要延期的，请书面说明理由。", "",
-             "| 编号 | 企业 | 诉求事项 | 应报送 | 截止日期 | 已超期（工作日） |", "|---|---|---|---|---|---|"]
+def _overdue_table(first: str, items, cases: dict, cal, today, cell) -> list[str]:
+    """A Markdown table of overdue reports; ``cell(ob, case)`` gives the second column."""
+    lines = [f"| 编号 | {first} | 诉求事项 | 应报送 | 截止日期 | 已超期（工作日） |", "|---|---|---|---|---|---|"]
     for ob in items:
         case = cases[ob.id]
-        ent = (enterprises.get(case.get("enterprise")) or {}).get("name") or case.get("enterprise_name") or ""
         title = str(case.get("title", "")).replace("|", "｜")
-        lines.append(f"| {ob.id} | {ent} | {title} | {DEADLINE_KINDS[ob.kind]} | {cn_date(ob.due)} | "
-                     f"{overdue(ob, cal, today)} |")
-    lines += ["", office, cn_date(today), ""]
-    return "\n".join(lines)
+        lines.append(f"| {ob.id} | {cell(ob, case)} | {title} | {DEADLINE_KINDS[ob.kind]} | "
+                     f"{cn_date(ob.due)} | {overdue(ob, cal, today)} |")
+    return lines
+
+
+def chase_notice(unit: str, items, cases: dict, units: dict, enterprises: dict, cal, today, office: str) -> str:
+    """One 催办通知 for one unit listing its overdue reports."""
+    def enterprise(ob, case):
+        return (enterprises.get(case.get("enterprise")) or {}).get("name") or case.get("enterprise_name") or ""
+
+    lines = ["# 催办通知", "", f"{unit_name(units, unit)}：", "",
+             "按照“市长服务民营企业接待日”工作要求，交办事项须在 7 个工作日内报送落实情况、30 日内报送办理结果，"
+             "长期整改事项按“十日一报”报送进展。下列事项已超过报送时限，请于收到本通知后 2 个工作日内报送；"
+             "确有困难需要延期的，请书面说明理由。", ""]
+    lines += _overdue_table("企业", items, cases, cal, today, enterprise)
+    return "\n".join(lines + ["", office, cn_date(today), ""])
 
 
 def supervision_list(items, cases: dict, units: dict, cal, today, threshold: int, office: str) -> str:
-    lines = ["# 督办清单", "", f"超过报送时限 {threshold} 个工作日以上、转市政府督查室督办的事项（截至{cn_date(today)}）：", "",
-             "| 编号 | 承办单位 | 诉求事项 | 应报送 | 截止日期 | 已超期（工作日） |", "|---|---|---|---|---|---|"]
-    for ob in items:
-        title = str(cases[ob.id].get("title", "")).replace("|", "｜")
-        lines.append(f"| {ob.id} | {unit_name(units, ob.unit)} | {title} | {DEADLINE_KINDS[ob.kind]} | "
-                     f"{cn_date(ob.due)} | {overdue(ob, cal, today)} |")
-    lines += ["", office, cn_date(today), ""]
-    return "\n".join(lines)
+    lines = ["# 督办清单", "", f"超过报送时限 {threshold} 个工作日以上、转市政府督查室督办的事项（截至{cn_date(today)}）：", ""]
+    lines += _overdue_table("承办单位", items, cases, cal, today, lambda ob, case: unit_name(units, ob.unit))
+    return "\n".join(lines + ["", office, cn_date(today), ""])
 
 
 def timeline(case: dict, enterprise: dict | None, session: dict | None, leaders: dict, units: dict,

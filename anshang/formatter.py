@@ -39,7 +39,7 @@ def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> Format
     pending: list[tuple[str, str]] = []
     for rel in rels:
         try:
-            text = yamlio.read_text(ledger.root / rel)
+            text = yamlio.read_utf8(ledger.root / rel)
             new = fmt.format_text(text, kind_of(rel))
         except yamlio.YamlProblem as e:
             result.problems.append(Problem(rel, e.line, "yaml", "error", e.message))
@@ -53,5 +53,5 @@ def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> Format
     if write and pending:
         with ledger.lock():
             for rel, new in pending:
-                ledger.write_text(rel, new)
+                ledger.replace_file(rel, new)
     return result

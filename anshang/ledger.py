@@ -346,7 +346,7 @@ class Ledger:
             timeout = float(os.environ.get("ANSHANG_LOCK_TIMEOUT", "5"))
         return _Outer(self, yamlio.WriteLock(self.state_dir / "lock", timeout))
 
-    def write_text(self, rel: str, text: str) -> None:
+    def replace_file(self, rel: str, text: str) -> None:
         """Atomically replace one file (the caller holds the lock)."""
         yamlio.atomic_write(self.path(rel), text)
 
@@ -357,7 +357,7 @@ class Ledger:
         target = self.path(rel)
         if target.exists():
             raise AnshangError(f"{rel} 已存在，未覆盖")
-        self.write_text(rel, canonical_text(data, _kind_of(rel)))
+        self.replace_file(rel, canonical_text(data, _kind_of(rel)))
 
     def edit(self, rel: str, change) -> None:
         """Round-trip edit of one file: comments, key order and hand layout survive.
@@ -365,10 +365,10 @@ class Ledger:
         ``change(doc)`` mutates the ruamel document in place. New keys should be placed with
         ``fmt.put`` so they land in canonical order.
         """
-        text = yamlio.read_text(self.path(rel))
+        text = yamlio.read_utf8(self.path(rel))
         doc = yamlio.rt_load(text)
         change(doc)
-        self.write_text(rel, yamlio.rt_dump(doc))
+        self.replace_file(rel, yamlio.rt_dump(doc))
 
 
 class _Outer:

@@ -181,7 +181,7 @@ def _update(ledger: Ledger, rel: str, rec: dict, year: int) -> bool:
     doc = yamlio.rt_load(yamlio.decode(text_before, rel))
     change(doc)
     if changed:
-        ledger.write_text(rel, yamlio.rt_dump(doc))
+        ledger.replace_file(rel, yamlio.rt_dump(doc))
     return bool(changed)
 
 

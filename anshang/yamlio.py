@@ -291,7 +291,7 @@ def _umask() -> int:
     return mask
 
 
-def read_text(path: str | os.PathLike) -> str:
+def read_utf8(path: str | os.PathLike) -> str:
     """A ledger text file as UTF-8 (BOM accepted); YamlProblem if it is not UTF-8."""
     return decode(Path(path).read_bytes(), path)
 
