@@ -3,7 +3,6 @@ rewrite of one file; nothing here reads the other cases' contents."""
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import os
 
@@ -64,7 +63,3 @@ def append_event(ledger: Ledger, case_id: str, event: dict) -> str:
     with ledger.lock():
         ledger.edit(rel, change)
     return rel
-
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from anshang import __version__
-from anshang.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, AnshangError
+from anshang.errors import EXIT_PROBLEMS, EXIT_USAGE, AnshangError
 
 app = typer.Typer(
     name="anshang",

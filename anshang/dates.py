@@ -38,14 +38,6 @@ def parse_date(value) -> _dt.date:
         raise ValueError(f"日期不存在：{value!r}") from None
 
 
-def is_date_text(value) -> bool:
-    try:
-        parse_date(value)
-    except ValueError:
-        return False
-    return True
-
-
 def cn_date(d: _dt.date, weekday: bool = False) -> str:
     """2026年3月5日, or 2026年3月5日（星期四） with ``weekday``."""
     s = f"{d.year}年{d.month}月{d.day}日"

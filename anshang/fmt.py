@@ -17,7 +17,7 @@ def _spec_for(kind: str) -> dict:
     return schema.FILES[kind][0] if kind in schema.FILES else {}
 
 
-def to_rt(value, spec_key: schema.Key | None = None):
+def to_rt(value):
     """Plain data (possibly from the fast reader) as ruamel nodes."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -35,7 +35,7 @@ def to_rt(value, spec_key: schema.Key | None = None):
 
 def canonicalize(node, spec: dict) -> None:
     """Reorder, restyle and normalise a ruamel mapping in place according to ``spec``."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap
 
     if not isinstance(node, CommentedMap):
         return

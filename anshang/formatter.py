@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from anshang import fmt, yamlio
 from anshang.errors import AnshangError, Problem
-from anshang.ledger import (CALENDAR_DIR, LEADERS_FILE, SETTINGS_FILE, UNITS_FILE, Ledger,
+from anshang.ledger import (LEADERS_FILE, SETTINGS_FILE, UNITS_FILE, Ledger,
                             kind_of)
 
 

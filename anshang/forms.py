@@ -133,8 +133,8 @@ def read_form(path: Path) -> FormRead:
                         out.answers[q] = (clean(target.value), cell_name(target))
     found = {k for k in ("name", "uscc", "title", "request", "contact") if k in out.labels}
     if len(found) < 3:
-        out.problems.append(f"不是来访企业预约登记表：找不到“企业名称”“统一社会信用代码”“诉求事项”等栏目"
-                            f"（请使用 anshang 自带的登记表 templates/registration.xlsx）")
+        out.problems.append("不是来访企业预约登记表：找不到“企业名称”“统一社会信用代码”“诉求事项”等栏目"
+                            "（请使用 anshang 自带的登记表 templates/registration.xlsx）")
         return out
     for key, label in REQUIRED:
         if not out.get(key):

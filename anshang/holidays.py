@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from anshang import schema
-from anshang.calendar import NOTICE, Calendar, Due, YearArrangement, package_arrangements
+from anshang.calendar import Calendar, Due, YearArrangement, package_arrangements
 from anshang.dates import parse_date
 from anshang.errors import AnshangError, Problem
 from anshang.validate import check_mapping

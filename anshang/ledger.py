@@ -207,19 +207,6 @@ class Ledger:
         raw = self.path(rel).read_bytes()
         return yamlio.loads(yamlio.decode(raw, rel))
 
-    def read_doc(self, kind: str, rel: str, problems: list | None = None) -> Doc:
-        """Read one file into a Doc; a failure becomes a Problem (appended) and data None."""
-        doc = Doc(kind, rel)
-        try:
-            doc.data = self.read(rel)
-        except yamlio.YamlProblem as e:
-            if problems is not None:
-                problems.append(Problem(rel, e.line, "yaml", "error", e.message))
-        except FileNotFoundError:
-            if problems is not None:
-                problems.append(Problem(rel, 1, "missing", "error", f"缺少文件 {rel}"))
-        return doc
-
     def load_all(self, use_cache: bool = True, kinds: set | None = None, schema: bool = False) -> Snapshot:
         """Read every ledger file (or only those of ``kinds``), from the cache where a file
         is unchanged. With ``schema``, each file's schema findings come too (also cached:

@@ -6,7 +6,7 @@ Pure data plus one small walker; validators and ``fmt`` both read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Allowed values with their Chinese names.
 CHANNELS = {

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from anshang.calendar import Calendar
-from anshang.dates import cn_date, parse_date
+from anshang.dates import parse_date
 
 REGISTRATION_CLOSE_WORKDAYS = 3  # registration closes this many working days before the session
 
@@ -197,7 +197,3 @@ def notice_problems(session: dict, cal: Calendar, notice_workdays: int) -> str |
         return (f"通告发布日期 {parse_date(notice).isoformat()} 晚于规定：须在接待日前 {notice_workdays} 个工作日"
                 f"（不晚于 {latest.isoformat()}）发布")
     return None
-
-
-def describe_date(d: dt.date) -> str:
-    return cn_date(d, weekday=True)

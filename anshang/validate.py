@@ -62,12 +62,6 @@ def value_problems(value, key: schema.Key, name: str) -> list:
     return out
 
 
-def check_value(value, key: schema.Key, name: str, line: int, out: list) -> None:
-    """Append (line, severity, message) for ``value`` against ``key``."""
-    for sev, msg in value_problems(value, key, name):
-        out.append((line, sev, msg))
-
-
 def check_mapping(data, spec: dict, out: list, prefix: str = "") -> None:
     """Required keys, unknown keys, and each value's type, recursing into maps and lists."""
     if not isinstance(data, dict):

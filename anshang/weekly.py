@@ -26,7 +26,6 @@ def _sheet(wb, title: str, headers: list[str], rows: list, tones: list[str] | No
            max_width: int = 50):
     """One write-only sheet: bold header, rows coloured by tone (``tones`` given), text always
     text."""
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
 
     ws = wb.create_sheet(title)

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from anshang.errors import AnshangError, LockBusy
+from anshang.errors import LockBusy
 
 LINE = "__line__"
 LINES = "__lines__"

@@ -108,7 +108,6 @@ def generate(out: Path, cases: int, enterprises: int, seed: int = 2026) -> None:
     other_ents = [e for e in ents if not e["dispatch_years"]] or ents
 
     leaders = [x["id"] for x in S.LEADERS]
-    fields_of = {x["id"]: x["fields"] for x in S.LEADERS}
     sessions = []
     n = 0
     for year in range(FIRST_YEAR, 2027):
