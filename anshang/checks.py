@@ -112,6 +112,13 @@ def run(snap: Snapshot, only: set | None = None, today: dt.date | None = None) -
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.code, p.message))
 
 
+def _code_stamp() -> str:
+    """The installed anshang modules' identities: an edited validator must not reuse old answers
+    (an editable install keeps the same version number)."""
+    here = Path(__file__).resolve().parent
+    return ",".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
+
+
 def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem]:
     """``run`` over the whole ledger, remembering the answer: when no file has changed since
     the last check (same identities, same day, same versions) the stored problems are reused.
@@ -123,7 +130,7 @@ def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem
     from anshang import yamlio
 
     store = ledger.state_dir / "check.json"
-    key = ledger.fingerprint(f"{today.isoformat()}|{getattr(chinese_calendar, '__version__', '')}") \
+    key = ledger.fingerprint(f"{today.isoformat()}|{getattr(chinese_calendar, '__version__', '')}|{_code_stamp()}") \
         if use_cache else None
     if key is not None:
         try:

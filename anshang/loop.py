@@ -26,7 +26,7 @@ def events(case: dict) -> list[dict]:
     return [e for e in case.get("events") or [] if isinstance(e, dict)]
 
 
-def since_reopen(case: dict) -> list[dict]:
+def after_last_reopening(case: dict) -> list[dict]:
     """Events after the latest reopen (a reopened case owes its result again)."""
     evs = events(case)
     last = max((i for i, e in enumerate(evs) if e.get("kind") == "reopen"), default=-1)
@@ -34,11 +34,11 @@ def since_reopen(case: dict) -> list[dict]:
 
 
 def is_closed(case: dict) -> bool:
-    return any(e.get("kind") == "close" for e in since_reopen(case))
+    return any(e.get("kind") == "close" for e in after_last_reopening(case))
 
 
 def is_longterm(case: dict) -> bool:
-    evs = since_reopen(case)
+    evs = after_last_reopening(case)
     return any(e.get("kind") == "longterm" for e in evs) and not any(e.get("kind") == "result" for e in evs)
 
 
@@ -79,7 +79,7 @@ def obligations(case: dict, include_closed: bool = False) -> list[Obligation]:
         return []
     dls = case.get("deadlines") or {}
     unit = out.get("lead_unit") or ""
-    evs = since_reopen(case)
+    evs = after_last_reopening(case)
     all_evs = events(case)
     res = []
 
@@ -125,7 +125,7 @@ def status(case: dict, today: dt.date, obs: list | None = None) -> str:
                 return "overdue"
             if is_longterm(case):
                 return "longterm"
-            if any(e.get("kind") == "reply" for e in since_reopen(case)) and all(o.met is not None for o in obs):
+            if any(e.get("kind") == "reply" for e in after_last_reopening(case)) and all(o.met is not None for o in obs):
                 return "replied"
             return "handling"
         return out.get("kind")
@@ -148,14 +148,14 @@ def close_blockers(case: dict) -> list[str]:
         return ["尚未接待或处理（没有接待结果），不能办结"]
     reasons = []
     if out.get("kind") == "handover":
-        evs = since_reopen(case)
+        evs = after_last_reopening(case)
         if is_longterm(case):
             reasons.append("仍在长期整改中：须承办单位报送办理结果（问题已解决）后才能办结")
         elif not any(e.get("kind") == "result" for e in evs):
             reasons.append("承办单位尚未报送办理结果")
         if not any(e.get("kind") == "reply" for e in evs):
             reasons.append("尚未答复企业（anshang reply）")
-    revisits = [e for e in since_reopen(case) if e.get("kind") == "revisit"]
+    revisits = [e for e in after_last_reopening(case) if e.get("kind") == "revisit"]
     if revisits and revisits[-1].get("satisfaction") == "不满意":
         reasons.append("最近一次回访企业不满意，须重新办理")
     return reasons

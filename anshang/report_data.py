@@ -288,7 +288,7 @@ def public_rows(w, today: dt.date) -> list[list]:
             continue
         ent = w.enterprises.get(c.get("enterprise")) or {}
         out = c.get("outcome") or {}
-        closed = [e for e in loop.since_reopen(c) if e.get("kind") == "close"]
+        closed = [e for e in loop.after_last_reopening(c) if e.get("kind") == "close"]
         rows.append([len(rows) + 1, public_text(ent.get("name") or c.get("enterprise_name") or ""),
                      public_text(c.get("title", "")), _name(w.units, out.get("lead_unit")) if out else "",
                      loop.STATUS_CN.get(loop.status(c, today), ""), str(c["registered"]),

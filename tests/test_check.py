@@ -73,16 +73,16 @@ def test_schema_problems_all_reported_in_one_run(cli, mini):
 
 
 def test_duplicate_ids_and_dates_out_of_order(cli, mini):
-    other = CASE.replace("registered: 2026-03-05", "registered: 2026-03-05").replace(
-        "date: 2026-03-06", "date: 2026-03-01")
+    other = CASE.replace("date: 2026-03-06", "date: 2026-03-01")
     write_ledger(mini, {"cases/2027/260305-k7m2x.yaml": other})
     r = cli("--data", mini, "check", "--json")
     assert r.code == 1
-    found = {(p["path"], p["line"], p["code"]) for p in json.loads(r.out)}
-    assert ("cases/2027/260305-k7m2x.yaml", 1, "id") in found  # wrong year folder
-    assert ("cases/2027/260305-k7m2x.yaml", 10, "dates") in found  # screened before registered
-    assert any(code == "id" and "重复" in p["message"] for p in json.loads(r.out)
-               for code in [p["code"]])
+    found = {(p["path"], p["line"], p["code"], p["message"]) for p in json.loads(r.out)}
+    assert ("cases/2027/260305-k7m2x.yaml", 1, "id", "诉求 260305-k7m2x 应放在 cases/2026/ 目录") in found
+    assert ("cases/2027/260305-k7m2x.yaml", 10, "dates",
+            "受理审查日期早于登记日期：2026-03-01 早于 2026-03-05") in found
+    assert ("cases/2027/260305-k7m2x.yaml", 1, "id",
+            "诉求编号 260305-k7m2x 重复（另见 cases/2026/260305-k7m2x.yaml）") in found
 
 
 def test_json_shape(cli, mini):
