@@ -116,7 +116,7 @@ def measure_offsets(n: int) -> dict:
     """N random working-day offsets: the precomputed index vs chinese_calendar.find_workday."""
     import chinese_calendar
 
-    from anshang.calendar import Calendar, package_arrangements
+    from anshang.core.calendar import Calendar, package_arrangements
 
     rng = random.Random(2026)
     first = dt.date(2004, 3, 1)

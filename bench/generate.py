@@ -67,12 +67,14 @@ def write(path: Path, data: dict) -> None:
 def generate(out: Path, cases: int, enterprises: int, seed: int = 2026) -> None:
     import sample_content as S
 
-    from anshang import uscc
-    from anshang.calendar import Calendar, package_arrangements
-    from anshang.ids import ALPHABET
+    from anshang.core import uscc
+    from anshang.core.calendar import Calendar, package_arrangements
+    from anshang.core.deadlines import Rule
+    from anshang.core.ids import ALPHABET
 
     rng = random.Random(seed)
     cal = Calendar(package_arrangements(), allow_provisional=True)
+    PROGRESS, RESULT, PERIODIC = Rule("workdays", 7), Rule("days", 30), Rule("every_days", 10)  # noqa: N806
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -190,9 +192,8 @@ def generate(out: Path, cases: int, enterprises: int, seed: int = 2026) -> None:
             else:
                 case["outcome"] = {"kind": "handover", "date": day, "lead_unit": units[0], "co_units": units[1:],
                                    "instruction": "请牵头单位研究解决，按时报送。"}
-                prog, res = cal.add_workdays(day, 7), cal.add_days(day, 30)
-                case["deadlines"] = {"progress": {"due": prog.due, "basis": day, "rule": prog.rule, "provisional": False},
-                                     "result": {"due": res.due, "basis": day, "rule": res.rule, "provisional": False}}
+                case["deadlines"] = {"progress": PROGRESS.record(cal, day), "result": RESULT.record(cal, day)}
+                prog = cal.add_workdays(day, 7)
                 events = []
                 if prog.due < TODAY or rng.random() < 0.5:
                     p = cal.add_workdays(day, rng.randint(2, 9)).due
@@ -209,9 +210,7 @@ def generate(out: Path, cases: int, enterprises: int, seed: int = 2026) -> None:
                                 break
                             events.append({"date": nxt, "kind": "periodic", "unit": units[0], "note": "按计划推进。"})
                             last = nxt
-                        per = cal.periodic(last, 10)
-                        case["deadlines"]["periodic"] = {"due": per.due, "basis": last, "rule": per.rule,
-                                                         "provisional": per.provisional}
+                        case["deadlines"]["periodic"] = PERIODIC.record(cal, last)
                 if stage == "closed":
                     done = cal.add_workdays(day, rng.randint(10, 25)).due
                     if done + dt.timedelta(days=20) < TODAY:

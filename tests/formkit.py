@@ -6,8 +6,9 @@ from pathlib import Path
 
 import openpyxl
 
-from anshang.forms import FIELDS, QUESTIONS
-from anshang.xlsxio import label_key, set_text
+from anshang.documents.forms import FIELDS, QUESTIONS
+from anshang.documents.workbook import set_text
+from anshang.store.workbook import label_key
 from conftest import REPO
 
 TEMPLATE = REPO / "templates" / "registration.xlsx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from anshang import yamlio
+from anshang.store import yamlfile as yamlio
 
 
 def test_bench_offsets_runs_small(capsys):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from anshang.calendar import Calendar, CalendarGap, package_arrangements
+from anshang.core.calendar import Calendar, CalendarGap, package_arrangements
 
 D = dt.date
 
@@ -116,12 +116,14 @@ def test_every_day_2004_2026_agrees_with_package():
 
 
 def test_longterm_schedule_switch(cal):
-    assert cal.periodic(D(2026, 9, 30), 10).due == D(2026, 10, 10)
-    assert cal.periodic(D(2026, 9, 30), 10, workdays=True).due == D(2026, 10, 20)
+    from anshang.core.deadlines import Rule
+
+    assert Rule("every_days", 10).due(cal, D(2026, 9, 30)).due == D(2026, 10, 10)
+    assert Rule("every_workdays", 10).due(cal, D(2026, 9, 30)).due == D(2026, 10, 20)
 
 
 def test_supplement_overrides_package():
-    from anshang.calendar import YearArrangement
+    from anshang.core.calendar import YearArrangement
 
     years = package_arrangements()
     fixed = YearArrangement(2026, "calendar/2026.yaml", dict(years[2026].off), set(years[2026].on))

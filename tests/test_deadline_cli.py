@@ -87,7 +87,7 @@ def test_broken_supplement_stops_computation_with_file_and_line(cli, mini):
     write_ledger(mini, {"calendar/2027.yaml": SUPPLEMENT_2027.replace("to: 2027-01-03", "to: 2026-12-31")})
     r = cli("--data", mini, "deadline", "2026-12-24", "--workdays", "7")
     assert r.code == 2
-    assert "calendar/2027.yaml:6: 放假结束日期 2026-12-31 早于开始日期 2027-01-01" in r.err
+    assert "calendar/2027.yaml:6: [calendar] 放假结束日期 2026-12-31 早于开始日期 2027-01-01" in r.err
 
 
 def test_exactly_one_rule(cli, tmp_path):
@@ -108,12 +108,14 @@ def test_stored_provisional_deadline_checked_once_year_is_added(cli, mini):
           progress:
             due: 2027-01-04
             basis: 2026-12-24
-            rule: 7个工作日
+            rule: workdays
+            n: 7
             provisional: true
           result:
             due: 2027-01-25
             basis: 2026-12-24
-            rule: 30日（末日为休息日顺延）
+            rule: days
+            n: 30
             provisional: true
         """), encoding="utf-8")
     r = cli("--data", mini, "check")
@@ -124,7 +126,7 @@ def test_stored_provisional_deadline_checked_once_year_is_added(cli, mini):
     assert r.out.splitlines() == [
         "cases/2026/260305-k7m2x.yaml:21: [calendar] 暂定的落实情况截止日期 2027-01-04 按现已加入的日历应为 "
         "2027-01-05（7个工作日，自 2026-12-24 起算）；请改正日期并去掉 provisional",
-        "cases/2026/260305-k7m2x.yaml:29: [calendar] 警告：办理结果截止日期 2027-01-25 经现已加入的日历核对无误，"
+        "cases/2026/260305-k7m2x.yaml:31: [calendar] 警告：办理结果截止日期 2027-01-25 经现已加入的日历核对无误，"
         "可把 provisional 改为 false",
     ]
 

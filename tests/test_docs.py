@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from anshang import checks, schema
+from anshang.store import checks
+from anshang.store import schema
 from anshang.cli import app
 from conftest import REPO
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from anshang import yamlio
+from anshang.store import yamlfile as yamlio
 from conftest import REPO
 from formkit import GOOD, fill_template, restyled_form
 
@@ -93,17 +93,17 @@ def test_a_folder_of_attachments(cli, mini, tmp_path):
 
 
 @pytest.mark.parametrize("values,expected", [
-    ({"uscc": "91350100M000100Y44"}, "登记表!B5: 统一社会信用代码校验位错误：91350100M000100Y44 的第 18 位应为 3，实际为 4"),
-    ({"fields": "工业信息化"}, "登记表!B13: 领域“工业信息化”不在设置的领域列表中（最接近的是“工业和信息化”）"),
-    ({"phone": None}, "登记表!A10: 必填项“联系电话”为空"),
-    ({"district": "西区"}, "登记表!B6: 属地“西区”不在设置的属地列表中（最接近的是“东区”）"),
-    ({"date": "2026年2月30日"}, "登记表!B27: 填表日期 日期不存在：'2026年2月30日'"),
+    ({"uscc": "91350100M000100Y44"}, "登记表!B5: [form] 统一社会信用代码校验位错误：91350100M000100Y44 的第 18 位应为 3，实际为 4"),
+    ({"fields": "工业信息化"}, "登记表!B13: [form] 领域“工业信息化”不在设置的领域列表中（最接近的是“工业和信息化”）"),
+    ({"phone": None}, "登记表!A10: [form] 必填项“联系电话”为空"),
+    ({"district": "西区"}, "登记表!B6: [form] 属地“西区”不在设置的属地列表中（最接近的是“东区”）"),
+    ({"date": "2026年2月30日"}, "登记表!B27: [form] 填表日期 日期不存在：'2026年2月30日'"),
 ])
 def test_bad_forms_say_which_cell(cli, mini, tmp_path, values, expected):
     form = fill_template(tmp_path / "bad.xlsx", values)
     r = cli("--data", mini, "register", form)
     assert r.code == 1
-    assert f"bad.xlsx: {expected}" in r.out.splitlines()
+    assert f"bad.xlsx:{expected}" in r.out.splitlines()
     assert len(_cases(mini)) == 1  # nothing written
 
 
@@ -111,8 +111,8 @@ def test_unanswered_question(cli, mini, tmp_path):
     form = fill_template(tmp_path / "q.xlsx", answers={"petition": None, "judicial": "不知道"})
     r = cli("--data", mini, "register", form)
     assert r.code == 1
-    assert "q.xlsx: 登记表!A22: 请回答“该事项是否已通过信访渠道反映”（是/否）" in r.out
-    assert "q.xlsx: 登记表!B20: “该事项是否已进入诉讼、行政复议或仲裁程序”应填“是”或“否”，实际为 '不知道'" in r.out
+    assert "q.xlsx:登记表!A22: [form] 请回答“该事项是否已通过信访渠道反映”（是/否）" in r.out
+    assert "q.xlsx:登记表!B20: [form] “该事项是否已进入诉讼、行政复议或仲裁程序”应填“是”或“否”，实际为 '不知道'" in r.out
 
 
 def test_not_a_registration_form(cli, mini, tmp_path):
@@ -120,7 +120,7 @@ def test_not_a_registration_form(cli, mini, tmp_path):
     wb.active["A1"] = "2026年第一季度经济运行情况"
     wb.save(tmp_path / "other.xlsx")
     r = cli("--data", mini, "register", tmp_path / "other.xlsx")
-    assert r.code == 1 and "other.xlsx: 不是来访企业预约登记表" in r.out
+    assert r.code == 1 and "other.xlsx: [form] 不是来访企业预约登记表" in r.out
 
 
 @pytest.mark.parametrize("content,message", [
@@ -162,9 +162,9 @@ def test_formula_text_stays_text(cli, mini, tmp_path):
     case = [c for c in _cases(mini).values() if c.get("source")][0]
     assert case["title"] == '=HYPERLINK("http://x","点我")' and case["contact"]["name"] == "@李"
     out = tmp_path / "名录.xlsx"
-    from anshang.xlsxio import write_table
+    from anshang.documents.workbook import table_bytes
 
-    write_table(out, "t", ["事项"], [[case["title"]], ["+1+2"], ["-3"]])
+    out.write_bytes(table_bytes("t", ["事项"], [[case["title"]], ["+1+2"], ["-3"]]))
     ws = openpyxl.load_workbook(out).active
     assert [ws.cell(row=r, column=1).data_type for r in (2, 3, 4)] == ["s", "s", "s"]
     assert ws["A2"].value == case["title"]

@@ -9,10 +9,11 @@ import subprocess
 
 import pytest
 
-from anshang import ids, uscc
-from anshang.cases import create_case
-from anshang.errors import AnshangError
-from anshang.ledger import Ledger, find_root
+from anshang.core import ids
+from anshang.core import uscc
+from anshang.steps.cases import create_case
+from anshang.core.problems import AnshangError
+from anshang.store.folder import Ledger, find_root
 
 
 # --- ledger selection --------------------------------------------------------------------
@@ -157,8 +158,8 @@ def test_invalid_settings_stop_an_editing_command(cli, mini):
     r = cli("--data", mini, "note", "260305", "x")
     assert r.code == 2
     assert r.err.splitlines()[:2] == [
-        "错误：invalid settings（设置无效）:",
-        "anshang.yaml:17: policy.session_capacity（每场接待诉求数上限） 应为整数，实际为 '八'",
+        "错误：设置无效：",
+        "anshang.yaml:17: [schema] policy.session_capacity（每场接待诉求数上限） 应为整数，实际为 '八'",
     ]
     r = cli("--data", mini, "check")
     assert r.code == 1 and r.out.startswith("anshang.yaml:17: [schema] policy.session_capacity")

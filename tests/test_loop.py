@@ -11,7 +11,7 @@ import chinese_calendar
 import openpyxl
 import pytest
 
-from anshang import yamlio
+from anshang.store import yamlfile as yamlio
 from conftest import REPO, write_ledger
 
 D = dt.date
@@ -71,8 +71,8 @@ def test_full_lifecycle_across_national_day(cli, national_day, tmp_path):
     case = _case(root, cid)
     assert case["session"] == "2026-09-30" and case["outcome"]["date"] == "2026-09-30"
     progress, result = case["deadlines"]["progress"], case["deadlines"]["result"]
-    assert progress == {"due": "2026-10-15", "basis": "2026-09-30", "rule": "7个工作日", "provisional": False}
-    assert result["due"] == "2026-10-30" and result["rule"] == "30日（末日为休息日顺延）"
+    assert progress == {"due": "2026-10-15", "basis": "2026-09-30", "rule": "workdays", "n": 7, "provisional": False}
+    assert (result["due"], result["rule"], result["n"]) == ("2026-10-30", "days", 30)
     assert progress["due"] == ref_workdays(D(2026, 9, 30), 7).isoformat()
     assert result["due"] == ref_days(D(2026, 9, 30), 30).isoformat()
 
@@ -84,8 +84,8 @@ def test_full_lifecycle_across_national_day(cli, national_day, tmp_path):
     assert not any("{{" in str(v) for v in cells)
 
     due = json.loads(cli("--data", root, "due", "--date", "2026-10-13", "--json").out)
-    assert due == [{"id": cid, "unit": "gxj", "kind": "progress", "basis": "2026-09-30", "rule": "7个工作日",
-                    "due": "2026-10-15", "overdue_workdays": 0, "provisional": False}]
+    assert due == [{"id": cid, "unit": "gxj", "part": "lead", "kind": "progress", "basis": "2026-09-30",
+                    "rule": "7个工作日", "due": "2026-10-15", "overdue_workdays": 0, "provisional": False}]
     assert cli("--data", root, "report", cid, "progress", "--date", "2026-10-14", "--note", "已约谈供电公司").code == 0
     assert cli("--data", root, "close", cid, "--date", "2026-10-20").code == 1  # result still owed
     assert cli("--data", root, "report", cid, "result", "--date", "2026-10-28", "--note", "增容已接入").code == 0
@@ -179,7 +179,7 @@ def test_unsatisfied_revisit_reopens(cli, national_day):
         assert cli("--data", national_day, *args).code == 0
     r = cli("--data", national_day, "revisit", cid, "--satisfaction", "不满意", "--date", "2026-10-26",
             "--note", "问题没有真正解决")
-    assert r.code == 0 and "已重新办理；办理结果 2026年11月25日（星期三）前报送" in r.out
+    assert r.code == 0 and "已重新办理\n  办理结果：2026年11月25日（星期三）前（30日（末日为休息日顺延））" in r.out
     assert cli("--data", national_day, "close", cid, "--date", "2026-10-27").code == 1
     assert "状态：办理中" in cli("--data", national_day, "show", cid, "--date", "2026-10-27").out
     for args in (["report", cid, "result", "--date", "2026-11-20"], ["reply", cid, "--date", "2026-11-20"]):
@@ -210,7 +210,7 @@ def test_chase_and_supervision(cli, national_day, tmp_path):
     assert r.code == 0
     notice = (out / "催办通知-2026-11-02-gxj.md").read_text(encoding="utf-8")
     assert notice.startswith("# 催办通知\n\n市工业和信息化局：")
-    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 2026年10月15日 | 12 |" in notice
+    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 牵头 | 2026年10月15日 | 12 |" in notice
     sup = (out / "督办清单-2026-11-02.md").read_text(encoding="utf-8")
     assert cid in sup and "办理结果" not in sup.split("| 编号")[1]  # 1 day late: below the threshold of 5
     kinds = [e["kind"] for e in _case(national_day, cid)["events"]]
@@ -241,7 +241,7 @@ def test_slip_template_with_unknown_placeholder(cli, national_day):
     wb.active["B2"] = "{{enterprise}} {{mayor_seal}}"
     wb.save(national_day / "templates/handover.xlsx")
     r = cli("--data", national_day, "slip", cid)
-    assert r.code == 2 and "handover.xlsx Sheet!B2: 占位符 {{mayor_seal}} 不存在" in r.err
+    assert r.code == 2 and "templates/handover.xlsx:Sheet!B2: [template] 占位符 {{mayor_seal}} 不存在" in r.err
     assert not (national_day / "output").exists()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from anshang import yamlio
+from anshang.store import yamlfile as yamlio
 from formkit import roster_sheet
 
 ROWS = [
@@ -24,8 +24,8 @@ def test_import_upserts_and_reports(cli, mini, tmp_path):
     r = cli("--data", mini, "roster", "import", book)
     assert r.code == 1  # two rows rejected
     assert r.out.splitlines() == [
-        "名单!C6: 统一社会信用代码校验位错误：91110108MA01ABCDE0 的第 18 位应为 N，实际为 0",
-        "名单!D7: 属地“西区”不在设置的属地列表中（最接近的是“东区”）",
+        "名单.xlsx:名单!C6: [roster] 统一社会信用代码校验位错误：91110108MA01ABCDE0 的第 18 位应为 N，实际为 0",
+        "名单.xlsx:名单!D7: [roster] 属地“西区”不在设置的属地列表中（最接近的是“东区”）",
     ]
     assert r.err.strip() == "2026 年调度名单：新增 1，更新 1，未变 0，拒绝 2。"
     new = _ent(mini, "91110108MA01ABCDEN")
@@ -83,7 +83,7 @@ def test_show_and_list(cli, mini):
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "CON", "a/b\\c", "..", "名称:?*"])
 def test_safe_filename_stays_inside(tmp_path, name):
-    from anshang.xlsxio import ensure_inside, safe_filename
+    from anshang.store.outputs import ensure_inside, safe_filename
 
     target = ensure_inside(tmp_path, safe_filename(name) + ".xlsx")
     assert target.parent == tmp_path.resolve()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from anshang import yamlio
+from anshang.store import yamlfile as yamlio
 from conftest import ENTERPRISE
 
 BASE = """\

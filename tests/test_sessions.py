@@ -10,7 +10,7 @@ import chinese_calendar
 import openpyxl
 import pytest
 
-from anshang import yamlio
+from anshang.store import yamlfile as yamlio
 from conftest import REPO, write_ledger
 
 GOLDEN = REPO / "tests" / "golden"
@@ -76,8 +76,8 @@ def test_notice_reports_unknown_and_empty_placeholders(cli, sample):
     s.write_text(s.read_text(encoding="utf-8").replace("fax: 0479-8991510", "fax: ''"), encoding="utf-8")
     r = cli("--data", sample, "session", "notice", "2026-12-10")
     assert r.code == 2 and r.out == ""
-    assert "templates/notice.md:2: 占位符 {{mayor_phone}} 不存在" in r.err
-    assert "templates/notice.md:3: 占位符 {{fax}} 没有内容" in r.err
+    assert "templates/notice.md:2: [template] 占位符 {{mayor_phone}} 不存在" in r.err
+    assert "templates/notice.md:3: [template] 占位符 {{fax}} 没有内容" in r.err
 
 
 # --- matching ------------------------------------------------------------------------------

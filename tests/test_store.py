@@ -12,9 +12,11 @@ import threading
 
 import pytest
 
-from anshang import fmt, yamlio
-from anshang.errors import LockBusy
-from anshang.ledger import Ledger
+from anshang.store import canonical as fmt
+from anshang.store import yamlfile as yamlio
+from anshang.core.problems import LockBusy
+from anshang.store.atomic import atomic_write
+from anshang.store.folder import Ledger
 from conftest import REPO
 
 
@@ -89,7 +91,7 @@ def test_new_key_lands_in_canonical_position():
 _KILLER = textwrap.dedent("""
     import os, sys, time
     sys.path.insert(0, {repo!r})
-    from anshang import yamlio
+    from anshang.store.atomic import atomic_write
     real_fdopen = os.fdopen
 
     class Slow:
@@ -106,7 +108,7 @@ _KILLER = textwrap.dedent("""
             self.f.write(data[half:])
 
     os.fdopen = lambda fd, mode: Slow(real_fdopen(fd, mode))
-    yamlio.atomic_write(sys.argv[1], "title: 新内容\\n" + "备注 " * 200000)
+    atomic_write(sys.argv[1], "title: 新内容\\n" + "备注 " * 200000)
 """)
 
 
@@ -129,7 +131,7 @@ def test_atomic_write_keeps_file_mode(tmp_path):
     p = tmp_path / "a.yaml"
     p.write_text("a: 1\n", encoding="utf-8")
     os.chmod(p, 0o640)
-    yamlio.atomic_write(p, "a: 2\n")
+    atomic_write(p, "a: 2\n")
     assert (p.stat().st_mode & 0o777, p.read_text(encoding="utf-8")) == (0o640, "a: 2\n")
 
 
@@ -168,7 +170,7 @@ def test_lock_is_reentrant_for_one_writer(mini):
 
 
 def test_lock_is_released_when_holder_dies(mini):
-    script = f"import sys,time; sys.path.insert(0,{str(REPO)!r}); from anshang.ledger import Ledger; " \
+    script = f"import sys,time; sys.path.insert(0,{str(REPO)!r}); from anshang.store.folder import Ledger; " \
              f"l=Ledger({str(mini)!r}).lock(); l.__enter__(); print('LOCKED', flush=True); time.sleep(60)"
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "LOCKED"

@@ -9,7 +9,7 @@ import subprocess
 import openpyxl
 import pytest
 
-from anshang import yamlio
+from anshang.store import yamlfile as yamlio
 
 DAY = "2026-11-21"
 NAME = "企业诉求台账-2026-W47.xlsx"
@@ -77,8 +77,9 @@ def test_no_formula_anywhere(book, cli, sample, tmp_path):
 def test_due_sheet_and_common_problems(book):
     wb = openpyxl.load_workbook(book)
     due = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=2)]
-    assert due and all(r[6].startswith("超期") or r[6] == "本周到期" for r in due)
+    assert due and all(r[7].startswith("超期") or r[7] == "本周到期" for r in due)
     assert [r[0] for r in due] == sorted(r[0] for r in due)  # grouped by unit
+    assert {r[1] for r in due} == {"牵头", "配合"}  # co-units owe their part too
     common = [[c.value for c in r] for r in wb["共性问题"].iter_rows(min_row=2)]
     groups: dict = {}
     for g, _, cid, ent, title in common:
@@ -95,8 +96,14 @@ def test_statistics_for_a_fixed_date(cli, sample):
     assert (o["handed_over"], o["closed"], o["overdue"]) == (17, 4, 7)
     assert o["closure_rate"] == round(4 / 17, 4)
     assert o["satisfaction_rate"] == round(4 / 5, 4)  # five revisits, one 不满意
-    # every handed-over case is counted under exactly one lead unit
-    assert sum(u["handed_over"] for u in data["by_unit"].values()) == 17
+    # every handed-over case is counted under exactly one lead unit, and under each co-unit
+    assert sum(u["as_lead"] for u in data["by_unit"].values()) == 17
+    co = 0
+    for path in sample.glob("cases/*/*.yaml"):
+        out = yamlio.strip_lines(yamlio.loads(path.read_text(encoding="utf-8"))).get("outcome") or {}
+        co += len(out.get("co_units") or []) if out.get("kind") == "handover" else 0
+    assert co > 0 and sum(u["as_co"] for u in data["by_unit"].values()) == co
+    assert all(u["handed_over"] == u["as_lead"] + u["as_co"] for u in data["by_unit"].values())
     assert set(data["by_leader"]) <= {"mayor", "vm-zhao", "vm-qian", "vm-sun", "vm-li", "vm-zhou", "vm-wu"}
     weekly_units = cli("--data", sample, "stats", "--date", DAY).out
     assert weekly_units.startswith("总体\t登记 48\t受理 31\t交办 17\t办结 4\t办结率 23.5%")
@@ -106,8 +113,8 @@ def test_statistics_on_a_small_ledger(cli, mini):
     p = mini / "cases/2026/260305-k7m2x.yaml"
     p.write_text(p.read_text(encoding="utf-8") + (
         "outcome:\n  kind: handover\n  date: 2026-03-19\n  lead_unit: gxj\n"
-        "deadlines:\n  progress:\n    due: 2026-03-30\n    basis: 2026-03-19\n    rule: 7个工作日\n"
-        "  result:\n    due: 2026-04-20\n    basis: 2026-03-19\n    rule: 30日（末日为休息日顺延）\n"
+        "deadlines:\n  progress:\n    due: 2026-03-30\n    basis: 2026-03-19\n    rule: workdays\n    n: 7\n"
+        "  result:\n    due: 2026-04-20\n    basis: 2026-03-19\n    rule: days\n    n: 30\n"
         "events:\n  - date: 2026-03-27\n    kind: progress\n  - date: 2026-04-22\n    kind: result\n"
         "  - date: 2026-04-23\n    kind: reply\n  - date: 2026-04-30\n    kind: revisit\n    satisfaction: 基本满意\n"
         "  - date: 2026-05-06\n    kind: close\n"), encoding="utf-8")
@@ -136,7 +143,7 @@ def test_publish_has_no_personal_contact_data(cli, sample, tmp_path):
 
 
 def test_public_text_masks_numbers_in_titles():
-    from anshang.report_data import public_text
+    from anshang.documents.public import public_text
 
     assert public_text("请联系13800001111或li@x.cn，电话0479-8991510") == "请联系（电话已隐去）或（邮箱已隐去），电话（电话已隐去）"
 

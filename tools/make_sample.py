@@ -18,11 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import sample_content as S  # noqa: E402
 
-from anshang import uscc, yamlio  # noqa: E402
-from anshang.calendar import Calendar, package_arrangements  # noqa: E402
-from anshang.fmt import canonical_text  # noqa: E402
-from anshang.ids import ALPHABET  # noqa: E402
-from anshang.setup import init_ledger  # noqa: E402
+from anshang.core import uscc  # noqa: E402
+from anshang.store import yamlfile as yamlio  # noqa: E402
+from anshang.store.atomic import atomic_write  # noqa: E402
+from anshang.core.calendar import Calendar, package_arrangements  # noqa: E402
+from anshang.core.deadlines import Rule, extended  # noqa: E402
+from anshang.store.canonical import canonical_text  # noqa: E402
+from anshang.core.ids import ALPHABET  # noqa: E402
+from anshang.steps.setup import init_ledger  # noqa: E402
 
 D = dt.date
 TODAY = D(2026, 11, 21)  # the sample is "as of" this day
@@ -51,6 +54,7 @@ EXCLUSION = {
     "excluded_anonymous": ("anonymous", "§三(二)6", "匿名反映，无法核实企业和联系人"),
 }
 
+PROGRESS, RESULT, PERIODIC = Rule("workdays", 7), Rule("days", 30), Rule("every_days", 10)
 rng = random.Random(2026)
 cal = Calendar(package_arrangements(), allow_provisional=True)
 
@@ -65,7 +69,7 @@ def make_uscc(district: str) -> str:
 
 
 def write(root: Path, rel: str, data, kind: str) -> None:
-    yamlio.atomic_write(root / rel, canonical_text(data, kind))
+    atomic_write(root / rel, canonical_text(data, kind))
 
 
 def workday_on_or_before(day: dt.date) -> dt.date:
@@ -228,12 +232,8 @@ def build(root: Path) -> None:
             data["outcome"] = out
             events = []
             if out["kind"] == "handover":
-                prog = cal.add_workdays(sess_day, 7)
-                res = cal.add_days(sess_day, 30)
-                data["deadlines"] = {
-                    "progress": {"due": prog.due, "basis": sess_day, "rule": prog.rule, "provisional": prog.provisional},
-                    "result": {"due": res.due, "basis": sess_day, "rule": res.rule, "provisional": res.provisional},
-                }
+                data["deadlines"] = {"progress": PROGRESS.record(cal, sess_day), "result": RESULT.record(cal, sess_day)}
+                res = data["deadlines"]["result"]
                 lead = out["lead_unit"]
                 if kind in ("handover",) and n % 2 == 0:
                     events.append({"date": cal.add_workdays(sess_day, 4).due, "kind": "progress", "unit": lead,
@@ -241,12 +241,10 @@ def build(root: Path) -> None:
                 if kind == "handover" and handover_seen.get("n", 0) == 1:
                     # the unit asks for more time before the result deadline (延期)
                     asked = cal.add_workdays(sess_day, 5).due
-                    new_due = cal.add_days(res.due, 15).due
+                    new_due = cal.add_days(res["due"], 15).due
                     events.append({"date": asked, "kind": "extension", "by": "营商办", "unit": lead, "due": new_due,
                                    "note": "涉及多个部门会商，申请延期15日。"})
-                    data["deadlines"]["result"] = {"due": new_due, "basis": sess_day,
-                                                   "rule": f"延期（原{res.rule}，原截止{res.due.isoformat()}）",
-                                                   "provisional": False}
+                    data["deadlines"]["result"] = extended(res, new_due)
                 if kind == "handover" and handover_seen.get("n", 0) == 2:
                     # the lead unit disputes the assignment (调整承办单位): deadlines restart
                     moved = cal.add_workdays(sess_day, 2).due
@@ -255,18 +253,18 @@ def build(root: Path) -> None:
                                    "units": [new_lead], "note": "原牵头单位提出异议：该事项主要职责在其他部门。"})
                     out["lead_unit"] = new_lead
                     out["co_units"] = [u for u in c["units"] if u != new_lead]
-                    prog2, res2 = cal.add_workdays(moved, 7), cal.add_days(moved, 30)
-                    data["deadlines"] = {
-                        "progress": {"due": prog2.due, "basis": moved, "rule": prog2.rule, "provisional": prog2.provisional},
-                        "result": {"due": res2.due, "basis": moved, "rule": res2.rule, "provisional": res2.provisional},
-                    }
+                    data["deadlines"] = {"progress": PROGRESS.record(cal, moved), "result": RESULT.record(cal, moved)}
                 if kind == "handover":
                     handover_seen["n"] = handover_seen.get("n", 0) + 1
                 if kind == "overdue":
                     if n % 2 == 0:
                         events.append({"date": cal.add_workdays(sess_day, 9).due, "kind": "progress", "unit": lead,
                                        "note": "逾期报送：正在协调相关部门。"})
-                    events.append({"date": cal.add_workdays(res.due, 2).due, "kind": "chase", "by": "营商办",
+                    elif out["co_units"]:
+                        # a co-unit reports its own part on time while the lead unit is late
+                        events.append({"date": cal.add_workdays(sess_day, 5).due, "kind": "progress",
+                                       "unit": out["co_units"][0], "note": "配合单位已报送本单位承担部分的落实情况。"})
+                    events.append({"date": cal.add_workdays(res["due"], 2).due, "kind": "chase", "by": "营商办",
                                    "unit": lead, "note": "办理结果逾期未报，电话催办。"})
                 if kind == "longterm":
                     events.append({"date": cal.add_workdays(sess_day, 6).due, "kind": "progress", "unit": lead,
@@ -282,9 +280,7 @@ def build(root: Path) -> None:
                             break
                         events.append({"date": nxt, "kind": "periodic", "unit": lead, "note": "按计划推进。"})
                         last = nxt
-                    per = cal.periodic(last, 10)
-                    data["deadlines"]["periodic"] = {"due": per.due, "basis": last, "rule": per.rule,
-                                                     "provisional": per.provisional}
+                    data["deadlines"]["periodic"] = PERIODIC.record(cal, last)
                 if kind == "closed":
                     events.append({"date": cal.add_workdays(sess_day, 5).due, "kind": "progress", "unit": lead,
                                    "note": "已落实办理责任人和时间表。"})
@@ -302,9 +298,7 @@ def build(root: Path) -> None:
                         events[-1]["satisfaction"] = "不满意"
                         events[-1]["note"] = "企业表示款项仅到位一半，问题未实质解决。"
                         events.append({"date": again, "kind": "reopen", "by": "营商办", "note": "回访不满意，重新办理"})
-                        res3 = cal.add_days(again, 30)
-                        data["deadlines"]["result"] = {"due": res3.due, "basis": again, "rule": res3.rule,
-                                                       "provisional": res3.provisional}
+                        data["deadlines"]["result"] = RESULT.record(cal, again)
                     else:
                         events.append({"date": cal.add_workdays(done, 8).due, "kind": "close", "by": "营商办"})
                     closed_seen["n"] = closed_seen.get("n", 0) + 1

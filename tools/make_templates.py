@@ -1,5 +1,5 @@
 """Build templates/registration.xlsx (附件2 来访企业预约登记表): printable A4, labels that
-``anshang.forms`` reads. Deterministic: fixed document metadata.
+``anshang.documents.forms`` reads. Deterministic: fixed document metadata.
 
 Run: python tools/make_templates.py
 """
@@ -16,8 +16,8 @@ from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: E402
 from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
 
-from anshang.forms import FIELDS, QUESTIONS, TITLE  # noqa: E402
-from anshang.xlsxio import workbook_bytes  # noqa: E402
+from anshang.documents.forms import FIELDS, QUESTIONS, TITLE  # noqa: E402
+from anshang.documents.workbook import workbook_bytes  # noqa: E402
 
 HINTS = {
     "uscc": "18 位，见营业执照",

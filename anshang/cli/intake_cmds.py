@@ -1,0 +1,205 @@
+"""Intake: the roster, registration of demands, and screening."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from anshang.cli import app, roster_app
+from anshang.cli.context import CTX, case_id, clerk, err, out, progress, today
+from anshang.core.labels import CATEGORIES, CHANNELS, DECISIONS, choices
+from anshang.core.problems import EXIT_PROBLEMS, AnshangError
+
+
+def _problems(problems, as_json: bool, extra: dict | None = None) -> None:
+    import json
+
+    from anshang.core.problems import render_text
+
+    if as_json:
+        out(json.dumps({**(extra or {}), "problems": [p.as_dict() for p in problems]},
+                       ensure_ascii=False, indent=2) + "\n")
+    else:
+        out(render_text(problems))
+
+
+@roster_app.command("import")
+def roster_import(
+    file: Path = typer.Argument(..., metavar="名单.xlsx", help="调度企业名单 Excel（表头可在标题行之下）"),
+    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="名单所属年度；缺省取标题中的“20xx年”，再缺省取今年"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {year, added, updated, unchanged, problems}"),
+):
+    """导入调度企业名单：按统一社会信用代码新增或更新，重复导入不会产生重复。有被拒绝的行时退出码 1。"""
+    from anshang.steps.roster import import_roster
+
+    result = import_roster(CTX.ledger, CTX.settings, file, year, today(None).year)
+    _problems(result.rejected, as_json, {"year": result.year, "added": result.added, "updated": result.updated,
+                                         "unchanged": result.unchanged})
+    err(f"{result.year} 年调度名单：新增 {len(result.added)}，更新 {len(result.updated)}，"
+        f"未变 {len(result.unchanged)}，拒绝 {len(result.rejected)}。")
+    if result.rejected:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@roster_app.command("show")
+def roster_show(query: str = typer.Argument(..., metavar="代码或名称", help="统一社会信用代码（或其前几位）或企业名称的一部分")):
+    """查看企业档案。"""
+    from anshang.documents.roster_list import show
+
+    out(show(CTX.ledger, query))
+
+
+@roster_app.command("list")
+def roster_list(
+    district: Optional[str] = typer.Option(None, "--district", metavar="属地", help="只列该属地"),
+    category: Optional[str] = typer.Option(None, "--category", metavar="类型", help=choices(CATEGORIES)),
+    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只列纳入该年度调度的企业"),
+    outside: bool = typer.Option(False, "--outside", help="与 --year 连用：只列未纳入该年度调度的企业"),
+    to: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为 Excel"),
+):
+    """列出企业名录（每行：代码、名称、属地、类型、调度年度）。"""
+    from anshang.documents import roster_list
+
+    rows = roster_list.rows(CTX.ledger, district, category, year, outside)
+    out("".join("\t".join(r) + "\n" for r in rows))
+    err(f"共 {len(rows)} 家企业。")
+    if to is not None:
+        err(f"已导出：{roster_list.write(to, rows)}")
+
+
+@app.command()
+def register(
+    paths: Optional[List[Path]] = typer.Argument(None, metavar="[登记表或目录…]", help="填好的登记表 .xlsx，或含登记表的目录（如邮件附件目录）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="登记日期，默认今天"),
+    add_unknown: bool = typer.Option(False, "--add-unknown", help="名录中没有的企业自动建档（不纳入调度，筛查时将转属地）"),
+    channel: str = typer.Option("reception_day", "--channel", metavar="渠道", help=choices(CHANNELS)),
+    enterprise: Optional[str] = typer.Option(None, "--enterprise", metavar="代码", help="现场或其他渠道登记：企业统一社会信用代码"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="名称", help="企业名称（名录外企业建档时需要）"),
+    district: Optional[str] = typer.Option(None, "--district", metavar="属地", help="企业属地（名录外企业建档时需要）"),
+    contact: Optional[str] = typer.Option(None, "--contact", metavar="姓名", help="联系人"),
+    phone: Optional[str] = typer.Option(None, "--phone", metavar="电话", help="联系电话"),
+    email: Optional[str] = typer.Option(None, "--email", metavar="邮箱", help="电子邮箱"),
+    fields: Optional[List[str]] = typer.Option(None, "--field", metavar="领域", help="诉求领域（可重复）"),
+    title: Optional[str] = typer.Option(None, "--title", metavar="事项", help="诉求事项"),
+    facts: Optional[str] = typer.Option(None, "--facts", metavar="事实", help="事实"),
+    reasons: Optional[str] = typer.Option(None, "--reasons", metavar="理由", help="理由"),
+    request: Optional[str] = typer.Option(None, "--request", metavar="诉求", help="具体诉求"),
+    units: Optional[List[str]] = typer.Option(None, "--unit", metavar="单位", help="建议承办单位编号或名称（可重复）"),
+    declared: Optional[List[str]] = typer.Option(None, "--declare", metavar="项",
+                                                 help="登记时企业回答“是”的排除情形：judicial/discipline/petition/proposal，或 vague/anonymous（可重复）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {registered, duplicates, problems}"),
+):
+    """登记诉求：导入填好的来访企业预约登记表（文件或目录），或现场/其他渠道登记（用选项或按提示输入）。
+
+    同一张表重复导入只提示“已登记为 编号”。有未能登记的表时退出码 1。
+    """
+    from anshang.steps.intake import register_forms, register_manual, registered_date
+
+    settings = CTX.settings
+    day = registered_date(date)
+    if channel not in CHANNELS:
+        raise AnshangError(f"--channel 只能是：{'、'.join(CHANNELS)}")
+    interactive = sys.stdin.isatty()
+
+    def confirm(ent):
+        return typer.confirm(f"企业“{ent['name']}”（{ent['uscc']}）不在企业名录中，是否新建档案？", default=True)
+
+    if paths:
+        if channel != "reception_day":
+            raise AnshangError("登记表只用于接待日诉求；其他渠道请用 --channel 加各项选项登记")
+        outcomes = register_forms(CTX.ledger, settings, paths, day, add_unknown, confirm if interactive else None,
+                                  lambda items: progress(items, "正在导入登记表", minimum=3))
+    else:
+        values = {"enterprise": enterprise, "name": name, "district": district, "contact": contact,
+                  "phone": phone, "email": email, "fields": list(fields or []), "title": title,
+                  "facts": facts, "reasons": reasons, "request": request, "units": list(units or []),
+                  "declared": list(declared or [])}
+        _ask(values, interactive)
+        outcomes = [register_manual(CTX.ledger, settings, values, day, channel, add_unknown,
+                                    confirm if interactive else None)]
+    counts = {"registered": 0, "duplicate": 0, "rejected": 0}
+    problems = [p for o in outcomes for p in o.problems]
+    for o in outcomes:
+        counts[o.status] += 1
+    if as_json:
+        _problems(problems, True, {
+            "registered": [{"id": o.case_id, "source": Path(o.source).name, "enterprise": o.enterprise,
+                            "title": o.title, "added_enterprise": o.added_enterprise}
+                           for o in outcomes if o.status == "registered"],
+            "duplicates": [{"id": o.case_id, "source": Path(o.source).name} for o in outcomes
+                           if o.status == "duplicate"]})
+    else:
+        for o in outcomes:
+            if o.status == "registered":
+                extra = "（已新建企业档案）" if o.added_enterprise else ""
+                out(f"已登记 {o.case_id}：{o.enterprise} — {o.title}{extra}\n")
+            elif o.status == "duplicate":
+                out(f"{Path(o.source).name}: 已登记为 {o.case_id}，未重复登记\n")
+        _problems(problems, False)
+    err(f"登记 {counts['registered']} 件，已登记过 {counts['duplicate']} 件，未能登记 {counts['rejected']} 件。")
+    if counts["rejected"]:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _ask(values: dict, interactive: bool) -> None:
+    """Prompt for what on-site registration still lacks; without a terminal, say what is missing."""
+    needed = [("title", "诉求事项"), ("facts", "事实"), ("reasons", "理由"), ("request", "具体诉求"),
+              ("contact", "联系人"), ("phone", "联系电话")]
+    if not values.get("enterprise") and not values.get("name"):
+        needed.insert(0, ("enterprise", "企业统一社会信用代码"))
+    missing = [(k, label) for k, label in needed if not values.get(k)]
+    if not values.get("fields"):
+        missing.append(("fields", "诉求领域"))
+    if not missing:
+        return
+    if not interactive:
+        names = "、".join(f"{label}（--{'field' if k == 'fields' else k}）" for k, label in missing)
+        raise AnshangError(f"现场登记缺少：{names}。请用选项给出，或在终端中运行以便逐项询问")
+    for key, label in missing:
+        answer = typer.prompt(label)
+        values[key] = [x for x in answer.replace("，", "、").split("、") if x] if key == "fields" else answer
+
+
+@app.command()
+def screen(
+    cases: Optional[List[str]] = typer.Argument(None, metavar="[编号…]", help="要审查的诉求（缺省：全部；已审查的显示原结论）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="审查日期，默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人", help="经办人"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {id, decision, clauses, refer_to, reason}"),
+    redo: bool = typer.Option(False, "--redo", help="按规则重新审查已审查的诉求（人工改判的不变）"),
+    decision: Optional[str] = typer.Option(None, "--decision", metavar="结论", help=f"人工改判：{choices(DECISIONS)}（须同时给 --reason 和 --clause）"),
+    clauses: Optional[List[str]] = typer.Option(None, "--clause", metavar="条款", help="人工改判的依据条款，如 §三(二)3（可重复）"),
+    reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="人工改判的理由"),
+    refer_to: Optional[str] = typer.Option(None, "--refer-to", metavar="单位", help="人工转办的单位编号"),
+    typ: Optional[int] = typer.Option(None, "--type", metavar="N", help="人工受理的 §三(一) 类型 1–5"),
+):
+    """受理审查：按工作方案判定受理、不予受理（§三(二)1–6）或转属地/部门（§二(三)），并记录依据条款。"""
+    import json
+
+    from anshang.core.labels import label
+    from anshang.steps.intake import registered_date
+    from anshang.steps.screen import override, screen_cases
+
+    settings = CTX.settings
+    day = registered_date(date)
+    ids = [case_id(c) for c in cases or []]
+    if decision is not None:
+        if len(ids) != 1:
+            raise AnshangError("人工改判一次只针对一件诉求：anshang screen 编号 --decision … --clause … --reason …")
+        results = [(override(CTX.ledger, settings, ids[0], decision, list(clauses or []), reason or "",
+                             day, clerk(by), refer_to, typ), True)]
+    else:
+        results = screen_cases(CTX.ledger, settings, ids or None, day, clerk(by), redo)
+    if as_json:
+        out(json.dumps([d.as_dict() for d, _ in results], ensure_ascii=False, indent=2) + "\n")
+        return
+    new = 0
+    for d, fresh in results:
+        new += fresh
+        target = f" → {d.refer_to}" if d.refer_to else ""
+        out(f"{d.id} {label(DECISIONS, d.decision)} {' '.join(d.clauses)}{target}：{d.reason}"
+            f"{'' if fresh else '（原结论）'}\n")
+    err(f"本次审查 {new} 件，列出 {len(results)} 件。")

@@ -1,0 +1,93 @@
+"""The ledger itself: init, check, fmt, note, xlsx2text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from anshang.cli import app
+from anshang.cli.context import CTX, case_id, clerk, err, out, today
+from anshang.core.problems import EXIT_PROBLEMS
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(..., metavar="目录", help="新台账目录（不存在则创建；须为空目录）"),
+    city: Optional[str] = typer.Option(None, "--city", help="城市名称，例如 北岚市"),
+):
+    """新建一个空台账：设置（带注释）、领导、单位和各数据目录。"""
+    from anshang.steps.setup import init_ledger
+
+    created = init_ledger(folder, city=city)
+    out(f"已新建台账：{created}\n下一步：编辑 {created / 'anshang.yaml'}、leaders.yaml、units.yaml，"
+        f"然后运行 anshang --data {folder} check\n")
+
+
+@app.command()
+def check(
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {path, line, code, severity, message}"),
+    strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="不使用缓存，重新读取全部文件"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”（影响按时间判断的规则），默认今天"),
+):
+    """检查整个台账：格式、引用、信用代码校验位、重复、日期先后、设置、日历覆盖。
+
+    每个问题一行：相对路径:行号: [代码] 说明。退出码 0 无错误，1 有错误，2 无法读取台账。
+    """
+    from anshang.core.problems import has_errors, render_json, render_text, summary
+    from anshang.store.check_memo import check_ledger
+
+    problems = check_ledger(CTX.ledger, today(date), use_cache=not no_cache)
+    if as_json:
+        out(render_json(problems))
+    else:
+        out(render_text(problems))
+        err(summary(problems))
+    if has_errors(problems) or (strict and problems):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command()
+def fmt(
+    check_only: bool = typer.Option(False, "--check", help="只列出需要格式化的文件，不修改；有则退出码 1"),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="[文件…]", help="只处理这些文件（相对台账目录）"),
+):
+    """把台账文件整理为统一格式（键的顺序、引号、日期写法），内容不变，注释保留。"""
+    from anshang.core.problems import render_text
+    from anshang.steps.format import format_ledger
+
+    result = format_ledger(CTX.ledger, paths or None, write=not check_only)
+    out(render_text(result.problems))
+    verb = "需要格式化" if check_only else "已格式化"
+    for rel in result.changed:
+        out(f"{verb}：{rel}\n")
+    err(f"共 {result.total} 个文件，{verb} {len(result.changed)} 个"
+        + (f"，{len(result.problems)} 个文件无法读取" if result.problems else "") + "。")
+    if result.problems or (check_only and result.changed):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command()
+def note(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或其唯一前缀"),
+    text: str = typer.Argument(..., metavar="说明", help="备注内容"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="日期，默认今天（2026-03-05 或 2026年3月5日）"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人", help="经办人，默认取环境变量 ANSHANG_CLERK 或登录名"),
+):
+    """给诉求追加一条备注（办理记录），文件中的手写注释和格式保持不变。"""
+    from anshang.steps.cases import note as add_note
+
+    CTX.settings  # noqa: B018 - a ledger with invalid settings is not written to
+    cid = case_id(case)
+    rel = add_note(CTX.ledger, cid, today(date), text, clerk(by))
+    out(f"已记录：{cid}（{rel}）\n")
+
+
+@app.command()
+def xlsx2text(file: Path = typer.Argument(..., metavar="文件.xlsx")):
+    """把 Excel 工作簿打印为稳定的文本（用作 git 的 textconv，让 git diff 能比较工作簿）。"""
+    from anshang.documents.workbook import workbook_text
+
+    out(workbook_text(file))

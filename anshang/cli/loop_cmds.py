@@ -1,0 +1,182 @@
+"""The closed loop after reception: outcome, slip, reports, long-term, extension, reassignment,
+reply, revisit and closing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from anshang.cli import LIMITS, app
+from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, clerk, date_arg, out, today
+from anshang.core.labels import DEADLINE_KINDS, EVENT_KINDS, OUTCOMES, SATISFACTION, choices
+
+
+def _due_line(label: str, record: dict) -> str:
+    from anshang.core.dates import cn_date
+    from anshang.core.deadlines import read_deadline
+
+    d = read_deadline(record)
+    return f"  {label}：{cn_date(d.due, weekday=True)}前（{d.text()}）{'（暂定）' if d.provisional else ''}\n"
+
+
+@app.command(help=f"记录接待结果；交办时写入落实情况和办理结果两个期限：{LIMITS}。")
+def receive(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    outcome: str = typer.Option(..., "--outcome", metavar="结果", help=choices(OUTCOMES)),
+    lead: Optional[str] = typer.Option(None, "--lead", metavar="单位", help="牵头单位编号（交办时；缺省取建议承办单位的第一个）"),
+    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="配合单位编号（可重复；缺省取其余建议承办单位）"),
+    instruction: Optional[str] = typer.Option(None, "--instruction", metavar="意见", help="接待领导的交办意见"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="接待或交办日期，默认取场次日期"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="说明（如当场解决的情况、解释的要点）"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    from anshang.steps.handling import receive as do_receive
+
+    cal = CTX.calendar(provisional)
+    cid = case_id(case)
+    day = date_arg(date, "--date") if date else None
+    res = do_receive(CTX.ledger, CTX.settings, cal, cid, outcome, day, lead, list(co or []), instruction, note,
+                     clerk(None))
+    out(f"已记录 {cid}：{OUTCOMES[outcome]}（{res['outcome']['date'].isoformat()}）\n")
+    for kind, record in res["deadlines"].items():
+        out(_due_line(DEADLINE_KINDS[kind], record))
+
+
+
+@app.command()
+def slip(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    to: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
+):
+    """填写企业诉求交办单（附件3）。台账中有 templates/handover.xlsx 时优先使用它。"""
+    from anshang.documents.slip import write_slip
+
+    target = write_slip(CTX.ledger, CTX.settings, case_id(case), to)
+    out(f"已生成交办单：{target}\n")
+
+
+@app.command(help=f"记录承办单位报送：落实情况、办理结果，或长期整改的定期报送（并算出下一次的期限）。{LIMITS}。")
+def report(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    kind: str = typer.Argument(..., metavar="类别", help=choices(DEADLINE_KINDS)),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="报送日期，默认今天"),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="报送单位（牵头或配合单位），默认牵头单位"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="报送内容摘要"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    from anshang.steps.handling import report as do_report
+
+    cal = CTX.calendar()
+    cid = case_id(case)
+    res = do_report(CTX.ledger, CTX.settings, cal, cid, kind, today(date), unit, note, clerk(by))
+    out(f"已记录 {cid}：{EVENT_KINDS[kind]}（{res['event']['unit']}）\n")
+    if res["next"]:
+        out(_due_line("下一次报送", res["next"]))
+
+
+
+@app.command(help=f"转为长期整改：此后定期报送进展，直至报送办理结果。{LIMITS}。")
+def longterm(
+    case: str = typer.Argument(..., metavar="编号"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="需长期整改的原因"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    from anshang.steps.handling import longterm as do_longterm
+
+    cal = CTX.calendar()
+    cid = case_id(case)
+    nxt = do_longterm(CTX.ledger, CTX.settings, cal, cid, today(date), note, clerk(by))
+    out(f"已转为长期整改：{cid}\n" + _due_line("第一次定期报送", nxt))
+
+
+
+@app.command()
+def extend(
+    case: str = typer.Argument(..., metavar="编号"),
+    kind: str = typer.Option("result", "--kind", metavar="期限", help=choices(DEADLINE_KINDS) + "（默认 result）"),
+    to: str = typer.Option(..., "--to", metavar="日期", help="新的截止日期"),
+    reason: str = typer.Option(..., "--reason", metavar="理由", help="延期理由（必填）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="申请日期，默认今天；须在原期限届满前"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """延期：在期限届满前申请，记录新截止日期和理由。"""
+    from anshang.steps.handling import extend as do_extend
+
+    CTX.settings  # noqa: B018 - stop early on invalid settings
+    cid = case_id(case)
+    rec = do_extend(CTX.ledger, cid, kind, date_arg(to, "--to"), reason, today(date), clerk(by))
+    out(f"已延期 {cid}：{DEADLINE_KINDS[kind]}截止日期改为 {rec['due'].isoformat()}\n")
+
+
+@app.command()
+def reassign(
+    case: str = typer.Argument(..., metavar="编号"),
+    lead: str = typer.Option(..., "--lead", metavar="单位", help="新的牵头单位编号"),
+    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复）"),
+    reason: str = typer.Option(..., "--reason", metavar="理由", help="调整理由（如原单位提出的异议）"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """调整承办单位（单位对交办有异议时）；尚未完成的期限从调整之日重新起算。"""
+    from anshang.steps.handling import reassign as do_reassign
+
+    cal = CTX.calendar()
+    cid = case_id(case)
+    restart = do_reassign(CTX.ledger, CTX.settings, cal, cid, lead, list(co or []), reason, today(date), clerk(by))
+    out(f"已调整 {cid} 的承办单位：牵头 {lead}\n")
+    for kind, record in restart.items():
+        out(_due_line(f"{DEADLINE_KINDS[kind]}重新起算", record))
+
+
+@app.command()
+def reply(
+    case: str = typer.Argument(..., metavar="编号"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="答复要点"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """记录答复企业。"""
+    from anshang.steps.handling import reply as do_reply
+
+    CTX.settings  # noqa: B018 - stop early on invalid settings
+    cid = case_id(case)
+    do_reply(CTX.ledger, cid, today(date), note, clerk(by))
+    out(f"已记录答复：{cid}\n")
+
+
+@app.command()
+def revisit(
+    case: str = typer.Argument(..., metavar="编号"),
+    satisfaction: str = typer.Option(..., "--satisfaction", metavar="满意度", help=" / ".join(SATISFACTION) + "（不满意将重新办理）"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="回访记录"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """记录回访和满意度；“不满意”时重新办理，办理结果期限从回访之日重新起算。"""
+    from anshang.steps.handling import revisit as do_revisit
+
+    cal = CTX.calendar()
+    cid = case_id(case)
+    res = do_revisit(CTX.ledger, CTX.settings, cal, cid, satisfaction, today(date), note, clerk(by))
+    out(f"已记录回访：{cid}（{satisfaction}）\n")
+    if res["reopened"]:
+        out("  企业不满意，已重新办理\n" + (_due_line("办理结果", res["result"]) if res["result"] else ""))
+
+
+@app.command()
+def close(
+    case: str = typer.Argument(..., metavar="编号"),
+    note: Optional[str] = typer.Option(None, "--note", metavar="说明"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
+    """办结（销号）。仍有未完成事项（未报办理结果、未答复、回访不满意、长期整改中）时拒绝并说明原因（退出码 1）。"""
+    from anshang.steps.handling import close as do_close
+
+    CTX.settings  # noqa: B018 - stop early on invalid settings
+    cid = case_id(case)
+    do_close(CTX.ledger, cid, today(date), note, clerk(by))
+    out(f"已办结：{cid}\n")

@@ -1,0 +1,114 @@
+"""What people read about the ledger: due lists, chasing, one case's timeline, the weekly
+workbook, statistics and public feedback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from anshang.cli import app
+from anshang.cli.context import CTX, case_id, clerk, err, out, progress, today
+
+
+@app.command()
+def due(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
+    within: Optional[int] = typer.Option(None, "--within", metavar="N", help="列出 N 个工作日内到期的（默认取设置的预警期）"),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="只看该承办单位（牵头或配合）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, unit, part, kind, basis, rule, due, overdue_workdays, provisional}"),
+):
+    """到期与超期：按承办单位（牵头和配合单位各自的部分）列出即将到期和已超期的报送事项，超期按工作日计。"""
+    import json
+
+    from anshang.documents.due_list import as_json as due_json
+    from anshang.documents.due_list import as_text, due_report
+
+    cal = CTX.counting_calendar()
+    listing, world = due_report(CTX.ledger, CTX.settings, cal, today(date), within, unit)
+    out(json.dumps(due_json(listing, cal), ensure_ascii=False, indent=2) + "\n" if as_json
+        else as_text(listing, world, cal))
+
+
+@app.command()
+def chase(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
+    to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    no_record: bool = typer.Option(False, "--no-record", help="只生成通知，不在诉求中记录催办/督办"),
+):
+    """催办：为每个有超期事项的承办单位（含配合单位）生成催办通知；超期超过设置天数的列入督办清单。"""
+    from anshang.steps.chase import chase as do_chase
+
+    settings = CTX.settings
+    res = do_chase(CTX.ledger, settings, CTX.counting_calendar(), today(date), to, not no_record, clerk(None))
+    for path, n in res.notices:
+        out(f"催办通知：{path}（{n} 项）\n")
+    if res.supervision:
+        path, n = res.supervision
+        out(f"督办清单：{path}（{n} 项，超期 {settings.policy.supervise_after_workdays} 个工作日以上）\n")
+    if not res.late:
+        out("没有超期事项，无需催办。\n")
+    elif not no_record:
+        err(f"已在 {res.recorded} 件诉求中记录催办或督办。")
+
+
+@app.command()
+def show(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日判断是否超期，默认今天"),
+):
+    """查看一件诉求的全过程：登记、审查、场次、接待结果、每次报送和各期限是否按时。"""
+    from anshang.documents.timeline import show as timeline
+
+    out(timeline(CTX.ledger, CTX.settings, CTX.counting_calendar(), case_id(case), today(date)))
+
+
+@app.command()
+def weekly(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
+    to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+):
+    """生成每周企业诉求台账 Excel：诉求台账、到期与超期、承办单位统计、接待场次、共性问题、说明。"""
+    from anshang.documents.weekly import write_weekly
+
+    target, summary = write_weekly(CTX.ledger, CTX.settings, CTX.counting_calendar(), today(date), to,
+                                   lambda items: progress(items, "正在生成台账"))
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="本周台账", show_header=False)
+    for label, key in (("诉求", "cases"), ("超期", "overdue"), ("即将到期", "soon"), ("已办结", "closed"),
+                       ("共性问题组", "common_groups")):
+        table.add_row(label, str(summary.get(key, 0)))
+    console = Console(file=sys.stdout, width=100)
+    console.print(table)
+    console.print(f"已写入：{target}")
+
+
+@app.command()
+def stats(
+    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只统计该年登记的诉求"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日判断超期，默认今天"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {overall, by_unit, by_leader, by_field}"),
+):
+    """统计：受理、办结率、按时报送率、满意率，分总体、承办单位（牵头和配合各计本单位的部分）、接待领导、领域。"""
+    import json
+
+    from anshang.documents.statistics import stats as figures
+
+    result, text = figures(CTX.ledger, CTX.settings, today(date), year)
+    out(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if as_json else text)
+
+
+@app.command()
+def publish(
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
+    to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+):
+    """公开反馈：生成政府门户网站用的办理进度表（Excel 和 Markdown），不含联系人、电话、邮箱等个人信息。"""
+    from anshang.documents.public import write_public
+
+    for path in write_public(CTX.ledger, CTX.settings, today(date), to):
+        out(f"已写入：{path}\n")

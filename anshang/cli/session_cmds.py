@@ -1,0 +1,128 @@
+"""Reception days: the year's plan, notices, session views and call lists, and matching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from anshang.cli import app, session_app
+from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, err, out, today
+from anshang.core.labels import MATCH_STATUS
+from anshang.core.problems import AnshangError
+
+
+@session_app.command("plan")
+def session_plan(
+    year: int = typer.Argument(..., metavar="年份"),
+    count: Optional[int] = typer.Option(None, "--count", metavar="N", help="场次数（不少于设置的每年最少次数）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只显示方案，不写文件"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出每场 {date, leader, fields, notice_date, registration_from, registration_to}"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    """排定一年的接待日：不少于规定场次，领导轮值，均在工作日，附通告日期和预约登记时间（均按设置计算）。"""
+    import json
+
+    from anshang.core.dates import cn_date
+    from anshang.steps.sessions import plan
+
+    cal = CTX.calendar(provisional)
+    proposal, existing = plan(CTX.ledger, CTX.settings, cal, year, count, write=not dry_run)
+    if as_json:
+        out(json.dumps([p.as_dict() for p in proposal], ensure_ascii=False, indent=2) + "\n")
+    else:
+        for p in proposal:
+            mark = "（暂定）" if p.provisional else ""
+            out(f"{p.id}{mark}  {cn_date(p.date, weekday=True)}  {p.leader}  {'、'.join(p.fields)}  "
+                f"通告 {p.notice_date.isoformat()}  预约 {p.registration_from.isoformat()}–{p.registration_to.isoformat()}\n")
+    if dry_run:
+        err(f"以上为 {year} 年方案（未写入）" + (f"；已有场次：{'、'.join(existing)}" if existing else "") + "。")
+    else:
+        err(f"已写入 {len(proposal)} 个场次文件（sessions/{year}/），可按需编辑日期、地点和受理领域。")
+
+
+@session_app.command("notice")
+def session_notice(
+    session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
+    to: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认输出到屏幕）"),
+):
+    """按模板生成接待日通告（附件1）。台账中有 templates/notice.md 时优先使用它。"""
+    from anshang.documents.notice import notice_text
+    from anshang.store.outputs import write_file
+
+    text = notice_text(CTX.ledger, CTX.settings, session)
+    if to is None:
+        out(text)
+    else:
+        err(f"已写入 {write_file(to, text)}")
+
+
+@session_app.command("list")
+def session_list(year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只列该年")):
+    """列出场次：日期、领导、受理领域、通告日期、已安排/容量、状态。"""
+    from anshang.documents.sessions_view import session_list as listing
+
+    out(listing(CTX.ledger, CTX.settings, year))
+
+
+@session_app.command("show")
+def session_show(session: str = typer.Argument(..., metavar="场次", help="场次编号或日期")):
+    """查看一个场次：领导、领域、日期、通告日期、容量，以及已安排的企业和联系人。"""
+    from anshang.documents.sessions_view import session_show as showing
+
+    out(showing(CTX.ledger, CTX.settings, session))
+
+
+@session_app.command("contacts")
+def session_contacts(
+    session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
+    to: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
+):
+    """生成通知企业用的电话名单（Excel）。"""
+    from anshang.documents.sessions_view import write_contacts
+
+    CTX.settings  # noqa: B018 - stop early on invalid settings
+    target, n = write_contacts(CTX.ledger, session, to)
+    out(f"已写入 {target}（{n} 家）\n")
+
+
+@app.command("match")
+def match_cmd(
+    session: Optional[str] = typer.Option(None, "--session", metavar="场次", help="当期场次（默认：今天起第一个计划中的场次）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只显示结果，不写文件"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, session, status: scheduled|deferred|waiting, reason}"),
+    explain: Optional[str] = typer.Option(None, "--explain", metavar="编号", help="说明一件诉求为何这样安排"),
+    release: Optional[str] = typer.Option(None, "--release", metavar="编号", help="把一件诉求移出已安排的场次"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”，默认今天"),
+):
+    """双向匹配：已受理的接待日诉求按领域安排到当期场次，其余择期安排或等待，均说明理由。"""
+    import json
+
+    from anshang.steps.sessions import match
+    from anshang.steps.sessions import release as do_release
+
+    settings = CTX.settings
+    day = today(date)
+    if release:
+        cid = case_id(release)
+        old = do_release(CTX.ledger, cid)
+        out(f"已将 {cid} 移出{('场次 ' + old) if old else '（原本未安排场次）'}；下次 match 时重新安排\n")
+        return
+    wanted = case_id(explain) if explain else None
+    results = match(CTX.ledger, settings, day, session, write=not (dry_run or explain))
+    if wanted:
+        hit = [m for m in results if m.id == wanted]
+        if not hit:
+            raise AnshangError(f"{wanted} 不参与匹配：只有已受理、尚未接待的接待日诉求才安排场次")
+        m = hit[0]
+        out(f"{wanted}：{MATCH_STATUS[m.status]}{(' ' + m.session) if m.session else ''}\n理由：{m.reason}\n"
+            + "".join(f"  - {t}\n" for t in m.trace))
+        return
+    if as_json:
+        out(json.dumps([m.as_dict() for m in results], ensure_ascii=False, indent=2) + "\n")
+    else:
+        for m in results:
+            out(f"{m.id} {MATCH_STATUS[m.status]} {m.session or '—'}：{m.reason}{'（保持）' if m.kept else ''}\n")
+    counts = {k: sum(1 for m in results if m.status == k) for k in MATCH_STATUS}
+    err("，".join(f"{MATCH_STATUS[k]} {counts[k]}" for k in MATCH_STATUS) + ("（未写入）" if dry_run else "") + "。")

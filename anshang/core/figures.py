@@ -1,0 +1,165 @@
+"""The numbers behind the weekly workbook and ``stats``: counts and rates for the whole ledger,
+each unit (its part as lead or co-unit), each receiving leader, each field, and each session.
+Pure: cases and obligations in, figures out.
+
+Rates (DOMAIN §7): 办结率 = closed / handed over; 按时报送率 = reports on time / reports due;
+满意率 = (满意 + 基本满意) / revisited.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from anshang.core import lifecycle
+from anshang.core.dates import parse_date
+from anshang.core.obligations import overdue_workdays
+
+
+@dataclass
+class Figures:
+    """Counts and rates for a group of demands (overall, a unit, a leader, a field)."""
+
+    registered: int = 0
+    accepted: int = 0
+    excluded: int = 0
+    referred: int = 0
+    handed_over: int = 0
+    as_lead: int = 0
+    as_co: int = 0
+    reports_due: int = 0
+    reports_on_time: int = 0
+    progress_on_time: int = 0
+    result_on_time: int = 0
+    closed: int = 0
+    overdue: int = 0
+    revisits: int = 0
+    satisfied: int = 0
+
+    @staticmethod
+    def rate(a: int, b: int):
+        return round(a / b, 4) if b else None
+
+    def as_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d["closure_rate"] = self.rate(self.closed, self.handed_over)
+        d["on_time_rate"] = self.rate(self.reports_on_time, self.reports_due)
+        d["satisfaction_rate"] = self.rate(self.satisfied, self.revisits)
+        return d
+
+
+def _count_parts(f: Figures, parts, today: dt.date) -> None:
+    """Reports due (met, or past due) and on time among some obligations; overdue if any is late."""
+    for ob in parts:
+        if ob.kind == "periodic":
+            continue
+        if ob.met is not None or ob.due < today:
+            f.reports_due += 1
+            on_time = ob.on_time()
+            f.reports_on_time += on_time
+            if ob.kind == "progress":
+                f.progress_on_time += on_time
+            else:
+                f.result_on_time += on_time
+
+
+def _count_outcome(f: Figures, c: dict) -> None:
+    if lifecycle.is_closed(c):
+        f.closed += 1
+    sat = lifecycle.last_satisfaction(c)
+    if sat is not None:
+        f.revisits += 1
+        f.satisfied += lifecycle.is_satisfied(c)
+
+
+def add_case(f: Figures, c: dict, today: dt.date, co_reports: str = "lead") -> None:
+    """One case in a group's figures; its reports are the lead unit's parts (the case's own)."""
+    f.registered += 1
+    decision = (c.get("screening") or {}).get("decision")
+    if decision == "accepted":
+        f.accepted += 1
+    elif decision == "excluded":
+        f.excluded += 1
+    elif decision == "referred":
+        f.referred += 1
+    if lifecycle.is_handover(c):
+        f.handed_over += 1
+        _count_parts(f, [o for o in lifecycle.obligations(c, co_reports, include_closed=True)
+                         if o.part == "lead"], today)
+        if any(o.is_late(today) for o in lifecycle.obligations(c, co_reports)):
+            f.overdue += 1
+    _count_outcome(f, c)
+
+
+def add_unit_part(f: Figures, c: dict, unit: str, part: str, today: dt.date, co_reports: str = "lead") -> None:
+    """One handed-over case in a unit's figures: as lead or co-unit, counted on its own part."""
+    f.registered += 1
+    f.accepted += 1
+    f.handed_over += 1
+    if part == "lead":
+        f.as_lead += 1
+    else:
+        f.as_co += 1
+    mine = [o for o in lifecycle.obligations(c, co_reports, include_closed=True) if o.unit == unit]
+    _count_parts(f, mine, today)
+    if any(o.is_late(today) for o in lifecycle.obligations(c, co_reports) if o.unit == unit):
+        f.overdue += 1
+    _count_outcome(f, c)
+
+
+def statistics(w, today: dt.date, year: int | None = None, only_units: bool = False,
+               co_reports: str = "lead") -> dict:
+    """Overall, by unit (lead and co-units each on their own part), by receiving leader and by
+    field (``only_units``: just units)."""
+    overall = Figures()
+    by_unit: dict[str, Figures] = {}
+    by_leader: dict[str, Figures] = {}
+    by_field: dict[str, Figures] = {}
+    for c in w.cases.values():
+        if year and parse_date(c["registered"]).year != year:
+            continue
+        if lifecycle.is_handover(c):
+            lead, co = lifecycle.units_of(c)
+            for unit, part in [(lead, "lead")] + [(u, "co") for u in co]:
+                if unit:
+                    add_unit_part(by_unit.setdefault(unit, Figures()), c, unit, part, today, co_reports)
+        if only_units:
+            continue
+        add_case(overall, c, today, co_reports)
+        leader = (w.sessions.get(c.get("session")) or {}).get("leader")
+        if leader and c.get("outcome"):
+            add_case(by_leader.setdefault(leader, Figures()), c, today, co_reports)
+        for fld in c.get("fields") or []:
+            add_case(by_field.setdefault(fld, Figures()), c, today, co_reports)
+    return {"overall": overall.as_dict(),
+            "by_unit": {k: by_unit[k].as_dict() for k in sorted(by_unit)},
+            "by_leader": {k: by_leader[k].as_dict() for k in sorted(by_leader)},
+            "by_field": {k: by_field[k].as_dict() for k in sorted(by_field)}}
+
+
+def session_figures(w) -> list[dict]:
+    """Per session: registered in its window, scheduled, received, handed over, closed."""
+    by_session: dict[str, list] = {}
+    reg_days = sorted(str(c["registered"]) for c in w.cases.values()
+                      if c.get("channel", "reception_day") == "reception_day")
+    for c in w.cases.values():
+        if c.get("session"):
+            by_session.setdefault(c["session"], []).append(c)
+    out = []
+    for sid in sorted(w.sessions):
+        s = w.sessions[sid]
+        lo, hi = s.get("registration_from"), s.get("registration_to")
+        registered = (bisect.bisect_right(reg_days, str(hi)) - bisect.bisect_left(reg_days, str(lo))) \
+            if lo and hi else 0
+        mine = by_session.get(sid, [])
+        out.append({"id": sid, "registered": registered, "scheduled": len(mine),
+                    "received": sum(1 for c in mine if c.get("outcome")),
+                    "handed_over": sum(1 for c in mine if lifecycle.is_handover(c)),
+                    "closed": sum(1 for c in mine if lifecycle.is_closed(c))})
+    return out
+
+
+def worst_overdue(open_obs, cal, today: dt.date) -> int:
+    """The most working days any of these open obligations is overdue by."""
+    return max((overdue_workdays(o, cal, today) for o in open_obs), default=0)

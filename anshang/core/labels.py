@@ -1,0 +1,91 @@
+"""The one table of labels: every value stored in English in the files, with its Chinese name.
+
+The file schema, messages, help texts and documents all take their words from here, so a
+label is written once.
+"""
+
+from __future__ import annotations
+
+CHANNELS = {
+    "reception_day": "市长接待日",
+    "hotline": "服务热线",
+    "open_day": "部门开放日",
+    "complaint_centre": "投诉中心",
+    "leader_visit": "领导走访",
+    "service_month": "服务月活动",
+    "other": "其他渠道",
+}
+CATEGORIES = {"above_scale": "规上企业", "listing_reserve": "上市后备企业", "high_tech": "高新技术企业"}
+LEADER_ROLES = {"mayor": "市长", "vice_mayor": "副市长"}
+UNIT_KINDS = {"department": "市直部门", "district": "属地政府", "other": "其他单位"}
+SESSION_FORMS = {"symposium": "座谈会", "onsite": "现场会", "breakfast": "早餐会", "visit": "走访企业"}
+SESSION_STATUS = {"planned": "计划", "held": "已举行", "cancelled": "已取消"}
+DECISIONS = {"accepted": "受理", "excluded": "不予受理", "referred": "转属地或部门"}
+MATCH_STATUS = {"scheduled": "当期安排", "deferred": "择期安排", "waiting": "待有场次"}
+OUTCOMES = {"solved": "当场解决", "handover": "交办", "explained": "解释说明"}
+EVENT_KINDS = {
+    "progress": "报送落实情况",
+    "result": "报送办理结果",
+    "longterm": "转为长期整改",
+    "periodic": "十日一报",
+    "extension": "延期",
+    "reassign": "调整承办单位",
+    "reply": "答复企业",
+    "revisit": "回访",
+    "chase": "催办",
+    "supervise": "督办",
+    "close": "办结",
+    "reopen": "重新办理",
+    "note": "备注",
+}
+SATISFACTION = {"满意": "满意", "基本满意": "基本满意", "不满意": "不满意"}
+SATISFIED = ("满意", "基本满意")  # counted in 满意率
+# what a unit owes after a handover (the keys of a case's ``deadlines``)
+DEADLINE_KINDS = {"progress": "落实情况", "result": "办理结果", "periodic": "十日一报"}
+# a unit's part in a handover
+PARTS = {"lead": "牵头", "co": "配合"}
+# how a deadline is counted (``deadlines.*.rule``)
+RULES = {
+    "workdays": "N 个工作日",
+    "days": "N 日，末日为休息日顺延（民法典第二百零三条）",
+    "every_days": "每 N 日",
+    "every_workdays": "每 N 个工作日",
+}
+LONGTERM_COUNTING = {"calendar": "自然日（民法典第二百零三条顺延）", "workdays": "工作日"}
+CO_UNIT_REPORTS = {"lead": "牵头单位汇总报送即视为配合单位已报送", "each": "配合单位须各自报送"}
+SOURCE_KINDS = {"form": "登记表", "onsite": "现场登记", "channel": "其他渠道", "manual": "手工录入"}
+DECLARED = {
+    "judicial": "已进入诉讼、行政复议或仲裁程序（§三(二)1）",
+    "discipline": "已由纪委监委受理（§三(二)2）",
+    "petition": "已通过信访渠道反映（§三(二)3）",
+    "proposal": "已作为人大建议或政协提案办理（§三(二)4）",
+    "vague": "无明确对象、无具体事实理由和诉求（§三(二)5）",
+    "anonymous": "匿名反映（§三(二)6）",
+}
+# the stage a case is in (``lifecycle.status``)
+STATUS = {
+    "registered": "已登记", "excluded": "不予受理", "referred": "已转办", "accepted": "已受理待安排",
+    "waiting": "待有场次", "scheduled": "已安排场次", "solved": "当场解决", "explained": "已解释说明",
+    "handling": "办理中", "longterm": "长期整改", "overdue": "超期", "replied": "已答复",
+    "closed": "已办结",
+}
+# the reminder colour of a row in the weekly ledger
+ALERTS = {"overdue": "超期", "soon": "即将到期", "closed": "已办结", "": ""}
+
+
+def label(table: dict, key, default: str | None = None) -> str:
+    """The Chinese name of ``key`` in ``table`` (the key itself, or ``default``, if unknown)."""
+    if key in table:
+        return table[key]
+    return str(key if default is None else default) if key is not None or default is not None else ""
+
+
+def choices(table: dict, sep: str = " / ") -> str:
+    """``key 名称 / key 名称`` for help texts and messages."""
+    return sep.join(f"{k} {v}" if k != v else k for k, v in table.items())
+
+
+def only(table: dict, option: str) -> str:
+    """'--x 只能是 a（甲）、b（乙）' for a refused value."""
+    shown = "、".join(f"{k}（{v}）" if k != v else k for k, v in table.items())
+    return f"{option} 只能是 {shown}"

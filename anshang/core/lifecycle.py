@@ -1,0 +1,155 @@
+"""A demand's life after reception (§四(三)–(五)): which duties its handover carries and who
+owes them (through the obligation engine), the stage it is in, and the checks before each
+step of the closed loop. Pure: takes case data, returns data or refuses with a message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from anshang.core.dates import parse_date
+from anshang.core.deadlines import read_deadline
+from anshang.core.labels import DEADLINE_KINDS, SATISFIED
+from anshang.core.obligations import Obligation, parts
+from anshang.core.problems import AnshangError
+
+
+def events(case: dict) -> list[dict]:
+    return [e for e in case.get("events") or [] if isinstance(e, dict)]
+
+
+def after_last_reopening(case: dict) -> list[dict]:
+    """Events after the latest reopen (a reopened case owes its result again)."""
+    evs = events(case)
+    last = max((i for i, e in enumerate(evs) if e.get("kind") == "reopen"), default=-1)
+    return evs[last + 1:]
+
+
+def is_closed(case: dict) -> bool:
+    return any(e.get("kind") == "close" for e in after_last_reopening(case))
+
+
+def closed_on(case: dict) -> dt.date | None:
+    closes = [e for e in after_last_reopening(case) if e.get("kind") == "close"]
+    return parse_date(closes[-1]["date"]) if closes else None
+
+
+def is_longterm(case: dict) -> bool:
+    evs = after_last_reopening(case)
+    return any(e.get("kind") == "longterm" for e in evs) and not any(e.get("kind") == "result" for e in evs)
+
+
+def is_handover(case: dict) -> bool:
+    return (case.get("outcome") or {}).get("kind") == "handover"
+
+
+def units_of(case: dict) -> tuple[str, list[str]]:
+    """The lead unit and the co-units of a handover."""
+    out = case.get("outcome") or {}
+    lead = out.get("lead_unit") or ""
+    return lead, [u for u in out.get("co_units") or [] if u and u != lead]
+
+
+def obligations(case: dict, co_reports: str = "lead", include_closed: bool = False) -> list[Obligation]:
+    """Every unit's part of every report a handed-over case owes, each with when it was met.
+
+    Progress is met by a progress report; the result by a result report since the latest
+    reopen; while in long-term rectification the result waits and a periodic report is due.
+    A closed case owes nothing (``include_closed`` lists its duties anyway, for the record)."""
+    out = case.get("outcome") or {}
+    if out.get("kind") != "handover" or (is_closed(case) and not include_closed):
+        return []
+    dls = case.get("deadlines") or {}
+    lead, co = units_of(case)
+    longterm = is_longterm(case)
+    recent = after_last_reopening(case)
+    res: list[Obligation] = []
+    for kind in DEADLINE_KINDS:
+        record = dls.get(kind)
+        if not isinstance(record, dict) or not record.get("due"):
+            continue
+        if (kind == "result" and longterm) or (kind == "periodic" and not longterm):
+            continue  # the result waits while the ten-day reports run, and vice versa
+        deadline = read_deadline(record, out.get("date"))
+        pool = events(case) if kind == "progress" else recent
+        reports = [(parse_date(e["date"]), e.get("unit")) for e in pool if e.get("kind") == kind]
+        since = deadline.basis + dt.timedelta(days=1) if kind == "periodic" else None
+        res += parts(case["id"], kind, deadline, lead, co, reports, co_reports, since)
+    return res
+
+
+def stored_deadline(case: dict, kind: str):
+    """A case's stored deadline of ``kind`` as a Deadline, or None."""
+    record = (case.get("deadlines") or {}).get(kind)
+    return read_deadline(record, (case.get("outcome") or {}).get("date")) if isinstance(record, dict) else None
+
+
+def open_obligations(case: dict, co_reports: str = "lead") -> list[Obligation]:
+    return [o for o in obligations(case, co_reports) if o.met is None]
+
+
+def duties(case: dict, co_reports: str = "lead") -> dict:
+    """The lead's part of each open duty by kind (the case-level view used by extend/reassign)."""
+    return {o.kind: o for o in open_obligations(case, co_reports) if o.part == "lead"}
+
+
+def status(case: dict, today: dt.date, obs: list | None = None) -> str:
+    """The stage a case is in on ``today`` (see labels.STATUS); ``obs`` may pass its
+    ``obligations`` when the caller has them already."""
+    if is_closed(case):
+        return "closed"
+    out = case.get("outcome") or {}
+    if out:
+        if out.get("kind") == "handover":
+            obs = obligations(case) if obs is None else obs
+            if any(o.is_late(today) for o in obs):
+                return "overdue"
+            if is_longterm(case):
+                return "longterm"
+            if any(e.get("kind") == "reply" for e in after_last_reopening(case)) and all(o.met is not None for o in obs):
+                return "replied"
+            return "handling"
+        return out.get("kind")
+    scr = (case.get("screening") or {}).get("decision")
+    if scr in ("excluded", "referred"):
+        return scr
+    if scr == "accepted":
+        if case.get("session"):
+            return "scheduled"
+        if (case.get("matching") or {}).get("status") == "waiting":
+            return "waiting"
+        return "accepted"
+    return "registered"
+
+
+def last_satisfaction(case: dict) -> str | None:
+    revisits = [e for e in events(case) if e.get("kind") == "revisit"]
+    return revisits[-1].get("satisfaction") if revisits else None
+
+
+def is_satisfied(case: dict) -> bool:
+    return last_satisfaction(case) in SATISFIED
+
+
+def close_blockers(case: dict) -> list[str]:
+    """Why a case may not be closed yet (empty when it may)."""
+    out = case.get("outcome")
+    if not out:
+        return ["尚未接待或处理（没有接待结果），不能办结"]
+    reasons = []
+    if out.get("kind") == "handover":
+        evs = after_last_reopening(case)
+        if is_longterm(case):
+            reasons.append("仍在长期整改中：须承办单位报送办理结果（问题已解决）后才能办结")
+        elif not any(e.get("kind") == "result" for e in evs):
+            reasons.append("承办单位尚未报送办理结果")
+        if not any(e.get("kind") == "reply" for e in evs):
+            reasons.append("尚未答复企业（anshang reply）")
+    revisits = [e for e in after_last_reopening(case) if e.get("kind") == "revisit"]
+    if revisits and revisits[-1].get("satisfaction") == "不满意":
+        reasons.append("最近一次回访企业不满意，须重新办理")
+    return reasons
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise AnshangError(message)

@@ -1,0 +1,120 @@
+"""Two-way matching of accepted reception-day demands to sessions (当期安排 / 择期安排 /
+待有场次), each decision with its reasons. Pure: takes plain data, returns decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from anshang.core.dates import parse_date
+
+
+@dataclass
+class Match:
+    """One demand's matching decision and why."""
+
+    id: str
+    session: str | None
+    status: str  # scheduled | deferred | waiting
+    reason: str
+    kept: bool = False  # already scheduled earlier; not changed
+    trace: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "session": self.session, "status": self.status, "reason": self.reason}
+
+
+def session_fields(session: dict, leaders: dict) -> list[str]:
+    """A session's own fields, else its leader's."""
+    own = session.get("fields")
+    if own:
+        return list(own)
+    return list((leaders.get(session.get("leader")) or {}).get("fields") or [])
+
+
+def candidates(cases: dict) -> list[dict]:
+    """Accepted reception-day demands not yet received (only these are matched)."""
+    out = []
+    for c in cases.values():
+        scr = c.get("screening") or {}
+        if c.get("channel", "reception_day") != "reception_day" or scr.get("decision") != "accepted":
+            continue
+        if c.get("outcome"):
+            continue
+        out.append(c)
+    return out
+
+
+def match(cases: dict, sessions: dict, leaders: dict, capacity_default: int, today: dt.date,
+          target: str | None = None) -> list[Match]:
+    """Two-way matching. Demands already given a session keep it; the others are placed in the
+    first open session (from ``target`` or the next one on or after ``today``) whose fields meet
+    theirs, earliest registration first, within capacity, one enterprise's demands together."""
+    open_sessions = sorted(
+        (s for s in sessions.values()
+         if s.get("status", "planned") == "planned" and parse_date(s["date"]) >= today),
+        key=lambda s: (parse_date(s["date"]), s["id"]))
+    if target is not None:
+        open_sessions = [s for s in open_sessions if parse_date(s["date"]) >= parse_date(sessions[target]["date"])]
+    current = target or (open_sessions[0]["id"] if open_sessions else None)
+    used = {s["id"]: 0 for s in sessions.values()}
+    results: dict[str, Match] = {}
+    pending = []
+    for c in candidates(cases):
+        sid = c.get("session")
+        if sid and sid in sessions and (c.get("matching") or {}).get("status") in ("scheduled", "deferred"):
+            used[sid] += 1
+            status = "scheduled" if sid == current else "deferred"
+            results[c["id"]] = Match(c["id"], sid, status, (c.get("matching") or {}).get("reason") or "此前已安排",
+                                     kept=True, trace=[f"此前已安排在 {sid}，保持不变（如需调整先 --release）"])
+        else:
+            pending.append(c)
+    # one enterprise's demands together, groups ordered by their earliest registration
+    groups: dict[str, list[dict]] = {}
+    for c in sorted(pending, key=lambda c: (parse_date(c["registered"]), c["id"])):
+        groups.setdefault(c.get("enterprise") or c.get("enterprise_name") or c["id"], []).append(c)
+    for _, group in sorted(groups.items(), key=lambda kv: (parse_date(kv[1][0]["registered"]), kv[1][0]["id"])):
+        placed: dict[str, str] = {}
+        traces: dict[str, list] = {c["id"]: [] for c in group}
+        for s in open_sessions:
+            sid = s["id"]
+            sf = set(session_fields(s, leaders))
+            cap = int(s.get("capacity") or capacity_default)
+            fits = []
+            for c in group:
+                if c["id"] in placed:
+                    continue
+                common = sf & set(c.get("fields") or [])
+                close = s.get("registration_to")
+                if not common:
+                    traces[c["id"]].append(f"{sid}：受理领域（{'、'.join(sorted(sf)) or '无'}）与诉求领域不符")
+                elif close and parse_date(c["registered"]) > parse_date(close):
+                    traces[c["id"]].append(f"{sid}：登记日期晚于该场预约截止日 {parse_date(close).isoformat()}")
+                else:
+                    fits.append((c, common))
+            if not fits:
+                continue
+            if used[sid] + len(fits) > cap:
+                for c, _ in fits:
+                    traces[c["id"]].append(f"{sid}：已安排 {used[sid]}/{cap} 件，容纳不下该企业的 {len(fits)} 件诉求")
+                continue
+            for c, common in fits:
+                placed[c["id"]] = sid
+                used[sid] += 1
+                traces[c["id"]].append(f"{sid}：领域 {'、'.join(sorted(common))} 相符，安排（{used[sid]}/{cap}）")
+        for c in group:
+            sid = placed.get(c["id"])
+            if sid is None:
+                wanted = "、".join(c.get("fields") or []) or "（未填领域）"
+                covering = [s["id"] for s in open_sessions if set(session_fields(s, leaders)) & set(c.get("fields") or [])]
+                why = (f"之后没有受理领域 {wanted} 的场次" if not covering
+                       else f"受理领域 {wanted} 的场次（{'、'.join(covering)}）均已排满或已截止")
+                results[c["id"]] = Match(c["id"], None, "waiting", why, trace=traces[c["id"]])
+            elif sid == current:
+                results[c["id"]] = Match(c["id"], sid, "scheduled", f"诉求领域与 {sid} 场次受理领域相符，当期安排",
+                                         trace=traces[c["id"]])
+            else:
+                results[c["id"]] = Match(c["id"], sid, "deferred",
+                                         f"{current or '当期'} 不能安排（领域不符或已满），择期安排在 {sid}",
+                                         trace=traces[c["id"]])
+    return [results[k] for k in sorted(results)]

@@ -1,0 +1,127 @@
+"""The obligation engine: what is owed, by whom, under which rule, due when, and when it was met.
+
+Every kind of tracked work (a demand's handover today; action-plan tasks, campaigns and
+projects next) states its duties as ``Deadline`` records and its reports as (date, unit)
+pairs; ``parts`` turns them into one ``Obligation`` for the lead unit and one for each
+co-unit, each tracked on its own. Listing what falls due, counting how late it is and the
+figures built on that all work on Obligations, whatever the item is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from anshang.core.calendar import Calendar
+from anshang.core.problems import AnshangError
+from anshang.core.deadlines import Deadline
+
+
+@dataclass
+class Obligation:
+    """One unit's part of one duty on one item."""
+
+    id: str  # the item (case id)
+    kind: str  # progress | result | periodic
+    unit: str
+    part: str  # lead | co
+    deadline: Deadline
+    met: dt.date | None = None
+
+    @property
+    def due(self) -> dt.date:
+        return self.deadline.due
+
+    @property
+    def basis(self) -> dt.date:
+        return self.deadline.basis
+
+    @property
+    def provisional(self) -> bool:
+        return self.deadline.provisional
+
+    @property
+    def rule(self) -> str:
+        return self.deadline.text()
+
+    def is_open(self) -> bool:
+        return self.met is None
+
+    def is_late(self, today: dt.date) -> bool:
+        return self.met is None and self.due < today
+
+    def on_time(self) -> bool:
+        return self.met is not None and self.met <= self.due
+
+    def as_dict(self, cal: Calendar, today: dt.date) -> dict:
+        return {"id": self.id, "unit": self.unit, "part": self.part, "kind": self.kind,
+                "basis": self.basis.isoformat(), "rule": self.rule, "due": self.due.isoformat(),
+                "overdue_workdays": overdue_workdays(self, cal, today), "provisional": self.provisional}
+
+
+def parts(item: str, kind: str, deadline: Deadline, lead: str, co: list[str], reports,
+          co_reports: str = "lead", since: dt.date | None = None) -> list[Obligation]:
+    """The lead unit's and each co-unit's part of one duty.
+
+    ``reports`` are (date, unit) pairs of this kind; only those on or after ``since`` (the
+    deadline's basis by default) count. A report names its unit; one without a unit, or from a
+    unit that is no longer a co-unit (a lead before a reassignment), is the lead's report. A
+    co-unit's part is met by its own report, and — when ``co_reports`` is ``lead`` — also by
+    the lead's consolidated report."""
+    start = deadline.basis if since is None else since
+    co = [u for u in co if u and u != lead]
+    firsts: dict = {}
+    for day, unit in reports:
+        if day < start:
+            continue
+        who = unit if unit in co else lead
+        if who not in firsts or day < firsts[who]:
+            firsts[who] = day
+    lead_met = firsts.get(lead)
+    out = [Obligation(item, kind, lead, "lead", deadline, lead_met)]
+    for u in co:
+        own = firsts.get(u)
+        met = own
+        if co_reports == "lead" and lead_met is not None:
+            met = lead_met if own is None else min(own, lead_met)
+        out.append(Obligation(item, kind, u, "co", deadline, met))
+    return out
+
+
+def overdue_workdays(ob: Obligation, cal: Calendar, today: dt.date) -> int:
+    """Working days past the due date (0 when met or not yet due). A count that reaches into a
+    year whose holidays are unknown falls back to calendar days."""
+    if ob.met is not None or today <= ob.due:
+        return 0
+    try:
+        return max(cal.workdays_between(ob.due, today), 0)
+    except AnshangError:  # a year whose holidays are unknown, or beyond the calendar
+        return max((today - ob.due).days, 0)
+
+
+def late_by(met: dt.date, due: dt.date, cal: Calendar) -> int:
+    """Working days a report came after its due date."""
+    try:
+        return max(cal.workdays_between(due, met), 0)
+    except AnshangError:  # a year whose holidays are unknown, or beyond the calendar
+        return max((met - due).days, 0)
+
+
+def horizon(cal: Calendar, today: dt.date, within: int) -> tuple[dt.date, bool]:
+    """The last day of a warning window of ``within`` working days, and whether it had to be
+    estimated because it reaches a year whose holidays are not known yet."""
+    if within <= 0:
+        return today, False
+    try:
+        return cal.add_workdays(today, within).due, False
+    except AnshangError:  # a year whose holidays are unknown, or beyond the calendar
+        return today + dt.timedelta(days=within + 2 * (within // 5 + 1)), True
+
+
+def falling_due(obligations, cal: Calendar, today: dt.date, within: int, unit: str | None = None):
+    """Open obligations due within ``within`` working days of ``today`` or already overdue,
+    by unit, due date and item; and whether the window was estimated."""
+    until, guessed = horizon(cal, today, within)
+    items = [o for o in obligations if o.met is None and o.due <= until and (unit is None or o.unit == unit)]
+    items.sort(key=lambda o: (o.unit, o.due, o.id, o.kind, o.part))
+    return items, guessed

@@ -1,0 +1,42 @@
+"""Chase notices (催办通知) to units with overdue reports, and the supervision list (督办清单)
+of those overdue beyond the threshold. The time limits they state come from the settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from anshang.core.dates import cn_date
+from anshang.core.labels import DEADLINE_KINDS, PARTS
+from anshang.core.obligations import overdue_workdays
+from anshang.documents.names import enterprise_name, unit_name
+
+
+def _overdue_table(first: str, items, world, cal, today, cell) -> list[str]:
+    """A Markdown table of overdue reports; ``cell(ob, case)`` gives the second column."""
+    lines = [f"| 编号 | {first} | 诉求事项 | 应报送 | 承办角色 | 截止日期 | 已超期（工作日） |",
+             "|---|---|---|---|---|---|---|"]
+    for ob in items:
+        case = world.cases[ob.id]
+        title = str(case.get("title", "")).replace("|", "｜")
+        lines.append(f"| {ob.id} | {cell(ob, case)} | {title} | {DEADLINE_KINDS[ob.kind]} | {PARTS[ob.part]} | "
+                     f"{cn_date(ob.due)} | {overdue_workdays(ob, cal, today)} |")
+    return lines
+
+
+def chase_notice(unit: str, items, world, cal, today: dt.date, settings) -> str:
+    """One 催办通知 for one unit listing its overdue reports."""
+    limits = settings.policy.limits
+    lines = ["# 催办通知", "", f"{unit_name(world.units, unit)}：", "",
+             f"按照“市长服务民营企业接待日”工作要求，{limits.handover_sentence()}。"
+             f"下列事项已超过报送时限，请于收到本通知后 {limits.chase_reply.spoken()}内报送；"
+             "确有困难需要延期的，请书面说明理由。", ""]
+    lines += _overdue_table("企业", items, world, cal, today, lambda ob, case: enterprise_name(case, world.enterprises))
+    return "\n".join(lines + ["", settings.office, cn_date(today), ""])
+
+
+def supervision_list(items, world, cal, today: dt.date, settings) -> str:
+    threshold = settings.policy.supervise_after_workdays
+    lines = ["# 督办清单", "",
+             f"超过报送时限 {threshold} 个工作日以上、转市政府督查室督办的事项（截至{cn_date(today)}）：", ""]
+    lines += _overdue_table("承办单位", items, world, cal, today, lambda ob, case: unit_name(world.units, ob.unit))
+    return "\n".join(lines + ["", settings.office, cn_date(today), ""])

@@ -1,0 +1,67 @@
+"""The roster for people: one enterprise's record, and the list (on screen or as a workbook)."""
+
+from __future__ import annotations
+
+import re
+
+from anshang.core import uscc as usccmod
+from anshang.core.labels import CATEGORIES
+from anshang.core.problems import AnshangError
+from anshang.documents.workbook import table_bytes
+
+HEADERS = ["统一社会信用代码", "企业名称", "属地", "企业类型", "纳入调度年度"]
+
+
+def enterprises(ledger) -> list[dict]:
+    from anshang.store import loader
+
+    return list(loader.load(ledger, {"enterprise"}).enterprises.values())
+
+
+def categories(ent: dict) -> str:
+    return "、".join(CATEGORIES.get(c, c) for c in ent.get("categories") or []) or "—"
+
+
+def matches(ent: dict, query: str) -> bool:
+    q = query.strip()
+    return ent.get("uscc", "").startswith(usccmod.normalize(q)) if re.fullmatch(r"[0-9A-Za-z]{4,18}", q) \
+        else q in str(ent.get("name", ""))
+
+
+def show(ledger, query: str) -> str:
+    """Every enterprise whose code starts with, or whose name contains, ``query``."""
+    hits = [e for e in enterprises(ledger) if matches(e, query)]
+    if not hits:
+        raise AnshangError(f"名录中没有与 {query!r} 相符的企业")
+    out = []
+    for e in sorted(hits, key=lambda x: x.get("uscc", "")):
+        years = "、".join(str(y) for y in e.get("dispatch_years") or []) or "未纳入"
+        lines = [f"{e.get('name')}", f"  统一社会信用代码：{e.get('uscc')}", f"  属地：{e.get('district')}",
+                 f"  企业类型：{categories(e)}", f"  纳入市政府调度年度：{years}"]
+        for key, label in (("industry", "行业"), ("legal_rep", "法定代表人"), ("note", "备注")):
+            if e.get(key):
+                lines.append(f"  {label}：{e[key]}")
+        for c in e.get("contacts") or []:
+            lines.append("  联系人：" + "，".join(str(c[k]) for k in ("name", "role", "phone", "email") if c.get(k)))
+        out.append("\n".join(lines) + "\n")
+    return "".join(out)
+
+
+def rows(ledger, district=None, category=None, year=None, outside=False) -> list[list]:
+    out = []
+    for e in sorted(enterprises(ledger), key=lambda x: (x.get("district", ""), x.get("name", ""))):
+        if district and e.get("district") != district:
+            continue
+        if category and category not in (e.get("categories") or []):
+            continue
+        if year is not None and (year in (e.get("dispatch_years") or [])) == outside:
+            continue
+        out.append([e.get("uscc", ""), e.get("name", ""), e.get("district", ""), categories(e),
+                    "、".join(str(y) for y in e.get("dispatch_years") or []) or "—"])
+    return out
+
+
+def write(path, table: list[list]):
+    from anshang.store import outputs
+
+    return outputs.write_file(path, table_bytes("企业名录", HEADERS, table))

@@ -1,0 +1,71 @@
+"""Reception days for people: the list of sessions, one session with its enterprises, and the
+call list for telling scheduled enterprises (通知名单)."""
+
+from __future__ import annotations
+
+from anshang.core.dates import cn_date, parse_date
+from anshang.core.labels import SESSION_STATUS, label
+from anshang.core.matching import session_fields
+from anshang.documents.names import enterprise_name, leader_name
+from anshang.documents.workbook import table_bytes
+from anshang.steps.sessions import find_session, scheduled_in
+from anshang.store import loader
+
+CONTACT_HEADERS = ["诉求编号", "企业", "联系人", "联系电话", "诉求事项", "领域", "登记日期", "通知情况"]
+
+
+def call_list_rows(world, sid: str) -> list[list]:
+    rows = []
+    for c in scheduled_in(world, sid):
+        contact = c.get("contact") or {}
+        rows.append([c["id"], enterprise_name(c, world.enterprises), contact.get("name", ""),
+                     str(contact.get("phone", "")), c.get("title", ""), "、".join(c.get("fields") or []),
+                     str(c["registered"]), ""])
+    return rows
+
+
+def session_list(ledger, settings, year: int | None = None) -> str:
+    world = loader.load(ledger)
+    lines = []
+    for sid in sorted(world.sessions):
+        s = world.sessions[sid]
+        if year and not sid.startswith(str(year)):
+            continue
+        used = len(scheduled_in(world, sid))
+        cap = s.get("capacity") or settings.policy.session_capacity
+        mark = "（暂定）" if s.get("provisional") else ""
+        lines.append(f"{sid}{mark}\t{leader_name(world.leaders.get(s.get('leader')), s.get('leader'))}\t"
+                     f"{'、'.join(session_fields(s, world.leaders))}\t通告 {s.get('notice_date', '—')}\t"
+                     f"{used}/{cap}\t{label(SESSION_STATUS, s.get('status', 'planned'), '')}")
+    return "".join(line + "\n" for line in lines)
+
+
+def session_show(ledger, settings, given: str) -> str:
+    world = loader.load(ledger)
+    sid = find_session(world, given)
+    s = world.sessions[sid]
+    rows = call_list_rows(world, sid)
+    cap = s.get("capacity") or settings.policy.session_capacity
+    lines = [f"场次 {sid}{'（暂定）' if s.get('provisional') else ''}",
+             f"  日期：{cn_date(parse_date(s['date']), weekday=True)}",
+             f"  接待领导：{leader_name(world.leaders.get(s.get('leader')), s.get('leader'))}",
+             f"  受理领域：{'、'.join(session_fields(s, world.leaders))}",
+             f"  地点：{s.get('place') or (settings.contact or {}).get('place') or '—'}",
+             f"  通告日期：{s.get('notice_date', '—')}；预约登记：{s.get('registration_from', '—')} 至 {s.get('registration_to', '—')}",
+             f"  已安排：{len(rows)}/{cap}"]
+    for r in rows:
+        lines.append(f"  - {r[0]} {r[1]}（{r[2]} {r[3]}）：{r[4]}")
+    return "\n".join(lines) + "\n"
+
+
+def write_contacts(ledger, given: str, path=None):
+    """The call list of one session as a workbook; returns (path, number of enterprises)."""
+    from anshang.store import outputs
+
+    world = loader.load(ledger)
+    sid = find_session(world, given)
+    rows = call_list_rows(world, sid)
+    data = table_bytes(f"{sid}通知名单", CONTACT_HEADERS, rows)
+    target = outputs.write_file(path, data) if path is not None else \
+        outputs.write(ledger.output_dir, outputs.safe_filename(f"接待日{sid}-通知名单") + ".xlsx", data)
+    return target, len(rows)

@@ -1,0 +1,107 @@
+"""The readable timeline of one case: who, what, every step in order, and each deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from anshang.core import lifecycle
+from anshang.core.calendar import Calendar
+from anshang.core.dates import parse_date
+from anshang.core.labels import (CHANNELS, DEADLINE_KINDS, DECISIONS, EVENT_KINDS, MATCH_STATUS,
+                                 OUTCOMES, PARTS, STATUS, label)
+from anshang.core.obligations import late_by, overdue_workdays
+from anshang.documents.names import leader_name, unit_name, unit_names
+
+
+def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str = "lead") -> str:
+    """The case as a person reads it: who, what, every step in order, and each unit's part of
+    each deadline. ``world`` holds at least its enterprise, session, the leaders and units."""
+    ent = world.enterprises.get(case.get("enterprise")) or {}
+    session = world.sessions.get(case.get("session"))
+    leaders, units = world.leaders, world.units
+    contact = case.get("contact") or {}
+    st = lifecycle.status(case, today, lifecycle.obligations(case, co_reports))
+    head = [f"{case['id']}  {case.get('title', '')}",
+            f"企业：{ent.get('name') or case.get('enterprise_name') or '（未署名）'}"
+            + (f"（{case.get('enterprise')}，{ent.get('district', '')}）" if case.get("enterprise") else "")
+            + (f"  联系人：{contact.get('name', '')} {contact.get('phone', '')}".rstrip() if contact else ""),
+            f"领域：{'、'.join(case.get('fields') or []) or '—'}  渠道：{label(CHANNELS, case.get('channel'))}"
+            f"  状态：{label(STATUS, st)}"]
+    for key, name in (("facts", "事实"), ("reasons", "理由"), ("request", "具体诉求")):
+        if case.get(key):
+            head.append(f"{name}：{case[key].strip()}")
+    steps = []
+    src = case.get("source") or {}
+    steps.append((case["registered"], 0, "登记" + (f"（登记表 {src['file']}）" if src.get("file") else "")))
+    scr = case.get("screening") or {}
+    if scr:
+        text = f"受理审查：{label(DECISIONS, scr.get('decision'))} {' '.join(scr.get('clauses') or [])}"
+        if scr.get("refer_to"):
+            text += f"，转{unit_name(units, scr['refer_to'])}"
+        if scr.get("reason"):
+            text += f" — {scr['reason']}"
+        if scr.get("override"):
+            text += "（人工改判）"
+        steps.append((scr.get("date"), 1, text))
+    m = case.get("matching") or {}
+    if m:
+        steps.append((m.get("date") or case["registered"], 2,
+                      f"双向匹配：{label(MATCH_STATUS, m.get('status'))} {case.get('session') or ''} — {m.get('reason', '')}".rstrip(" —")))
+    out = case.get("outcome") or {}
+    if out:
+        leader = leaders.get((session or {}).get("leader"), {})
+        who = f"（{leader_name(leader)}）" if leader else ""
+        text = f"接待{who}：{label(OUTCOMES, out.get('kind'))}"
+        if out.get("kind") == "handover":
+            text += f"，牵头 {unit_name(units, out.get('lead_unit'))}"
+            if out.get("co_units"):
+                text += f"，配合 {unit_names(units, out['co_units'])}"
+            if out.get("instruction"):
+                text += f"；交办意见：{out['instruction']}"
+        if out.get("note"):
+            text += f"；{out['note']}"
+        steps.append((out.get("date"), 3, text))
+    for i, ev in enumerate(lifecycle.events(case)):
+        text = label(EVENT_KINDS, ev.get("kind"))
+        if ev.get("unit"):
+            text += f"（{unit_name(units, ev['unit'])}）"
+        if ev.get("units"):
+            text += f" → {unit_names(units, ev['units'])}"
+        if ev.get("due"):
+            text += f" 至 {parse_date(ev['due']).isoformat()}"
+        if ev.get("satisfaction"):
+            text += f"：{ev['satisfaction']}"
+        if ev.get("note"):
+            text += f"：{ev['note']}"
+        if ev.get("by"):
+            text += f" [{ev['by']}]"
+        steps.append((ev.get("date"), 4 + i, text))
+    body = ["时间线："] + [f"  {parse_date(d).isoformat()} {t}" for d, _, t in
+                           sorted(steps, key=lambda s: (parse_date(s[0]), s[1]))]
+    obs = lifecycle.obligations(case, co_reports, include_closed=True)
+    if obs:
+        body.append("期限：")
+        several = any(ob.part == "co" for ob in obs)
+        for ob in obs:
+            mark = "（暂定）" if ob.provisional else ""
+            who = f"{PARTS[ob.part]} {unit_name(units, ob.unit)} " if several else ""
+            line = (f"  {DEADLINE_KINDS[ob.kind]} {who}{ob.due.isoformat()}{mark}"
+                    f"（{ob.rule}，自 {ob.basis.isoformat()} 起算）：")
+            if ob.met is not None:
+                late = ob.met > ob.due
+                line += f"已于 {ob.met.isoformat()} 报送" + (
+                    f"，逾期 {late_by(ob.met, ob.due, cal)} 个工作日" if late else "，按时")
+            elif today > ob.due:
+                line += f"未报送，已超期 {overdue_workdays(ob, cal, today)} 个工作日"
+            else:
+                line += "未到期"
+            body.append(line)
+    return "\n".join(head + body) + "\n"
+
+
+def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
+    """One case's timeline, reading only that case and what it refers to."""
+    from anshang.store import loader
+
+    case, world = loader.around_case(ledger, cid)
+    return timeline(case, world, cal, today, settings.policy.co_unit_reports)

@@ -1,0 +1,92 @@
+"""Workbooks going out: text that can never become a formula, widths for Chinese text, and
+bytes that depend only on the content (the same data gives a byte-identical file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import zipfile
+
+
+def set_text(cell, value) -> None:
+    """Write ``value`` into ``cell``; text is always stored as text, never as a formula."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would otherwise treat a leading '=' as a formula
+
+
+def table_bytes(title: str, headers: list[str], rows: list[list]) -> bytes:
+    """A simple workbook: bold frozen header, filter, widths for Chinese text, text kept as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = re.sub(r"[\\/*?:\[\]]", "_", title)[:31] or "表1"
+    for col, h in enumerate(headers, start=1):
+        c = ws.cell(row=1, column=col)
+        set_text(c, h)
+        c.font = Font(bold=True)
+    for r, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            set_text(ws.cell(row=r, column=col), value)
+    for col, h in enumerate(headers, start=1):
+        width = max([text_width(h)] + [text_width(row[col - 1]) for row in rows]) + 2
+        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = min(width, 60)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.properties.creator = "anshang"
+    return workbook_bytes(wb)
+
+
+def text_width(value) -> int:
+    """Columns a text takes (CJK characters count two)."""
+    text = str(value if value is not None else "")
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def workbook_bytes(wb) -> bytes:
+    """The workbook as .xlsx bytes that depend only on its content: fixed document times and
+    fixed zip entry times, so the same data gives a byte-identical file."""
+    import io
+
+    fixed = dt.datetime(2000, 1, 1)
+    wb.properties.created = wb.properties.modified = fixed
+    raw = io.BytesIO()
+    wb.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save time
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, data)
+    return out.getvalue()
+
+
+def workbook_text(path) -> str:
+    """A workbook as stable text, sheet by sheet (git's textconv for .xlsx)."""
+    from pathlib import Path
+
+    from anshang.core.problems import AnshangError
+    from anshang.store.workbook import BookProblem, open_workbook
+
+    try:
+        wb = open_workbook(path, read_only=True)
+    except BookProblem as e:
+        raise AnshangError(f"{Path(path).name}: {e}") from None
+    lines = []
+    for ws in wb.worksheets:
+        lines.append(f"== {ws.title} ==")
+        for row in ws.iter_rows(values_only=True):
+            cells = ["" if v is None else str(v).replace("\t", " ").replace("\n", "⏎") for v in row]
+            while cells and cells[-1] == "":
+                cells.pop()
+            lines.append("\t".join(cells))
+    return "".join(line + "\n" for line in lines)

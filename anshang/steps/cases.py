@@ -1,0 +1,91 @@
+"""Creating and changing case files. Every change is one locked, atomic, comment-preserving
+rewrite of one file, and what decides it is read inside the same lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+
+from anshang.core.dates import parse_date
+from anshang.core.ids import new_case_id, resolve
+from anshang.store import canonical, loader
+from anshang.store.folder import Ledger
+
+
+def clerk_name(given: str | None = None) -> str:
+    """Who is recording: --by, else ANSHANG_CLERK, else the login name."""
+    if given:
+        return given
+    env = os.environ.get("ANSHANG_CLERK")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some Windows services
+        return "营商办"
+
+
+def find_case(ledger: Ledger, prefix: str) -> str:
+    """The case id an unambiguous prefix names (only file names are listed, none parsed).
+
+    An id starts with its registration date, so a prefix of two or more digits only needs
+    the folder of that year: finding one case does not grow with the ledger."""
+    p = prefix.strip()
+    if len(p) >= 2 and p[:2].isdigit():
+        return resolve(prefix, ledger.case_ids(year=f"20{p[:2]}"))
+    return resolve(prefix, ledger.case_ids())
+
+
+def create_case(ledger: Ledger, data: dict) -> str:
+    """Write a new case file from ``data`` (without id); returns the new id."""
+    registered = parse_date(data["registered"])
+    with ledger.lock():
+        cid = new_case_id(registered, set(ledger.case_ids()))
+        body = {"id": cid, **{k: v for k, v in data.items() if k != "id"}}
+        body["registered"] = registered
+        ledger.create(Ledger.case_rel(cid), body)
+    return cid
+
+
+def update_case(ledger: Ledger, cid: str, decide):
+    """Read the case, decide, write — all inside the write lock.
+
+    ``decide(case)`` gets the case as plain data read under the lock; it raises AnshangError
+    to refuse (nothing is written) or returns ``(change, result)``: ``change(doc)`` edits the
+    round-trip document (None: nothing to write) and ``result`` is returned."""
+    with ledger.lock():
+        case = loader.case(ledger, cid)
+        change, result = decide(case)
+        if change is not None:
+            ledger.edit(Ledger.case_rel(cid), change)
+    return result
+
+
+def event(day: dt.date, kind: str, by: str, **extra) -> dict:
+    """One ``events`` item; empty extras are left out."""
+    ev = {"date": day, "kind": kind, "by": by}
+    ev.update({k: v for k, v in extra.items() if v not in (None, "", [])})
+    return ev
+
+
+def append(doc, ev: dict) -> None:
+    """Append an event to a round-trip document (creating ``events`` in canonical position)."""
+    if doc.get("events"):
+        doc["events"].append(canonical.to_rt(ev))
+    else:
+        canonical.put(doc, "events", [ev], "case")
+
+
+def set_deadline(doc, kind: str, record: dict) -> None:
+    if doc.get("deadlines") is None:
+        canonical.put(doc, "deadlines", {kind: record}, "case")
+    else:
+        canonical.put(doc["deadlines"], kind, record, "case", ("deadlines",))
+
+
+def note(ledger: Ledger, cid: str, day: dt.date, text: str, by: str) -> str:
+    """Append a note (备注) to a case; returns the file changed."""
+    ev = event(day, "note", by, note=text)
+    update_case(ledger, cid, lambda case: (lambda doc: append(doc, ev), None))
+    return Ledger.case_rel(cid)

@@ -1,0 +1,57 @@
+"""``anshang fmt``: bring ledger files to canonical form (the I/O around ``store.canonical``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import contextlib
+
+from anshang.store import canonical
+from anshang.store.atomic import read_utf8
+from anshang.store.yamlfile import YamlProblem
+from anshang.core.problems import AnshangError, Problem
+from anshang.store.folder import (LEADERS_FILE, SETTINGS_FILE, UNITS_FILE, Ledger,
+                            kind_of)
+
+
+@dataclass
+class FormatResult:
+    total: int = 0
+    changed: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+
+def ledger_files(ledger: Ledger) -> list[str]:
+    """Every file ``fmt`` looks after, in a stable order."""
+    fixed = [r for r in (SETTINGS_FILE, LEADERS_FILE, UNITS_FILE) if (ledger.root / r).is_file()]
+    return (fixed + ledger.enterprise_files() + ledger.session_files() + ledger.case_files()
+            + ledger.calendar_files())
+
+
+def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> FormatResult:
+    result = FormatResult()
+    rels = ledger_files(ledger)
+    if only:
+        wanted = []
+        for given in only:
+            rel = ledger.rel(ledger.path(given)) if not given.startswith(str(ledger.root)) else ledger.rel(given)
+            if not kind_of(rel) or not (ledger.root / rel).is_file():
+                raise AnshangError(f"{given} 不是台账中的文件")
+            wanted.append(rel)
+        rels = wanted
+    result.total = len(rels)
+    # Read, decide and write under the lock, so that an edit acknowledged meanwhile is never
+    # overwritten by a stale formatted copy; checking only reads.
+    with (ledger.lock() if write else contextlib.nullcontext()):
+        for rel in rels:
+            try:
+                text = read_utf8(ledger.root / rel)
+                new = canonical.format_text(text, kind_of(rel))
+            except YamlProblem as e:
+                result.problems.append(Problem(rel, e.line, "yaml", "error", e.message))
+                continue
+            if new != text.lstrip("\ufeff") or text.startswith("\ufeff"):
+                result.changed.append(rel)
+                if write:
+                    ledger.replace_file(rel, new)
+    return result

@@ -1,0 +1,267 @@
+"""Each step of the closed loop as one locked, comment-preserving edit of one case file:
+reception outcome with deadlines, unit reports, long-term switch, extension, reassignment,
+reply, revisit, closing and chasing. The case is read and checked inside the lock; nothing is
+written when a step is refused. Deadlines come from the settings' rules (``policy.limits``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from anshang.core import lifecycle
+from anshang.core.dates import parse_date
+from anshang.core.deadlines import extended
+from anshang.core.labels import DEADLINE_KINDS, OUTCOMES, SATISFACTION, label, only
+from anshang.core.lifecycle import require
+from anshang.core.problems import EXIT_PROBLEMS, AnshangError
+from anshang.steps.cases import append, event, set_deadline, update_case
+from anshang.store import canonical, loader
+
+
+def _not_closed(case: dict) -> None:
+    require(not lifecycle.is_closed(case), f"{case['id']} 已办结；如需重新办理请先回访记录“不满意”或用 anshang revisit")
+
+
+def _handover(case: dict) -> dict:
+    out = case.get("outcome") or {}
+    require(out.get("kind") == "handover", f"{case['id']} 不是交办件（接待结果：{label(OUTCOMES, out.get('kind'), '无')}）")
+    return out
+
+
+def _on_or_after(day: dt.date, case: dict, what: str) -> None:
+    out = case.get("outcome") or {}
+    if out.get("date"):
+        require(day >= parse_date(out["date"]), f"{what}日期 {day.isoformat()} 早于交办日期 {out['date']}")
+
+
+def _known_units(ledger, ids) -> None:
+    units = loader.load(ledger, {"units"}).units
+    for u in ids:
+        require(u in units, f"承办单位 {u!r} 不在 units.yaml 中")
+
+
+def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lead: str | None,
+            co: list[str], instruction: str | None, note: str | None, by: str) -> dict:
+    """Record the reception outcome; a handover also gets its progress and result deadlines."""
+    require(kind in OUTCOMES, only(OUTCOMES, "--outcome"))
+    limits = settings.policy.limits
+
+    def decide(case):
+        require((case.get("screening") or {}).get("decision") == "accepted", f"{cid} 未受理，不能记录接待结果")
+        if case.get("outcome"):
+            raise AnshangError(f"{cid} 已有接待结果（{label(OUTCOMES, case['outcome'].get('kind'))}），不能重复记录")
+        sid = case.get("session")
+        if case.get("channel", "reception_day") == "reception_day":
+            require(bool(sid), f"{cid} 尚未安排接待场次（先运行 anshang match）")
+        when = day
+        if when is None:
+            session = loader.read(ledger, ledger.session_rel(sid), missing_ok=True) if sid else None
+            when = parse_date(session["date"]) if isinstance(session, dict) else dt.date.today()
+        record: dict = {"kind": kind, "date": when}
+        deadlines = {}
+        if kind == "handover":
+            suggested = list(case.get("suggested_units") or [])
+            head = lead or (suggested[0] if suggested else None)
+            require(bool(head), "交办须用 --lead 指定牵头单位")
+            others = co or [u for u in suggested if u != head]
+            _known_units(ledger, [head, *others])
+            record.update({"lead_unit": head, "co_units": [u for u in others if u != head]})
+            if instruction:
+                record["instruction"] = instruction
+            deadlines = {k: limits.for_kind(k).record(cal, when) for k in ("progress", "result")}
+        if note:
+            record["note"] = note
+
+        def change(doc):
+            canonical.put(doc, "outcome", record, "case")
+            if deadlines:
+                canonical.put(doc, "deadlines", deadlines, "case")
+
+        return change, {"outcome": record, "deadlines": deadlines}
+
+    return update_case(ledger, cid, decide)
+
+
+def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str | None,
+           note: str | None, by: str) -> dict:
+    """A unit's progress, result or periodic report. A periodic report sets the next one's due date."""
+    require(kind in DEADLINE_KINDS, only(DEADLINE_KINDS, "类别"))
+
+    def decide(case):
+        out = _handover(case)
+        _not_closed(case)
+        _on_or_after(day, case, "报送")
+        lead, co = lifecycle.units_of(case)
+        who = unit or lead
+        require(who in (lead, *co), f"{who} 不是 {cid} 的承办单位（牵头：{lead}；配合：{'、'.join(co) or '无'}）")
+        if kind == "periodic":
+            require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；十日一报只用于长期整改件（先 anshang longterm）")
+        ev = event(day, kind, by, unit=who, note=note)
+        nxt = settings.policy.limits.periodic.record(cal, day) if kind == "periodic" and who == lead else None
+
+        def change(doc):
+            append(doc, ev)
+            if nxt:
+                set_deadline(doc, "periodic", nxt)
+
+        return change, {"event": ev, "next": nxt, "lead": out.get("lead_unit")}
+
+    return update_case(ledger, cid, decide)
+
+
+def longterm(ledger, settings, cal, cid: str, day: dt.date, note: str | None, by: str) -> dict:
+    """Switch to long-term rectification: a periodic report until a result is reported."""
+    def decide(case):
+        _handover(case)
+        _not_closed(case)
+        _on_or_after(day, case, "转长期整改")
+        require(not lifecycle.is_longterm(case), f"{cid} 已在长期整改中")
+        nxt = settings.policy.limits.periodic.record(cal, day)
+        ev = event(day, "longterm", by, note=note)
+
+        def change(doc):
+            append(doc, ev)
+            set_deadline(doc, "periodic", nxt)
+
+        return change, nxt
+
+    return update_case(ledger, cid, decide)
+
+
+def extend(ledger, cid: str, kind: str, new_due: dt.date, reason: str, day: dt.date, by: str) -> dict:
+    """Extend an open deadline; the request must come before the deadline passes."""
+    require(kind in DEADLINE_KINDS, only(DEADLINE_KINDS, "--kind"))
+
+    def decide(case):
+        _handover(case)
+        _not_closed(case)
+        require(bool(reason and reason.strip()), "延期须用 --reason 说明理由")
+        open_ = lifecycle.duties(case)
+        require(kind in open_, f"{cid} 没有未完成的“{DEADLINE_KINDS[kind]}”期限，无需延期")
+        ob = open_[kind]
+        require(day <= ob.due, f"延期须在期限届满前申请：{DEADLINE_KINDS[kind]}已于 {ob.due.isoformat()} 到期"
+                               f"（申请日期 {day.isoformat()}）")
+        require(new_due > ob.due, f"新的截止日期 {new_due.isoformat()} 应晚于原截止日期 {ob.due.isoformat()}")
+        record = extended(case["deadlines"][kind], new_due)
+        ev = event(day, "extension", by, unit=ob.unit, due=new_due, note=reason)
+
+        def change(doc):
+            append(doc, ev)
+            set_deadline(doc, kind, record)
+
+        return change, record
+
+    return update_case(ledger, cid, decide)
+
+
+def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str], reason: str,
+             day: dt.date, by: str) -> dict:
+    """A unit disputes its assignment: new lead (and co-) units; open deadlines restart from today."""
+    limits = settings.policy.limits
+
+    def decide(case):
+        out = _handover(case)
+        _not_closed(case)
+        require(bool(reason and reason.strip()), "调整承办单位须用 --reason 说明理由（如单位提出异议的内容）")
+        _known_units(ledger, [lead, *co])
+        require(lead != out.get("lead_unit") or co != list(out.get("co_units") or []), "承办单位没有变化")
+        restart = {k: limits.for_kind(k).record(cal, day) for k in lifecycle.duties(case)
+                   if k in ("progress", "result")}
+        ev = event(day, "reassign", by, unit=out.get("lead_unit"), units=[lead, *co], note=reason)
+
+        def change(doc):
+            append(doc, ev)
+            doc["outcome"]["lead_unit"] = lead
+            canonical.put(doc["outcome"], "co_units", list(co), "case", ("outcome",))
+            for k, rec in restart.items():
+                set_deadline(doc, k, rec)
+
+        return change, restart
+
+    return update_case(ledger, cid, decide)
+
+
+def reply(ledger, cid: str, day: dt.date, note: str | None, by: str) -> dict:
+    def decide(case):
+        require(bool(case.get("outcome")), f"{cid} 尚无接待结果，不能答复")
+        _not_closed(case)
+        ev = event(day, "reply", by, note=note)
+        return (lambda doc: append(doc, ev)), ev
+
+    return update_case(ledger, cid, decide)
+
+
+def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, note: str | None,
+            by: str) -> dict:
+    """Record the enterprise's satisfaction; 不满意 reopens the case with a fresh result deadline."""
+    require(satisfaction in SATISFACTION, only(SATISFACTION, "--satisfaction"))
+
+    def decide(case):
+        require(bool(case.get("outcome")), f"{cid} 尚无接待结果，不能回访")
+        evs = [event(day, "revisit", by, satisfaction=satisfaction, note=note)]
+        new = None
+        if satisfaction == "不满意":
+            evs.append(event(day, "reopen", by, note="回访不满意，重新办理"))
+            if lifecycle.is_handover(case):
+                new = settings.policy.limits.result.record(cal, day)
+
+        def change(doc):
+            for ev in evs:
+                append(doc, ev)
+            if new:
+                set_deadline(doc, "result", new)
+
+        return change, {"reopened": satisfaction == "不满意", "result": new}
+
+    return update_case(ledger, cid, decide)
+
+
+def close(ledger, cid: str, day: dt.date, note: str | None, by: str) -> None:
+    def decide(case):
+        _not_closed(case)
+        blockers = lifecycle.close_blockers(case)
+        if blockers:
+            raise AnshangError(f"{cid} 不能办结：" + "；".join(blockers), exit_code=EXIT_PROBLEMS)
+        ev = event(day, "close", by, note=note)
+        return (lambda doc: append(doc, ev)), None
+
+    update_case(ledger, cid, decide)
+
+
+def record_chases(ledger, late, flagged, day: dt.date, by: str, co_reports: str = "lead") -> int:
+    """Note each chase (and supervision) in its case, once per case, kind, unit and day — only
+    for parts still owed when the case is read under the lock."""
+    flagged_keys = {(o.id, o.kind, o.unit) for o in flagged}
+    by_case: dict = {}
+    for ob in late:
+        by_case.setdefault(ob.id, []).append(ob)
+    touched = 0
+    with ledger.lock():
+        for cid, obs in sorted(by_case.items()):
+            def decide(case, obs=obs):
+                owed = {(o.kind, o.unit) for o in lifecycle.open_obligations(case, co_reports)}
+                have = {(e.get("kind"), str(e.get("date")), e.get("unit"), e.get("note"))
+                        for e in lifecycle.events(case)}
+                new = []
+                for ob in obs:
+                    if (ob.kind, ob.unit) not in owed:
+                        continue
+                    what = DEADLINE_KINDS[ob.kind]
+                    chase_note = f"{what}逾期未报，已发催办通知"
+                    if ("chase", day.isoformat(), ob.unit, chase_note) not in have:
+                        new.append(event(day, "chase", by, unit=ob.unit, note=chase_note))
+                    sup_note = f"{what}超期，列入督办清单"
+                    if (ob.id, ob.kind, ob.unit) in flagged_keys and \
+                            ("supervise", day.isoformat(), ob.unit, sup_note) not in have:
+                        new.append(event(day, "supervise", by, unit=ob.unit, note=sup_note))
+                if not new:
+                    return None, False
+
+                def change(doc):
+                    for ev in new:
+                        append(doc, ev)
+
+                return change, True
+
+            touched += bool(update_case(ledger, cid, decide))
+    return touched
+

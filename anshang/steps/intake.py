@@ -1,0 +1,180 @@
+"""Registration (登记) against the ledger: filled forms, on-site and other-channel demands,
+each written whole or not at all, and unknown enterprises added to the roster on request."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang.store import canonical as fmt
+from anshang.documents import forms
+from anshang.core import uscc as usccmod
+from anshang.steps.cases import create_case
+from anshang.core.dates import parse_date
+from anshang.core.problems import AnshangError, Problem
+from anshang.store.folder import Ledger
+from anshang.store import loader
+from anshang.store.loader import World
+
+
+def build_index(ledger: Ledger, with_cases: bool = True) -> World:
+    return loader.load(ledger, {"units", "enterprise"} | ({"case"} if with_cases else set()))
+
+
+@dataclass
+class Outcome:
+    """What happened to one registration: registered, duplicate or rejected."""
+
+    source: str
+    status: str  # registered | duplicate | rejected
+    case_id: str | None = None
+    title: str = ""
+    enterprise: str = ""
+    problems: list = field(default_factory=list)  # Problem records
+    added_enterprise: bool = False
+
+    def problem(self, where: str, message: str) -> Problem:
+        """A problem with this registration: in a form's cell, or in a command-line option."""
+        from pathlib import Path
+
+        if where.startswith("--"):
+            return Problem(where, 0, "input", "error", message)
+        return Problem(Path(self.source).name, 0, "form", "error", message, where)
+
+
+def form_files(paths) -> list[Path]:
+    """Forms named directly, and every .xlsx inside named folders (Excel's ~$ lock files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out += sorted(x for x in p.rglob("*.xlsx") if not x.name.startswith(("~$", ".")))
+        else:
+            out.append(p)
+    return out
+
+
+def register_forms(ledger: Ledger, settings, paths, registered: dt.date, add_unknown: bool = False,
+                   confirm_add=None, progress=None) -> list[Outcome]:
+    """Import filled registration forms; each becomes one case (or says why not)."""
+    files = form_files(paths)
+    outcomes: list[Outcome] = []
+    with ledger.lock():
+        idx = build_index(ledger)
+        for path in (progress(files) if progress else files):
+            outcomes.append(_register_form(ledger, settings, idx, path, registered, add_unknown, confirm_add))
+    return outcomes
+
+
+def _register_form(ledger, settings, idx, path, registered, add_unknown, confirm_add) -> Outcome:
+    form = forms.read_form(path)
+    out = Outcome(str(path), "rejected")
+    if form.problems:
+        out.problems = form.problems
+        return out
+    case, enterprise, problems = forms.to_case(form, settings, idx.units, registered)
+    out.title, out.enterprise = case["title"], enterprise["name"]
+    if problems:
+        out.problems = problems
+        return out
+    digest = case["source"]["digest"]
+    if digest in idx.digests:
+        out.status, out.case_id = "duplicate", idx.digests[digest]
+        return out
+    if not _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out):
+        return out
+    cid = create_case(ledger, case)
+    idx.digests[digest] = cid
+    out.status, out.case_id = "registered", cid
+    return out
+
+
+def _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out) -> bool:
+    code = enterprise["uscc"]
+    if code in idx.enterprises:
+        return True
+    if add_unknown or (confirm_add is not None and confirm_add(enterprise)):
+        ledger.create(Ledger.enterprise_rel(code), enterprise)
+        idx.enterprises[code] = enterprise
+        out.added_enterprise = True
+        return True
+    out.problems = [out.problem("", f"企业“{enterprise['name']}”（{code}）不在企业名录中：加 --add-unknown 自动建档"
+                                    "（未纳入调度名单，筛查时将转属地），或先用 anshang roster import 导入名录")]
+    return False
+
+
+def register_manual(ledger: Ledger, settings, values: dict, registered: dt.date, channel: str,
+                    add_unknown: bool = False, confirm_add=None) -> Outcome:
+    """On-site registration or a demand from another channel, from options or prompts."""
+    out = Outcome("现场登记" if channel == "reception_day" else "其他渠道", "rejected")
+    problems: list = []
+    code = usccmod.normalize(values.get("enterprise") or "")
+    if code:
+        p = usccmod.problem(code)
+        if p:
+            problems.append(out.problem("--enterprise", p))
+    fields = []
+    for f in values.get("fields") or []:
+        if f in settings.fields:
+            fields.append(f)
+        else:
+            problems.append(out.problem("--field", f"领域“{f}”不在设置的领域列表中{forms.closest(f, settings.fields)}"))
+    with ledger.lock():
+        idx = build_index(ledger, with_cases=False)
+        units = []
+        for u in values.get("units") or []:
+            uid = forms.match_unit(u, idx.units)
+            if uid is None:
+                problems.append(out.problem("--unit", f"承办单位“{u}”不在 units.yaml 中"))
+            else:
+                units.append(uid)
+        if problems:
+            out.problems = problems
+            return out
+        contact = {k: v for k, v in (("name", values.get("contact")), ("phone", values.get("phone")),
+                                     ("email", values.get("email"))) if v}
+        case = {"registered": registered, "channel": channel,
+                "source": {"kind": "onsite" if channel == "reception_day" else "channel"}}
+        if code:
+            case["enterprise"] = code
+            name = values.get("name") or idx.enterprises.get(code, {}).get("name", "")
+            enterprise = {"uscc": code, "name": name, "district": values.get("district") or "",
+                          "categories": forms.categories_of(values.get("categories") or ""),
+                          "dispatch_years": [], "contacts": [contact] if contact else []}
+            out.enterprise = name
+            if code not in idx.enterprises:
+                if not enterprise["name"] or not enterprise["district"]:
+                    out.problems = [out.problem("--enterprise", f"企业 {code} 不在企业名录中：请加 --name 企业名称 "
+                                                "--district 属地 --add-unknown 建档，或先用 anshang roster import 导入名录")]
+                    return out
+                district = forms.match_district(enterprise["district"], settings.districts)
+                if district is None:
+                    out.problems = [out.problem("--district", f"属地“{enterprise['district']}”不在设置的属地列表中"
+                                                f"{forms.closest(enterprise['district'], settings.districts)}")]
+                    return out
+                enterprise["district"] = district
+                if not _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out):
+                    return out
+        elif values.get("name"):
+            case["enterprise_name"] = values["name"]
+            out.enterprise = values["name"]
+        if contact:
+            case["contact"] = contact
+        case.update({"fields": fields, "title": values.get("title") or "", "facts": values.get("facts") or "",
+                     "reasons": values.get("reasons") or "", "request": values.get("request") or "",
+                     "suggested_units": units})
+        if channel == "reception_day":
+            declared = set(values.get("declared") or [])
+            case["declared"] = {k: k in declared for k, *_ in forms.QUESTIONS}
+        out.title = case["title"]
+        out.case_id = create_case(ledger, {k: v for k, v in case.items() if v not in ("", None)})
+        out.status = "registered"
+    return out
+
+
+def registered_date(value) -> dt.date:
+    try:
+        return parse_date(value) if value else dt.date.today()
+    except ValueError as e:
+        raise AnshangError(f"--date：{e}") from None

@@ -1,0 +1,77 @@
+"""Importing the city's dispatch list into the roster (企业名录): rows are upserted by USCC, so
+importing twice changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang.core.problems import Problem
+from anshang.documents.roster_sheet import read_rows
+from anshang.store import canonical as fmt
+from anshang.store.folder import Ledger
+
+
+@dataclass
+class ImportResult:
+    year: int
+    added: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    rejected: list = field(default_factory=list)  # Problems (sheet and cell)
+
+
+def import_roster(ledger: Ledger, settings, path: Path, year: int | None, today_year: int) -> ImportResult:
+    """Upsert the dispatch list's rows by USCC, adding ``year`` to each one's dispatch years."""
+    rows, rejected, title_year = read_rows(path, settings)
+    year = year or title_year or today_year
+    result = ImportResult(year, rejected=list(rejected))
+    seen: dict = {}
+    with ledger.lock():
+        for where, rec in rows:
+            code = rec["uscc"]
+            if code in seen:
+                result.rejected.append(Problem(Path(path).name, 0, "roster", "error",
+                                              f"统一社会信用代码 {code} 与 {seen[code]} 重复，已跳过", where))
+                continue
+            seen[code] = where
+            rel = Ledger.enterprise_rel(code)
+            if not ledger.path(rel).exists():
+                ledger.create(rel, {**rec, "dispatch_years": [year]})
+                result.added.append(code)
+            elif _update(ledger, rel, rec, year):
+                result.updated.append(code)
+            else:
+                result.unchanged.append(code)
+    return result
+
+
+def _update(ledger: Ledger, rel: str, rec: dict, year: int) -> bool:
+    """Bring one enterprise file up to date with a roster row; True if anything changed."""
+    changed = []
+
+    def change(doc):
+        for key in ("name", "district", "industry", "legal_rep"):
+            if rec.get(key) and doc.get(key) != rec[key]:
+                fmt.put(doc, key, rec[key], "enterprise")
+                changed.append(key)
+        cats = list(doc.get("categories") or [])
+        if sorted(cats) != sorted(rec["categories"]):
+            fmt.put(doc, "categories", rec["categories"], "enterprise")
+            changed.append("categories")
+        years = [int(y) for y in doc.get("dispatch_years") or []]
+        if year not in years:
+            fmt.put(doc, "dispatch_years", sorted(years + [year]), "enterprise")
+            changed.append("dispatch_years")
+        for c in rec.get("contacts") or []:
+            contacts = doc.get("contacts") or []
+            if not any(str(x.get("phone")) == c.get("phone") and x.get("name") == c.get("name") for x in contacts):
+                if contacts:
+                    contacts.append(fmt.to_rt(c))
+                else:
+                    fmt.put(doc, "contacts", [c], "enterprise")
+                changed.append("contacts")
+        return bool(changed)
+
+    ledger.edit(rel, change)
+    return bool(changed)

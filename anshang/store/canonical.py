@@ -1,0 +1,135 @@
+"""Canonical form of ledger files: keys in schema order, block collections, ISO dates,
+multi-line text as literal blocks, plain scalars where YAML allows. Comments survive.
+
+``fmt`` never changes content: the data read back after formatting equals the data before
+(dates written as 2026年3月5日 become 2026-03-05, the same date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from anshang.store import schema
+from anshang.store import yamlfile as yamlio
+from anshang.core.dates import parse_date
+
+
+def _spec_for(kind: str) -> dict:
+    return schema.FILES[kind][0] if kind in schema.FILES else {}
+
+
+def to_rt(value):
+    """Plain data (possibly from the fast reader) as ruamel nodes."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, dict):
+        m = CommentedMap()
+        for k, v in value.items():
+            if k in (yamlio.LINE, yamlio.LINES):
+                continue
+            m[k] = to_rt(v)
+        return m
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(to_rt(v) for v in value)
+    return value
+
+
+def canonicalize(node, spec: dict) -> None:
+    """Reorder, restyle and normalise a ruamel mapping in place according to ``spec``."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if not isinstance(node, CommentedMap):
+        return
+    order = [k for k in spec if k in node] + [k for k in node if k not in spec]
+    for k in order:
+        node.move_to_end(k)
+    _block(node)
+    for k in list(node):
+        key = spec.get(k)
+        node[k] = _value(node[k], key)
+
+
+def _value(v, key: schema.Key | None):
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(v, CommentedMap):
+        if key is not None and key.type == "map" and key.fields:
+            canonicalize(v, key.fields)
+        elif key is not None and key.type == "dict":
+            _block(v)
+            for k in list(v):
+                v[k] = _value(v[k], key.values)
+        else:
+            canonicalize(v, {})
+        return v
+    if isinstance(v, CommentedSeq):
+        _block(v)
+        item = key.item if key is not None else None
+        for i in range(len(v)):
+            if isinstance(v[i], CommentedMap):
+                canonicalize(v[i], item.fields if item is not None and item.fields else {})
+            else:
+                v[i] = _value(v[i], item)
+        return v
+    if key is not None and key.type == "date" and isinstance(v, str):
+        try:
+            return parse_date(v)
+        except ValueError:
+            return v  # left as written; check reports it
+    if isinstance(v, dt.datetime) and key is not None and key.type == "date":
+        return v
+    if isinstance(v, str):
+        return _text(v)
+    return v
+
+
+def _block(node) -> None:
+    # an empty collection has no block form: it stays {} or []
+    if len(node):
+        node.fa.set_block_style()
+
+
+def _text(s: str):
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if "\n" in s.rstrip("\n"):
+        return LiteralScalarString(s)
+    return str(s) if type(s) is not str else s
+
+
+def canonical_text(data, kind: str) -> str:
+    """Canonical YAML text for plain data or a ruamel document of the given file kind."""
+    node = to_rt(data) if not hasattr(data, "ca") else data
+    canonicalize(node, _spec_for(kind))
+    return yamlio.rt_dump(node, preserve_quotes=False)
+
+
+def format_text(text: str, kind: str) -> str:
+    """The canonical form of a file's text (raises yamlio.YamlProblem if it is not YAML)."""
+    doc = yamlio.rt_load(text, preserve_quotes=False)
+    if doc is None:
+        return text
+    return canonical_text(doc, kind)
+
+
+def put(mapping, key: str, value, kind: str, path: tuple = ()) -> None:
+    """Set ``mapping[key]``, inserting a new key at its canonical position.
+
+    ``path`` names the enclosing keys from the file's root, so nested maps find their spec.
+    """
+    spec = _spec_for(kind)
+    for p in path:
+        k = spec.get(p)
+        spec = (k.fields if k and k.fields else (k.item.fields if k and k.item and k.item.fields else {}))
+    value = to_rt(value)
+    if key in mapping or key not in spec:
+        mapping[key] = value
+        return
+    order = list(spec)
+    rank = order.index(key)
+    pos = len(mapping)
+    for i, existing in enumerate(mapping):
+        if existing in spec and order.index(existing) > rank:
+            pos = i
+            break
+    mapping.insert(pos, key, value)

@@ -1,0 +1,47 @@
+"""``check`` remembered: when no ledger file has changed since the last check, its answer is
+reused (``.anshang/check.json``, safe to delete at any time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from anshang.core.problems import Problem
+from anshang.store import checks
+from anshang.store.atomic import atomic_write
+
+
+def _code_stamp() -> str:
+    """The installed anshang modules' identities: an edited validator must not reuse old answers
+    (an editable install keeps the same version number)."""
+    here = Path(__file__).resolve().parent.parent
+    return ",".join(f"{p.relative_to(here).as_posix()}:{p.stat().st_mtime_ns}" for p in sorted(here.rglob("*.py")))
+
+
+def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem]:
+    """``run`` over the whole ledger, remembering the answer: when no file has changed since
+    the last check (same identities, same day, same versions) the stored problems are reused.
+    The store is ``.anshang/check.json`` and may be deleted at any time."""
+    import json
+
+    import chinese_calendar
+
+    store = ledger.state_dir / "check.json"
+    key = ledger.fingerprint(f"{today.isoformat()}|{getattr(chinese_calendar, '__version__', '')}|{_code_stamp()}") \
+        if use_cache else None
+    if key is not None:
+        try:
+            blob = json.loads(store.read_bytes())
+            if blob.get("key") == key:
+                return [Problem(*p) for p in blob["problems"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    problems = checks.run(ledger.load_all(use_cache=use_cache, schema=True), today=today)
+    if key is not None:
+        try:
+            atomic_write(store, json.dumps(
+                {"key": key, "problems": [[p.path, p.line, p.code, p.severity, p.message, p.cell] for p in problems]},
+                ensure_ascii=False))
+        except OSError:
+            pass
+    return problems

@@ -1,0 +1,528 @@
+"""The rules ``anshang check`` applies: a registry of small validators over one read of the ledger.
+
+Each validator takes the Snapshot and a Context of indexes and yields Problems; all run, and
+one renderer reports them together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang.store import schema
+from anshang.core import uscc
+from anshang.core.calendar import Calendar
+from anshang.core.deadlines import Rule, read_deadline
+from anshang.core.holidays import arrangements, supplement_problems
+from anshang.core.dates import parse_date
+from anshang.core.problems import Problem
+from anshang.core.ids import id_problem
+from anshang.core.labels import DEADLINE_KINDS
+from anshang.store.folder import Snapshot
+from anshang.store.validate import check_mapping
+from anshang.core.lines import line_of
+
+VALIDATORS: list = []
+
+
+def validator(code: str):
+    """Register ``fn(snap, ctx)`` yielding (doc_rel, line, severity, message) under ``code``."""
+
+    def wrap(fn):
+        VALIDATORS.append((code, fn))
+        return fn
+
+    return wrap
+
+
+@dataclass
+class Context:
+    """Indexes built once from the snapshot for every validator to use."""
+
+    settings: dict = field(default_factory=dict)
+    fields: set = field(default_factory=set)
+    districts: set = field(default_factory=set)
+    leaders: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
+    enterprises: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)
+    calendar: Calendar | None = None
+    years: dict = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def _each(docs):
+    """(doc, data) for every doc that was read as a mapping; unreadable ones are already reported."""
+    for doc in docs:
+        if isinstance(doc.data, dict):
+            yield doc, doc.data
+
+
+def _items(doc, key):
+    data = doc.data if doc is not None else None
+    if isinstance(data, dict) and isinstance(data.get(key), list):
+        return [x for x in data[key] if isinstance(x, dict)]
+    return []
+
+
+def _date(v):
+    try:
+        return parse_date(v)
+    except ValueError:
+        return None
+
+
+def build_context(snap: Snapshot) -> Context:
+    ctx = Context()
+    s = snap.settings.data if snap.settings is not None and isinstance(snap.settings.data, dict) else {}
+    ctx.settings = s
+    ctx.fields = {f for f in s.get("fields") or [] if isinstance(f, str)} if isinstance(s.get("fields"), list) else set()
+    ctx.districts = {d for d in s.get("districts") or [] if isinstance(d, str)} if isinstance(s.get("districts"), list) else set()
+    for item in _items(snap.leaders, "leaders"):
+        ctx.leaders.setdefault(item.get("id"), item)
+    for item in _items(snap.units, "units"):
+        ctx.units.setdefault(item.get("id"), item)
+    for doc in snap.enterprises:
+        if isinstance(doc.data, dict):
+            ctx.enterprises.setdefault(doc.data.get("uscc"), doc)
+    for doc in snap.sessions:
+        if isinstance(doc.data, dict):
+            ctx.sessions.setdefault(doc.data.get("id"), doc)
+    for doc in snap.cases:
+        if isinstance(doc.data, dict):
+            ctx.cases.setdefault(doc.data.get("id"), doc)
+    ctx.years = arrangements((doc.rel, doc.data) for doc in snap.calendars if doc.data is not None)
+    # check only asks which years are covered; computations elsewhere decide on provisional
+    ctx.calendar = Calendar(ctx.years, allow_provisional=True)
+    return ctx
+
+
+def run(snap: Snapshot, only: set | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the ledger: read failures first, then each validator's findings.
+
+    ``today`` matters only to rules about time that has passed (sessions of past years)."""
+    problems = list(snap.problems)
+    ctx = build_context(snap)
+    if today is not None:
+        ctx.today = today
+    for code, fn in VALIDATORS:
+        if only and code not in only:
+            continue
+        for rel, line, sev, msg in fn(snap, ctx):
+            problems.append(Problem(rel, line, code, sev, msg))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.code, p.message))
+
+
+# --- validators --------------------------------------------------------------------------
+
+@validator("schema")
+def v_schema(snap, ctx):
+    """Required keys, types and allowed values of every file."""
+    for doc in snap.docs():
+        if doc.data is None or doc.data == {}:
+            continue
+        found = doc.schema
+        if found is None:  # loaded without schema findings: compute them here
+            found = []
+            check_mapping(doc.data, schema.FILES[doc.kind][0], found)
+        for line, sev, msg in found:
+            yield doc.rel, line, sev, msg
+
+
+@validator("settings")
+def v_settings(snap, ctx):
+    """The settings make sense together and routing points at known units."""
+    from anshang.store.settings import settings_problems
+
+    doc = snap.settings
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    s = doc.data
+    for p in settings_problems(s):
+        if p.code == "settings":  # schema findings come from the schema validator
+            yield doc.rel, p.line, p.severity, p.message
+    routing = s.get("routing")
+    if isinstance(routing, dict):
+        for f, units in routing.items():
+            if f.startswith("__"):
+                continue
+            for u in units if isinstance(units, list) else []:
+                if ctx.units and u not in ctx.units:
+                    yield doc.rel, line_of(routing, f), "error", f"routing.{f} 中的承办单位 {u!r} 不在 units.yaml 中"
+        # only once units exist can the clerk route a field anywhere
+        for f in sorted(ctx.fields - set(routing)) if ctx.units else []:
+            yield doc.rel, line_of(s, "routing"), "warning", f"领域 {f!r} 没有配置建议承办单位（routing）"
+
+
+@validator("id")
+def v_ids(snap, ctx):
+    """Ids are well formed, match their file names, and are not used twice."""
+    seen: dict = {}
+    for doc, d in _each(snap.cases):
+        if not isinstance(d.get("id"), str):
+            continue
+        cid = d["id"]
+        problem = id_problem(cid)
+        if problem:
+            yield doc.rel, line_of(d, "id"), "error", problem
+            continue
+        if Path(doc.rel).stem != cid:
+            yield doc.rel, line_of(d, "id"), "error", f"文件名应与编号一致：{cid}.yaml"
+        if doc.rel.split("/")[1] != f"20{cid[:2]}":
+            yield doc.rel, line_of(d, "id"), "error", f"诉求 {cid} 应放在 cases/20{cid[:2]}/ 目录"
+        reg = _date(d.get("registered"))
+        if reg and reg.strftime("%y%m%d") != cid[:6]:
+            yield doc.rel, line_of(d, "id"), "warning", f"编号日期部分 {cid[:6]} 与登记日期 {reg.isoformat()} 不一致"
+        if cid in seen:
+            yield doc.rel, line_of(d, "id"), "error", f"诉求编号 {cid} 重复（另见 {seen[cid]}）"
+        seen[cid] = doc.rel
+    sids: dict = {}
+    for doc, d in _each(snap.sessions):
+        if not isinstance(d.get("id"), str):
+            continue
+        sid = d["id"]
+        if Path(doc.rel).stem != sid:
+            yield doc.rel, line_of(d, "id"), "error", f"文件名应与场次编号一致：{sid}.yaml"
+        date = _date(d.get("date"))
+        if date and not sid.startswith(date.isoformat()):
+            yield doc.rel, line_of(d, "id"), "error", f"场次编号 {sid} 应以接待日期 {date.isoformat()} 开头"
+        if sid in sids:
+            yield doc.rel, line_of(d, "id"), "error", f"场次编号 {sid} 重复（另见 {sids[sid]}）"
+        sids[sid] = doc.rel
+    for label, doc, key in (("接待领导", snap.leaders, "leaders"), ("承办单位", snap.units, "units")):
+        seen_ids: dict = {}
+        for i, item in enumerate(_items(doc, key)):
+            iid = item.get("id")
+            if iid in seen_ids:
+                yield doc.rel, line_of(item), "error", f"{label}编号 {iid!r} 重复（第一次在第 {seen_ids[iid]} 行）"
+            else:
+                seen_ids[iid] = line_of(item)
+
+
+@validator("uscc")
+def v_uscc(snap, ctx):
+    """USCC check characters (GB 32100-2015), file names and duplicates in the roster."""
+    names: dict = {}
+    codes: dict = {}
+    for doc, d in _each(snap.enterprises):
+        if not isinstance(d.get("uscc"), str):
+            continue
+        code = d["uscc"]
+        problem = uscc.problem(code)
+        if problem:
+            yield doc.rel, line_of(d, "uscc"), "error", problem
+        if Path(doc.rel).stem != code:
+            yield doc.rel, line_of(d, "uscc"), "error", f"文件名应与统一社会信用代码一致：{code}.yaml"
+        if code in codes:
+            yield doc.rel, line_of(d, "uscc"), "error", f"统一社会信用代码 {code} 重复（另见 {codes[code]}）"
+        codes[code] = doc.rel
+        name = d.get("name")
+        if isinstance(name, str):
+            if name in names:
+                yield doc.rel, line_of(d, "name"), "warning", f"企业名称 {name} 与 {names[name]} 相同，是否重复登记？"
+            names[name] = doc.rel
+    for doc in snap.cases:
+        d = doc.data
+        if isinstance(d, dict) and isinstance(d.get("enterprise"), str):
+            problem = uscc.problem(d["enterprise"])
+            if problem:
+                yield doc.rel, line_of(d, "enterprise"), "error", problem
+
+
+def _field_refs(rel, data, key, ctx, where=None):
+    values = data.get(key)
+    if not isinstance(values, list) or not ctx.fields:
+        return
+    for i, f in enumerate(values):
+        if isinstance(f, str) and f != "*" and f not in ctx.fields:
+            import difflib
+
+            close = difflib.get_close_matches(f, sorted(ctx.fields), n=1, cutoff=0.3)
+            hint = f"（是否是 {close[0]}？）" if close else ""
+            yield rel, line_of(data, f"{key}[{i}]"), "error", f"领域 {f!r} 不在设置的 fields 列表中{hint}"
+
+
+def _unit_ref(rel, data, key, ctx, line_key=None):
+    u = data.get(key)
+    if isinstance(u, str) and u not in ctx.units:
+        yield rel, line_of(data, line_key or key), "error", f"承办单位 {u!r} 不在 units.yaml 中"
+
+
+def _unit_list_refs(rel, data, key, ctx):
+    values = data.get(key)
+    if not isinstance(values, list):
+        return
+    for i, u in enumerate(values):
+        if isinstance(u, str) and u not in ctx.units:
+            yield rel, line_of(data, f"{key}[{i}]"), "error", f"承办单位 {u!r} 不在 units.yaml 中"
+
+
+@validator("ref")
+def v_refs(snap, ctx):
+    """Every reference points at something that exists: enterprises, sessions, leaders, units,
+    fields and districts."""
+    for item in _items(snap.leaders, "leaders"):
+        yield from _field_refs(snap.leaders.rel, item, "fields", ctx)
+    for item in _items(snap.units, "units"):
+        yield from _field_refs(snap.units.rel, item, "fields", ctx)
+        dist = item.get("district")
+        if isinstance(dist, str) and ctx.districts and dist not in ctx.districts:
+            yield snap.units.rel, line_of(item, "district"), "error", f"属地 {dist!r} 不在设置的 districts 列表中"
+        if item.get("kind") == "district" and not dist:
+            yield snap.units.rel, line_of(item), "error", f"属地政府 {item.get('id')!r} 须填写 district（所辖属地）"
+    for doc in snap.enterprises:
+        d = doc.data
+        if isinstance(d, dict):
+            dist = d.get("district")
+            if isinstance(dist, str) and ctx.districts and dist not in ctx.districts:
+                yield doc.rel, line_of(d, "district"), "error", f"属地 {dist!r} 不在设置的 districts 列表中"
+    for doc, d in _each(snap.sessions):
+        leader = d.get("leader")
+        if isinstance(leader, str) and leader not in ctx.leaders:
+            yield doc.rel, line_of(d, "leader"), "error", f"接待领导 {leader!r} 不在 leaders.yaml 中"
+        yield from _field_refs(doc.rel, d, "fields", ctx)
+    for doc, d in _each(snap.cases):
+        ent = d.get("enterprise")
+        if isinstance(ent, str) and ent not in ctx.enterprises and uscc.is_valid(ent):
+            yield doc.rel, line_of(d, "enterprise"), "error", (
+                f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）；"
+                "请先用 anshang roster import 导入或手工建档")
+        sess = d.get("session")
+        if isinstance(sess, str) and sess not in ctx.sessions:
+            yield doc.rel, line_of(d, "session"), "error", f"接待场次 {sess!r} 不存在（sessions/ 中没有该场次）"
+        yield from _field_refs(doc.rel, d, "fields", ctx)
+        yield from _unit_list_refs(doc.rel, d, "suggested_units", ctx)
+        scr = d.get("screening")
+        if isinstance(scr, dict):
+            yield from _unit_ref(doc.rel, scr, "refer_to", ctx)
+        out = d.get("outcome")
+        if isinstance(out, dict):
+            yield from _unit_ref(doc.rel, out, "lead_unit", ctx)
+            yield from _unit_list_refs(doc.rel, out, "co_units", ctx)
+        for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
+            if isinstance(ev, dict):
+                yield from _unit_ref(doc.rel, ev, "unit", ctx)
+                yield from _unit_list_refs(doc.rel, ev, "units", ctx)
+
+
+def _order(rel, data, pairs):
+    """Yield a problem for each (earlier_key, later_key, what) pair whose dates are reversed."""
+    for a_key, a_val, b_key, b_val, what in pairs:
+        a, b = _date(a_val), _date(b_val)
+        if a and b and b < a:
+            yield rel, line_of(data, b_key), "error", f"{what}：{b.isoformat()} 早于 {a.isoformat()}"
+
+
+@validator("dates")
+def v_dates(snap, ctx):
+    """Dates follow the order of the procedure."""
+    for doc, d in _each(snap.sessions):
+        yield from _order(doc.rel, d, [
+            ("registration_from", d.get("registration_from"), "registration_to", d.get("registration_to"),
+             "预约登记截止日期早于开始日期"),
+            ("notice_date", d.get("notice_date"), "date", d.get("date"), "接待日期早于通告发布日期"),
+            ("registration_to", d.get("registration_to"), "date", d.get("date"), "接待日期早于预约登记截止日期"),
+            ("notice_date", d.get("notice_date"), "registration_from", d.get("registration_from"),
+             "预约登记开始日期早于通告发布日期"),
+        ])
+    for doc, d in _each(snap.cases):
+        reg = d.get("registered")
+        scr = d.get("screening") if isinstance(d.get("screening"), dict) else {}
+        out = d.get("outcome") if isinstance(d.get("outcome"), dict) else {}
+        if scr:
+            yield from _order(doc.rel, scr, [("", reg, "date", scr.get("date"), "受理审查日期早于登记日期")])
+        if out:
+            yield from _order(doc.rel, out, [("", reg, "date", out.get("date"), "接待结果日期早于登记日期")])
+        sess = ctx.sessions.get(d.get("session"))
+        if sess is not None and isinstance(sess.data, dict):
+            yield from _order(doc.rel, d, [("", reg, "session", sess.data.get("date"),
+                                             "所排接待日早于诉求登记日期")])
+        dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
+        for kind, dl in dls.items():
+            if isinstance(dl, dict):
+                yield from _order(doc.rel, dl, [("basis", dl.get("basis"), "due", dl.get("due"),
+                                                  f"{kind} 截止日期早于起算日期")])
+        prev = None
+        for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
+            if not isinstance(ev, dict):
+                continue
+            when = _date(ev.get("date"))
+            start = _date(reg)
+            if when and start and when < start:
+                yield doc.rel, line_of(ev, "date"), "error", f"办理记录日期 {when.isoformat()} 早于登记日期"
+            if when and prev and when < prev:
+                yield doc.rel, line_of(ev, "date"), "warning", "办理记录未按日期先后排列"
+            prev = when or prev
+
+
+@validator("procedure")
+def v_procedure(snap, ctx):
+    """Each stage has what the work plan requires before it (DOMAIN §2)."""
+    for doc, d in _each(snap.cases):
+        rel = doc.rel
+        scr = d.get("screening") if isinstance(d.get("screening"), dict) else None
+        out = d.get("outcome") if isinstance(d.get("outcome"), dict) else None
+        decision = scr.get("decision") if scr else None
+        if not d.get("enterprise") and not d.get("enterprise_name") and decision != "excluded":
+            yield rel, line_of(d), "warning", "未填写企业（enterprise 或 enterprise_name），匿名反映应按 §三(二)6 不予受理"
+        if scr:
+            clauses = scr.get("clauses") if isinstance(scr.get("clauses"), list) else []
+            if decision == "excluded" and not any("三(二)" in str(c) for c in clauses):
+                yield rel, line_of(scr, "clauses"), "error", "不予受理须引用 §三(二) 的条款，例如 §三(二)3"
+            if decision == "referred":
+                if not scr.get("refer_to"):
+                    yield rel, line_of(scr), "error", "转属地或部门须填写 refer_to（转交单位）"
+                if not any("二(三)" in str(c) for c in clauses):
+                    yield rel, line_of(scr, "clauses"), "error", "转属地或部门须引用 §二(三)"
+            if decision == "accepted" and scr.get("type") is None:
+                yield rel, line_of(scr), "warning", "受理须注明 §三(一) 的类型（type: 1–5）"
+        if d.get("session") and decision != "accepted":
+            yield rel, line_of(d, "session"), "error", "只有已受理的诉求才能安排接待场次"
+        if d.get("session") and d.get("channel") not in (None, "reception_day"):
+            yield rel, line_of(d, "session"), "error", "其他渠道的诉求不参与接待日匹配，不应有 session"
+        if out:
+            if d.get("channel") == "reception_day" and not d.get("session"):
+                yield rel, line_of(out), "error", "接待日诉求有接待结果，但没有 session（接待场次）"
+            if out.get("kind") == "handover":
+                if not out.get("lead_unit"):
+                    yield rel, line_of(out), "error", "交办须填写 lead_unit（牵头单位）"
+                dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
+                for need in ("progress", "result"):
+                    if need not in dls:
+                        yield rel, line_of(out), "error", f"交办后缺少 deadlines.{need}（{DEADLINE_KINDS[need]}时限）"
+        elif d.get("deadlines"):
+            yield rel, line_of(d, "deadlines"), "error", "只有交办的诉求才有办理时限（deadlines）"
+
+
+@validator("calendar")
+def v_calendar(snap, ctx):
+    """Supplements are well formed, and every date the ledger relies on is on a known calendar."""
+    seen_years: dict = {}
+    for doc, d in _each(snap.calendars):
+        for p in supplement_problems(d, doc.rel):
+            yield p.path, p.line, p.severity, p.message
+        year = d.get("year")
+        if isinstance(year, int):
+            if year in seen_years:
+                yield doc.rel, line_of(d, "year"), "error", f"{year} 年已有补充文件 {seen_years[year]}"
+            seen_years[year] = doc.rel
+    cal = ctx.calendar
+    hint = "请根据国务院办公厅节假日安排通知创建 calendar/{y}.yaml（anshang calendar add {y}）"
+    policy = ctx.settings.get("policy") if isinstance(ctx.settings.get("policy"), dict) else {}
+    for doc, d in _each(snap.sessions):
+        missing = False
+        for key in ("date", "notice_date"):
+            day = _date(d.get(key))
+            if day is None:
+                continue
+            if not cal.covers(day.year):
+                missing = True
+                if d.get("provisional"):
+                    yield doc.rel, line_of(d, key), "warning", (
+                        f"{day.isoformat()} 按暂定日历确定（{day.year} 年节假日安排尚未加入）；" + hint.format(y=day.year))
+                else:
+                    yield doc.rel, line_of(d, key), "error", (
+                        f"{day.isoformat()} 所在的 {day.year} 年节假日安排尚未加入，无法确认是否为工作日；"
+                        "如确需先定日期，请标注 provisional: true；" + hint.format(y=day.year))
+            elif key == "date" and not cal.is_workday(day):
+                yield doc.rel, line_of(d, key), "warning", f"接待日 {day.isoformat()} 是休息日"
+        date, notice = _date(d.get("date")), _date(d.get("notice_date"))
+        if d.get("provisional") and not missing and date:
+            n = policy.get("notice_workdays")
+            expected = Rule("workdays", -n).due(cal, date).due if isinstance(n, int) and n > 0 else None
+            if expected and notice and expected != notice:
+                yield doc.rel, line_of(d, "notice_date"), "warning", (
+                    f"暂定的通告日期 {notice.isoformat()} 按现已加入的日历应为 {expected.isoformat()}"
+                    f"（接待日前 {n} 个工作日）；请核对后去掉 provisional")
+            else:
+                yield doc.rel, line_of(d, "provisional"), "warning", (
+                    "日期所在年份的节假日安排已加入，日期核对无误后可把 provisional 改为 false")
+    for doc, d in _each(snap.cases):
+        if not isinstance(d.get("deadlines"), dict):
+            continue
+        for kind, dl in d["deadlines"].items():
+            if isinstance(dl, dict):
+                yield from _stored_deadline(doc.rel, kind, dl, cal, hint)
+
+
+def _stored_deadline(rel, kind, dl, cal, hint):
+    """A stored deadline against today's calendar: unknown years, and provisional ones that
+    can now be computed for real."""
+    due, basis = _date(dl.get("due")), _date(dl.get("basis"))
+    if due is None:
+        return
+    label = DEADLINE_KINDS.get(kind, kind)
+    years = range(min(due, basis or due).year, max(due, basis or due).year + 1)
+    missing = [y for y in years if not cal.covers(y)]
+    if missing:
+        y = missing[0]
+        if dl.get("provisional"):
+            yield rel, line_of(dl, "due"), "warning", (
+                f"{label}截止日期 {due.isoformat()} 为暂定（{y} 年节假日安排尚未加入）；" + hint.format(y=y))
+        else:
+            yield rel, line_of(dl, "due"), "error", (
+                f"{label}截止日期 {due.isoformat()} 跨及日历未知的 {y} 年，却未标注暂定（provisional: true）；"
+                + hint.format(y=y))
+        return
+    if not dl.get("provisional") or basis is None:
+        return
+    try:
+        stored = read_deadline(dl)
+        real = stored.recomputed(cal)
+    except (TypeError, ValueError, KeyError):
+        return  # the schema check says what is wrong with the record
+    if real is None:
+        return
+    if real.due != due:
+        yield rel, line_of(dl, "due"), "error", (
+            f"暂定的{label}截止日期 {due.isoformat()} 按现已加入的日历应为 {real.due.isoformat()}"
+            f"（{stored.text()}，自 {basis.isoformat()} 起算）；请改正日期并去掉 provisional")
+    else:
+        yield rel, line_of(dl, "provisional"), "warning", (
+            f"{label}截止日期 {due.isoformat()} 经现已加入的日历核对无误，可把 provisional 改为 false")
+
+
+@validator("sessions")
+def v_sessions(snap, ctx):
+    """The rotation follows §二(一): enough sessions in each past year, no leader booked twice
+    on one day, notices early enough, no session over capacity."""
+    from anshang.core.rotation import notice_problems
+
+    policy = ctx.settings.get("policy") if isinstance(ctx.settings.get("policy"), dict) else {}
+    minimum = policy.get("sessions_per_year")
+    notice_n = policy.get("notice_workdays")
+    capacity = policy.get("session_capacity")
+    per_year: dict = {}
+    booked: dict = {}
+    scheduled: dict = {}
+    for c in ctx.cases.values():
+        if isinstance(c.data, dict) and c.data.get("session"):
+            scheduled[c.data["session"]] = scheduled.get(c.data["session"], 0) + 1
+    for doc, d in _each(snap.sessions):
+        day = _date(d.get("date"))
+        if day is None:
+            continue
+        if d.get("status") != "cancelled":
+            per_year.setdefault(day.year, []).append(doc.rel)
+            key = (day, d.get("leader"))
+            if key in booked:
+                yield doc.rel, line_of(d, "leader"), "warning", (
+                    f"接待领导 {d.get('leader')} 在 {day.isoformat()} 已有场次 {booked[key]}")
+            booked.setdefault(key, doc.rel)
+        years = range(min(day, _date(d.get("notice_date")) or day).year, day.year + 1)
+        if isinstance(notice_n, int) and d.get("notice_date") and all(ctx.calendar.covers(y) for y in years):
+            problem = notice_problems({**d, "date": day.isoformat()}, ctx.calendar, Rule("workdays", -notice_n))
+            if problem:
+                yield doc.rel, line_of(d, "notice_date"), "warning", problem
+        if isinstance(capacity, int):
+            cap = d.get("capacity") if isinstance(d.get("capacity"), int) else capacity
+            n = scheduled.get(d.get("id"), 0)
+            if n > cap:
+                yield doc.rel, line_of(d, "id"), "warning", f"场次已安排 {n} 件诉求，超过容量 {cap}"
+    if isinstance(minimum, int):
+        for year, rels in sorted(per_year.items()):
+            if year < ctx.today.year and len(rels) < minimum:
+                first = sorted(rels)[0]
+                yield first, 1, "warning", f"{year} 年只有 {len(rels)} 场接待日，少于规定的每年 {minimum} 场（§二(一)）"

@@ -1,0 +1,414 @@
+"""The ledger folder: where it is, what files it holds, reading them fast (with a cache keyed
+on file identity), and writing them safely under the ledger's lock.
+
+Layout (README: 台账目录结构):
+    anshang.yaml                 settings 设置 (its presence marks the ledger root)
+    leaders.yaml                 接待领导
+    units.yaml                   承办单位
+    enterprises/<USCC>.yaml      企业名录，一企一档
+    sessions/<YYYY>/<ID>.yaml    接待日场次
+    cases/<YYYY>/<ID>.yaml       诉求，一事一档
+    calendar/<YYYY>.yaml         节假日补充
+    output/                      生成的文件（不纳入版本管理）
+    .anshang/                    缓存与写锁（不纳入版本管理，可随时删除）
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang.core.problems import AnshangError, Problem, ProblemsFound
+from anshang.store import yamlfile as yamlio
+from anshang.store.atomic import atomic_write, read_utf8
+from anshang.store.cache import CACHE_VERSION, Cache
+from anshang.store.lock import WriteLock
+
+SETTINGS_FILE = "anshang.yaml"
+LEADERS_FILE = "leaders.yaml"
+UNITS_FILE = "units.yaml"
+ENTERPRISES_DIR = "enterprises"
+SESSIONS_DIR = "sessions"
+CASES_DIR = "cases"
+CALENDAR_DIR = "calendar"
+OUTPUT_DIR = "output"
+STATE_DIR = ".anshang"
+
+YEAR_RE = re.compile(r"^\d{4}$")
+SESSION_ID_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]{1,8})?$")
+USCC_FILE_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
+
+
+@dataclass
+class Doc:
+    """One file as read: its kind, path relative to the root, and data (None if unreadable)."""
+
+    kind: str
+    rel: str
+    data: object = None
+    schema: list | None = None  # [(line, severity, message)] when asked for (check)
+
+
+@dataclass
+class Snapshot:
+    """Everything the ledger holds, as read; read failures are already Problems."""
+
+    root: Path
+    settings: Doc | None = None
+    leaders: Doc | None = None
+    units: Doc | None = None
+    enterprises: list = field(default_factory=list)
+    sessions: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    calendars: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+    def docs(self):
+        for d in (self.settings, self.leaders, self.units):
+            if d is not None:
+                yield d
+        yield from self.enterprises
+        yield from self.sessions
+        yield from self.cases
+        yield from self.calendars
+
+
+def find_root(data: str | None = None, env: dict | None = None, cwd: Path | None = None) -> Path:
+    """The ledger folder from ``--data``, then ``ANSHANG_DATA``, then upwards from ``cwd``."""
+    env = os.environ if env is None else env
+    given = data or env.get("ANSHANG_DATA")
+    if given:
+        root = Path(given).expanduser()
+        how = "--data" if data else "ANSHANG_DATA"
+        if not root.is_dir():
+            raise AnshangError(f"{how} 指定的台账目录不存在：{root}")
+        if not (root / SETTINGS_FILE).is_file():
+            raise AnshangError(
+                f"{root} 不是 anshang 台账（缺少 {SETTINGS_FILE}）。新建台账请运行 anshang init {root}")
+        return root.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise AnshangError(
+        f"在 {here} 及其上级目录中找不到台账（{SETTINGS_FILE}）。"
+        "请进入台账目录，或用 --data 目录 / 环境变量 ANSHANG_DATA 指定，新建台账用 anshang init 目录")
+
+
+class Ledger:
+    """A ledger folder on disk."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root).resolve()
+        self._stats: dict = {}  # identities seen by ``fingerprint``, used once by ``load_all``
+
+    # -- paths ---------------------------------------------------------------------------
+    def path(self, rel: str) -> Path:
+        """Absolute path of ``rel``, refusing anything that would leave the ledger."""
+        p = (self.root / rel).resolve()
+        if p != self.root and self.root not in p.parents:
+            raise AnshangError(f"路径 {rel!r} 超出台账目录，已拒绝")
+        return p
+
+    def rel(self, path: Path) -> str:
+        return Path(path).resolve().relative_to(self.root).as_posix()
+
+    @staticmethod
+    def case_rel(case_id: str) -> str:
+        from anshang.core.ids import id_problem
+
+        if id_problem(case_id):
+            raise AnshangError(id_problem(case_id))
+        return f"{CASES_DIR}/20{case_id[:2]}/{case_id}.yaml"
+
+    @staticmethod
+    def enterprise_rel(uscc: str) -> str:
+        if not USCC_FILE_RE.match(uscc or ""):
+            raise AnshangError(f"统一社会信用代码 {uscc!r} 不能用作文件名（应为 18 位代码）")
+        return f"{ENTERPRISES_DIR}/{uscc}.yaml"
+
+    @staticmethod
+    def session_rel(session_id: str) -> str:
+        if not SESSION_ID_RE.match(session_id or ""):
+            raise AnshangError(f"场次编号 {session_id!r} 格式不对，应为日期，如 2026-03-05（同日多场加后缀 -2）")
+        return f"{SESSIONS_DIR}/{session_id[:4]}/{session_id}.yaml"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / STATE_DIR
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / OUTPUT_DIR
+
+    # -- enumeration (names only, no parsing) --------------------------------------------
+    def _year_files(self, top: str) -> list[str]:
+        out: list[str] = []
+        base = self.root / top
+        if not base.is_dir():
+            return out
+        with os.scandir(base) as years:
+            for y in sorted(years, key=lambda e: e.name):
+                if y.is_dir() and YEAR_RE.match(y.name):
+                    with os.scandir(y.path) as files:
+                        out.extend(f"{top}/{y.name}/{f.name}" for f in files
+                                   if f.name.endswith(".yaml") and not f.name.startswith("."))
+        return sorted(out)
+
+    def _flat_files(self, top: str) -> list[str]:
+        base = self.root / top
+        if not base.is_dir():
+            return []
+        with os.scandir(base) as files:
+            return sorted(f"{top}/{f.name}" for f in files
+                          if f.is_file() and f.name.endswith(".yaml") and not f.name.startswith("."))
+
+    def case_files(self) -> list[str]:
+        return self._year_files(CASES_DIR)
+
+    def session_files(self) -> list[str]:
+        return self._year_files(SESSIONS_DIR)
+
+    def enterprise_files(self) -> list[str]:
+        return self._flat_files(ENTERPRISES_DIR)
+
+    def calendar_files(self) -> list[str]:
+        return self._flat_files(CALENDAR_DIR)
+
+    def case_ids(self, year: str | None = None) -> list[str]:
+        """Case ids from file names only (nothing parsed); ``year`` looks in one folder."""
+        if year is None:
+            return [r.rsplit("/", 1)[1][:-5] for r in self.case_files()]
+        base = self.root / CASES_DIR / year
+        if not YEAR_RE.match(year) or not base.is_dir():
+            return []
+        with os.scandir(base) as files:
+            return [f.name[:-5] for f in files if f.name.endswith(".yaml") and not f.name.startswith(".")]
+
+    def stray_files(self) -> list[str]:
+        """YAML files where no kind of ledger file belongs (a case dropped in cases/ itself)."""
+        stray: list[str] = []
+        for top in (CASES_DIR, SESSIONS_DIR):
+            base = self.root / top
+            if base.is_dir():
+                for e in os.scandir(base):
+                    if e.is_file() and e.name.endswith(".yaml"):
+                        stray.append(f"{top}/{e.name}")
+                    elif e.is_dir() and not YEAR_RE.match(e.name):
+                        stray.append(f"{top}/{e.name}/")
+        return sorted(stray)
+
+    # -- reading -------------------------------------------------------------------------
+    def read(self, rel: str):
+        """Fast read of one file: plain data with line numbers; raises yamlio.YamlProblem."""
+        raw = self.path(rel).read_bytes()
+        return yamlio.loads(yamlio.decode(raw, rel))
+
+    def load_all(self, use_cache: bool = True, kinds: set | None = None, schema: bool = False) -> Snapshot:
+        """Read every ledger file (or only those of ``kinds``), from the cache where a file
+        is unchanged. With ``schema``, each file's schema findings come too (also cached:
+        they depend on that file alone)."""
+        import gc
+
+        # Tens of thousands of small dicts that all stay alive: the cyclic collector would
+        # rescan the growing heap again and again for nothing (there are no cycles here).
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return self._load_all(use_cache, kinds, schema)
+        finally:
+            # what was read stays alive for the whole command: keep it out of later scans too
+            gc.freeze()
+            if gc_was_on:
+                gc.enable()
+
+    def _load_all(self, use_cache: bool, kinds: set | None, schema: bool) -> Snapshot:
+        snap = Snapshot(self.root)
+        cache = Cache(self.state_dir / "cache.json", keep_unseen=kinds is not None) if use_cache else None
+        groups = [
+            ("settings", [SETTINGS_FILE]),
+            ("leaders", [LEADERS_FILE]),
+            ("units", [UNITS_FILE]),
+            ("enterprise", self.enterprise_files()),
+            ("session", self.session_files()),
+            ("case", self.case_files()),
+            ("calendar", self.calendar_files()),
+        ]
+        for kind, rels in groups:
+            if kinds is not None and kind not in kinds:
+                continue
+            for rel in rels:
+                doc = self._load_one(kind, rel, cache, snap.problems, schema)
+                if kind == "settings":
+                    snap.settings = doc
+                elif kind == "leaders":
+                    snap.leaders = doc
+                elif kind == "units":
+                    snap.units = doc
+                else:
+                    getattr(snap, {"enterprise": "enterprises", "session": "sessions",
+                                   "case": "cases", "calendar": "calendars"}[kind]).append(doc)
+        for rel in self.stray_files() if kinds is None else []:
+            snap.problems.append(Problem(rel, 1, "layout", "error",
+                                         "文件位置不对：诉求和场次文件应放在按年份命名的子目录中（如 cases/2026/）"))
+        if cache is not None:
+            cache.save()
+        return snap
+
+    def all_files(self) -> list[str]:
+        """Every file the ledger consists of (what ``check`` reads), in a stable order."""
+        fixed = [SETTINGS_FILE, LEADERS_FILE, UNITS_FILE]
+        return (fixed + self.enterprise_files() + self.session_files() + self.case_files()
+                + self.calendar_files() + self.stray_files())
+
+    def fingerprint(self, extra: str = "") -> str | None:
+        """A digest of every file's identity (path, mtime, size, inode), or None while a file
+        is so fresh that a same-second edit could go unseen. The identities are kept for the
+        ``load_all`` that usually follows, so no file is looked at twice."""
+        import hashlib
+
+        h = hashlib.sha256(f"{CACHE_VERSION}|{extra}".encode("utf-8"))
+        now = time.time_ns()
+        fresh = False
+        self._stats = {}
+        for rel in self.all_files():
+            try:
+                st = (self.root / rel).stat()
+            except FileNotFoundError:
+                h.update(f"{rel}|-\n".encode("utf-8"))
+                continue
+            self._stats[rel] = st
+            fresh = fresh or now - st.st_mtime_ns < 2_000_000_000
+            h.update(f"{rel}|{st.st_mtime_ns}|{st.st_size}|{st.st_ino}\n".encode("utf-8"))
+        return None if fresh else h.hexdigest()
+
+    def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False) -> Doc:
+        path = self.root / rel
+        try:
+            st = self._stats.pop(rel, None) or path.stat()
+        except FileNotFoundError:
+            if kind in ("leaders", "units"):
+                problems.append(Problem(rel, 1, "missing", "error",
+                                        f"缺少文件 {rel}（可从 anshang init 新建的台账中复制）"))
+            return Doc(kind, rel)
+        stamp = [st.st_mtime_ns, st.st_size, st.st_ino]
+        if cache is not None:
+            hit = cache.get(rel, stamp)
+            if hit is not None:
+                if "err" in hit:
+                    msg, line = hit["err"]
+                    problems.append(Problem(rel, line, "yaml", "error", msg))
+                    return Doc(kind, rel)
+                doc = Doc(kind, rel, hit["ok"], hit.get("schema"))
+                if schema and doc.schema is None:
+                    doc.schema = hit["schema"] = _schema_findings(kind, doc.data)
+                    cache.dirty = True
+                return doc
+        try:
+            data = self.read(rel)
+            payload = {"ok": data}
+            doc = Doc(kind, rel, data)
+            if schema:
+                doc.schema = payload["schema"] = _schema_findings(kind, data)
+        except yamlio.YamlProblem as e:
+            payload = {"err": [e.message, e.line]}
+            problems.append(Problem(rel, e.line, "yaml", "error", e.message))
+            doc = Doc(kind, rel)
+        # A file changed within the last two seconds could change again with the same
+        # mtime and size (coarse clocks); such files are re-read next time instead.
+        if cache is not None and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
+            cache.put(rel, stamp, payload)
+        return doc
+
+    # -- writing -------------------------------------------------------------------------
+    def lock(self, timeout: float | None = None):
+        """The ledger's write lock; re-entrant for this Ledger object, so that a batch can
+        hold it around steps that take it themselves."""
+        if getattr(self, "_held", 0):
+            return _Nested(self)
+        if timeout is None:
+            timeout = float(os.environ.get("ANSHANG_LOCK_TIMEOUT", "5"))
+        return _Outer(self, WriteLock(self.state_dir / "lock", timeout))
+
+    def replace_file(self, rel: str, text: str) -> None:
+        """Atomically replace one file (the caller holds the lock)."""
+        atomic_write(self.path(rel), text)
+
+    def create(self, rel: str, data) -> None:
+        """Write a new file from plain data in canonical form; refuses to overwrite."""
+        from anshang.store.canonical import canonical_text
+
+        target = self.path(rel)
+        if target.exists():
+            raise AnshangError(f"{rel} 已存在，未覆盖")
+        self.replace_file(rel, canonical_text(data, _kind_of(rel)))
+
+    def edit(self, rel: str, change) -> None:
+        """Round-trip edit of one file: comments, key order and hand layout survive.
+
+        ``change(doc)`` mutates the ruamel document in place (returning False skips the write). New keys should be placed with
+        ``fmt.put`` so they land in canonical order.
+        """
+        try:
+            doc = yamlio.rt_load(read_utf8(self.path(rel)))
+        except yamlio.YamlProblem as e:
+            from anshang.store.loader import UNREADABLE
+
+            raise ProblemsFound(UNREADABLE, [Problem(rel, e.line, "yaml", "error", e.message)]) from None
+        if change(doc) is not False:  # False: nothing to write after all
+            self.replace_file(rel, yamlio.rt_dump(doc))
+
+
+class _Outer:
+    def __init__(self, ledger, lock):
+        self.ledger, self.inner = ledger, lock
+
+    def __enter__(self):
+        self.inner.__enter__()
+        self.ledger._held = 1
+        return self
+
+    def __exit__(self, *exc):
+        self.ledger._held = 0
+        return self.inner.__exit__(*exc)
+
+
+class _Nested:
+    def __init__(self, ledger):
+        self.ledger = ledger
+
+    def __enter__(self):
+        self.ledger._held += 1
+        return self
+
+    def __exit__(self, *exc):
+        self.ledger._held -= 1
+        return False
+
+
+def _schema_findings(kind: str, data) -> list:
+    """Schema problems of one file's data as [line, severity, message] (cacheable)."""
+    from anshang.store import schema as sch
+    from anshang.store.validate import check_mapping
+
+    out: list = []
+    if data is not None and data != {}:
+        check_mapping(data, sch.FILES[kind][0], out)
+    return [list(x) for x in out]
+
+
+def _kind_of(rel: str) -> str:
+    top = rel.split("/", 1)[0]
+    return {
+        SETTINGS_FILE: "settings", LEADERS_FILE: "leaders", UNITS_FILE: "units",
+        ENTERPRISES_DIR: "enterprise", SESSIONS_DIR: "session", CASES_DIR: "case",
+        CALENDAR_DIR: "calendar",
+    }.get(top, "")
+
+
+def kind_of(rel: str) -> str:
+    """Which kind of ledger file ``rel`` is ('' for none)."""
+    return _kind_of(rel)

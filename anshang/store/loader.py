@@ -1,0 +1,148 @@
+"""The one way every command reads the ledger.
+
+Whole-ledger reads (``load``) go through the ledger's cache; single files (``read``,
+``case``) are parsed directly. Either way a file that cannot be read stops the command the
+same way: ``ProblemsFound`` listing ``file:line: [yaml] …`` in Chinese, exit code 2 — deciding
+on a partly read ledger gives wrong answers (a missed unit, a missed session). The settings and
+the calendar supplements are read here too, and stop the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from anshang.core.calendar import Calendar
+from anshang.core.holidays import arrangements, supplement_problems
+from anshang.core.problems import Problem, ProblemsFound
+from anshang.store import schema
+from anshang.store.folder import (LEADERS_FILE, SESSION_ID_RE, SETTINGS_FILE, UNITS_FILE,
+                                  USCC_FILE_RE, Ledger)
+from anshang.store.validate import check_mapping
+from anshang.store.yamlfile import YamlProblem, strip_lines
+
+UNREADABLE = "台账中有无法读取的文件，请先修正（anshang check 可列出全部问题）："
+
+
+@dataclass
+class World:
+    """The ledger's items as plain dicts keyed by id."""
+
+    leaders: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)
+    enterprises: dict = field(default_factory=dict)
+    digests: dict = field(default_factory=dict)  # registration form fingerprint -> case id
+
+
+ALL = {"leaders", "units", "session", "case", "enterprise"}
+
+
+def load(ledger: Ledger, kinds: set = ALL) -> World:
+    """Read the given kinds (leaders, units, session, case, enterprise) through the cache."""
+    snap = ledger.load_all(kinds=set(kinds))
+    broken = [p for p in snap.problems if p.severity == "error"]
+    if broken:
+        raise ProblemsFound(UNREADABLE, broken)
+    w = World()
+    for doc, key, target in ((snap.leaders, "leaders", w.leaders), (snap.units, "units", w.units)):
+        w_items(doc.data if doc is not None else None, key, target)
+    for docs, key, target in ((snap.sessions, "id", w.sessions), (snap.cases, "id", w.cases),
+                              (snap.enterprises, "uscc", w.enterprises)):
+        for doc in docs:
+            if isinstance(doc.data, dict) and doc.data.get(key):
+                target[doc.data[key]] = strip_lines(doc.data)
+    for cid, case in w.cases.items():
+        src = case.get("source")
+        if isinstance(src, dict) and src.get("digest"):
+            w.digests.setdefault(src["digest"], cid)
+    return w
+
+
+def w_items(data, key: str, target: dict) -> None:
+    """The id-keyed items of leaders.yaml or units.yaml into ``target``."""
+    data = data if isinstance(data, dict) else {}
+    items = data.get(key) if isinstance(data.get(key), list) else []
+    for item in items:
+        if isinstance(item, dict) and item.get("id"):
+            target[item["id"]] = strip_lines(item)
+
+
+def read(ledger: Ledger, rel: str, missing_ok: bool = False, lines: bool = False):
+    """One ledger file as plain data (with line bookkeeping when ``lines``); None for a missing
+    file when ``missing_ok``."""
+    try:
+        data = ledger.read(rel)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise ProblemsFound(UNREADABLE, [Problem(rel, 0, "missing", "error", f"缺少文件 {rel}")]) from None
+    except YamlProblem as e:
+        raise ProblemsFound(UNREADABLE, [Problem(rel, e.line, "yaml", "error", e.message)]) from None
+    return data if lines else strip_lines(data)
+
+
+def case(ledger: Ledger, cid: str) -> dict:
+    """One case file as plain data."""
+    data = read(ledger, Ledger.case_rel(cid))
+    if not isinstance(data, dict):
+        raise ProblemsFound(UNREADABLE, [Problem(Ledger.case_rel(cid), 1, "schema", "error",
+                                                 "文件内容应为键值映射（例如 “id: …” 每行一项）")])
+    return data
+
+
+def around_case(ledger: Ledger, cid: str) -> tuple[dict, World]:
+    """One case with just what is needed to show it: its enterprise and session, the leaders
+    and the units (so that finding one case does not grow with the ledger)."""
+    c = case(ledger, cid)
+    w = World()
+    w_items(read(ledger, LEADERS_FILE, missing_ok=True), "leaders", w.leaders)
+    w_items(read(ledger, UNITS_FILE, missing_ok=True), "units", w.units)
+    code, sid = c.get("enterprise"), c.get("session")
+    if isinstance(code, str) and USCC_FILE_RE.match(code):  # check reports a malformed code
+        ent = read(ledger, Ledger.enterprise_rel(code), missing_ok=True)
+        if isinstance(ent, dict):
+            w.enterprises[code] = ent
+    if isinstance(sid, str) and SESSION_ID_RE.match(sid):
+        sess = read(ledger, Ledger.session_rel(c["session"]), missing_ok=True)
+        if isinstance(sess, dict):
+            w.sessions[c["session"]] = sess
+    w.cases[cid] = c
+    return c, w
+
+
+def settings(ledger: Ledger):
+    """Read and validate the settings; stop with every problem listed if they are invalid."""
+    from anshang.store.settings import from_data, settings_problems
+
+    data = read(ledger, SETTINGS_FILE, lines=True)
+    errors = [p for p in settings_problems(data) if p.severity == "error"]
+    if errors:
+        raise ProblemsFound("设置无效：", errors,
+                            f"请修改 {SETTINGS_FILE} 后重试（anshang check 可列出全部问题）")
+    return from_data(data)
+
+
+def calendar_docs(ledger: Ledger | None) -> tuple[list, list[Problem]]:
+    """Every calendar supplement as (rel, data), and the errors that make one unusable."""
+    docs, problems = [], []
+    for rel in ledger.calendar_files() if ledger is not None else []:
+        try:
+            data = ledger.read(rel)
+        except YamlProblem as e:
+            problems.append(Problem(rel, e.line, "yaml", "error", e.message))
+            continue
+        found: list = []
+        check_mapping(data, schema.CALENDAR, found)
+        problems += [Problem(rel, line, "schema", sev, msg) for line, sev, msg in found if sev == "error"]
+        problems += [p for p in supplement_problems(data, rel) if p.severity == "error"]
+        docs.append((rel, data))
+    return docs, problems
+
+
+def calendar(ledger: Ledger | None, provisional: bool = False) -> Calendar:
+    """The ledger's calendar for computations; stops on a broken supplement (file:line)."""
+    docs, problems = calendar_docs(ledger)
+    if problems:
+        raise ProblemsFound("节假日补充文件有误，为免算错期限，已停止：", problems)
+    return Calendar(arrangements(docs), allow_provisional=provisional)

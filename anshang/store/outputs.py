@@ -1,0 +1,47 @@
+"""Where generated files go: names made from outside text that stay inside their folder, and
+atomic writes (the ledger's ``output/`` folder unless the clerk names another)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from anshang.core.problems import AnshangError
+from anshang.store.atomic import atomic_write
+
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_filename(text: str, limit: int = 60) -> str:
+    """A file name made from outside text that stays inside its folder on Windows and Linux."""
+    t = unicodedata.normalize("NFKC", str(text))
+    t = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", t)
+    t = t.strip(" .")
+    t = re.sub(r"\.{2,}", "_", t)
+    if not t or t.upper().split(".")[0] in _RESERVED:
+        t = f"_{t}"
+    return t[:limit]
+
+
+def ensure_inside(folder: Path, name: str) -> Path:
+    """``folder/name`` after checking that it does not escape ``folder``."""
+    folder = Path(folder).resolve()
+    target = (folder / name).resolve()
+    if folder not in target.parents:
+        raise AnshangError(f"文件名 {name!r} 会写到目录之外，已拒绝")
+    return target
+
+
+def write(folder: Path, name: str, data: str | bytes) -> Path:
+    """Write ``data`` to ``folder/name`` atomically, refusing names that leave the folder."""
+    target = ensure_inside(folder, name)
+    atomic_write(target, data)
+    return target
+
+
+def write_file(path: Path, data: str | bytes) -> Path:
+    """Write ``data`` to a path the clerk named (its folder is created if needed)."""
+    path = Path(path)
+    atomic_write(path, data)
+    return path

@@ -1,0 +1,270 @@
+"""The shape of every ledger file: keys in canonical order, types, allowed values, and the
+Chinese name of each key (README: 文件格式 is checked against this table by a test).
+
+Pure data plus one small walker; validators and ``fmt`` both read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from anshang.core.labels import (CATEGORIES, CHANNELS, CO_UNIT_REPORTS, DEADLINE_KINDS, DECISIONS,
+                                 DECLARED, EVENT_KINDS, LEADER_ROLES, LONGTERM_COUNTING, MATCH_STATUS,
+                                 OUTCOMES, RULES, SATISFACTION, SESSION_FORMS, SESSION_STATUS,
+                                 SOURCE_KINDS, UNIT_KINDS)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a mapping: its type, Chinese name, whether required, allowed values."""
+
+    type: str  # str int bool date list map dict any
+    label: str
+    required: bool = False
+    choices: tuple = ()
+    item: "Key | None" = None  # element of a list
+    fields: "dict[str, Key] | None" = None  # keys of a map (or of list items that are maps)
+    values: "Key | None" = None  # value type of a free dict (routing)
+    min: int | None = None
+
+
+def K(type, label, required=False, choices=(), item=None, fields=None, values=None, min=None):
+    return Key(type, label, required, tuple(choices), item, fields, values, min)
+
+
+STR_LIST = K("list", "", item=K("str", ""))
+
+CONTACT = {
+    "name": K("str", "姓名"),
+    "role": K("str", "职务"),
+    "phone": K("str", "电话"),
+    "email": K("str", "电子邮箱"),
+}
+
+POLICY = {
+    "sessions_per_year": K("int", "每年接待日不少于（次）", required=True, min=1),
+    "notice_workdays": K("int", "提前发布通告（工作日）", required=True, min=0),
+    "session_capacity": K("int", "每场接待诉求数上限", required=True, min=1),
+    "progress_workdays": K("int", "报送落实情况时限（工作日）", required=True, min=1),
+    "result_days": K("int", "报送办理结果时限（日）", required=True, min=1),
+    "longterm_days": K("int", "长期整改报送周期（日）", required=True, min=1),
+    "longterm_counting": K("str", "长期整改周期计法", required=True, choices=LONGTERM_COUNTING),
+    "warning_workdays": K("int", "到期前预警（工作日）", required=True, min=0),
+    "supervise_after_workdays": K("int", "超期转督办（工作日）", required=True, min=0),
+    "provisional_calendar": K("bool", "允许按暂定日历（仅周末）计算"),
+    "chase_reply_workdays": K("int", "催办后限期报送（工作日，缺省 2）", min=1),
+    "registration_close_workdays": K("int", "接待日前截止预约登记（工作日，缺省 3）", min=0),
+    "co_unit_reports": K("str", "配合单位报送方式（缺省 lead）", choices=CO_UNIT_REPORTS),
+}
+
+SETTINGS = {
+    "version": K("int", "格式版本", required=True, choices=(1,)),
+    "city": K("str", "城市", required=True),
+    "office": K("str", "承办办公室", required=True),
+    "contact": K("map", "联系方式", fields={
+        "address": K("str", "地址"),
+        "place": K("str", "现场登记地点"),
+        "phone": K("str", "电话"),
+        "fax": K("str", "传真"),
+        "email": K("str", "电子邮箱"),
+        "hours": K("str", "现场预约时间"),
+    }),
+    "districts": K("list", "属地（区县）", required=True, item=K("str", "")),
+    "fields": K("list", "受理领域", required=True, item=K("str", "")),
+    "routing": K("dict", "领域→建议承办单位", values=STR_LIST),
+    "policy": K("map", "办理规则", required=True, fields=POLICY),
+}
+
+LEADER = {
+    "id": K("str", "编号", required=True),
+    "name": K("str", "姓名", required=True),
+    "role": K("str", "职务类别", required=True, choices=LEADER_ROLES),
+    "title": K("str", "职务"),
+    "fields": K("list", "分管领域", required=True, item=K("str", "")),
+    "active": K("bool", "在任"),
+}
+LEADERS_FILE = {"leaders": K("list", "接待领导", required=True, item=K("map", "", fields=LEADER))}
+
+UNIT = {
+    "id": K("str", "编号", required=True),
+    "name": K("str", "名称", required=True),
+    "kind": K("str", "类别", required=True, choices=UNIT_KINDS),
+    "district": K("str", "所辖属地"),
+    "fields": K("list", "负责领域（* 表示全部）", item=K("str", "")),
+    "contact": K("map", "联络人", fields=CONTACT),
+}
+UNITS_FILE = {"units": K("list", "承办单位", required=True, item=K("map", "", fields=UNIT))}
+
+ENTERPRISE = {
+    "uscc": K("str", "统一社会信用代码", required=True),
+    "name": K("str", "企业名称", required=True),
+    "district": K("str", "属地", required=True),
+    "categories": K("list", "企业类型", item=K("str", "", choices=CATEGORIES)),
+    "dispatch_years": K("list", "纳入市政府调度年度", item=K("int", "")),
+    "industry": K("str", "行业"),
+    "legal_rep": K("str", "法定代表人"),
+    "address": K("str", "地址"),
+    "contacts": K("list", "联系人", item=K("map", "", fields=CONTACT)),
+    "note": K("str", "备注"),
+}
+
+SESSION = {
+    "id": K("str", "编号", required=True),
+    "date": K("date", "接待日期", required=True),
+    "leader": K("str", "接待领导", required=True),
+    "fields": K("list", "本场受理领域（缺省为领导分管领域）", item=K("str", "")),
+    "form": K("str", "接待形式", choices=SESSION_FORMS),
+    "place": K("str", "地点"),
+    "capacity": K("int", "本场诉求数上限", min=1),
+    "notice_date": K("date", "通告发布日期"),
+    "registration_from": K("date", "预约登记开始"),
+    "registration_to": K("date", "预约登记截止"),
+    "status": K("str", "状态", choices=SESSION_STATUS),
+    "provisional": K("bool", "日期按暂定日历计算"),
+    "note": K("str", "备注"),
+}
+
+DEADLINE = {
+    "due": K("date", "截止日期", required=True),
+    "basis": K("date", "起算日期", required=True),
+    "rule": K("str", "计算规则", required=True, choices=RULES),
+    "n": K("int", "期限数（日或工作日）", required=True, min=1),
+    "extended_from": K("date", "延期前的截止日期"),
+    "provisional": K("bool", "暂定"),
+}
+
+EVENT = {
+    "date": K("date", "日期", required=True),
+    "kind": K("str", "类别", required=True, choices=EVENT_KINDS),
+    "by": K("str", "经办人"),
+    "unit": K("str", "单位"),
+    "units": K("list", "新承办单位", item=K("str", "")),
+    "due": K("date", "新截止日期"),
+    "satisfaction": K("str", "满意度", choices=tuple(SATISFACTION)),
+    "note": K("str", "说明"),
+}
+
+CASE = {
+    "id": K("str", "编号", required=True),
+    "registered": K("date", "登记日期", required=True),
+    "channel": K("str", "渠道", required=True, choices=CHANNELS),
+    "source": K("map", "来源", fields={
+        "kind": K("str", "方式", choices=SOURCE_KINDS),
+        "file": K("str", "文件名"),
+        "digest": K("str", "内容指纹"),
+    }),
+    "enterprise": K("str", "企业（统一社会信用代码）"),
+    "enterprise_name": K("str", "企业名称（名录外企业）"),
+    "contact": K("map", "联系人", fields=CONTACT),
+    "fields": K("list", "领域", item=K("str", "")),
+    "title": K("str", "诉求事项", required=True),
+    "facts": K("str", "事实"),
+    "reasons": K("str", "理由"),
+    "request": K("str", "具体诉求"),
+    "suggested_units": K("list", "建议承办单位", item=K("str", "")),
+    "declared": K("map", "登记表自述（是/否）", fields={k: K("bool", v) for k, v in DECLARED.items()}),
+    "screening": K("map", "受理审查", fields={
+        "decision": K("str", "结论", required=True, choices=DECISIONS),
+        "date": K("date", "审查日期", required=True),
+        "clauses": K("list", "依据条款", required=True, item=K("str", "")),
+        "type": K("int", "受理类型（§三(一)1–5）", choices=(1, 2, 3, 4, 5)),
+        "refer_to": K("str", "转交单位"),
+        "reason": K("str", "理由"),
+        "by": K("str", "经办人"),
+        "override": K("str", "人工改判理由"),
+    }),
+    "session": K("str", "接待场次"),
+    "matching": K("map", "双向匹配", fields={
+        "status": K("str", "结果", required=True, choices=MATCH_STATUS),
+        "date": K("date", "匹配日期"),
+        "reason": K("str", "说明"),
+    }),
+    "outcome": K("map", "接待结果", fields={
+        "kind": K("str", "结果", required=True, choices=OUTCOMES),
+        "date": K("date", "日期", required=True),
+        "lead_unit": K("str", "牵头单位"),
+        "co_units": K("list", "配合单位", item=K("str", "")),
+        "instruction": K("str", "交办意见"),
+        "note": K("str", "说明"),
+    }),
+    "deadlines": K("map", "办理时限", fields={
+        k: K("map", v, fields=DEADLINE) for k, v in DEADLINE_KINDS.items()
+    }),
+    "events": K("list", "办理记录", item=K("map", "", fields=EVENT)),
+    "note": K("str", "备注"),
+}
+
+HOLIDAY = {
+    "name": K("str", "节日", required=True),
+    "from": K("date", "开始", required=True),
+    "to": K("date", "结束", required=True),
+}
+CALENDAR = {
+    "year": K("int", "年份", required=True),
+    "source": K("str", "依据（国务院办公厅通知）", required=True),
+    "holidays": K("list", "放假日期", item=K("map", "", fields=HOLIDAY)),
+    "workdays": K("list", "调休上班日期", item=K("date", "")),
+}
+
+# file kind -> (root spec, Chinese name)
+FILES = {
+    "settings": (SETTINGS, "设置"),
+    "leaders": (LEADERS_FILE, "接待领导"),
+    "units": (UNITS_FILE, "承办单位"),
+    "enterprise": (ENTERPRISE, "企业"),
+    "session": (SESSION, "接待日"),
+    "case": (CASE, "诉求"),
+    "calendar": (CALENDAR, "节假日补充"),
+}
+
+
+def walk(spec: dict[str, Key], prefix: str = ""):
+    """Every (dotted key path, Key) in a spec, parents before children."""
+    for name, key in spec.items():
+        path = f"{prefix}{name}"
+        yield path, key
+        if key.fields:
+            yield from walk(key.fields, path + ".")
+        elif key.item is not None and key.item.fields:
+            yield from walk(key.item.fields, path + "[].")
+
+
+_TYPE_CN = {"str": "文本", "int": "整数", "bool": "true/false", "date": "日期", "list": "列表",
+            "map": "映射", "dict": "映射（键自定）", "any": "任意"}
+_FILE_PATHS = {
+    "settings": "anshang.yaml", "leaders": "leaders.yaml", "units": "units.yaml",
+    "enterprise": "enterprises/<统一社会信用代码>.yaml", "session": "sessions/<年>/<场次编号>.yaml",
+    "case": "cases/<年>/<诉求编号>.yaml", "calendar": "calendar/<年>.yaml",
+}
+
+
+def markdown() -> str:
+    """The key tables of README: 文件格式 (a test keeps README in step with this schema)."""
+    out = []
+    for kind, (spec, title) in FILES.items():
+        out.append(f"#### {title}：`{_FILE_PATHS[kind]}`\n")
+        out.append("| 键 | 中文 | 类型 | 必填 | 取值 |")
+        out.append("|---|---|---|---|---|")
+        for path, key in walk(spec):
+            typ = _TYPE_CN[key.type]
+            if key.type == "list" and key.item is not None and key.item.type != "map":
+                typ = f"{_TYPE_CN[key.item.type]}列表"
+            elif key.type == "list":
+                typ = "映射列表"
+            choices = key.choices or (key.item.choices if key.item is not None else ())
+            if isinstance(choices, tuple) and choices and not isinstance(choices[0], str):
+                allowed = "、".join(str(c) for c in choices)
+            else:
+                names = _NAMES.get(path.rsplit(".", 1)[-1], {})
+                allowed = "、".join(f"`{c}` {names.get(c, '')}".strip() for c in choices)
+            out.append(f"| `{path}` | {key.label} | {typ} | {'是' if key.required else ''} | {allowed} |")
+        out.append("")
+    return "\n".join(out)
+
+
+_NAMES = {
+    "channel": CHANNELS, "categories": CATEGORIES, "role": LEADER_ROLES, "kind": {
+        **UNIT_KINDS, **OUTCOMES, **EVENT_KINDS, **SOURCE_KINDS},
+    "form": SESSION_FORMS, "status": {**SESSION_STATUS, **MATCH_STATUS}, "decision": DECISIONS,
+    "longterm_counting": LONGTERM_COUNTING, "rule": RULES, "co_unit_reports": CO_UNIT_REPORTS,
+}

@@ -1,0 +1,83 @@
+"""The ledger's settings as a typed object (``loader.settings`` reads and validates them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from anshang.store import schema
+from anshang.core.problems import Problem
+from anshang.store.folder import SETTINGS_FILE
+from anshang.store.validate import check_mapping
+from anshang.store.yamlfile import line_of
+
+
+@dataclass(frozen=True)
+class Policy:
+    """DOMAIN §4: every value comes from the ledger's settings, none from code."""
+
+    sessions_per_year: int
+    notice_workdays: int
+    session_capacity: int
+    progress_workdays: int
+    result_days: int
+    longterm_days: int
+    longterm_counting: str
+    warning_workdays: int
+    supervise_after_workdays: int
+    provisional_calendar: bool = False
+    chase_reply_workdays: int = 2  # a chased unit reports within this many working days
+    registration_close_workdays: int = 3  # registration closes this many working days before a session
+    co_unit_reports: str = "lead"  # lead: the lead unit's report covers its co-units; each: every unit reports
+
+    @property
+    def limits(self):
+        """Every time limit as a rule, with the sentences that state them."""
+        from anshang.core.deadlines import Limits
+
+        return Limits.of(self)
+
+
+@dataclass(frozen=True)
+class Settings:
+    city: str
+    office: str
+    contact: dict
+    districts: tuple
+    fields: tuple
+    routing: dict = field(default_factory=dict)
+    policy: Policy | None = None
+
+
+def settings_problems(data) -> list[Problem]:
+    """Schema and consistency problems of the settings data (no references to other files)."""
+    out: list = []
+    check_mapping(data, schema.SETTINGS, out)
+    problems = [Problem(SETTINGS_FILE, line, "schema", sev, msg) for line, sev, msg in out]
+    if isinstance(data, dict):
+        for key in ("fields", "districts"):
+            values = data.get(key) if isinstance(data.get(key), list) else []
+            seen = set()
+            for i, v in enumerate(values):
+                if v in seen:
+                    problems.append(Problem(SETTINGS_FILE, line_of(data, f"{key}[{i}]"), "settings",
+                                            "error", f"{key} 中 {v!r} 重复"))
+                seen.add(v)
+        routing = data.get("routing") if isinstance(data.get("routing"), dict) else {}
+        fields = set(data.get("fields") or []) if isinstance(data.get("fields"), list) else set()
+        for f in routing:
+            if not f.startswith("__") and f not in fields:
+                problems.append(Problem(SETTINGS_FILE, line_of(routing, f), "settings", "error",
+                                        f"routing 中的领域 {f!r} 不在 fields 列表中"))
+    return problems
+
+
+def from_data(data) -> Settings:
+    """A Settings from valid data (call ``settings_problems`` first)."""
+    policy = {k: v for k, v in data["policy"].items() if not k.startswith("__")}
+    routing = {k: tuple(v) for k, v in (data.get("routing") or {}).items() if not k.startswith("__")}
+    contact = {k: v for k, v in (data.get("contact") or {}).items() if not k.startswith("__")}
+    return Settings(
+        city=data["city"], office=data["office"], contact=contact,
+        districts=tuple(data["districts"]), fields=tuple(data["fields"]), routing=routing,
+        policy=Policy(**policy),
+    )
