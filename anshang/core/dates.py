@@ -38,6 +38,14 @@ def parse_date(value) -> _dt.date:
         raise ValueError(f"日期不存在：{value!r}") from None
 
 
+def maybe_date(value) -> _dt.date | None:
+    """The date ``value`` means, or None when it is not one (the schema check says why)."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
 def cn_date(d: _dt.date, weekday: bool = False) -> str:
     """2026年3月5日, or 2026年3月5日（星期四） with ``weekday``."""
     s = f"{d.year}年{d.month}月{d.day}日"

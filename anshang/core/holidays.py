@@ -7,16 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from anshang.core.calendar import YearArrangement, package_arrangements
-from anshang.core.dates import parse_date
+from anshang.core.dates import maybe_date, parse_date
 from anshang.core.lines import line_of
 from anshang.core.problems import Problem
 
-
-def _date(v):
-    try:
-        return parse_date(v)
-    except ValueError:
-        return None
 
 
 def supplement_problems(data, rel: str) -> list[Problem]:
@@ -39,7 +33,7 @@ def supplement_problems(data, rel: str) -> list[Problem]:
     for h in holidays:
         if not isinstance(h, dict):
             continue
-        a, b = _date(h.get("from")), _date(h.get("to"))
+        a, b = maybe_date(h.get("from")), maybe_date(h.get("to"))
         if a and b and b < a:
             add(line_of(h, "to"), f"放假结束日期 {b.isoformat()} 早于开始日期 {a.isoformat()}")
         for key, day in (("from", a), ("to", b)):
@@ -52,7 +46,7 @@ def supplement_problems(data, rel: str) -> list[Problem]:
                 x += dt.timedelta(days=1)
     workdays = data.get("workdays") if isinstance(data.get("workdays"), list) else []
     for i, w in enumerate(workdays):
-        day = _date(w)
+        day = maybe_date(w)
         line = line_of(data, f"workdays[{i}]")
         if day is None:
             continue
@@ -73,14 +67,14 @@ def supplement_arrangement(data, rel: str) -> YearArrangement | None:
     arr = YearArrangement(data["year"], rel)
     try:
         for h in data["holidays"]:
-            a, b = parse_date(h["from"]), parse_date(h["to"])
+            a, b = parsemaybe_date(h["from"]), parsemaybe_date(h["to"])
             if not isinstance(h.get("name"), str) or not h["name"].strip():
                 return None
             while a <= b:
                 arr.off[a] = h["name"]
                 a += dt.timedelta(days=1)
         for w in data.get("workdays") or []:
-            arr.on.add(parse_date(w))
+            arr.on.add(parsemaybe_date(w))
     except (TypeError, ValueError, KeyError, AttributeError):
         return None  # the schema check says what is wrong
     return arr

@@ -15,7 +15,7 @@ from anshang.core import uscc
 from anshang.core.calendar import Calendar
 from anshang.core.deadlines import Rule, read_deadline
 from anshang.core.holidays import arrangements, supplement_problems
-from anshang.core.dates import parse_date
+from anshang.core.dates import maybe_date, parse_date
 from anshang.core.problems import Problem
 from anshang.core.ids import id_problem
 from anshang.core.labels import DEADLINE_KINDS
@@ -66,12 +66,6 @@ def _items(doc, key):
         return [x for x in data[key] if isinstance(x, dict)]
     return []
 
-
-def _date(v):
-    try:
-        return parse_date(v)
-    except ValueError:
-        return None
 
 
 def build_context(snap: Snapshot) -> Context:
@@ -172,7 +166,7 @@ def v_ids(snap, ctx):
             yield doc.rel, line_of(d, "id"), "error", f"文件名应与编号一致：{cid}.yaml"
         if doc.rel.split("/")[1] != f"20{cid[:2]}":
             yield doc.rel, line_of(d, "id"), "error", f"诉求 {cid} 应放在 cases/20{cid[:2]}/ 目录"
-        reg = _date(d.get("registered"))
+        reg = maybe_date(d.get("registered"))
         if reg and reg.strftime("%y%m%d") != cid[:6]:
             yield doc.rel, line_of(d, "id"), "warning", f"编号日期部分 {cid[:6]} 与登记日期 {reg.isoformat()} 不一致"
         if cid in seen:
@@ -185,7 +179,7 @@ def v_ids(snap, ctx):
         sid = d["id"]
         if Path(doc.rel).stem != sid:
             yield doc.rel, line_of(d, "id"), "error", f"文件名应与场次编号一致：{sid}.yaml"
-        date = _date(d.get("date"))
+        date = maybe_date(d.get("date"))
         if date and not sid.startswith(date.isoformat()):
             yield doc.rel, line_of(d, "id"), "error", f"场次编号 {sid} 应以接待日期 {date.isoformat()} 开头"
         if sid in sids:
@@ -310,7 +304,7 @@ def v_refs(snap, ctx):
 def _order(rel, data, pairs):
     """Yield a problem for each (earlier_key, later_key, what) pair whose dates are reversed."""
     for a_key, a_val, b_key, b_val, what in pairs:
-        a, b = _date(a_val), _date(b_val)
+        a, b = maybe_date(a_val), maybe_date(b_val)
         if a and b and b < a:
             yield rel, line_of(data, b_key), "error", f"{what}：{b.isoformat()} 早于 {a.isoformat()}"
 
@@ -348,8 +342,8 @@ def v_dates(snap, ctx):
         for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
             if not isinstance(ev, dict):
                 continue
-            when = _date(ev.get("date"))
-            start = _date(reg)
+            when = maybe_date(ev.get("date"))
+            start = maybe_date(reg)
             if when and start and when < start:
                 yield doc.rel, line_of(ev, "date"), "error", f"办理记录日期 {when.isoformat()} 早于登记日期"
             if when and prev and when < prev:
@@ -414,7 +408,7 @@ def v_calendar(snap, ctx):
     for doc, d in _each(snap.sessions):
         missing = False
         for key in ("date", "notice_date"):
-            day = _date(d.get(key))
+            day = maybe_date(d.get(key))
             if day is None:
                 continue
             if not cal.covers(day.year):
@@ -428,7 +422,7 @@ def v_calendar(snap, ctx):
                         "如确需先定日期，请标注 provisional: true；" + hint.format(y=day.year))
             elif key == "date" and not cal.is_workday(day):
                 yield doc.rel, line_of(d, key), "warning", f"接待日 {day.isoformat()} 是休息日"
-        date, notice = _date(d.get("date")), _date(d.get("notice_date"))
+        date, notice = maybe_date(d.get("date")), maybe_date(d.get("notice_date"))
         if d.get("provisional") and not missing and date:
             n = policy.get("notice_workdays")
             expected = Rule("workdays", -n).due(cal, date).due if isinstance(n, int) and n > 0 else None
@@ -450,7 +444,7 @@ def v_calendar(snap, ctx):
 def _stored_deadline(rel, kind, dl, cal, hint):
     """A stored deadline against today's calendar: unknown years, and provisional ones that
     can now be computed for real."""
-    due, basis = _date(dl.get("due")), _date(dl.get("basis"))
+    due, basis = maybe_date(dl.get("due")), maybe_date(dl.get("basis"))
     if due is None:
         return
     label = DEADLINE_KINDS.get(kind, kind)
@@ -501,7 +495,7 @@ def v_sessions(snap, ctx):
         if isinstance(c.data, dict) and c.data.get("session"):
             scheduled[c.data["session"]] = scheduled.get(c.data["session"], 0) + 1
     for doc, d in _each(snap.sessions):
-        day = _date(d.get("date"))
+        day = maybe_date(d.get("date"))
         if day is None:
             continue
         if d.get("status") != "cancelled":
@@ -511,7 +505,7 @@ def v_sessions(snap, ctx):
                 yield doc.rel, line_of(d, "leader"), "warning", (
                     f"接待领导 {d.get('leader')} 在 {day.isoformat()} 已有场次 {booked[key]}")
             booked.setdefault(key, doc.rel)
-        years = range(min(day, _date(d.get("notice_date")) or day).year, day.year + 1)
+        years = range(min(day, maybe_date(d.get("notice_date")) or day).year, day.year + 1)
         if isinstance(notice_n, int) and d.get("notice_date") and all(ctx.calendar.covers(y) for y in years):
             problem = notice_problems({**d, "date": day.isoformat()}, ctx.calendar, Rule("workdays", -notice_n))
             if problem:

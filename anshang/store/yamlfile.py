@@ -165,25 +165,36 @@ def loads(text: str):
         what = e.problem or e.context or "格式错误"
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(what)}", line) from None
     except yaml.YAMLError as e:
-        raise YamlProblem(f"YAML 语法错误：{e}", 1) from None
+        raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
     finally:
         loader.dispose()
 
 
 def _cn_yaml(msg: str) -> str:
-    table = {
-        "could not find expected ':'": "缺少冒号“:”（中文冒号“：”不算）",
-        "mapping values are not allowed here": "此处不能出现“键: 值”（检查缩进或给文本加引号）",
-        "found character that cannot start any token": "出现了不能作为开头的字符（例如制表符 Tab）",
-        "did not find expected key": "缩进不一致或缺少键",
-        "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",
-        "did not find expected '-' indicator": "列表项缺少“- ”或缩进不一致",
-        "found undefined alias": "引用了未定义的别名",
-    }
-    for en, cn in table.items():
+    """libyaml's and ruamel's English problem in Chinese; never passed through in English."""
+    table = [
+        ("could not find expected ':'", "缺少冒号“:”（中文冒号“：”不算）"),
+        ("mapping values are not allowed here", "此处不能出现“键: 值”（检查缩进或给文本加引号）"),
+        ("that cannot start any token", "出现了不能作为开头的字符（例如制表符 Tab 或 @、`），请改用空格或给文本加引号"),
+        ("did not find expected key", "缩进不一致或缺少键"),
+        ("found unexpected end of stream", "文件意外结束（引号或括号未闭合）"),
+        ("did not find expected '-' indicator", "列表项缺少“- ”或缩进不一致"),
+        ("found undefined alias", "引用了未定义的别名（*名称）"),
+        ("did not find expected ',' or ']'", "方括号 [ ] 未闭合，或其中缺少逗号"),
+        ("did not find expected ',' or '}'", "花括号 { } 未闭合，或其中缺少逗号"),
+        ("did not find expected node content", "此处缺少内容（检查逗号、括号和“- ”）"),
+        ("expected <block end>", "缩进不一致（同一层的键应对齐）"),
+        ("expected a single document", "文件中只能有一份内容（不要用 --- 分隔多份）"),
+        ("found unknown escape character", "双引号文本中有无法识别的转义符“\\”，请改用单引号"),
+        ("found duplicate anchor", "锚点（&名称）重复"),
+        ("found unexpected ':'", "此处不能出现冒号（给文本加引号）"),
+        ("could not find expected", "缺少应有的符号（检查引号、括号和冒号）"),
+        ("while scanning", "格式不对（检查该行的引号、括号和缩进）"),
+    ]
+    for en, cn in table:
         if en in msg:
             return cn
-    return msg
+    return "格式不对（请检查该行及上一行的引号、括号、冒号和缩进）"
 
 
 # --- round-trip writer -------------------------------------------------------------------
@@ -217,7 +228,7 @@ def rt_load(text: str, preserve_quotes: bool = True):
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e.problem or e.context))}",
                           mark.line + 1 if mark else 1) from None
     except YAMLError as e:
-        raise YamlProblem(f"YAML 语法错误：{e}", 1) from None
+        raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
 
 
 def rt_dump(data, preserve_quotes: bool = True) -> str:
