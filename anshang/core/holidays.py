@@ -67,14 +67,14 @@ def supplement_arrangement(data, rel: str) -> YearArrangement | None:
     arr = YearArrangement(data["year"], rel)
     try:
         for h in data["holidays"]:
-            a, b = parsemaybe_date(h["from"]), parsemaybe_date(h["to"])
+            a, b = parse_date(h["from"]), parse_date(h["to"])
             if not isinstance(h.get("name"), str) or not h["name"].strip():
                 return None
             while a <= b:
                 arr.off[a] = h["name"]
                 a += dt.timedelta(days=1)
         for w in data.get("workdays") or []:
-            arr.on.add(parsemaybe_date(w))
+            arr.on.add(parse_date(w))
     except (TypeError, ValueError, KeyError, AttributeError):
         return None  # the schema check says what is wrong
     return arr

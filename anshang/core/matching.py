@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from anshang.core.dates import parse_date
+from anshang.core.problems import AnshangError
 
 
 @dataclass
@@ -118,3 +119,25 @@ def match(cases: dict, sessions: dict, leaders: dict, capacity_default: int, tod
                                          f"{current or '当期'} 不能安排（领域不符或已满），择期安排在 {sid}",
                                          trace=traces[c["id"]])
     return [results[k] for k in sorted(results)]
+
+
+def find_session(world, given: str) -> str:
+    """A session id from its id, its date in any accepted spelling, or a unique prefix."""
+    if given in world.sessions:
+        return given
+    try:
+        iso = parse_date(given).isoformat()
+        hits = [s for s in world.sessions if s == iso or s.startswith(iso + "-")]
+    except ValueError:
+        hits = [s for s in world.sessions if s.startswith(given)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise AnshangError(f"没有场次 {given!r}（用 anshang session list 查看全部场次）")
+    raise AnshangError(f"{given!r} 对应多个场次：{'、'.join(sorted(hits))}")
+
+
+def scheduled_in(world, sid: str) -> list[dict]:
+    """The demands scheduled in one session, earliest registration first."""
+    return sorted((c for c in world.cases.values() if c.get("session") == sid),
+                  key=lambda c: (str(c["registered"]), c["id"]))

@@ -60,11 +60,10 @@ def render(text: str, values: dict, shown: str = "notice.md") -> str:
 
 def notice_text(ledger, settings, given: str) -> str:
     """The notice of one session (by id or date), from the ledger's or the packaged template."""
-    from anshang.core.matching import session_fields
-    from anshang.steps.sessions import SESSION_KINDS, find_session
+    from anshang.core.matching import find_session, session_fields
     from anshang.store import loader
 
-    world = loader.load(ledger, SESSION_KINDS)
+    world = loader.load(ledger, {"leaders", "session", "units"})
     sid = find_session(world, given)
     s = world.sessions[sid]
     leader = world.leaders.get(s.get("leader"))

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from anshang.core.dates import cn_date, parse_date
 from anshang.core.labels import SESSION_STATUS, label
-from anshang.core.matching import session_fields
+from anshang.core.matching import find_session, scheduled_in, session_fields
 from anshang.documents.names import enterprise_name, leader_name
 from anshang.documents.workbook import table_bytes
-from anshang.steps.sessions import find_session, scheduled_in
 from anshang.store import loader
 
 CONTACT_HEADERS = ["诉求编号", "企业", "联系人", "联系电话", "诉求事项", "领域", "登记日期", "通知情况"]

@@ -6,29 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from anshang.core import matching, rotation
-from anshang.core.dates import parse_date
+from anshang.core.matching import find_session
 from anshang.core.problems import AnshangError
 from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
-from anshang.store.loader import World
 
 SESSION_KINDS = {"leaders", "session", "units"}
-
-
-def find_session(world: World, given: str) -> str:
-    """A session id from its id, its date in any accepted spelling, or a unique prefix."""
-    if given in world.sessions:
-        return given
-    try:
-        iso = parse_date(given).isoformat()
-        hits = [s for s in world.sessions if s == iso or s.startswith(iso + "-")]
-    except ValueError:
-        hits = [s for s in world.sessions if s.startswith(given)]
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise AnshangError(f"没有场次 {given!r}（用 anshang session list 查看全部场次）")
-    raise AnshangError(f"{given!r} 对应多个场次：{'、'.join(sorted(hits))}")
 
 
 def plan(ledger: Ledger, settings, cal, year: int, count: int | None, write: bool):
@@ -94,8 +77,3 @@ def release(ledger: Ledger, cid: str) -> str | None:
     with ledger.lock():
         ledger.edit(Ledger.case_rel(cid), change)
     return old.get("session")
-
-
-def scheduled_in(world: World, sid: str) -> list[dict]:
-    return sorted((c for c in world.cases.values() if c.get("session") == sid),
-                  key=lambda c: (str(c["registered"]), c["id"]))
