@@ -123,7 +123,7 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     cells = [str(c.value) for row in openpyxl.load_workbook(slip).active.iter_rows() for c in row if c.value]
     limits = [v for v in cells if "报送落实情况" in v]
     assert limits == ["请于2026年10月13日前（5个工作日内）报送落实情况，2026年10月20日前（20日内）报送办理结果。"
-                      "需长期整改的，每 5 个工作日报送一次进展（十日一报），直至问题解决。"]
+                      "需长期整改的，每 5 个工作日报送一次进展，直至问题解决。"]
 
     # both units owe their part; with co_unit_reports: each the lead's report does not cover the co-unit
     assert cli("--data", root, "report", cid, "progress", "--date", "2026-10-16", "--unit", "gxj").code == 0

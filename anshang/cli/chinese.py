@@ -10,6 +10,7 @@ import sys
 
 MESSAGES = {
     "Usage:": "用法：",
+    "Usage: ": "用法：",
     "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
     "No such option: {name}": "没有这个选项：{name}",
     "Missing parameter: {param_name}": "缺少参数：{param_name}",
@@ -93,6 +94,9 @@ def install() -> None:
         ru.ARGUMENTS_PANEL_TITLE = "参数"
         ru.ERRORS_PANEL_TITLE = "错误"
         ru.ABORTED_TEXT = "已中止。"
+        ru.REQUIRED_LONG_STRING = "[必填]"
+        ru.DEFAULT_STRING = "[默认：{}]"
+        _no_type_placeholders()
         ru.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
 
 
@@ -120,3 +124,22 @@ def _chinese_help_option() -> None:
 
     help_option._anshang = True
     mod.help_option = help_option
+
+
+def _no_type_placeholders() -> None:
+    """Help pages show the Chinese metavar of an option, never ``<str>``/``<bool>`` placeholders."""
+    try:
+        from typer.core import TyperArgument, TyperOption
+    except ImportError:
+        return
+    for cls in (TyperArgument, TyperOption):
+        original = getattr(cls, "display_type_rich", None)
+        if original is None or getattr(original, "_anshang", False):
+            continue
+
+        def display_type_rich(self, ctx, original=original):
+            shown = original(self, ctx)
+            return None if shown is not None and str(shown).startswith("<") else shown
+
+        display_type_rich._anshang = True
+        cls.display_type_rich = display_type_rich

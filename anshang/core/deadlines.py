@@ -88,6 +88,8 @@ class Deadline:
 
 def read_deadline(record: dict, default_basis=None) -> Deadline:
     """A stored ``deadlines.<kind>`` mapping (raises ValueError when it is incomplete)."""
+    if not isinstance(record, dict) or record.get("due") is None:
+        raise ValueError("期限缺少截止日期（due）")
     rule = Rule(str(record.get("rule")), int(record.get("n") or 0))
     basis = parse_date(record.get("basis") or default_basis)
     ext = record.get("extended_from")
@@ -143,7 +145,8 @@ class Limits:
                 f"（末日为休息日顺延）；需长期整改的{self.periodic.spoken()}报送一次进展，直至问题解决")
 
     def periodic_sentence(self) -> str:
-        return f"需长期整改的，{self.periodic.spoken()}报送一次进展（十日一报），直至问题解决。"
+        named = "（十日一报）" if self.periodic == Rule("every_days", 10) else ""
+        return f"需长期整改的，{self.periodic.spoken()}报送一次进展{named}，直至问题解决。"
 
 
 # --- explanations ---------------------------------------------------------------------------

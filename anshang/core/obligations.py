@@ -89,8 +89,9 @@ def parts(item: str, kind: str, deadline: Deadline, lead: str, co: list[str], re
 
 
 def overdue_workdays(ob: Obligation, cal: Calendar, today: dt.date) -> int:
-    """Working days past the due date (0 when met or not yet due). A count that reaches into a
-    year whose holidays are unknown falls back to calendar days."""
+    """Working days past the due date (0 when met or not yet due). In a year whose holidays are
+    not known yet the count is made on the weekends-only calendar; beyond the calendar's range
+    it falls back to calendar days."""
     if ob.met is not None or today <= ob.due:
         return 0
     try:
@@ -100,7 +101,7 @@ def overdue_workdays(ob: Obligation, cal: Calendar, today: dt.date) -> int:
 
 
 def late_by(met: dt.date, due: dt.date, cal: Calendar) -> int:
-    """Working days a report came after its due date."""
+    """Working days a report came after its due date (counted as ``overdue_workdays`` does)."""
     try:
         return max(cal.workdays_between(due, met), 0)
     except AnshangError:  # a year whose holidays are unknown, or beyond the calendar
