@@ -46,8 +46,15 @@ def _root(
 
 
 # the command families register themselves on ``app``, ``roster_app`` and ``session_app``
-from anshang.cli import (calendar_cmds, intake_cmds, ledger_cmds, loop_cmds,  # noqa: E402,F401
-                         report_cmds, session_cmds)
+from anshang.cli import (  # noqa: E402,F401
+    calendar_cmds,
+    intake_cmds,
+    ledger_cmds,
+    loop_cmds,
+    report_cmds,
+    session_cmds,
+)
+
 
 def _limits_in_help(argv: list[str]) -> None:
     """Help texts state the time limits of the ledger's own settings (or say where they are

@@ -9,8 +9,22 @@ from typing import List, Optional
 import typer
 
 from anshang.cli import LIMITS, app
-from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, clerk, date_arg, out, today
-from anshang.core.labels import DEADLINE_KINDS, EVENT_KINDS, OUTCOMES, SATISFACTION, choices
+from anshang.cli.context import (
+    CTX,
+    PROVISIONAL_HELP,
+    case_id,
+    clerk,
+    date_arg,
+    out,
+    today,
+)
+from anshang.core.labels import (
+    DEADLINE_KINDS,
+    EVENT_KINDS,
+    OUTCOMES,
+    SATISFACTION,
+    choices,
+)
 
 
 def _due_line(label: str, record: dict) -> str:

@@ -12,7 +12,6 @@ from anshang.core.lines import line_of
 from anshang.core.problems import Problem
 
 
-
 def supplement_problems(data, rel: str) -> list[Problem]:
     """What is wrong with one supplement beyond its shape (the schema's business): file name,
     dates outside the year, reversed ranges, a day both off and on, no holidays filled in yet."""

@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from anshang.core.calendar import Calendar
-from anshang.core.problems import AnshangError
 from anshang.core.deadlines import Deadline
+from anshang.core.problems import AnshangError
 
 
 @dataclass
@@ -43,9 +43,6 @@ class Obligation:
     @property
     def rule(self) -> str:
         return self.deadline.text()
-
-    def is_open(self) -> bool:
-        return self.met is None
 
     def is_late(self, today: dt.date) -> bool:
         return self.met is None and self.due < today

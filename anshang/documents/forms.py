@@ -12,7 +12,13 @@ from pathlib import Path
 from anshang.core import uscc as usccmod
 from anshang.core.dates import parse_date
 from anshang.core.problems import Problem
-from anshang.store.workbook import BookProblem, cell_name, clean, label_key, open_workbook
+from anshang.store.workbook import (
+    BookProblem,
+    cell_name,
+    clean,
+    label_key,
+    open_workbook,
+)
 
 TITLE = "“市长服务民营企业接待日”来访企业预约登记表"
 

@@ -7,8 +7,17 @@ import datetime as dt
 from anshang.core import lifecycle
 from anshang.core.calendar import Calendar
 from anshang.core.dates import parse_date
-from anshang.core.labels import (CHANNELS, DEADLINE_KINDS, DECISIONS, EVENT_KINDS, MATCH_STATUS,
-                                 OUTCOMES, PARTS, STATUS, label)
+from anshang.core.labels import (
+    CHANNELS,
+    DEADLINE_KINDS,
+    DECISIONS,
+    EVENT_KINDS,
+    MATCH_STATUS,
+    OUTCOMES,
+    PARTS,
+    STATUS,
+    label,
+)
 from anshang.core.obligations import late_by, overdue_workdays
 from anshang.documents.names import leader_name, unit_name, unit_names
 

@@ -9,9 +9,17 @@ from dataclasses import dataclass
 from anshang.core import figures, lifecycle
 from anshang.core.common_problems import common_problems
 from anshang.core.dates import cn_date
+from anshang.core.labels import (
+    ALERTS,
+    CHANNELS,
+    DEADLINE_KINDS,
+    DECISIONS,
+    OUTCOMES,
+    PARTS,
+    STATUS,
+    label,
+)
 from anshang.core.matching import session_fields
-from anshang.core.labels import (ALERTS, CHANNELS, DEADLINE_KINDS, DECISIONS, OUTCOMES, PARTS, STATUS,
-                                 label)
 from anshang.core.obligations import horizon, overdue_workdays
 from anshang.documents.names import enterprise_name, leader_name, unit_name, unit_names
 from anshang.documents.workbook import text_width, workbook_bytes

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
-import contextlib
-
+from anshang.core.problems import AnshangError, Problem
 from anshang.store import canonical
 from anshang.store.atomic import read_utf8
+from anshang.store.folder import (
+    LEADERS_FILE,
+    SETTINGS_FILE,
+    UNITS_FILE,
+    Ledger,
+    kind_of,
+)
 from anshang.store.yamlfile import YamlProblem
-from anshang.core.problems import AnshangError, Problem
-from anshang.store.folder import (LEADERS_FILE, SETTINGS_FILE, UNITS_FILE, Ledger,
-                            kind_of)
 
 
 @dataclass

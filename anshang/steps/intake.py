@@ -7,14 +7,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anshang.store import canonical as fmt
-from anshang.documents import forms
 from anshang.core import uscc as usccmod
-from anshang.steps.cases import create_case
 from anshang.core.dates import parse_date
 from anshang.core.problems import AnshangError, Problem
-from anshang.store.folder import Ledger
+from anshang.documents import forms
+from anshang.steps.cases import create_case
 from anshang.store import loader
+from anshang.store.folder import Ledger
 from anshang.store.loader import World
 
 

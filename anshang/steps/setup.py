@@ -6,11 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from anshang.core.problems import AnshangError
-from anshang.store.folder import (CALENDAR_DIR, CASES_DIR, ENTERPRISES_DIR, SESSIONS_DIR,
-                            SETTINGS_FILE)
-from anshang.store.templates import template_path
-from anshang.store.atomic import atomic_write
 from anshang.store import yamlfile as yamlio
+from anshang.store.atomic import atomic_write
+from anshang.store.folder import (
+    CALENDAR_DIR,
+    CASES_DIR,
+    ENTERPRISES_DIR,
+    SESSIONS_DIR,
+    SETTINGS_FILE,
+)
+from anshang.store.templates import template_path
 
 
 def init_ledger(folder: Path, city: str | None = None) -> Path:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from anshang.core.dates import parse_date
 from anshang.store import schema
 from anshang.store import yamlfile as yamlio
-from anshang.core.dates import parse_date
 
 
 def _spec_for(kind: str) -> dict:

@@ -10,18 +10,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anshang.store import schema
 from anshang.core import uscc
 from anshang.core.calendar import Calendar
+from anshang.core.dates import maybe_date
 from anshang.core.deadlines import Rule, read_deadline
 from anshang.core.holidays import arrangements, supplement_problems
-from anshang.core.dates import maybe_date, parse_date
-from anshang.core.problems import Problem
 from anshang.core.ids import id_problem
 from anshang.core.labels import DEADLINE_KINDS
+from anshang.core.lines import line_of
+from anshang.core.problems import Problem
+from anshang.store import schema
 from anshang.store.folder import Snapshot
 from anshang.store.validate import check_mapping
-from anshang.core.lines import line_of
 
 VALIDATORS: list = []
 

@@ -15,8 +15,14 @@ from anshang.core.calendar import Calendar
 from anshang.core.holidays import arrangements, supplement_problems
 from anshang.core.problems import Problem, ProblemsFound
 from anshang.store import schema
-from anshang.store.folder import (LEADERS_FILE, SESSION_ID_RE, SETTINGS_FILE, UNITS_FILE,
-                                  USCC_FILE_RE, Ledger)
+from anshang.store.folder import (
+    LEADERS_FILE,
+    SESSION_ID_RE,
+    SETTINGS_FILE,
+    UNITS_FILE,
+    USCC_FILE_RE,
+    Ledger,
+)
 from anshang.store.validate import check_mapping
 from anshang.store.yamlfile import YamlProblem, strip_lines
 

@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from anshang.core.labels import (CATEGORIES, CHANNELS, CO_UNIT_REPORTS, DEADLINE_KINDS, DECISIONS,
-                                 DECLARED, EVENT_KINDS, LEADER_ROLES, LONGTERM_COUNTING, MATCH_STATUS,
-                                 OUTCOMES, RULES, SATISFACTION, SESSION_FORMS, SESSION_STATUS,
-                                 SOURCE_KINDS, UNIT_KINDS)
+from anshang.core.labels import (
+    CATEGORIES,
+    CHANNELS,
+    CO_UNIT_REPORTS,
+    DEADLINE_KINDS,
+    DECISIONS,
+    DECLARED,
+    EVENT_KINDS,
+    LEADER_ROLES,
+    LONGTERM_COUNTING,
+    MATCH_STATUS,
+    OUTCOMES,
+    RULES,
+    SATISFACTION,
+    SESSION_FORMS,
+    SESSION_STATUS,
+    SOURCE_KINDS,
+    UNIT_KINDS,
+)
 
 
 @dataclass(frozen=True)

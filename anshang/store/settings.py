@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from anshang.store import schema
 from anshang.core.problems import Problem
+from anshang.store import schema
 from anshang.store.folder import SETTINGS_FILE
 from anshang.store.validate import check_mapping
 from anshang.store.yamlfile import line_of

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import difflib
 
-from anshang.store import schema
 from anshang.core.dates import parse_date
+from anshang.store import schema
 from anshang.store.yamlfile import LINE, LINES, line_of
 
 _SKIP = (LINE, LINES)

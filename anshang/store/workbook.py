@@ -8,7 +8,6 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-
 _HALF = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 
 
