@@ -87,7 +87,7 @@ def test_record_read_back_and_extend():
     back = read_deadline({"due": "2026-10-15", "rule": "workdays", "n": 7}, "2026-09-30")
     assert back == Deadline(Rule("workdays", 7), D(2026, 9, 30), D(2026, 10, 15), False)
     assert (back.text(), back.recomputed(CAL).due) == ("7个工作日", D(2026, 10, 15))
-    with pytest.raises(ValueError, match="unknown rule kind"):
+    with pytest.raises(ValueError, match="未知的期限计法"):
         Rule("weeks", 2).text()
     rec = {"due": D(2026, 3, 16), "basis": D(2026, 2, 13), "rule": "days", "n": 30, "__line": 4}
     once = extended(rec, D(2026, 3, 31))
@@ -437,3 +437,24 @@ def test_statistics_by_hand():
     assert (none["registered"], none["closure_rate"], none["on_time_rate"], none["satisfaction_rate"]) == (0, None, None, None)
     only = statistics(_world(), D(2026, 11, 20), only_units=True)
     assert only["overall"]["registered"] == 0 and sorted(only["by_unit"]) == ["a", "b"]
+
+
+def test_rules_for_tracked_work_monthly_quarterly_fixed():
+    # 一月一报: the 5th of each month after the basis; 2026-10-05 is in the National Day holiday
+    monthly = Rule("monthly", 5)
+    assert monthly.due(CAL, D(2026, 9, 5)).due == D(2026, 10, 8)
+    assert monthly.due(CAL, D(2026, 9, 4)).due == D(2026, 9, 7)  # Saturday 09-05 rolls to Monday
+    assert Rule("monthly", 31).due(CAL, D(2026, 2, 1)).due == D(2026, 2, 28)  # a make-up Saturday
+    assert Rule("monthly", 31).due(CAL, D(2026, 4, 1)).due == D(2026, 4, 30)
+    # 一季一审: the 10th of January, April, July and October
+    assert Rule("quarterly", 10).due(CAL, D(2026, 4, 10)).due == D(2026, 7, 10)
+    with pytest.raises(CalendarGap):  # 2027-01-10 is in a year whose holidays are not known yet
+        Rule("quarterly", 10).due(CAL, D(2026, 11, 3))
+    fixed = Rule("fixed", on=D(2026, 12, 31))
+    assert (fixed.due(CAL, D(2026, 3, 1)).due, fixed.text()) == (D(2026, 12, 31), "2026年12月31日前")
+    record = fixed.record(CAL, D(2026, 3, 1))
+    assert record == {"due": D(2026, 12, 31), "basis": D(2026, 3, 1), "rule": "fixed", "provisional": False}
+    assert read_deadline(record).rule == fixed
+    assert read_deadline(monthly.record(CAL, D(2026, 9, 5))).recomputed(CAL).due == D(2026, 10, 8)
+    with pytest.raises(ValueError):
+        read_deadline({"due": "2026-10-08", "basis": "2026-09-05", "rule": "monthly"})  # n missing

@@ -18,12 +18,20 @@ from anshang.core.dates import cn_date, parse_date
 
 @dataclass(frozen=True)
 class Rule:
-    """N working days; N days rolled forward (民法典第二百零三条); every N days or working days.
+    """How a period is counted (labels.RULES):
 
-    A negative N counts back from an event (a notice 15 working days before a session)."""
+    - ``workdays``: N working days; a negative N counts back from an event (a notice 15 working
+      days before a session);
+    - ``days``: N days, a last day that is a rest day rolls forward (民法典第二百零三条);
+    - ``every_days`` / ``every_workdays``: the next report of a schedule (十日一报);
+    - ``monthly`` / ``quarterly``: day N of each month / of the first month of each quarter
+      (一月一报, 一季一审), the first such day after the basis, rolled forward;
+    - ``fixed``: a date named in a document (2026年12月31日前), kept as it is.
+    """
 
-    kind: str  # workdays | days | every_days | every_workdays (labels.RULES)
-    n: int
+    kind: str
+    n: int = 0
+    on: dt.date | None = None  # the date of a ``fixed`` rule
 
     @property
     def counts_workdays(self) -> bool:
@@ -40,7 +48,13 @@ class Rule:
             return f"每{n}日（末日为休息日顺延）"
         if self.kind == "every_workdays":
             return f"每{n}个工作日"
-        raise ValueError(f"unknown rule kind {self.kind!r}")
+        if self.kind == "monthly":
+            return f"每月{n}日（休息日顺延）"
+        if self.kind == "quarterly":
+            return f"每季度首月{n}日（休息日顺延）"
+        if self.kind == "fixed":
+            return f"{cn_date(self.on)}前" if self.on else "指定日期"
+        raise ValueError(f"未知的期限计法 {self.kind!r}")
 
     def short(self) -> str:
         """The rule without the rolling note: 7个工作日, 30日, 每10日."""
@@ -49,19 +63,50 @@ class Rule:
     def spoken(self) -> str:
         """The rule in running text: 7 个工作日, 30 日, 每 10 日."""
         n = abs(self.n)
-        return {"workdays": f"{n} 个工作日", "days": f"{n} 日", "every_days": f"每 {n} 日",
-                "every_workdays": f"每 {n} 个工作日"}[self.kind]
+        spoken = {"workdays": f"{n} 个工作日", "days": f"{n} 日", "every_days": f"每 {n} 日",
+                  "every_workdays": f"每 {n} 个工作日", "monthly": f"每月 {n} 日前",
+                  "quarterly": f"每季度首月 {n} 日前"}
+        return spoken.get(self.kind) or self.text()
 
     def due(self, cal: Calendar, basis: dt.date) -> Due:
         """The last day of the period that starts after ``basis`` (the basis day is not counted)."""
         if self.counts_workdays:
             return cal.add_workdays(basis, self.n)
-        return cal.add_days(basis, self.n)
+        if self.kind in ("days", "every_days"):
+            return cal.add_days(basis, self.n)
+        if self.kind in ("monthly", "quarterly"):
+            day = _next_day_of_month(basis, self.n, 3 if self.kind == "quarterly" else 1)
+            rolled = cal.add_days(day, 0)  # the day itself, or the first working day after it
+            return Due(basis, rolled.due, rolled.provisional)
+        if self.kind == "fixed" and self.on is not None:
+            return Due(basis, self.on, False)
+        raise ValueError(f"期限计法 {self.kind!r} 缺少所需的日数或日期")
 
     def record(self, cal: Calendar, basis: dt.date) -> dict:
         """A ``deadlines.<kind>`` mapping as stored in a case file."""
         d = self.due(cal, basis)
-        return {"due": d.due, "basis": basis, "rule": self.kind, "n": self.n, "provisional": d.provisional}
+        rec = {"due": d.due, "basis": basis, "rule": self.kind}
+        if self.kind != "fixed":
+            rec["n"] = self.n
+        rec["provisional"] = d.provisional
+        return rec
+
+
+def _next_day_of_month(after: dt.date, day: int, every: int) -> dt.date:
+    """The first ``day`` of a month (of every ``every``-th month from January) after ``after``;
+    a day past the month's end is its last day."""
+    import calendar as _pycal
+
+    year, month = after.year, after.month
+    month -= (month - 1) % every  # the schedule's month on or before ``after``
+    while True:
+        last = _pycal.monthrange(year, month)[1]
+        candidate = dt.date(year, month, min(day, last))
+        if candidate > after:
+            return candidate
+        month += every
+        if month > 12:
+            year, month = year + 1, month - 12
 
 
 @dataclass(frozen=True)
@@ -90,11 +135,13 @@ def read_deadline(record: dict, default_basis=None) -> Deadline:
     """A stored ``deadlines.<kind>`` mapping (raises ValueError when it is incomplete)."""
     if not isinstance(record, dict) or record.get("due") is None:
         raise ValueError("期限缺少截止日期（due）")
-    rule = Rule(str(record.get("rule")), int(record.get("n") or 0))
+    kind, due = str(record.get("rule")), parse_date(record["due"])
+    if kind != "fixed" and not isinstance(record.get("n"), int):
+        raise ValueError(f"计法为 {kind} 的期限缺少日数（n）")
+    rule = Rule(kind, record.get("n") or 0, due if kind == "fixed" else None)
     basis = parse_date(record.get("basis") or default_basis)
     ext = record.get("extended_from")
-    return Deadline(rule, basis, parse_date(record["due"]), bool(record.get("provisional")),
-                    parse_date(ext) if ext else None)
+    return Deadline(rule, basis, due, bool(record.get("provisional")), parse_date(ext) if ext else None)
 
 
 def extended(record: dict, new_due: dt.date) -> dict:

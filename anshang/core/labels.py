@@ -50,6 +50,9 @@ RULES = {
     "days": "N 日，末日为休息日顺延（民法典第二百零三条）",
     "every_days": "每 N 日",
     "every_workdays": "每 N 个工作日",
+    "monthly": "每月第 N 日（休息日顺延）",
+    "quarterly": "每季度首月第 N 日（休息日顺延）",
+    "fixed": "指定日期（截止日期即该日）",
 }
 LONGTERM_COUNTING = {"calendar": "自然日（民法典第二百零三条顺延）", "workdays": "工作日"}
 CO_UNIT_REPORTS = {"lead": "牵头单位汇总报送即视为配合单位已报送", "each": "配合单位须各自报送"}

@@ -386,6 +386,9 @@ def v_procedure(snap, ctx):
                 for need in ("progress", "result"):
                     if need not in dls:
                         yield rel, line_of(out), "error", f"交办后缺少 deadlines.{need}（{DEADLINE_KINDS[need]}时限）"
+                for kind, dl in dls.items():
+                    if isinstance(dl, dict) and dl.get("rule") not in (None, "fixed") and "n" not in dl:
+                        yield rel, line_of(dl), "error", f"deadlines.{kind} 的计法 {dl.get('rule')} 须写日数 n"
         elif d.get("deadlines"):
             yield rel, line_of(d, "deadlines"), "error", "只有交办的诉求才有办理时限（deadlines）"
 

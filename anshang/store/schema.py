@@ -143,7 +143,7 @@ DEADLINE = {
     "due": K("date", "截止日期", required=True),
     "basis": K("date", "起算日期", required=True),
     "rule": K("str", "计算规则", required=True, choices=RULES),
-    "n": K("int", "期限数（日或工作日）", required=True, min=1),
+    "n": K("int", "日数（日、工作日或每月第几日；指定日期不填）", min=1),
     "extended_from": K("date", "延期前的截止日期"),
     "provisional": K("bool", "暂定"),
 }
