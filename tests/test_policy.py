@@ -171,6 +171,13 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     assert _case(root, cid)["deadlines"]["periodic"]["due"] == nxt.isoformat() == "2026-10-29"
 
 
+def test_notice_placeholder_states_the_limits(cli, strict):
+    write_ledger(strict, {"templates/notice.md": "{{date}}，{{leader}}接待。交办事项：{{handover_limits}}。\n"})
+    r = cli("--data", strict, "session", "notice", "2026-09-30")
+    assert r.out == ("2026年9月30日（星期三），甲市长接待。交办事项：交办后 5 个工作日内报送落实情况、20 日内报送办理结果"
+                     "（末日为休息日顺延）；需长期整改的每 5 个工作日报送一次进展，直至问题解决。\n")
+
+
 def test_plan_counts_back_by_the_settings(cli, strict):
     r = cli("--data", strict, "session", "plan", "2026", "--dry-run", "--json")
     plan = json.loads(r.out)
