@@ -232,7 +232,24 @@ def test_yaml_error_is_the_same_message_everywhere(cli, broken, args):
         line = next(x for x in cli("--data", sample, "check").out.splitlines() if x.startswith("enterprises/"))
     r = cli("--data", sample, *[a.format(cid=cid) for a in args])
     assert (r.code, r.out) == (2, ""), r
-    assert r.err.splitlines() == ["错误：台账中有无法读取的文件，请先修正（anshang check 可列出全部问题）：", line], r
+    assert r.err.splitlines() == ["错误：台账中有无法读取或格式有误的文件，请先修正（anshang check 可列出全部问题）：", line], r
+
+
+@pytest.mark.parametrize("change,where", [
+    (lambda t: t.replace("    n: 7\n", "", 1), "[schema] 缺少必填项 deadlines.progress.n"),  # no n
+    (lambda t: t.replace("registered: 2026-11-02", "registered: 2026-02-30"), "[schema] registered（登记日期） 日期不存在"),
+    (lambda t: "", "[schema] 缺少必填项 id"),  # an empty file
+    (lambda t: "- a\n- b\n", "[schema] 文件内容应为键值映射"),
+])
+@pytest.mark.parametrize("command", [["due"], ["weekly"], ["show", "261102-ecng5"], ["note", "261102-ecng5", "x"]])
+def test_invalid_file_stops_every_command_like_check_reports_it(cli, sample, change, where, command):
+    p = sample / "cases/2026/261102-ecng5.yaml"
+    p.write_text(change(p.read_text(encoding="utf-8")), encoding="utf-8")
+    found = [x for x in cli("--data", sample, "check").out.splitlines()
+             if x.startswith("cases/2026/261102-ecng5.yaml:") and where in x]
+    assert len(found) == 1, where
+    r = cli("--data", sample, *command)
+    assert r.code == 2 and found[0] in r.err.splitlines() and "内部错误" not in r.err, r
 
 
 @pytest.mark.parametrize("command", [["show", "261102-ecng5"], ["slip", "261102-ecng5"], ["weekly"]])

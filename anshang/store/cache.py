@@ -9,7 +9,7 @@ from pathlib import Path
 from anshang import __version__
 from anshang.store.atomic import atomic_write
 
-CACHE_VERSION = f"2/{__version__}"
+CACHE_VERSION = f"3/{__version__}"
 
 
 class Cache:

@@ -48,7 +48,7 @@ class Doc:
 
     kind: str
     rel: str
-    data: object = None
+    data: object = None  # None when the file could not be read (an empty file reads as {})
     schema: list | None = None  # [(line, severity, message)] when asked for (check)
 
 
@@ -309,6 +309,8 @@ class Ledger:
                 return doc
         try:
             data = self.read(rel)
+            if data is None:  # an empty file: every required key is missing (schema says so)
+                data = {}
             payload = {"ok": data}
             doc = Doc(kind, rel, data)
             if schema:
@@ -344,13 +346,13 @@ class Ledger:
         target = self.path(rel)
         if target.exists():
             raise AnshangError(f"{rel} 已存在，未覆盖")
-        self.replace_file(rel, canonical_text(data, _kind_of(rel)))
+        self.replace_file(rel, canonical_text(data, kind_of(rel)))
 
     def edit(self, rel: str, change) -> None:
         """Round-trip edit of one file: comments, key order and hand layout survive.
 
         ``change(doc)`` mutates the ruamel document in place (returning False skips the write). New keys should be placed with
-        ``fmt.put`` so they land in canonical order.
+        ``canonical.put`` so they land in canonical order.
         """
         try:
             doc = yamlio.rt_load(read_utf8(self.path(rel)))
@@ -395,12 +397,12 @@ def _schema_findings(kind: str, data) -> list:
     from anshang.store.validate import check_mapping
 
     out: list = []
-    if data is not None and data != {}:
-        check_mapping(data, sch.FILES[kind][0], out)
+    check_mapping({} if data is None else data, sch.FILES[kind][0], out)
     return [list(x) for x in out]
 
 
-def _kind_of(rel: str) -> str:
+def kind_of(rel: str) -> str:
+    """Which kind of ledger file ``rel`` is ('' for none)."""
     top = rel.split("/", 1)[0]
     return {
         SETTINGS_FILE: "settings", LEADERS_FILE: "leaders", UNITS_FILE: "units",
@@ -408,7 +410,3 @@ def _kind_of(rel: str) -> str:
         CALENDAR_DIR: "calendar",
     }.get(top, "")
 
-
-def kind_of(rel: str) -> str:
-    """Which kind of ledger file ``rel`` is ('' for none)."""
-    return _kind_of(rel)

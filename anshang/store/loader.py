@@ -22,11 +22,12 @@ from anshang.store.folder import (
     UNITS_FILE,
     USCC_FILE_RE,
     Ledger,
+    kind_of,
 )
 from anshang.store.validate import check_mapping
 from anshang.store.yamlfile import YamlProblem, strip_lines
 
-UNREADABLE = "台账中有无法读取的文件，请先修正（anshang check 可列出全部问题）："
+UNREADABLE = "台账中有无法读取或格式有误的文件，请先修正（anshang check 可列出全部问题）："
 
 
 @dataclass
@@ -46,10 +47,13 @@ ALL = {"leaders", "units", "session", "case", "enterprise"}
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
     """Read the given kinds (leaders, units, session, case, enterprise) through the cache."""
-    snap = ledger.load_all(kinds=set(kinds))
+    snap = ledger.load_all(kinds=set(kinds), schema=True)
     broken = [p for p in snap.problems if p.severity == "error"]
+    for doc in snap.docs():
+        broken += [Problem(doc.rel, line, "schema", sev, msg) for line, sev, msg in doc.schema or []
+                   if sev == "error"]
     if broken:
-        raise ProblemsFound(UNREADABLE, broken)
+        raise ProblemsFound(UNREADABLE, sorted(broken))
     w = World()
     for doc, key, target in ((snap.leaders, "leaders", w.leaders), (snap.units, "units", w.units)):
         w_items(doc.data if doc is not None else None, key, target)
@@ -74,9 +78,10 @@ def w_items(data, key: str, target: dict) -> None:
             target[item["id"]] = strip_lines(item)
 
 
-def read(ledger: Ledger, rel: str, missing_ok: bool = False, lines: bool = False):
-    """One ledger file as plain data (with line bookkeeping when ``lines``); None for a missing
-    file when ``missing_ok``."""
+def read(ledger: Ledger, rel: str, missing_ok: bool = False, lines: bool = False, valid: bool = True):
+    """One ledger file as plain data (with line bookkeeping when ``lines``), checked against its
+    schema unless ``valid`` is False (the settings check themselves); None for a missing file
+    when ``missing_ok``."""
     try:
         data = ledger.read(rel)
     except FileNotFoundError:
@@ -85,16 +90,20 @@ def read(ledger: Ledger, rel: str, missing_ok: bool = False, lines: bool = False
         raise ProblemsFound(UNREADABLE, [Problem(rel, 0, "missing", "error", f"缺少文件 {rel}")]) from None
     except YamlProblem as e:
         raise ProblemsFound(UNREADABLE, [Problem(rel, e.line, "yaml", "error", e.message)]) from None
+    data = {} if data is None else data
+    kind = kind_of(rel)
+    if valid and kind in schema.FILES:
+        found: list = []
+        check_mapping(data, schema.FILES[kind][0], found)
+        errors = [Problem(rel, line, "schema", sev, msg) for line, sev, msg in found if sev == "error"]
+        if errors:
+            raise ProblemsFound(UNREADABLE, errors)
     return data if lines else strip_lines(data)
 
 
 def case(ledger: Ledger, cid: str) -> dict:
-    """One case file as plain data."""
-    data = read(ledger, Ledger.case_rel(cid))
-    if not isinstance(data, dict):
-        raise ProblemsFound(UNREADABLE, [Problem(Ledger.case_rel(cid), 1, "schema", "error",
-                                                 "文件内容应为键值映射（例如 “id: …” 每行一项）")])
-    return data
+    """One case file as plain data (it has passed its schema check)."""
+    return read(ledger, Ledger.case_rel(cid))
 
 
 def around_case(ledger: Ledger, cid: str) -> tuple[dict, World]:
@@ -102,8 +111,8 @@ def around_case(ledger: Ledger, cid: str) -> tuple[dict, World]:
     and the units (so that finding one case does not grow with the ledger)."""
     c = case(ledger, cid)
     w = World()
-    w_items(read(ledger, LEADERS_FILE, missing_ok=True), "leaders", w.leaders)
-    w_items(read(ledger, UNITS_FILE, missing_ok=True), "units", w.units)
+    w_items(read(ledger, LEADERS_FILE), "leaders", w.leaders)
+    w_items(read(ledger, UNITS_FILE), "units", w.units)
     code, sid = c.get("enterprise"), c.get("session")
     if isinstance(code, str) and USCC_FILE_RE.match(code):  # check reports a malformed code
         ent = read(ledger, Ledger.enterprise_rel(code), missing_ok=True)
@@ -121,7 +130,7 @@ def settings(ledger: Ledger):
     """Read and validate the settings; stop with every problem listed if they are invalid."""
     from anshang.store.settings import from_data, settings_problems
 
-    data = read(ledger, SETTINGS_FILE, lines=True)
+    data = read(ledger, SETTINGS_FILE, lines=True, valid=False)
     errors = [p for p in settings_problems(data) if p.severity == "error"]
     if errors:
         raise ProblemsFound("设置无效：", errors,

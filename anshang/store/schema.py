@@ -41,10 +41,11 @@ class Key:
     fields: "dict[str, Key] | None" = None  # keys of a map (or of list items that are maps)
     values: "Key | None" = None  # value type of a free dict (routing)
     min: int | None = None
+    unless: tuple | None = None  # (sibling key, value): required unless that sibling has that value
 
 
-def K(type, label, required=False, choices=(), item=None, fields=None, values=None, min=None):
-    return Key(type, label, required, tuple(choices), item, fields, values, min)
+def K(type, label, required=False, choices=(), item=None, fields=None, values=None, min=None, unless=None):
+    return Key(type, label, required, tuple(choices), item, fields, values, min, unless)
 
 
 STR_LIST = K("list", "", item=K("str", ""))
@@ -143,7 +144,7 @@ DEADLINE = {
     "due": K("date", "截止日期", required=True),
     "basis": K("date", "起算日期", required=True),
     "rule": K("str", "计算规则", required=True, choices=RULES),
-    "n": K("int", "日数（日、工作日或每月第几日；指定日期不填）", min=1),
+    "n": K("int", "日数（日、工作日或每月第几日；指定日期不填）", required=True, min=1, unless=("rule", "fixed")),
     "extended_from": K("date", "延期前的截止日期"),
     "provisional": K("bool", "暂定"),
 }
@@ -272,7 +273,9 @@ def markdown() -> str:
             else:
                 names = _NAMES.get(path.rsplit(".", 1)[-1], {})
                 allowed = "、".join(f"`{c}` {names.get(c, '')}".strip() for c in choices)
-            out.append(f"| `{path}` | {key.label} | {typ} | {'是' if key.required else ''} | {allowed} |")
+            needed = "是" if key.required and not key.unless else (f"是（{key.unless[0]}: {key.unless[1]} 时不填）"
+                                                                   if key.required else "")
+            out.append(f"| `{path}` | {key.label} | {typ} | {needed} | {allowed} |")
         out.append("")
     return "\n".join(out)
 

@@ -68,7 +68,7 @@ def check_mapping(data, spec: dict, out: list, prefix: str = "") -> None:
         out.append((1, "error", "文件内容应为键值映射（例如 “id: …” 每行一项）"))
         return
     for name, key in spec.items():
-        if key.required and name not in data:
+        if key.required and name not in data and not (key.unless and data.get(key.unless[0]) == key.unless[1]):
             out.append((line_of(data), "error", f"缺少必填项 {prefix}{_label(name, key)}"))
     for name, value in data.items():
         if name in _SKIP:
