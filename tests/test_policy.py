@@ -141,7 +141,7 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     _no_defaults(notice)
     assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 配合 | 2026年10月13日 | 6 |" in notice
     sup = (out / "督办清单-2026-10-21.md").read_text(encoding="utf-8")
-    assert "超过报送时限 2 个工作日以上" in sup and "| 市发展和改革委员会 |" in sup
+    assert "超过报送时限逾 2 个工作日" in sup and "| 市发展和改革委员会 |" in sup
     assert "| 市工业和信息化局 |" not in sup  # the lead's result is 1 working day late: below 2
     kinds = [(e["kind"], e.get("unit")) for e in _case(root, cid)["events"]]
     assert ("chase", "fgw") in kinds and ("supervise", "fgw") in kinds and ("chase", "gxj") in kinds
@@ -152,7 +152,7 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     notes = {r[0].value: r[1].value for r in wb["说明"].iter_rows(min_row=2)}
     assert notes["期限"].startswith("交办后 5 个工作日内报送落实情况、20 日内报送办理结果")
     assert notes["颜色：黄"] == "1 个工作日内有报送事项到期"
-    assert notes["督办"] == "超期 2 个工作日以上的列入督办清单"
+    assert notes["督办"] == "超期超过 2 个工作日的列入督办清单"
     _no_defaults("\n".join(str(v) for v in notes.values()))
     due_rows = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=2)]
     assert ["市发展和改革委员会", "配合", cid] == due_rows[0][:3]

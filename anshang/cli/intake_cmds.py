@@ -10,7 +10,7 @@ import typer
 
 from anshang.cli import app, roster_app
 from anshang.cli.context import CTX, case_id, clerk, err, out, progress, today
-from anshang.core.labels import CATEGORIES, CHANNELS, DECISIONS, choices
+from anshang.core.labels import CATEGORIES, CHANNELS, DECISIONS, choices, only
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
 
 
@@ -101,7 +101,7 @@ def register(
     settings = CTX.settings
     day = registered_date(date)
     if channel not in CHANNELS:
-        raise AnshangError(f"--channel 只能是：{'、'.join(CHANNELS)}")
+        raise AnshangError(only(CHANNELS, "--channel"))
     interactive = sys.stdin.isatty()
 
     def confirm(ent):

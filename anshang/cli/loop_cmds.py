@@ -79,10 +79,11 @@ def report(
     unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="报送单位（牵头或配合单位），默认牵头单位"),
     note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="报送内容摘要"),
     by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import report as do_report
 
-    cal = CTX.calendar()
+    cal = CTX.calendar(provisional)
     cid = case_id(case)
     res = do_report(CTX.ledger, CTX.settings, cal, cid, kind, today(date), unit, note, clerk(by))
     out(f"已记录 {cid}：{EVENT_KINDS[kind]}（{res['event']['unit']}）\n")
@@ -97,10 +98,11 @@ def longterm(
     date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
     note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="需长期整改的原因"),
     by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import longterm as do_longterm
 
-    cal = CTX.calendar()
+    cal = CTX.calendar(provisional)
     cid = case_id(case)
     nxt = do_longterm(CTX.ledger, CTX.settings, cal, cid, today(date), note, clerk(by))
     out(f"已转为长期整改：{cid}\n" + _due_line("第一次定期报送", nxt))
@@ -119,9 +121,8 @@ def extend(
     """延期：在期限届满前申请，记录新截止日期和理由。"""
     from anshang.steps.handling import extend as do_extend
 
-    CTX.settings  # noqa: B018 - stop early on invalid settings
     cid = case_id(case)
-    rec = do_extend(CTX.ledger, cid, kind, date_arg(to, "--to"), reason, today(date), clerk(by))
+    rec = do_extend(CTX.ledger, CTX.settings, cid, kind, date_arg(to, "--to"), reason, today(date), clerk(by))
     out(f"已延期 {cid}：{DEADLINE_KINDS[kind]}截止日期改为 {rec['due'].isoformat()}\n")
 
 
@@ -129,19 +130,21 @@ def extend(
 def reassign(
     case: str = typer.Argument(..., metavar="编号"),
     lead: str = typer.Option(..., "--lead", metavar="单位", help="新的牵头单位编号"),
-    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复）"),
+    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复；不写则保留原配合单位）"),
     reason: str = typer.Option(..., "--reason", metavar="理由", help="调整理由（如原单位提出的异议）"),
     date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
     by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """调整承办单位（单位对交办有异议时）；尚未完成的期限从调整之日重新起算。"""
     from anshang.steps.handling import reassign as do_reassign
 
-    cal = CTX.calendar()
+    cal = CTX.calendar(provisional)
     cid = case_id(case)
-    restart = do_reassign(CTX.ledger, CTX.settings, cal, cid, lead, list(co or []), reason, today(date), clerk(by))
-    out(f"已调整 {cid} 的承办单位：牵头 {lead}\n")
-    for kind, record in restart.items():
+    res = do_reassign(CTX.ledger, CTX.settings, cal, cid, lead, list(co) if co else None, reason, today(date),
+                      clerk(by))
+    out(f"已调整 {cid} 的承办单位：牵头 {res['lead']}；配合 {'、'.join(res['co']) or '无'}\n")
+    for kind, record in res["restart"].items():
         out(_due_line(f"{DEADLINE_KINDS[kind]}重新起算", record))
 
 
@@ -168,11 +171,12 @@ def revisit(
     note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="回访记录"),
     date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
     by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """记录回访和满意度；“不满意”时重新办理，办理结果期限从回访之日重新起算。"""
     from anshang.steps.handling import revisit as do_revisit
 
-    cal = CTX.calendar()
+    cal = CTX.calendar(provisional)
     cid = case_id(case)
     res = do_revisit(CTX.ledger, CTX.settings, cal, cid, satisfaction, today(date), note, clerk(by))
     out(f"已记录回访：{cid}（{satisfaction}）\n")
@@ -190,7 +194,6 @@ def close(
     """办结（销号）。仍有未完成事项（未报办理结果、未答复、回访不满意、长期整改中）时拒绝并说明原因（退出码 1）。"""
     from anshang.steps.handling import close as do_close
 
-    CTX.settings  # noqa: B018 - stop early on invalid settings
     cid = case_id(case)
-    do_close(CTX.ledger, cid, today(date), note, clerk(by))
+    do_close(CTX.ledger, CTX.settings, cid, today(date), note, clerk(by))
     out(f"已办结：{cid}\n")

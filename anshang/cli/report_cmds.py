@@ -47,7 +47,7 @@ def chase(
         out(f"催办通知：{path}（{n} 项）\n")
     if res.supervision:
         path, n = res.supervision
-        out(f"督办清单：{path}（{n} 项，超期 {settings.policy.supervise_after_workdays} 个工作日以上）\n")
+        out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日）\n")
     if not res.late:
         out("没有超期事项，无需催办。\n")
     elif not no_record:

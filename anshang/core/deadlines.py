@@ -145,11 +145,14 @@ def read_deadline(record: dict, default_basis=None) -> Deadline:
 
 
 def extended(record: dict, new_due: dt.date) -> dict:
-    """A stored deadline moved to ``new_due`` (延期): the rule and basis stay for the record."""
-    old = parse_date(record["due"])
-    out = {k: v for k, v in record.items() if not str(k).startswith("__")}
-    out["due"] = new_due
-    out.setdefault("extended_from", old)
+    """A stored deadline moved to ``new_due`` (延期): the rule and basis stay for the record, and
+    the first original due date is kept in ``extended_from``."""
+    d = read_deadline(record)
+    out = {"due": new_due, "basis": d.basis, "rule": d.rule.kind}
+    if d.rule.kind != "fixed":
+        out["n"] = d.rule.n
+    out["extended_from"] = d.extended_from or d.due
+    out["provisional"] = d.provisional
     return out
 
 

@@ -27,7 +27,7 @@ EVENT_KINDS = {
     "progress": "报送落实情况",
     "result": "报送办理结果",
     "longterm": "转为长期整改",
-    "periodic": "十日一报",
+    "periodic": "定期报送",
     "extension": "延期",
     "reassign": "调整承办单位",
     "reply": "答复企业",
@@ -40,8 +40,9 @@ EVENT_KINDS = {
 }
 SATISFACTION = {"满意": "满意", "基本满意": "基本满意", "不满意": "不满意"}
 SATISFIED = ("满意", "基本满意")  # counted in 满意率
+UNSATISFIED = "不满意"  # reopens the case
 # what a unit owes after a handover (the keys of a case's ``deadlines``)
-DEADLINE_KINDS = {"progress": "落实情况", "result": "办理结果", "periodic": "十日一报"}
+DEADLINE_KINDS = {"progress": "落实情况", "result": "办理结果", "periodic": "定期报送"}  # 十日一报 by default
 # a unit's part in a handover
 PARTS = {"lead": "牵头", "co": "配合"}
 # how a deadline is counted (``deadlines.*.rule``)

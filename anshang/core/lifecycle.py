@@ -8,7 +8,7 @@ import datetime as dt
 
 from anshang.core.dates import parse_date
 from anshang.core.deadlines import read_deadline
-from anshang.core.labels import DEADLINE_KINDS, SATISFIED
+from anshang.core.labels import DEADLINE_KINDS, SATISFIED, UNSATISFIED
 from anshang.core.obligations import Obligation, parts
 from anshang.core.problems import AnshangError
 
@@ -88,8 +88,12 @@ def open_obligations(case: dict, co_reports: str = "lead") -> list[Obligation]:
 
 
 def duties(case: dict, co_reports: str = "lead") -> dict:
-    """The lead's part of each open duty by kind (the case-level view used by extend/reassign)."""
-    return {o.kind: o for o in open_obligations(case, co_reports) if o.part == "lead"}
+    """Each duty some unit still owes, by kind: its first open part (lead before co-units).
+    All parts of a duty share one deadline, which extend and reassign act on."""
+    out: dict = {}
+    for o in open_obligations(case, co_reports):
+        out.setdefault(o.kind, o)
+    return out
 
 
 def status(case: dict, today: dt.date, obs: list | None = None) -> str:
@@ -130,7 +134,7 @@ def is_satisfied(case: dict) -> bool:
     return last_satisfaction(case) in SATISFIED
 
 
-def close_blockers(case: dict) -> list[str]:
+def close_blockers(case: dict, co_reports: str = "lead") -> list[str]:
     """Why a case may not be closed yet (empty when it may)."""
     out = case.get("outcome")
     if not out:
@@ -142,10 +146,14 @@ def close_blockers(case: dict) -> list[str]:
             reasons.append("仍在长期整改中：须承办单位报送办理结果（问题已解决）后才能办结")
         elif not any(e.get("kind") == "result" for e in evs):
             reasons.append("承办单位尚未报送办理结果")
+        else:
+            owing = [o.unit for o in open_obligations(case, co_reports) if o.kind == "result"]
+            if owing:
+                reasons.append(f"配合单位 {'、'.join(owing)} 尚未报送办理结果")
         if not any(e.get("kind") == "reply" for e in evs):
             reasons.append("尚未答复企业（anshang reply）")
     revisits = [e for e in after_last_reopening(case) if e.get("kind") == "revisit"]
-    if revisits and revisits[-1].get("satisfaction") == "不满意":
+    if revisits and revisits[-1].get("satisfaction") == UNSATISFIED:
         reasons.append("最近一次回访企业不满意，须重新办理")
     return reasons
 

@@ -37,6 +37,6 @@ def chase_notice(unit: str, items, world, cal, today: dt.date, settings) -> str:
 def supervision_list(items, world, cal, today: dt.date, settings) -> str:
     threshold = settings.policy.supervise_after_workdays
     lines = ["# 督办清单", "",
-             f"超过报送时限 {threshold} 个工作日以上、转市政府督查室督办的事项（截至{cn_date(today)}）：", ""]
+             f"超过报送时限逾 {threshold} 个工作日、转市政府督查室督办的事项（截至{cn_date(today)}）：", ""]
     lines += _overdue_table("承办单位", items, world, cal, today, lambda ob, case: unit_name(world.units, ob.unit))
     return "\n".join(lines + ["", settings.office, cn_date(today), ""])

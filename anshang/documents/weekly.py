@@ -12,6 +12,7 @@ from anshang.core.dates import cn_date
 from anshang.core.labels import (
     ALERTS,
     CHANNELS,
+    CO_UNIT_REPORTS,
     DEADLINE_KINDS,
     DECISIONS,
     OUTCOMES,
@@ -218,9 +219,8 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int) -> list[list]:
         ["颜色：黄", f"{limits.warning_workdays} 个工作日内有报送事项到期"],
         ["颜色：灰", "已办结"],
         ["期限", limits.handover_sentence()],
-        ["配合单位", "牵头单位汇总报送即视为配合单位已报送" if settings.policy.co_unit_reports == "lead"
-         else "配合单位须各自报送，未报送的单独列出"],
-        ["督办", f"超期 {limits.supervise_after_workdays} 个工作日以上的列入督办清单"],
+        ["配合单位", CO_UNIT_REPORTS.get(settings.policy.co_unit_reports, "")],
+        ["督办", f"超期超过 {limits.supervise_after_workdays} 个工作日的列入督办清单"],
         ["暂定", "标“暂定”的日期按仅周末休息的暂定日历计算，节假日安排公布后须重新核对"],
     ]
 

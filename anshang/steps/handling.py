@@ -10,7 +10,7 @@ import datetime as dt
 from anshang.core import lifecycle
 from anshang.core.dates import parse_date
 from anshang.core.deadlines import extended
-from anshang.core.labels import DEADLINE_KINDS, OUTCOMES, SATISFACTION, label, only
+from anshang.core.labels import DEADLINE_KINDS, OUTCOMES, SATISFACTION, UNSATISFIED, label, only
 from anshang.core.lifecycle import require
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
 from anshang.steps.cases import append, event, set_deadline, update_case
@@ -94,7 +94,7 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
         who = unit or lead
         require(who in (lead, *co), f"{who} 不是 {cid} 的承办单位（牵头：{lead}；配合：{'、'.join(co) or '无'}）")
         if kind == "periodic":
-            require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；十日一报只用于长期整改件（先 anshang longterm）")
+            require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；定期报送只用于长期整改件（先 anshang longterm）")
         ev = event(day, kind, by, unit=who, note=note)
         nxt = settings.policy.limits.periodic.record(cal, day) if kind == "periodic" and who == lead else None
 
@@ -127,22 +127,23 @@ def longterm(ledger, settings, cal, cid: str, day: dt.date, note: str | None, by
     return update_case(ledger, cid, decide)
 
 
-def extend(ledger, cid: str, kind: str, new_due: dt.date, reason: str, day: dt.date, by: str) -> dict:
+def extend(ledger, settings, cid: str, kind: str, new_due: dt.date, reason: str, day: dt.date, by: str) -> dict:
     """Extend an open deadline; the request must come before the deadline passes."""
     require(kind in DEADLINE_KINDS, only(DEADLINE_KINDS, "--kind"))
+    co_reports = settings.policy.co_unit_reports
 
     def decide(case):
         _handover(case)
         _not_closed(case)
         require(bool(reason and reason.strip()), "延期须用 --reason 说明理由")
-        open_ = lifecycle.duties(case)
+        open_ = lifecycle.duties(case, co_reports)
         require(kind in open_, f"{cid} 没有未完成的“{DEADLINE_KINDS[kind]}”期限，无需延期")
         ob = open_[kind]
         require(day <= ob.due, f"延期须在期限届满前申请：{DEADLINE_KINDS[kind]}已于 {ob.due.isoformat()} 到期"
                                f"（申请日期 {day.isoformat()}）")
         require(new_due > ob.due, f"新的截止日期 {new_due.isoformat()} 应晚于原截止日期 {ob.due.isoformat()}")
         record = extended(case["deadlines"][kind], new_due)
-        ev = event(day, "extension", by, unit=ob.unit, due=new_due, note=reason)
+        ev = event(day, "extension", by, unit=lifecycle.units_of(case)[0], due=new_due, note=reason)
 
         def change(doc):
             append(doc, ev)
@@ -153,29 +154,32 @@ def extend(ledger, cid: str, kind: str, new_due: dt.date, reason: str, day: dt.d
     return update_case(ledger, cid, decide)
 
 
-def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str], reason: str,
+def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, reason: str,
              day: dt.date, by: str) -> dict:
-    """A unit disputes its assignment: new lead (and co-) units; open deadlines restart from today."""
+    """A unit disputes its assignment: a new lead unit, and new co-units when given (otherwise the
+    present ones stay); open deadlines restart from the day of the change."""
     limits = settings.policy.limits
 
     def decide(case):
         out = _handover(case)
         _not_closed(case)
         require(bool(reason and reason.strip()), "调整承办单位须用 --reason 说明理由（如单位提出异议的内容）")
-        _known_units(ledger, [lead, *co])
-        require(lead != out.get("lead_unit") or co != list(out.get("co_units") or []), "承办单位没有变化")
-        restart = {k: limits.for_kind(k).record(cal, day) for k in lifecycle.duties(case)
-                   if k in ("progress", "result")}
-        ev = event(day, "reassign", by, unit=out.get("lead_unit"), units=[lead, *co], note=reason)
+        old_lead, old_co = lifecycle.units_of(case)
+        new_co = list(dict.fromkeys(u for u in (old_co if co is None else co) if u != lead))
+        _known_units(ledger, [lead, *new_co])
+        require(lead != old_lead or new_co != old_co, "承办单位没有变化")
+        restart = {k: limits.for_kind(k).record(cal, day)
+                   for k in lifecycle.duties(case, settings.policy.co_unit_reports) if k in ("progress", "result")}
+        ev = event(day, "reassign", by, unit=old_lead, units=[lead, *new_co], note=reason)
 
         def change(doc):
             append(doc, ev)
             doc["outcome"]["lead_unit"] = lead
-            canonical.put(doc["outcome"], "co_units", list(co), "case", ("outcome",))
+            canonical.put(doc["outcome"], "co_units", new_co, "case", ("outcome",))
             for k, rec in restart.items():
                 set_deadline(doc, k, rec)
 
-        return change, restart
+        return change, {"lead": lead, "co": new_co, "restart": restart}
 
     return update_case(ledger, cid, decide)
 
@@ -199,7 +203,7 @@ def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, no
         require(bool(case.get("outcome")), f"{cid} 尚无接待结果，不能回访")
         evs = [event(day, "revisit", by, satisfaction=satisfaction, note=note)]
         new = None
-        if satisfaction == "不满意":
+        if satisfaction == UNSATISFIED:
             evs.append(event(day, "reopen", by, note="回访不满意，重新办理"))
             if lifecycle.is_handover(case):
                 new = settings.policy.limits.result.record(cal, day)
@@ -210,15 +214,15 @@ def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, no
             if new:
                 set_deadline(doc, "result", new)
 
-        return change, {"reopened": satisfaction == "不满意", "result": new}
+        return change, {"reopened": satisfaction == UNSATISFIED, "result": new}
 
     return update_case(ledger, cid, decide)
 
 
-def close(ledger, cid: str, day: dt.date, note: str | None, by: str) -> None:
+def close(ledger, settings, cid: str, day: dt.date, note: str | None, by: str) -> None:
     def decide(case):
         _not_closed(case)
-        blockers = lifecycle.close_blockers(case)
+        blockers = lifecycle.close_blockers(case, settings.policy.co_unit_reports)
         if blockers:
             raise AnshangError(f"{cid} 不能办结：" + "；".join(blockers), exit_code=EXIT_PROBLEMS)
         ev = event(day, "close", by, note=note)

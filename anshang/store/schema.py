@@ -66,7 +66,7 @@ POLICY = {
     "longterm_days": K("int", "长期整改报送周期（日）", required=True, min=1),
     "longterm_counting": K("str", "长期整改周期计法", required=True, choices=LONGTERM_COUNTING),
     "warning_workdays": K("int", "到期前预警（工作日）", required=True, min=0),
-    "supervise_after_workdays": K("int", "超期转督办（工作日）", required=True, min=0),
+    "supervise_after_workdays": K("int", "超期超过几个工作日转督办", required=True, min=0),
     "provisional_calendar": K("bool", "允许按暂定日历（仅周末）计算"),
     "chase_reply_workdays": K("int", "催办后限期报送（工作日，缺省 2）", min=1),
     "registration_close_workdays": K("int", "接待日前截止预约登记（工作日，缺省 3）", min=0),
