@@ -107,7 +107,8 @@ def test_read_deadline_without_due_raises_value_error():
 
 def test_limits_of_policy_and_sentences():
     assert LIMITS == Limits(Rule("workdays", 5), Rule("days", 20), Rule("every_workdays", 5),
-                            Rule("workdays", 3), Rule("workdays", -10), Rule("workdays", -4), 1, 2)
+                            Rule("workdays", 3), Rule("workdays", -10), Rule("workdays", -4),
+                            Rule("workdays", POLICY.objection_workdays), 1, 2)
     assert LIMITS.for_kind("periodic") == Rule("every_workdays", 5)
     assert LIMITS.handover_sentence() == (
         "交办后 5 个工作日内报送落实情况、20 日内报送办理结果（末日为休息日顺延）；"

@@ -158,7 +158,10 @@ def test_status_warns_from_october(cli, mini):
     r = cli("--data", mini, "calendar", "status", "--date", "2026-09-30")
     assert r.code == 0 and "警告" not in r.out
     r = cli("--data", mini, "calendar", "status", "--date", "2026-10-01")
-    assert r.code == 1 and "警告：2027 年节假日安排尚未加入" in r.out
+    assert r.code == 1 and "calendar/2027.yaml: [calendar] 警告：2027 年节假日安排尚未加入" in r.out
+    got = json.loads(cli("--data", mini, "calendar", "status", "--date", "2026-10-01", "--json").out)
+    assert [(p["path"], p["severity"]) for p in got["problems"]] == [("calendar/2027.yaml", "warning")]
+    assert got["years"]["2026"] == "package"
     write_ledger(mini, {"calendar/2027.yaml": SUPPLEMENT_2027})
     r = cli("--data", mini, "calendar", "status", "--date", "2026-10-01")
     assert r.code == 0

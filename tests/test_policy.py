@@ -28,7 +28,8 @@ POLICY = {"progress_workdays: 7": "progress_workdays: 5", "result_days: 30": "re
           "longterm_days: 10": "longterm_days: 5", "longterm_counting: calendar": "longterm_counting: workdays",
           "warning_workdays: 2": "warning_workdays: 1", "supervise_after_workdays: 5": "supervise_after_workdays: 2",
           "notice_workdays: 15": "notice_workdays: 10"}
-EXTRA = "  chase_reply_workdays: 3\n  registration_close_workdays: 4\n  co_unit_reports: each\n"
+EXTRA = ("  chase_reply_workdays: 3\n  registration_close_workdays: 4\n  co_unit_reports: each\n"
+         "  objection_workdays: 4\n")
 UNITS = """\
 units:
   - id: gxj
@@ -124,6 +125,8 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     limits = [v for v in cells if "报送落实情况" in v]
     assert limits == ["请于2026年10月13日前（5个工作日内）报送落实情况，2026年10月20日前（20日内）报送办理结果。"
                       "需长期整改的，每 5 个工作日报送一次进展，直至问题解决。"]
+    assert any("对交办事项有异议的，请在收到本单后 4 个工作日内书面提出。" in v for v in cells)
+    assert not any("2 个工作日" in v for v in cells)
 
     # both units owe their part; with co_unit_reports: each the lead's report does not cover the co-unit
     assert cli("--data", root, "report", cid, "progress", "--date", "2026-10-16", "--unit", "gxj").code == 0
@@ -291,3 +294,25 @@ def test_receive_decides_on_what_it_reads_under_the_lock(cli, strict):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 2 and "已有接待结果（解释说明），不能重复记录" in err
     assert _case(strict, cid)["outcome"]["kind"] == "explained"
+
+
+def test_co_units_are_not_forgotten_when_extending_reassigning_and_closing(cli, strict):
+    cid, _ = _handed_over(cli, strict)  # co_unit_reports: each
+    for kind in ("progress", "result"):
+        assert cli("--data", strict, "report", cid, kind, "--date", "2026-10-12", "--unit", "gxj").code == 0
+    # only fgw still owes its parts: the result can still be extended, and the case not closed
+    r = cli("--data", strict, "extend", cid, "--kind", "result", "--to", "2026-10-30", "--reason", "会商",
+            "--date", "2026-10-13")
+    assert r.code == 0, r
+    assert cli("--data", strict, "fmt", "--check").code == 0  # the extension is written in canonical form
+    assert cli("--data", strict, "reply", cid, "--date", "2026-10-14").code == 0
+    r = cli("--data", strict, "close", cid, "--date", "2026-10-14")
+    assert (r.code, r.err.strip()) == (1, f"错误：{cid} 不能办结：配合单位 fgw 尚未报送办理结果")
+    # a new lead keeps the co-units unless --co names others
+    r = cli("--data", strict, "reassign", cid, "--lead", "dq", "--reason", "属地事项", "--date", "2026-10-14")
+    assert r.code == 0 and r.out.startswith(f"已调整 {cid} 的承办单位：牵头 dq；配合 fgw\n"), r
+    out = _case(strict, cid)["outcome"]
+    assert (out["lead_unit"], out["co_units"]) == ("dq", ["fgw"])
+    r = cli("--data", strict, "reassign", cid, "--lead", "gxj", "--co", "fgw", "--co", "fgw", "--co", "gxj",
+            "--reason", "退回", "--date", "2026-10-15")
+    assert r.code == 0 and _case(strict, cid)["outcome"]["co_units"] == ["fgw"]

@@ -182,7 +182,7 @@ def build_handover(out: Path) -> None:
         row += 1
     row += 1
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-    c = ws.cell(row=row, column=1, value="请承办单位按时限向{{office}}报送办理情况；对交办事项有异议的，请在收到本单后 2 个工作日内书面提出。")
+    c = ws.cell(row=row, column=1, value="请承办单位按时限向{{office}}报送办理情况；对交办事项有异议的，请在收到本单后{{objection_limit}}内书面提出。")
     c.font, c.alignment = Font(name="仿宋", size=10), Alignment(wrap_text=True)
     ws.row_dimensions[row].height = 30
     row += 2

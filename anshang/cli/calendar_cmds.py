@@ -47,7 +47,7 @@ def calendar_cmd(
     if what == "status":
         report = calendar_view.coverage(CTX.maybe_ledger(), today(date))
         out(calendar_view.coverage_json(report) if as_json else report.text)
-        if report.warn or report.problems:
+        if report.warnings or report.problems:
             raise typer.Exit(EXIT_PROBLEMS)
         return
     if what == "add":

@@ -168,6 +168,7 @@ class Limits:
     chase_reply: Rule
     notice: Rule  # counted back from the session
     registration_close: Rule  # counted back from the session
+    objection: Rule  # a unit disputing its handover says so within this
     warning_workdays: int
     supervise_after_workdays: int
 
@@ -181,6 +182,7 @@ class Limits:
             chase_reply=Rule("workdays", policy.chase_reply_workdays),
             notice=Rule("workdays", -policy.notice_workdays),
             registration_close=Rule("workdays", -policy.registration_close_workdays),
+            objection=Rule("workdays", policy.objection_workdays),
             warning_workdays=policy.warning_workdays,
             supervise_after_workdays=policy.supervise_after_workdays,
         )

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from anshang.core.calendar import NOTICE, Calendar
+from anshang.core.problems import Problem, render_text
 from anshang.core.dates import cn_date
 
 HEADER = " ".join(f"  {c}" for c in "一二三四五六日")
@@ -58,8 +59,9 @@ def year_grid(cal: Calendar, year: int) -> str:
 
 
 def status(cal: Calendar, package: set, today: dt.date, package_version: str,
-           broken: list) -> tuple[str, bool]:
-    """Coverage report and whether it warns (next year missing from 1 October on)."""
+           broken: list) -> tuple[str, list]:
+    """Coverage report, and its warnings as problem records (next year missing from 1 October
+    on, this year missing), named after the supplement file that should be added."""
     package_years = sorted(package)
     lines = [f"日历覆盖情况（{cn_date(today)}）："]
     if package_years:
@@ -69,19 +71,19 @@ def status(cal: Calendar, package: set, today: dt.date, package_version: str,
         arr = cal.years[year]
         lines.append(f"  {year} 年：{arr.source}（台账补充，"
                      f"{'覆盖软件包数据' if year in package_years else '软件包未含该年'}）")
-    for p in broken:
-        lines.append(f"  无效，未使用：{p.render()}")
-    warn = False
+    if broken:
+        lines.append("  以下补充文件有误，未使用：")
+    warnings = []
     nxt = today.year + 1
     if today >= dt.date(today.year, 10, 1) and not cal.covers(nxt):
-        warn = True
-        lines.append(f"警告：{nxt} 年节假日安排尚未加入。国务院办公厅一般在 10–11 月公布《{NOTICE.format(year=nxt)}》，"
-                     f"公布后请运行 anshang calendar add {nxt}，照通知填写后运行 anshang check。"
-                     f"在此之前，跨入 {nxt} 年的期限无法计算。")
+        warnings.append(Problem(f"calendar/{nxt}.yaml", 0, "calendar", "warning",
+                                f"{nxt} 年节假日安排尚未加入。国务院办公厅一般在 10–11 月公布《{NOTICE.format(year=nxt)}》，"
+                                f"公布后请运行 anshang calendar add {nxt}，照通知填写后运行 anshang check。"
+                                f"在此之前，跨入 {nxt} 年的期限无法计算"))
     if not cal.covers(today.year):
-        warn = True
-        lines.append(f"警告：今年（{today.year} 年）的节假日安排尚未加入，请尽快运行 anshang calendar add {today.year}。")
-    return "\n".join(lines) + "\n", warn
+        warnings.append(Problem(f"calendar/{today.year}.yaml", 0, "calendar", "warning",
+                                f"今年（{today.year} 年）的节假日安排尚未加入，请尽快运行 anshang calendar add {today.year}"))
+    return "\n".join(lines) + "\n" + render_text(broken) + render_text(warnings), warnings
 
 
 def skeleton(year: int, cal: Calendar) -> str:
@@ -139,8 +141,8 @@ def grid(cal: Calendar, what: str | None, today: dt.date) -> str:
 @dataclass
 class Coverage:
     text: str
-    warn: bool
-    problems: list
+    warnings: list  # Problems
+    problems: list  # broken supplements (errors)
     years: dict
 
 
@@ -155,17 +157,17 @@ def coverage(ledger, today: dt.date) -> Coverage:
 
     docs, problems = loader.calendar_docs(ledger)
     cal = Calendar(arrangements(docs))
-    text, warn = status(cal, set(package_arrangements()), today, getattr(chinese_calendar, "__version__", "?"),
-                        problems)
+    text, warnings = status(cal, set(package_arrangements()), today, getattr(chinese_calendar, "__version__", "?"),
+                            problems)
     years = {y: a.source for y, a in sorted(cal.years.items())}
-    return Coverage(text, warn, problems, years)
+    return Coverage(text, warnings, problems, years)
 
 
 def coverage_json(c: Coverage) -> str:
     import json
 
-    return json.dumps({"years": {str(y): s for y, s in c.years.items()}, "warning": c.warn,
-                       "problems": [p.as_dict() for p in c.problems]}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"years": {str(y): s for y, s in c.years.items()},
+                       "problems": [p.as_dict() for p in c.problems + c.warnings]}, ensure_ascii=False, indent=2) + "\n"
 
 
 def deadline_answer(cal: Calendar, start: dt.date, rule) -> dict:

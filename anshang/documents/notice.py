@@ -69,6 +69,8 @@ def notice_text(ledger, settings, given: str) -> str:
     leader = world.leaders.get(s.get("leader"))
     if leader is None:
         raise AnshangError(f"场次 {sid} 的接待领导 {s.get('leader')!r} 不在 leaders.yaml 中")
-    path, shown = template.choose(ledger, "notice.md")
-    return render(path.read_text(encoding="utf-8"), values_for(s, leader, settings, session_fields(s, world.leaders)),
+    from anshang.store.templates import ledger_template, template_text
+
+    path, shown = ledger_template(ledger, "notice.md")
+    return render(template_text(path), values_for(s, leader, settings, session_fields(s, world.leaders)),
                   shown)

@@ -9,7 +9,7 @@ import re
 from anshang.core import lifecycle
 from anshang.core.dates import cn_date
 from anshang.core.labels import STATUS, label
-from anshang.documents.names import enterprise_name, unit_name
+from anshang.documents.names import enterprise_name, unit_name, unit_names
 from anshang.documents.workbook import table_bytes
 
 PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
@@ -33,11 +33,19 @@ def public_rows(w, today: dt.date, co_reports: str = "lead") -> list[list]:
         closed = lifecycle.closed_on(c)
         st = lifecycle.status(c, today, lifecycle.obligations(c, co_reports))
         rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises)),
-                     public_text(c.get("title", "")), unit_name(w.units, out.get("lead_unit")) if out else "",
+                     public_text(c.get("title", "")), _units(w.units, out),
                      label(STATUS, st), str(c["registered"]),
                      str(out.get("date", "")) if out.get("kind") == "handover" else "",
                      closed.isoformat() if closed else ""])
     return rows
+
+
+def _units(units: dict, out: dict) -> str:
+    """承办单位 for the public: the lead unit, and the co-units after it."""
+    if not out.get("lead_unit"):
+        return ""
+    co = unit_names(units, [u for u in out.get("co_units") or [] if u != out["lead_unit"]])
+    return f"{unit_name(units, out['lead_unit'])}（牵头）、{co}" if co else unit_name(units, out["lead_unit"])
 
 
 def markdown(rows: list[list], settings, today: dt.date) -> str:

@@ -21,11 +21,14 @@ def slip_values(case: dict, world, settings) -> dict:
     session = world.sessions.get(case.get("session"))
     leader = world.leaders.get((session or {}).get("leader"))
     prog, res = lifecycle.stored_deadline(case, "progress"), lifecycle.stored_deadline(case, "result")
+    def within(d):
+        return f"（已延期，原定{cn_date(d.extended_from)}）" if d.extended_from else f"（{d.rule.short()}内）"
+
     parts = []
     if prog:
-        parts.append(f"请于{cn_date(prog.due)}前（{prog.rule.short()}内）报送落实情况")
+        parts.append(f"请于{cn_date(prog.due)}前{within(prog)}报送落实情况")
     if res:
-        parts.append(f"{cn_date(res.due)}前（{res.rule.short()}内）报送办理结果")
+        parts.append(f"{cn_date(res.due)}前{within(res)}报送办理结果")
     text = "，".join(parts) + "。" if parts else ""
     text += settings.policy.limits.periodic_sentence()
     if any(d is not None and d.provisional for d in (prog, res)):
@@ -51,6 +54,7 @@ def slip_values(case: dict, world, settings) -> dict:
         "handover_date": cn_date(parse_date(out["date"])) if out.get("date") else "",
         "office": settings.office,
         "city": settings.city,
+        "objection_limit": f" {settings.policy.limits.objection.spoken()}",
     }
 
 
@@ -82,7 +86,9 @@ def write_slip(ledger, settings, cid: str, out: Path | None = None) -> Path:
     case, world = loader.around_case(ledger, cid)
     if not lifecycle.is_handover(case):
         raise AnshangError(f"{cid} 不是交办件，没有交办单（先 anshang receive {cid} --outcome handover）")
-    path, shown = template.choose(ledger, "handover.xlsx")
+    from anshang.store.templates import ledger_template
+
+    path, shown = ledger_template(ledger, "handover.xlsx")
     data = fill(path, shown, slip_values(case, world, settings))
     if out is not None:
         return outputs.write_file(out, data)

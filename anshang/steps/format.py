@@ -49,6 +49,7 @@ def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> Format
     with (ledger.lock() if write else contextlib.nullcontext()):
         for rel in rels:
             try:
+                ledger.read(rel)  # the fast reader first: the same message as every other command
                 text = read_utf8(ledger.root / rel)
                 new = canonical.format_text(text, kind_of(rel))
             except YamlProblem as e:

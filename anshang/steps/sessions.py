@@ -3,6 +3,7 @@ writing the decisions, releasing a demand. Everything that decides is read under
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from anshang.core import matching, rotation
@@ -16,7 +17,7 @@ SESSION_KINDS = {"leaders", "session", "units"}
 
 def plan(ledger: Ledger, settings, cal, year: int, count: int | None, write: bool):
     """The year's sessions (leaders in turn); written when ``write`` and the year has none."""
-    with ledger.lock():
+    with ledger.lock() if write else contextlib.nullcontext():
         world = loader.load(ledger, SESSION_KINDS)
         existing = sorted(s for s in world.sessions if s.startswith(f"{year}-"))
         before = sorted((s for s in world.sessions.values() if str(s["date"]) < f"{year}-01-01"),
@@ -40,7 +41,7 @@ def plan(ledger: Ledger, settings, cal, year: int, count: int | None, write: boo
 def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: bool):
     """Two-way matching on the ledger as it is under the lock; decisions are written when
     ``write`` (kept ones are not touched). Returns the decisions."""
-    with ledger.lock():
+    with ledger.lock() if write else contextlib.nullcontext():
         world = loader.load(ledger)
         target = find_session(world, session) if session else None
         results = matching.match(world.cases, world.sessions, world.leaders,

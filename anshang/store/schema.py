@@ -71,6 +71,7 @@ POLICY = {
     "chase_reply_workdays": K("int", "催办后限期报送（工作日，缺省 2）", min=1),
     "registration_close_workdays": K("int", "接待日前截止预约登记（工作日，缺省 3）", min=0),
     "co_unit_reports": K("str", "配合单位报送方式（缺省 lead）", choices=CO_UNIT_REPORTS),
+    "objection_workdays": K("int", "对交办有异议的，收到交办单后几个工作日内提出（缺省 2）", min=1),
 }
 
 SETTINGS = {

@@ -28,6 +28,7 @@ class Policy:
     chase_reply_workdays: int = 2  # a chased unit reports within this many working days
     registration_close_workdays: int = 3  # registration closes this many working days before a session
     co_unit_reports: str = "lead"  # lead: the lead unit's report covers its co-units; each: every unit reports
+    objection_workdays: int = 2  # a unit disputing its handover says so within this many working days
 
     @property
     def limits(self):
