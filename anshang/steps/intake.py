@@ -35,8 +35,6 @@ class Outcome:
 
     def problem(self, where: str, message: str) -> Problem:
         """A problem with this registration: in a form's cell, or in a command-line option."""
-        from pathlib import Path
-
         if where.startswith("--"):
             return Problem(where, 0, "input", "error", message)
         return Problem(Path(self.source).name, 0, "form", "error", message, where)

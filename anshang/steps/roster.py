@@ -8,7 +8,7 @@ from pathlib import Path
 
 from anshang.core.problems import Problem
 from anshang.documents.roster_sheet import read_rows
-from anshang.store import canonical as fmt
+from anshang.store import canonical
 from anshang.store.folder import Ledger
 
 
@@ -53,23 +53,23 @@ def _update(ledger: Ledger, rel: str, rec: dict, year: int) -> bool:
     def change(doc):
         for key in ("name", "district", "industry", "legal_rep"):
             if rec.get(key) and doc.get(key) != rec[key]:
-                fmt.put(doc, key, rec[key], "enterprise")
+                canonical.put(doc, key, rec[key], "enterprise")
                 changed.append(key)
         cats = list(doc.get("categories") or [])
         if sorted(cats) != sorted(rec["categories"]):
-            fmt.put(doc, "categories", rec["categories"], "enterprise")
+            canonical.put(doc, "categories", rec["categories"], "enterprise")
             changed.append("categories")
         years = [int(y) for y in doc.get("dispatch_years") or []]
         if year not in years:
-            fmt.put(doc, "dispatch_years", sorted(years + [year]), "enterprise")
+            canonical.put(doc, "dispatch_years", sorted(years + [year]), "enterprise")
             changed.append("dispatch_years")
         for c in rec.get("contacts") or []:
             contacts = doc.get("contacts") or []
             if not any(str(x.get("phone")) == c.get("phone") and x.get("name") == c.get("name") for x in contacts):
                 if contacts:
-                    contacts.append(fmt.to_rt(c))
+                    contacts.append(canonical.to_rt(c))
                 else:
-                    fmt.put(doc, "contacts", [c], "enterprise")
+                    canonical.put(doc, "contacts", [c], "enterprise")
                 changed.append("contacts")
         return bool(changed)
 
