@@ -161,7 +161,7 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
     limits = settings.policy.limits
 
     def decide(case):
-        out = _handover(case)
+        _handover(case)
         _not_closed(case)
         require(bool(reason and reason.strip()), "调整承办单位须用 --reason 说明理由（如单位提出异议的内容）")
         old_lead, old_co = lifecycle.units_of(case)
