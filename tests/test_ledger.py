@@ -116,7 +116,7 @@ def test_ids_cannot_escape(bad):
 
 
 def test_path_refuses_outside(mini):
-    with pytest.raises(AnshangError, match="超出台账目录"):
+    with pytest.raises(AnshangError, match="在台账目录之外"):
         Ledger(mini).path("../outside.yaml")
 
 

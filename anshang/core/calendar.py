@@ -197,7 +197,11 @@ class Calendar:
         Negative N counts back (a latest date before an event); a rest day then rolls back,
         so that the period is never shorter than N days.
         """
-        raw = start + dt.timedelta(days=n)
+        try:
+            raw = start + dt.timedelta(days=n)
+        except OverflowError:
+            raise AnshangError(f"{start.isoformat()} 之后 {n} 日超出日历可计算范围"
+                               f"（{self.first_year}–{self.last_year} 年）") from None
         due = self.next_workday(raw) if n >= 0 else self.previous_workday(raw)
         return Due(start, due, self._guard(start, due))
 

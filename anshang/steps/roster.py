@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from anshang.core.problems import Problem
+from anshang.core.problems import Problem, ProblemsFound
 from anshang.documents.roster_sheet import read_rows
-from anshang.store import canonical
+from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
 
 
@@ -28,6 +28,17 @@ def import_roster(ledger: Ledger, settings, path: Path, year: int | None, today_
     result = ImportResult(year, rejected=list(rejected))
     seen: dict = {}
     with ledger.lock():
+        # every enterprise file to be updated must be sound before anything is written
+        broken = []
+        for _, rec in rows:
+            rel = Ledger.enterprise_rel(rec["uscc"])
+            if ledger.path(rel).exists():
+                try:
+                    loader.read(ledger, rel)
+                except ProblemsFound as e:
+                    broken += e.problems
+        if broken:
+            raise ProblemsFound(loader.UNREADABLE, broken, "名单未导入（一个也未写入）")
         for where, rec in rows:
             code = rec["uscc"]
             if code in seen:

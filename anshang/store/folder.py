@@ -110,7 +110,7 @@ class Ledger:
         """Absolute path of ``rel``, refusing anything that would leave the ledger."""
         p = (self.root / rel).resolve()
         if p != self.root and self.root not in p.parents:
-            raise AnshangError(f"路径 {rel!r} 超出台账目录，已拒绝")
+            raise AnshangError(f"路径 {rel!r} 在台账目录之外（{p}），已拒绝（台账中的文件也不能是指向台账之外的链接）")
         return p
 
     def rel(self, path: Path) -> str:
@@ -138,11 +138,20 @@ class Ledger:
 
     @property
     def state_dir(self) -> Path:
-        return self.root / STATE_DIR
+        """``.anshang/`` (lock and caches); refused when it is a link out of the ledger."""
+        return self._own_dir(STATE_DIR, "缓存和写锁")
 
     @property
     def output_dir(self) -> Path:
-        return self.root / OUTPUT_DIR
+        """``output/`` (generated files); refused when it is a link out of the ledger."""
+        return self._own_dir(OUTPUT_DIR, "生成的文件")
+
+    def _own_dir(self, name: str, what: str) -> Path:
+        p = self.root / name
+        if p.is_symlink() or (p.exists() and self.root not in p.resolve().parents):
+            raise AnshangError(f"{name}/ 是指向台账目录之外的链接（{p.resolve()}），为免把{what}写到别处，已停止。"
+                               f"请删除这个链接（anshang 会重新建立普通目录），或用 --out 明确指定输出目录")
+        return p
 
     # -- enumeration (names only, no parsing) --------------------------------------------
     def _year_files(self, top: str) -> list[str]:
@@ -308,6 +317,11 @@ class Ledger:
                     cache.dirty = True
                 return doc
         try:
+            self.path(rel)  # a file that is a link out of the ledger is refused, not read
+        except AnshangError as e:
+            problems.append(Problem(rel, 1, "layout", "error", e.message))
+            return Doc(kind, rel)
+        try:
             data = self.read(rel)
             if data is None:  # an empty file: every required key is missing (schema says so)
                 data = {}
@@ -334,6 +348,28 @@ class Ledger:
         if timeout is None:
             timeout = float(os.environ.get("ANSHANG_LOCK_TIMEOUT", "5"))
         return _Outer(self, WriteLock(self.state_dir / "lock", timeout))
+
+    def sweep_leftovers(self) -> list[str]:
+        """Remove the temporary files of writes that were killed half-way (``.name.xxxx.tmp``).
+        Runs under the write lock, when no other writer can be in the middle of a write."""
+        removed = []
+        folders = [self.root, self.root / ENTERPRISES_DIR, self.root / CALENDAR_DIR]
+        for top in (SESSIONS_DIR, CASES_DIR):
+            base = self.root / top
+            if base.is_dir():
+                folders += [base] + [Path(e.path) for e in os.scandir(base) if e.is_dir() and YEAR_RE.match(e.name)]
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            with os.scandir(folder) as entries:
+                for e in entries:
+                    if e.name.startswith(".") and e.name.endswith(".tmp") and e.is_file(follow_symlinks=False):
+                        try:
+                            os.unlink(e.path)
+                            removed.append(self.rel(Path(e.path)))
+                        except OSError:
+                            pass
+        return removed
 
     def replace_file(self, rel: str, text: str) -> None:
         """Atomically replace one file (the caller holds the lock)."""
@@ -371,6 +407,7 @@ class _Outer:
     def __enter__(self):
         self.inner.__enter__()
         self.ledger._held = 1
+        self.ledger.sweep_leftovers()
         return self
 
     def __exit__(self, *exc):

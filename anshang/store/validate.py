@@ -5,12 +5,14 @@ ledger almost every value is fine, and this walk runs over every key of every fi
 from __future__ import annotations
 
 import difflib
+import re
 
 from anshang.core.dates import parse_date
 from anshang.store import schema
 from anshang.store.yamlfile import LINE, LINES, line_of
 
 _SKIP = (LINE, LINES)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what a workbook cannot hold
 
 
 def _label(name: str, key: schema.Key) -> str:
@@ -27,6 +29,10 @@ def value_problems(value, key: schema.Key, name: str) -> list:
         if type(value) is str:
             if key.required and not value.strip():
                 return [("error", f"{_label(name, key)} 不能为空")]
+            bad = _CONTROL.search(value)
+            if bad:
+                return [("error", f"{_label(name, key)} 含有不可见的控制字符 U+{ord(bad.group()):04X}"
+                                  "（Excel 和网页都无法保存它），请删去")]
         elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return [("error", f"{_label(name, key)} 应为文本")]
         else:
