@@ -74,19 +74,18 @@ def build_context(snap: Snapshot) -> Context:
     ctx.settings = s
     ctx.fields = {f for f in s.get("fields") or [] if isinstance(f, str)} if isinstance(s.get("fields"), list) else set()
     ctx.districts = {d for d in s.get("districts") or [] if isinstance(d, str)} if isinstance(s.get("districts"), list) else set()
+    # only text ids index anything; a malformed id is the schema validator's to report
     for item in _items(snap.leaders, "leaders"):
-        ctx.leaders.setdefault(item.get("id"), item)
+        if isinstance(item.get("id"), str):
+            ctx.leaders.setdefault(item["id"], item)
     for item in _items(snap.units, "units"):
-        ctx.units.setdefault(item.get("id"), item)
-    for doc in snap.enterprises:
-        if isinstance(doc.data, dict):
-            ctx.enterprises.setdefault(doc.data.get("uscc"), doc)
-    for doc in snap.sessions:
-        if isinstance(doc.data, dict):
-            ctx.sessions.setdefault(doc.data.get("id"), doc)
-    for doc in snap.cases:
-        if isinstance(doc.data, dict):
-            ctx.cases.setdefault(doc.data.get("id"), doc)
+        if isinstance(item.get("id"), str):
+            ctx.units.setdefault(item["id"], item)
+    for docs, key, index in ((snap.enterprises, "uscc", ctx.enterprises), (snap.sessions, "id", ctx.sessions),
+                             (snap.cases, "id", ctx.cases)):
+        for doc in docs:
+            if isinstance(doc.data, dict) and isinstance(doc.data.get(key), str):
+                index.setdefault(doc.data[key], doc)
     ctx.years = arrangements((doc.rel, doc.data) for doc in snap.calendars if doc.data is not None)
     # check only asks which years are covered; computations elsewhere decide on provisional
     ctx.calendar = Calendar(ctx.years, allow_provisional=True)

@@ -1,0 +1,189 @@
+"""Nothing lost, nothing leaked: concurrent writers, links out of the ledger, leftovers of killed
+writes, and ordinary bad input that must give a message, never an internal error. Counts are
+asserted to be zero; the rounds are kept small enough for CI."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from anshang.store import yamlfile as yamlio
+from anshang.store.folder import Ledger
+from conftest import REPO
+
+ENV = {**os.environ, "PYTHONPATH": str(REPO), "ANSHANG_LOCK_TIMEOUT": "60"}
+
+
+def _anshang(*args) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "anshang", *map(str, args)], env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _waiting_on_lock(proc, ledger_root: Path) -> bool:
+    """Whether ``proc`` holds the ledger's lock file open (it is waiting for the lock)."""
+    lock = str((ledger_root / ".anshang/lock").resolve())
+    for _ in range(600):
+        try:
+            if any(os.path.realpath(f"/proc/{proc.pid}/fd/{fd}") == lock for fd in os.listdir(f"/proc/{proc.pid}/fd")):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+def _case(root, cid):
+    return yamlio.strip_lines(yamlio.loads((root / f"cases/20{cid[:2]}/{cid}.yaml").read_text(encoding="utf-8")))
+
+
+# --- concurrent writers ------------------------------------------------------------------------
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the waiting writer")
+def test_fmt_keeps_a_note_acknowledged_while_it_waited(sample):
+    rel = "cases/2026/261102-ecng5.yaml"
+    p = sample / rel
+    text = p.read_text(encoding="utf-8")
+    p.write_text("title: 先写标题（不是规范顺序）\n" + re.sub(r"(?m)^title: .*\n", "", text), encoding="utf-8")
+    with Ledger(sample).lock():
+        proc = _anshang("--data", sample, "fmt")
+        assert _waiting_on_lock(proc, sample)
+        # meanwhile a note is acknowledged (written under the lock fmt is waiting for)
+        p.write_text(p.read_text(encoding="utf-8") + "  - date: 2026-11-21\n    kind: note\n    note: 已确认的备注\n",
+                     encoding="utf-8")
+    assert proc.wait(timeout=60) == 0, proc.stderr.read()
+    events = _case(sample, "261102-ecng5")["events"]
+    assert events[-1]["note"] == "已确认的备注"
+    assert p.read_text(encoding="utf-8").startswith("id: 261102-ecng5\n")  # and it was formatted
+
+
+def test_two_receives_on_one_case_never_both_succeed(cli, sample):
+    cases = ["261120-4e", "261119-63j86"]  # accepted, scheduled, not yet received (sample as of 11-21)
+    ids = []
+    for prefix in cases:
+        r = cli("--data", sample, "show", prefix)
+        assert r.code == 0, r
+        ids.append(r.out.split()[0])
+    both = 0
+    for cid in ids:
+        a = _anshang("--data", sample, "receive", cid, "--outcome", "solved", "--note", "甲")
+        b = _anshang("--data", sample, "receive", cid, "--outcome", "explained", "--note", "乙")
+        codes = sorted([a.wait(timeout=60), b.wait(timeout=60)])
+        both += codes == [0, 0]
+        assert codes == [0, 2], (a.stderr.read(), b.stderr.read())
+        kind = _case(sample, cid)["outcome"]["kind"]
+        assert kind in ("solved", "explained")
+    assert both == 0
+
+
+# --- paths and links -----------------------------------------------------------------------------
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links")
+@pytest.mark.parametrize("name", ["output", ".anshang"])
+def test_a_linked_output_or_state_folder_is_refused(cli, sample, tmp_path, name):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = sample / name
+    if target.exists():
+        import shutil
+
+        shutil.rmtree(target)
+    target.symlink_to(elsewhere, target_is_directory=True)
+    r = cli("--data", sample, "weekly", "--date", "2026-11-21") if name == "output" else \
+        cli("--data", sample, "note", "261102-ecng5", "x")
+    assert r.code == 2 and f"{name}/ 是指向台账目录之外的链接" in r.err, r
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links")
+def test_a_case_file_linked_out_of_the_ledger_is_reported_not_read(cli, sample, tmp_path):
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("id: 261102-zzzzz\ntitle: 台账之外的文件\n", encoding="utf-8")
+    (sample / "cases/2026/261102-zzzzz.yaml").symlink_to(outside)
+    r = cli("--data", sample, "check")
+    assert r.code == 1 and "cases/2026/261102-zzzzz.yaml:1: [layout] 路径" in r.out
+    r = cli("--data", sample, "due")
+    assert r.code == 2 and "[layout]" in r.err and "台账之外的文件" not in r.out
+
+
+def test_an_id_in_a_session_file_never_becomes_a_path(cli, sample, tmp_path):
+    (sample / "sessions/2026/2026-12-10.yaml").write_text(
+        (sample / "sessions/2026/2026-12-10.yaml").read_text(encoding="utf-8").replace(
+            "id: '2026-12-10'", "id: 2026-12-10/../../../逃逸"), encoding="utf-8")
+    r = cli("--data", sample, "session", "contacts", "2026-12-10/../../../逃逸")
+    written = [p for p in sample.rglob("*逃逸*")] + [p for p in tmp_path.rglob("*逃逸*") if sample not in p.parents]
+    assert all(sample / "output" in p.parents for p in written), written
+    assert r.code in (0, 2) and "内部错误" not in r.err
+
+
+def test_fmt_refuses_a_file_outside_the_ledger(cli, sample, tmp_path):
+    other = tmp_path / "x.yaml"
+    other.write_text("a: 1\n", encoding="utf-8")
+    r = cli("--data", sample, "fmt", other)
+    assert r.code == 2 and "在台账目录之外" in r.err and other.read_text(encoding="utf-8") == "a: 1\n"
+
+
+# --- leftovers of killed writes ----------------------------------------------------------------
+
+def test_leftover_temp_files_are_swept_by_the_next_write(cli, sample):
+    leftovers = [sample / "cases/2026/.261102-ecng5.yaml.abc123.tmp", sample / "enterprises/.x.yaml.k2.tmp",
+                 sample / ".anshang.yaml.q.tmp"]
+    for p in leftovers:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("half", encoding="utf-8")
+    assert cli("--data", sample, "check").code == 0  # not mistaken for ledger files
+    assert cli("--data", sample, "note", "261102-ecng5", "x").code == 0
+    assert [p for p in leftovers if p.exists()] == []
+    assert ".*.tmp" in (REPO / "templates/ledger/gitignore").read_text(encoding="utf-8")
+
+
+# --- ordinary bad input: a message, never an internal error ------------------------------------------
+
+BAD_VALUES = [
+    ("title: 厂房用电增容", 'title: "厂房\\a用电增容"', "控制字符 U+0007"),
+    ("title: 厂房用电增容", "title: [1, 2]", "应为文本"),
+    ("registered: 2026-11-02", "registered: 2026-02-30", "日期不存在"),
+    ("id: 261102-ecng5", "id: [1, 2]", "应为文本"),
+]
+
+
+@pytest.mark.parametrize("old,new,says", BAD_VALUES)
+@pytest.mark.parametrize("command", [["weekly", "--date", "2026-11-21"], ["publish"], ["note", "261102-ecng5", "x"],
+                                     ["show", "261102-ecng5"], ["stats"]])
+def test_bad_values_are_reported_by_check_and_stop_other_commands(cli, sample, old, new, says, command):
+    p = sample / "cases/2026/261102-ecng5.yaml"
+    text = p.read_text(encoding="utf-8")
+    if old.startswith("title"):
+        text = re.sub(r"(?m)^title: .*$", lambda m: new, text)
+    else:
+        assert old in text
+        text = text.replace(old, new)
+    p.write_text(text, encoding="utf-8")
+    r = cli("--data", sample, "check")
+    assert r.code == 1 and says in r.out
+    r = cli("--data", sample, *command)
+    if command[0] == "show" and new.startswith("id:"):
+        assert r.code == 2 and "内部错误" not in r.err
+        return
+    assert r.code == 2 and says in r.err and "内部错误" not in r.err, r
+
+
+def test_enormous_day_counts_are_a_message(cli, tmp_path):
+    r = cli("deadline", "2026-01-01", "--days", "999999999999")
+    assert r.code == 2 and "超出日历可计算范围" in r.err
+
+
+def test_roster_import_writes_nothing_when_an_enterprise_file_is_broken(cli, mini, tmp_path):
+    from formkit import roster_sheet
+    from test_roster import ROWS
+
+    (mini / "enterprises/91350100M000100Y43.yaml").write_text("", encoding="utf-8")
+    before = sorted(p.name for p in (mini / "enterprises").iterdir())
+    r = cli("--data", mini, "roster", "import", roster_sheet(tmp_path / "名单.xlsx", ROWS))
+    assert r.code == 2 and "enterprises/91350100M000100Y43.yaml" in r.err and "名单未导入" in r.err
+    assert sorted(p.name for p in (mini / "enterprises").iterdir()) == before
