@@ -187,3 +187,38 @@ def test_roster_import_writes_nothing_when_an_enterprise_file_is_broken(cli, min
     r = cli("--data", mini, "roster", "import", roster_sheet(tmp_path / "名单.xlsx", ROWS))
     assert r.code == 2 and "enterprises/91350100M000100Y43.yaml" in r.err and "名单未导入" in r.err
     assert sorted(p.name for p in (mini / "enterprises").iterdir()) == before
+
+
+# --- hand edits survive anshang's edits ------------------------------------------------------------
+
+def test_an_edit_keeps_bom_line_endings_marker_and_comments(cli, sample):
+    p = sample / "cases/2026/261102-ecng5.yaml"
+    text = "# 手写的说明\n---\n" + p.read_text(encoding="utf-8")
+    p.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert cli("--data", sample, "note", "261102-ecng5", "备注").code == 0
+    raw = p.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf# \xe6\x89\x8b\xe5\x86\x99\xe7\x9a\x84\xe8\xaf\xb4\xe6\x98\x8e\r\n---\r\nid: ")
+    assert raw.count(b"\r\n") == raw.count(b"\n")  # no mixed line endings
+    assert "备注" in raw.decode("utf-8")
+    assert cli("--data", sample, "check").code == 0
+
+
+def test_release_keeps_the_comments_after_the_removed_keys(cli, sample):
+    cid = "261119-63j86"  # session and matching are its last keys
+    p = sample / f"cases/2026/{cid}.yaml"
+    text = p.read_text(encoding="utf-8")
+    assert text.rstrip("\n").split("\n")[-4].startswith("matching:")
+    p.write_text(text.replace("session: '2026-12-10'", "session: '2026-12-10'  # 已通知企业")
+                 + "# 办事员：此件企业要求改期\n", encoding="utf-8")
+    assert cli("--data", sample, "match", "--release", cid).code == 0
+    text = p.read_text(encoding="utf-8")
+    assert "matching:" not in text and "session:" not in text and "已通知企业" not in text
+    assert text.endswith("# 办事员：此件企业要求改期\n")
+    assert cli("--data", sample, "check").code == 0
+
+
+def test_fmt_keeps_the_comments_above_a_document_marker(cli, sample):
+    p = sample / "cases/2026/261102-ecng5.yaml"
+    p.write_text("# 手写\n---\n" + p.read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli("--data", sample, "fmt").code == 0
+    assert p.read_text(encoding="utf-8").startswith("# 手写\n---\nid: 261102-ecng5\n")

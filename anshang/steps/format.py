@@ -9,6 +9,7 @@ from anshang.core.problems import AnshangError, Problem
 from anshang.store import canonical
 from anshang.store.atomic import read_utf8
 from anshang.store.folder import (
+    keep_style,
     LEADERS_FILE,
     SETTINGS_FILE,
     UNITS_FILE,
@@ -51,7 +52,7 @@ def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> Format
             try:
                 ledger.read(rel)  # the fast reader first: the same message as every other command
                 text = read_utf8(ledger.root / rel)
-                new = canonical.format_text(text, kind_of(rel))
+                new = keep_style(text, False, canonical.format_text(text, kind_of(rel)), endings=False)
             except YamlProblem as e:
                 result.problems.append(Problem(rel, e.line, "yaml", "error", e.message))
                 continue

@@ -55,8 +55,8 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
                 def change(doc, m=m, record=record):
                     if m.session:
                         canonical.put(doc, "session", m.session, "case")
-                    elif "session" in doc:
-                        del doc["session"]
+                    else:
+                        canonical.remove(doc, "session")
                     canonical.put(doc, "matching", record, "case")
 
                 ledger.edit(Ledger.case_rel(m.id), change)
@@ -72,8 +72,7 @@ def release(ledger: Ledger, cid: str) -> str | None:
             raise AnshangError(f"{cid} 已有接待结果，不能再调整场次")
         old["session"] = doc.get("session")
         for key in ("session", "matching"):
-            if key in doc:
-                del doc[key]
+            canonical.remove(doc, key)
 
     with ledger.lock():
         ledger.edit(Ledger.case_rel(cid), change)

@@ -122,7 +122,14 @@ def put(mapping, key: str, value, kind: str, path: tuple = ()) -> None:
         k = spec.get(p)
         spec = (k.fields if k and k.fields else (k.item.fields if k and k.item and k.item.fields else {}))
     value = to_rt(value)
-    if key in mapping or key not in spec:
+    if key in mapping:
+        # the comment after the old value's last line (often the one above the next key) stays
+        kept = _tail_comment(mapping, key)
+        mapping[key] = value
+        if kept is not None:
+            _set_comment(_slot(mapping, key), kept)
+        return
+    if key not in spec:
         mapping[key] = value
         return
     order = list(spec)
@@ -133,3 +140,69 @@ def put(mapping, key: str, value, kind: str, path: tuple = ()) -> None:
             pos = i
             break
     mapping.insert(pos, key, value)
+
+
+# --- comments around edited keys ---------------------------------------------------------------
+# ruamel.yaml keeps a comment on the line after a value (typically the comment above the next
+# key) with the *last line* of that value: deleting or replacing the value would drop it.
+
+def _slot(mapping, key):
+    """(node, key or index, position) where the comment after ``mapping[key]``'s last line lives."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    node, k, pos = mapping, key, 2
+    while True:
+        v = node[k]
+        if isinstance(v, CommentedMap) and len(v):
+            node, k, pos = v, list(v.keys())[-1], 2
+        elif isinstance(v, CommentedSeq) and len(v):
+            node, k, pos = v, len(v) - 1, 0
+        else:
+            return node, k, pos
+
+
+def _get_comment(slot):
+    node, k, pos = slot
+    item = node.ca.items.get(k)
+    return item[pos] if item and len(item) > pos else None
+
+
+def _set_comment(slot, token) -> None:
+    node, k, pos = slot
+    item = node.ca.items.setdefault(k, [None, None, None, None])
+    item[pos] = token
+
+
+def _tail_comment(mapping, key):
+    return _get_comment(_slot(mapping, key))
+
+
+def remove(mapping, key: str) -> None:
+    """Delete ``mapping[key]`` keeping the comment lines that followed it (those above the next
+    key); only the end-of-line comment of the deleted key itself goes with it."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    if key not in mapping:
+        return
+    keys = list(mapping.keys())
+    i = keys.index(key)
+    token = _tail_comment(mapping, key)
+    keep = ""
+    if token is not None:
+        keep = token.value
+        if token.start_mark.column > 0:  # the deleted line's own end-of-line comment
+            keep = keep.split("\n", 1)[1] if "\n" in keep else ""
+    del mapping[key]
+    if not keep.strip():
+        return
+    if i > 0:
+        slot = _slot(mapping, keys[i - 1])
+        old = _get_comment(slot)
+        if old is None:
+            _set_comment(slot, CommentToken("\n" + keep.lstrip("\n"), CommentMark(0), None))
+        else:
+            old.value = old.value.rstrip("\n") + "\n" + keep.lstrip("\n")
+    else:
+        lines = [line.strip().lstrip("#").strip() for line in keep.strip("\n").splitlines() if line.strip()]
+        mapping.yaml_set_start_comment("\n".join(lines))

@@ -390,14 +390,16 @@ class Ledger:
         ``change(doc)`` mutates the ruamel document in place (returning False skips the write). New keys should be placed with
         ``canonical.put`` so they land in canonical order.
         """
+        raw = self.path(rel).read_bytes()
         try:
-            doc = yamlio.rt_load(read_utf8(self.path(rel)))
+            text = yamlio.decode(raw, rel)
+            doc = yamlio.rt_load(text)
         except yamlio.YamlProblem as e:
             from anshang.store.loader import UNREADABLE
 
             raise ProblemsFound(UNREADABLE, [Problem(rel, e.line, "yaml", "error", e.message)]) from None
         if change(doc) is not False:  # False: nothing to write after all
-            self.replace_file(rel, yamlio.rt_dump(doc))
+            self.replace_file(rel, keep_style(text, raw.startswith(b"\xef\xbb\xbf"), yamlio.rt_dump(doc)))
 
 
 class _Outer:
@@ -447,3 +449,20 @@ def kind_of(rel: str) -> str:
         CALENDAR_DIR: "calendar",
     }.get(top, "")
 
+
+
+def keep_style(before: str, bom: bool, after: str, endings: bool = True) -> str:
+    """``after`` written the way the file was: a leading ``---`` with the comments above it,
+    Windows line endings (when most lines had them) and a byte-order mark survive an edit.
+    ``fmt`` keeps only the first (``endings=False``): it normalises the rest."""
+    lines = [line.rstrip("\r") for line in before.lstrip("\ufeff").split("\n")]
+    head = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), None)
+    if head is not None and lines[head].strip() == "---" and "\n---\n" not in "\n" + after:
+        # ruamel.yaml drops the marker and the comments above it: put both back
+        prefix = lines[:head + 1]
+        out = after.split("\n")
+        first = next((i for i, line in enumerate(out) if line.strip() and not line.lstrip().startswith("#")), 0)
+        after = "\n".join(prefix + [line for line in out[:first] if line not in prefix] + out[first:])
+    if endings and before.count("\r\n") * 2 > before.count("\n"):
+        after = after.replace("\r\n", "\n").replace("\n", "\r\n")
+    return ("\ufeff" if bom else "") + after
