@@ -222,3 +222,73 @@ def test_fmt_keeps_the_comments_above_a_document_marker(cli, sample):
     p.write_text("# 手写\n---\n" + p.read_text(encoding="utf-8"), encoding="utf-8")
     assert cli("--data", sample, "fmt").code == 0
     assert p.read_text(encoding="utf-8").startswith("# 手写\n---\nid: 261102-ecng5\n")
+
+
+# --- clones merged with git ------------------------------------------------------------------------
+
+def _git(cwd, *args):
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@x",
+                               "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@x"})
+
+
+@pytest.mark.skipif(subprocess.run(["git", "--version"], capture_output=True).returncode != 0, reason="git")
+def test_two_clones_appending_to_one_case_merge_cleanly(cli, sample, tmp_path):
+    a = sample
+    assert (a / ".gitattributes").read_text(encoding="utf-8").count("merge=union") == 1
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "台账"]):
+        assert _git(a, *args).returncode == 0
+    b = tmp_path / "clone"
+    assert _git(tmp_path, "clone", "-q", str(a), str(b)).returncode == 0
+    broken = 0
+    for n in range(3):  # three rounds of appending on both sides, then merging
+        assert cli("--data", a, "note", "261102-ecng5", f"甲第{n}次", "--by", "甲").code == 0
+        assert cli("--data", b, "note", "261102-ecng5", f"乙第{n}次", "--by", "乙").code == 0
+        assert _git(a, "commit", "-qam", f"甲{n}").returncode == 0
+        assert _git(b, "commit", "-qam", f"乙{n}").returncode == 0
+        assert _git(b, "pull", "-q", "--no-rebase", "--no-edit").returncode == 0
+        assert _git(a, "pull", "-q", "--no-rebase", "--no-edit", str(b), "HEAD").returncode == 0
+        r = cli("--data", a, "check")
+        broken += r.code != 0 or "[yaml]" in r.out
+    notes = [e.get("note") for e in _case(a, "261102-ecng5")["events"] if e.get("kind") == "note"]
+    assert broken == 0
+    assert sorted(notes) == sorted([f"甲第{n}次" for n in range(3)] + [f"乙第{n}次" for n in range(3)])
+
+
+def test_screening_by_rule_writes_the_same_bytes_in_two_clones(cli, mini, tmp_path):
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(mini, other)
+    p = "cases/2026/260305-k7m2x.yaml"
+    for root in (mini, other):
+        text = (root / p).read_text(encoding="utf-8")
+        (root / p).write_text(re.sub(r"(?ms)^screening:.*?(?=^session:)", "", text), encoding="utf-8")
+    assert cli("--data", mini, "screen", "--date", "2026-03-06", "--by", "甲").code == 0
+    assert cli("--data", other, "screen", "--date", "2026-03-06", "--by", "乙").code == 0
+    assert (mini / p).read_bytes() == (other / p).read_bytes()
+
+
+def test_a_form_registered_in_two_clones_is_flagged(cli, sample):
+    digest = "  digest: sha256:0123456789abcdef0123456789abcdef\n"
+    for cid in ("261102-ecng5", "261102-74exp"):  # the same form, registered once in each clone
+        p = sample / f"cases/2026/{cid}.yaml"
+        p.write_text(re.sub(r"(?m)^source:\n((?:  .*\n)*)", lambda m: m.group(0) + digest,
+                            p.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    r = cli("--data", sample, "check")
+    assert r.code == 1 and r.out.count("同一张登记表登记了两次") == 1, r.out
+
+
+def test_renumber_gives_a_colliding_case_a_fresh_id(cli, sample):
+    import shutil
+
+    src = sample / "cases/2026/261102-ecng5.yaml"
+    saved = src.with_name("261102-ecng5-另一克隆.yaml")  # a copy kept from a git add/add conflict
+    shutil.copy(src, saved)
+    assert "[id]" in cli("--data", sample, "check").out
+    r = cli("--data", sample, "renumber", saved.relative_to(sample).as_posix())
+    assert r.code == 0, r
+    new = re.search(r"→ (261102-[0-9a-z]{5})", r.out).group(1)
+    assert new != "261102-ecng5" and not saved.exists()
+    assert _case(sample, new)["id"] == new and _case(sample, new)["title"] == _case(sample, "261102-ecng5")["title"]
+    assert cli("--data", sample, "check").code == 0

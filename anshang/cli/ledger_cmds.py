@@ -1,4 +1,4 @@
-"""The ledger itself: init, check, fmt, note, xlsx2text."""
+"""The ledger itself: init, check, fmt, note, renumber, xlsx2text."""
 
 from __future__ import annotations
 
@@ -83,6 +83,16 @@ def note(
     cid = case_id(case)
     rel = add_note(CTX.ledger, cid, today(date), text, clerk(by))
     out(f"已记录：{cid}（{rel}）\n")
+
+
+@app.command()
+def renumber(given: str = typer.Argument(..., metavar="编号或文件", help="诉求编号（或唯一前缀），或诉求文件的路径")):
+    """给诉求换一个新编号（登记日期不变）：两个克隆恰好给不同诉求编了同一个号时使用，文件随之改名。"""
+    from anshang.steps.cases import renumber as do_renumber
+
+    CTX.settings  # noqa: B018 - a ledger with invalid settings is not written to
+    old, new, rel = do_renumber(CTX.ledger, given)
+    out(f"已改编号：{old} → {new}（{rel}）\n")
 
 
 @app.command()

@@ -72,9 +72,9 @@ def event(day: dt.date, kind: str, by: str, **extra) -> dict:
 def append(doc, ev: dict) -> None:
     """Append an event to a round-trip document (creating ``events`` in canonical position)."""
     if doc.get("events"):
-        doc["events"].append(canonical.to_rt(ev))
+        doc["events"].append(canonical.one_line(canonical.to_rt(ev)))
     else:
-        canonical.put(doc, "events", [ev], "case")
+        canonical.put(doc, "events", [canonical.one_line(canonical.to_rt(ev))], "case")
 
 
 def set_deadline(doc, kind: str, record: dict) -> None:
@@ -89,3 +89,41 @@ def note(ledger: Ledger, cid: str, day: dt.date, text: str, by: str) -> str:
     ev = event(day, "note", by, note=text)
     update_case(ledger, cid, lambda case: (lambda doc: append(doc, ev), None))
     return Ledger.case_rel(cid)
+
+
+def renumber(ledger: Ledger, given: str) -> tuple[str, str, str]:
+    """Give a case a fresh id (same registration date, a new random part) and move its file:
+    for two clones that happened to give different cases the same id. ``given`` is an id (or a
+    unique prefix) or the path of a case file, e.g. a copy saved from a merge conflict.
+    Returns (old id, new id, new file)."""
+    from pathlib import Path
+
+    from anshang.core.problems import AnshangError
+    from anshang.store.folder import CASES_DIR, keep_style
+    from anshang.store.yamlfile import decode, rt_dump, rt_load
+
+    with ledger.lock():
+        if given.endswith(".yaml"):
+            path = ledger.path(given)
+            if not path.is_file() or ledger.rel(path).split("/")[0] != CASES_DIR:
+                raise AnshangError(f"{given} 不是台账 cases/ 目录中的诉求文件")
+        else:
+            path = ledger.path(Ledger.case_rel(find_case(ledger, given)))
+        old_rel = ledger.rel(path)
+        data = loader.read(ledger, old_rel, valid=False)
+        if not isinstance(data, dict) or not data.get("registered"):
+            raise AnshangError(f"{old_rel} 没有登记日期（registered），无法编号")
+        try:
+            registered = parse_date(data["registered"])
+        except ValueError as e:
+            raise AnshangError(f"{old_rel}：登记日期 {e}") from None
+        old_id = str(data.get("id") or Path(old_rel).stem)
+        new_id = new_case_id(registered, set(ledger.case_ids()) | {old_id})
+        new_rel = Ledger.case_rel(new_id)
+        raw = path.read_bytes()
+        text = decode(raw, old_rel)
+        doc = rt_load(text)
+        doc["id"] = new_id
+        ledger.replace_file(new_rel, keep_style(text, raw.startswith(b"\xef\xbb\xbf"), rt_dump(doc)))
+        path.unlink()
+    return old_id, new_id, new_rel

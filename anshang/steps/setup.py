@@ -37,6 +37,7 @@ def init_ledger(folder: Path, city: str | None = None) -> Path:
             text = yamlio.rt_dump(doc)
         atomic_write(folder / name, text)
     atomic_write(folder / ".gitignore", (src / "gitignore").read_text(encoding="utf-8"))
+    atomic_write(folder / ".gitattributes", (src / "gitattributes").read_text(encoding="utf-8"))
     for sub in (ENTERPRISES_DIR, SESSIONS_DIR, CASES_DIR, CALENDAR_DIR):
         (folder / sub).mkdir(exist_ok=True)
         # git keeps no empty folders; the marker keeps the layout visible in a fresh clone

@@ -22,6 +22,8 @@ def to_rt(value):
     """Plain data (possibly from the fast reader) as ruamel nodes."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        return value  # already a node (keeps its style)
     if isinstance(value, dict):
         m = CommentedMap()
         for k, v in value.items():
@@ -68,6 +70,8 @@ def _value(v, key: schema.Key | None):
         for i in range(len(v)):
             if isinstance(v[i], CommentedMap):
                 canonicalize(v[i], item.fields if item is not None and item.fields else {})
+                if item is not None and item.flow:
+                    one_line(v[i])
             else:
                 v[i] = _value(v[i], item)
         return v
@@ -81,6 +85,22 @@ def _value(v, key: schema.Key | None):
     if isinstance(v, str):
         return _text(v)
     return v
+
+
+def one_line(node):
+    """Write a mapping on one line (``{date: …, kind: …}``): an event appended in two clones is
+    then one whole line on each side, and merges (or is kept on both sides) without breaking."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    node.fa.set_flow_style()
+    for k in list(node) if isinstance(node, CommentedMap) else range(len(node)):
+        v = node[k]
+        if isinstance(v, LiteralScalarString):
+            node[k] = str(v)  # a block scalar cannot stand inside a one-line mapping
+        elif isinstance(v, (CommentedMap, CommentedSeq)):
+            one_line(v)
+    return node
 
 
 def _block(node) -> None:

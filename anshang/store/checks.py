@@ -151,8 +151,10 @@ def v_settings(snap, ctx):
 
 @validator("id")
 def v_ids(snap, ctx):
-    """Ids are well formed, match their file names, and are not used twice."""
+    """Ids are well formed, match their file names, and are not used twice; no form is
+    registered twice."""
     seen: dict = {}
+    forms: dict = {}
     for doc, d in _each(snap.cases):
         if not isinstance(d.get("id"), str):
             continue
@@ -171,6 +173,14 @@ def v_ids(snap, ctx):
         if cid in seen:
             yield doc.rel, line_of(d, "id"), "error", f"诉求编号 {cid} 重复（另见 {seen[cid]}）"
         seen[cid] = doc.rel
+        src = d.get("source") if isinstance(d.get("source"), dict) else {}
+        digest = src.get("digest")
+        if isinstance(digest, str):
+            if digest in forms:
+                yield doc.rel, line_of(src, "digest"), "error", (
+                    f"同一张登记表登记了两次（另见 {forms[digest]}），常见于两个克隆合并之后；"
+                    "核对后删去其中一件诉求文件")
+            forms.setdefault(digest, doc.rel)
     sids: dict = {}
     for doc, d in _each(snap.sessions):
         if not isinstance(d.get("id"), str):

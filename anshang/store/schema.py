@@ -42,10 +42,12 @@ class Key:
     values: "Key | None" = None  # value type of a free dict (routing)
     min: int | None = None
     unless: tuple | None = None  # (sibling key, value): required unless that sibling has that value
+    flow: bool = False  # a map written on one line (list items that clones append: they merge cleanly)
 
 
-def K(type, label, required=False, choices=(), item=None, fields=None, values=None, min=None, unless=None):
-    return Key(type, label, required, tuple(choices), item, fields, values, min, unless)
+def K(type, label, required=False, choices=(), item=None, fields=None, values=None, min=None, unless=None,
+      flow=False):
+    return Key(type, label, required, tuple(choices), item, fields, values, min, unless, flow)
 
 
 STR_LIST = K("list", "", item=K("str", ""))
@@ -207,7 +209,7 @@ CASE = {
     "deadlines": K("map", "办理时限", fields={
         k: K("map", v, fields=DEADLINE) for k, v in DEADLINE_KINDS.items()
     }),
-    "events": K("list", "办理记录", item=K("map", "", fields=EVENT)),
+    "events": K("list", "办理记录（每条一行）", item=K("map", "", fields=EVENT, flow=True)),
     "note": K("str", "备注"),
 }
 
