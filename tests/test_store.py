@@ -72,13 +72,7 @@ def test_edit_keeps_comments_and_layout(cli, mini):
     assert r.out == "已记录：260305-k7m2x（cases/2026/260305-k7m2x.yaml）\n"
     after = p.read_text(encoding="utf-8")
     assert after.startswith(text)  # every byte before is kept, the event is appended
-    assert after[len(text):] == textwrap.dedent("""\
-        events:
-          - date: 2026-03-10
-            kind: note
-            by: 小王
-            note: 企业来电询问进度
-        """)
+    assert after[len(text):] == "events:\n  - {date: 2026-03-10, kind: note, by: 小王, note: 企业来电询问进度}\n"
     assert cli("--data", mini, "check").code == 0
 
 

@@ -8,18 +8,19 @@ import datetime as dt
 from anshang.core.dates import cn_date
 from anshang.core.labels import DEADLINE_KINDS, PARTS
 from anshang.core.obligations import overdue_workdays
+from anshang.documents import markdown
 from anshang.documents.names import enterprise_name, unit_name
 
 
 def _overdue_table(first: str, items, world, cal, today, cell) -> list[str]:
-    """A Markdown table of overdue reports; ``cell(ob, case)`` gives the second column."""
+    """A Markdown table of overdue reports; ``cell(ob, case)`` gives the second column. Every cell
+    goes through ``markdown.cell``, so titles and names cannot break the table or carry HTML."""
     lines = [f"| 编号 | {first} | 诉求事项 | 应报送 | 承办角色 | 截止日期 | 已超期（工作日） |",
              "|---|---|---|---|---|---|---|"]
     for ob in items:
         case = world.cases[ob.id]
-        title = str(case.get("title", "")).replace("|", "｜")
-        lines.append(f"| {ob.id} | {cell(ob, case)} | {title} | {DEADLINE_KINDS[ob.kind]} | {PARTS[ob.part]} | "
-                     f"{cn_date(ob.due)} | {overdue_workdays(ob, cal, today)} |")
+        lines.append(markdown.row([ob.id, cell(ob, case), case.get("title", ""), DEADLINE_KINDS[ob.kind],
+                                   PARTS[ob.part], cn_date(ob.due), overdue_workdays(ob, cal, today)]))
     return lines
 
 

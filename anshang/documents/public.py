@@ -5,25 +5,201 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from anshang.core import lifecycle
 from anshang.core.dates import cn_date
 from anshang.core.labels import STATUS, label
+from anshang.documents import markdown as md_table
 from anshang.documents.names import enterprise_name, unit_name, unit_names
 from anshang.documents.workbook import table_bytes
 
-PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 HEADERS = ["序号", "企业名称", "诉求事项", "承办单位", "办理状态", "登记日期", "交办日期", "办结日期"]
+MASKS = {"phone": "（电话已隐去）", "email": "（邮箱已隐去）", "id": "（身份证号已隐去）",
+         "qq": "（QQ号已隐去）", "wechat": "（微信号已隐去）", "name": "（姓名已隐去）"}
+
+# --- personal data in published text ------------------------------------------------------------
+# Detection runs on a "folded" copy of the text with exactly one character per original character
+# (full-width forms, other scripts' digits, Chinese numerals and dashes mapped to ASCII), so a
+# match found in the copy is masked at the same place in the original.
+
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({ch: " " for ch in "\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000"})
+_FOLD.update({ch: "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"})
+_FOLD.update({ch: "(" for ch in "【〔〖"} | {ch: ")" for ch in "】〕〗"})
+_CN_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "幺": "1"}
+_CN_NUMBER = re.compile(f"[{''.join(_CN_DIGIT)}]{{4,}}")  # 一三八零…: four or more in a row, not 张三
+
+# A written number: digits split by at most three spaces, dots, dashes or brackets, an optional
+# leading + (country code) and a trailing X (resident ID check character).
+_RUN = re.compile(r"\+?\d(?:[ \t.\-()]{0,3}\d)*(?:[ \t\-]?[Xx](?![A-Za-z]))?")
+_PART = re.compile(r"\d+|[Xx]")
+_EXTENSION = re.compile(r"\s*(?:-|转|分机|ext\.?|x)\s*\d{1,5}(?![\d年月日])", re.I)
+_MOBILE = re.compile(r"0?1[3-9]\d{9}|[48]00\d{7}")  # mobiles (0 = long-distance prefix), 400/800
+_AREA = re.compile(r"0(?:10|2\d|[3-9]\d\d)")  # area codes: 010, 02x, 0xxx
+_ID = re.compile(r"[1-9]\d{5}(?:18|19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+                 r"|[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}")  # 18 and old 15 digits
+_GAP = r"(?:号码|号|账号|id)?\s*(?:是|为)?\s*:?\s*"  # between a keyword and its value
+_PHONE_KEY = re.compile(r"(?:电话|電話|手机|手機|座机|联系方式|(?<![a-z])(?:tel|phone|mobile|fax)(?![a-z])|传真)"
+                        + _GAP, re.I)
+_QQ = re.compile(r"(?:(?<![a-z])qq(?![a-z])|扣扣|企鹅号)(?:群)?" + _GAP + r"(?=\d)", re.I)
+_WECHAT = re.compile(r"(?:微信|薇信|威信|v信|(?<![a-z])(?:wechat|weixin|wx|vx|[加+]v)(?![a-z]))"
+                     + _GAP + r"[a-z0-9][-_a-z0-9]{4,39}", re.I)
+_CJK = "\u4e00-\u70b8\u70ba-\u9fff"  # CJK ideographs except 点, which also stands for a dot
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|a|艾特)\s*[)\]}>]\s*|\s+at\s+|\s*艾特\s*)"
+_DOT = r"(?:\s*[.。]\s*|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|点)"
+_LABEL = rf"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?|[{_CJK}]+)"
+_TLD = r"(?:[a-z]{2,24}|中文网|中国|中國|公司|网络|網絡|政务|公益|在线|网址|商城|集团|企业|信息|移动|购物|香港|台湾|澳门)"
+# The local part starts where a run of its characters starts (linear time), or is up to four ideographs.
+_LOCAL = rf"(?:(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+|[{_CJK}]{{1,4}})"
+_EMAIL = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9])", re.I)
 
 
-def public_text(text: str) -> str:
-    """Outside text for the government portal: phone numbers and e-mail addresses masked."""
-    return EMAIL.sub("（邮箱已隐去）", PHONE.sub("（电话已隐去）", str(text or "")))
+def _fold(text: str) -> str:
+    """Same-length copy of ``text`` for matching (see above)."""
+    text = "".join(_FOLD.get(ch) or (str(unicodedata.decimal(ch)) if ch.isdecimal() else ch) for ch in text)
+    return _CN_NUMBER.sub(lambda m: "".join(_CN_DIGIT[ch] for ch in m.group()), text)
+
+
+def _digits(value) -> str:
+    return re.sub(r"\D", "", _fold(str(value or "")))
+
+
+def _number_kind(parts: list[str], plus: bool, known: set[str]) -> str | None:
+    """What the written number made of ``parts`` (digit groups, maybe a final X) is, if personal."""
+    digits = "".join(parts)
+    if _ID.fullmatch(digits):
+        return "id"
+    if len(digits) >= 7 and any(k.endswith(digits) for k in known):
+        return "phone"
+    parts = _national(parts, plus)
+    digits = "".join(parts)
+    return "phone" if _MOBILE.fullmatch(digits) or _is_landline(parts, digits) else None
+
+
+def _national(parts: list[str], plus: bool) -> list[str]:
+    """``parts`` without a +86/0086 country code, and with the trunk 0 put back after one."""
+    digits = "".join(parts)
+    cut = 4 if digits.startswith("0086") else 2 if plus and digits.startswith("86") else 0
+    if not cut:
+        return parts
+    out = []
+    for part in parts:
+        out += [part[cut:]] if part[cut:] else []
+        cut = max(0, cut - len(part))
+    return ["0" + out[0], *out[1:]] if out and not out[0].startswith("0") else out
+
+
+def _is_landline(parts: list[str], digits: str) -> bool:
+    """Area code and a 7- or 8-digit number; if written in groups, the first group is the area code
+    (so that date ranges such as 2026.03.05-2026.04.30 are not taken for phone numbers)."""
+    area = _AREA.match(digits)
+    if not area or len(digits) - area.end() not in ((8,) if len(area.group()) == 3 else (7, 8)):
+        return False
+    return len(parts) == 1 or parts[0] == area.group()
+
+
+def _number_spans(f: str, known: set[str]):
+    """Phone and resident ID numbers among the written numbers of folded text ``f``: each run of
+    digit groups is read from the left, taking the longest personal number at each group."""
+    for run in _RUN.finditer(f):
+        parts = [(run.start() + m.start(), run.start() + m.end(), m.group()) for m in _PART.finditer(run.group())]
+        i = 0
+        while i < len(parts):
+            found = _longest_personal(parts, i, run.group().startswith("+"), known)
+            if not found:
+                i += 1
+                continue
+            last, kind = found
+            start, end = run.start() if i == 0 else parts[i][0], parts[last][1]
+            ext = _EXTENSION.match(f, end) if kind == "phone" else None
+            yield _with_bracket(f, start, ext.end() if ext else end), kind
+            i = last + 1
+
+
+def _longest_personal(parts, i: int, plus: bool, known: set[str]):
+    """(last group, kind) of the longest personal number starting at group ``i``, or None."""
+    ends, size = [], 0
+    for j in range(i, len(parts)):
+        size += len(parts[j][2])
+        if size > 18:
+            break
+        ends.append(j)
+    for j in reversed(ends):
+        kind = _number_kind([p[2] for p in parts[i:j + 1]], plus and i == 0, known)
+        if kind:
+            return j, kind
+    return None
+
+
+def _with_bracket(f: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the "(" before a span that closes it, as in (0479)8991510."""
+    if ")" in f[start:end] and "(" not in f[start:f.index(")", start)] and f[:start].rstrip().endswith("("):
+        start = f[:start].rstrip().rindex("(")
+    return start, end
+
+
+def _keyword_spans(f: str):
+    """Numbers and ids written after a keyword: 电话/手机 (7+ digits), QQ (5+), 微信/wx (any id)."""
+    for m in _PHONE_KEY.finditer(f):
+        run = _RUN.match(f, m.end())
+        if run and len(_digits(run.group())) >= 7:
+            yield _with_bracket(f, run.start(), run.end()), "phone"
+    for m in _QQ.finditer(f):
+        run = _RUN.match(f, m.end())
+        if run and len(_digits(run.group())) >= 5:
+            yield (m.start(), run.end()), "qq"
+    for m in _WECHAT.finditer(f):
+        yield m.span(), "wechat"
+
+
+def _name_spans(f: str, names):
+    """The given people's names, also with spaces between the characters."""
+    for name in {_fold(str(n)).strip() for n in names or () if n}:
+        if len(name) >= 2:
+            for m in re.finditer(r"\s*".join(map(re.escape, name.replace(" ", ""))), f):
+                yield m.span(), "name"
+
+
+def _spans(f: str, names, numbers) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, kind) to mask in folded text ``f``; overlapping finds are joined."""
+    known = {d for d in map(_digits, numbers or ()) if len(d) >= 7}
+    found = [(m.span(), "email") for m in _EMAIL.finditer(f)]
+    found += [*_keyword_spans(f), *_number_spans(f, known), *_name_spans(f, names)]
+    merged: list[list] = []
+    for (start, end), kind in sorted(found, key=lambda x: (x[0][0], x[0][0] - x[0][1])):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, kind])
+    return [tuple(m) for m in merged]
+
+
+def public_text(text: str, names=(), numbers=()) -> str:
+    """Outside text for the government portal with personal data masked: phone numbers (mobile,
+    landline, 400/800, with any spacing, prefix or full-width digits), e-mail addresses (also
+    written with ＠, (at) or Chinese domains), resident ID numbers, QQ numbers and WeChat ids after
+    their keyword, the given people's ``names``, and the given phone ``numbers`` however written.
+    Amounts, years, areas and credit codes stay."""
+    text = str(text or "")
+    out, pos = [], 0
+    for start, end, kind in _spans(_fold(text), names, numbers):
+        out += [text[pos:start], MASKS[kind]]
+        pos = end
+    return "".join(out + [text[pos:]])
+
+
+def personal(case: dict, enterprises: dict) -> dict:
+    """The case's own people for ``public_text``: names of its contact and of the enterprise's
+    legal representative and contacts, and their phone numbers."""
+    ent = enterprises.get(case.get("enterprise")) or {}
+    people = [case.get("contact") or {}, *(p for p in ent.get("contacts") or [] if isinstance(p, dict))]
+    return {"names": [p.get("name") for p in people] + [ent.get("legal_rep")],
+            "numbers": [p.get("phone") for p in people]}
 
 
 def public_rows(w, today: dt.date, co_reports: str = "lead") -> list[list]:
-    """The portal's progress table: accepted demands only, and no personal contact data."""
+    """The portal's progress table: accepted demands only, and no personal data."""
     rows = []
     for cid in sorted(w.cases):
         c = w.cases[cid]
@@ -32,8 +208,9 @@ def public_rows(w, today: dt.date, co_reports: str = "lead") -> list[list]:
         out = c.get("outcome") or {}
         closed = lifecycle.closed_on(c)
         st = lifecycle.status(c, today, lifecycle.obligations(c, co_reports))
-        rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises)),
-                     public_text(c.get("title", "")), _units(w.units, out),
+        people = personal(c, w.enterprises)
+        rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises), **people),
+                     public_text(c.get("title", ""), **people), _units(w.units, out),
                      label(STATUS, st), str(c["registered"]),
                      str(out.get("date", "")) if out.get("kind") == "handover" else "",
                      closed.isoformat() if closed else ""])
@@ -49,11 +226,11 @@ def _units(units: dict, out: dict) -> str:
 
 
 def markdown(rows: list[list], settings, today: dt.date) -> str:
+    """The portal page: a Markdown table of ``rows``, every cell escaped by ``markdown.cell``."""
     md = [f"# {settings.city}“市长服务民营企业接待日”企业诉求办理进度", "",
           f"截至{cn_date(today)}，共 {len(rows)} 件。", "",
           "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
-    for r in rows:
-        md.append("| " + " | ".join(str(v).replace("|", "｜") for v in r) + " |")
+    md += [md_table.row(r) for r in rows]
     return "\n".join(md + ["", settings.office, ""])
 
 
