@@ -84,9 +84,13 @@ def workbook_text(path) -> str:
     lines = []
     for ws in wb.worksheets:
         lines.append(f"== {ws.title} ==")
-        for row in ws.iter_rows(values_only=True):
-            cells = ["" if v is None else str(v).replace("\t", " ").replace("\n", "⏎") for v in row]
-            while cells and cells[-1] == "":
-                cells.pop()
-            lines.append("\t".join(cells))
+        try:  # cells are read only now: a broken value (bad number, missing string) shows here
+            for row in ws.iter_rows(values_only=True):
+                cells = ["" if v is None else str(v).replace("\t", " ").replace("\n", "⏎") for v in row]
+                while cells and cells[-1] == "":
+                    cells.pop()
+                lines.append("\t".join(cells))
+        except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on broken cells
+            raise AnshangError(f"{Path(path).name}: 工作表“{ws.title}”已损坏，无法读取（{type(e).__name__}）；"
+                               "请重新保存或索取原件") from None
     return "".join(line + "\n" for line in lines)

@@ -23,6 +23,131 @@ class YamlProblem(Exception):
         self.line = line
 
 
+# Limits for files from outside hands: a ledger file is a few KB, a few levels deep, with short
+# numbers and no anchors or tags. Anything beyond is refused before it is built, so that a broken
+# or hostile file gives a message quickly instead of a hang, a memory blow-up or a traceback.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 50
+MAX_NUMBER_CHARS = 100
+_NUMBERISH = re.compile(r"[-+]?[0-9][0-9a-fA-FxXoObB_:]*\Z")  # an int to PyYAML or ruamel (1.1/1.2)
+_ANCHOR_MSG = "不允许使用锚点和别名（&名称、*名称）：台账文件中请把内容直接写出来"
+_LONG_RUN = re.compile(r"[-+0-9a-fA-FxXoObB_:]{%d}" % (MAX_NUMBER_CHARS + 1))
+_C_NODES = 1000  # collections libyaml's recursive composer is given (it crashes near 100,000)
+
+
+def _plain(text: str) -> bool:
+    """Whether libyaml's own composer may take the text: it has no anchor, alias or tag (no
+    ``&``, ``*`` or ``!`` at all), no run of characters long enough to be an over-long number,
+    and too few indicators for deep recursion (every collection needs a ``-``, ``:``, ``?``,
+    ``[`` or ``{``). Depth up to MAX_DEPTH is then counted while constructing."""
+    return ("&" not in text and "*" not in text and "!" not in text
+            and text.count(":") + text.count("-") + text.count("[") + text.count("{") + text.count("?") <= _C_NODES
+            and _LONG_RUN.search(text) is None)
+
+
+def _too_deep(line: int) -> YamlProblem:
+    return YamlProblem(f"嵌套层数过多（超过 {MAX_DEPTH} 层）；台账文件不需要这么深的结构", line)
+
+
+def _check_size(text: str) -> None:
+    """YamlProblem if the text is larger than MAX_BYTES in UTF-8 (measured only when it may be:
+    a character takes at most 4 bytes)."""
+    if len(text) > MAX_BYTES // 4:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_BYTES:
+            _too_big(size)
+
+
+def _too_big(size: int) -> None:
+    raise YamlProblem(f"文件过大（{size / 1048576:.1f} MB），台账文件不能超过 {MAX_BYTES // 1048576} MB；"
+                      "请检查是否放错了文件", 1)
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _compose(loader):
+    """The single document's node tree, built from the parser's events without recursion
+    (for every text that is not ``_plain``, and before ruamel.yaml reads one).
+
+    Refuses, before anything is built from them, what a ledger file never needs and a hostile
+    file uses: anchors and aliases (a "billion laughs" expands exponentially), explicit tags
+    (``!!binary``, ``!!python/object``, ``!!float x``), nesting deeper than MAX_DEPTH (libyaml's
+    own composer recurses in C and can crash) and numbers longer than MAX_NUMBER_CHARS."""
+    from yaml.composer import ComposerError
+    from yaml.events import (AliasEvent, DocumentEndEvent, MappingEndEvent, MappingStartEvent,
+                             ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    get, resolve, longest = loader.get_event, loader.resolve, MAX_NUMBER_CHARS
+    get()  # stream start
+    event = get()
+    if type(event) is StreamEndEvent:
+        return None
+    root = None
+    stack: list = []  # [collection node, its pending key node or None]
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_extras(event)
+            value = event.value
+            node = ScalarNode(resolve(ScalarNode, value, event.implicit), value,
+                              event.start_mark, event.end_mark, style=event.style)
+            if len(value) > longest and event.implicit[0] and _NUMBERISH.match(value):
+                raise YamlProblem(f"数字过长（{len(value)} 位，最多 {MAX_NUMBER_CHARS} 位）；"
+                                  "如果这是编号或代码，请加引号作为文本", event.start_mark.line + 1)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_extras(event)
+            if len(stack) >= MAX_DEPTH:
+                raise _too_deep(event.start_mark.line + 1)
+            if kind is MappingStartEvent:
+                node = MappingNode("tag:yaml.org,2002:map", [], event.start_mark, None,
+                                   flow_style=event.flow_style)
+            else:
+                node = SequenceNode("tag:yaml.org,2002:seq", [], event.start_mark, None,
+                                    flow_style=event.flow_style)
+            stack.append([node, None])
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            node = stack.pop()[0]
+            node.end_mark = event.end_mark
+        elif kind is AliasEvent:
+            raise YamlProblem(_ANCHOR_MSG, event.start_mark.line + 1)
+        elif kind is DocumentEndEvent:
+            break
+        else:  # the parser gives nothing else inside a document
+            raise YamlProblem("YAML 语法错误：格式不对", event.start_mark.line + 1)
+        if not stack:
+            root = node
+            continue
+        top = stack[-1]
+        if type(top[0]) is SequenceNode:
+            top[0].value.append(node)
+        elif top[1] is None:
+            top[1] = node
+        else:
+            top[0].value.append((top[1], node))
+            top[1] = None
+    event = get()
+    if type(event) is not StreamEndEvent:
+        raise ComposerError("expected a single document in the stream", root.start_mark,
+                            "but found another document", event.start_mark)
+    return root
+
+
+def _refuse_extras(event) -> None:
+    if event.anchor is not None:
+        raise YamlProblem(_ANCHOR_MSG, event.start_mark.line + 1)
+    tag = event.tag
+    if tag is not None and tag != "!":
+        raise YamlProblem(f"不支持类型标签“{_tag_name(tag)}”：台账文件中不使用 ! 开头的标签，"
+                          "文本请直接写出（必要时加引号）", event.start_mark.line + 1)
+
+
 # --- fast reader -------------------------------------------------------------------------
 
 def _build_loader():
@@ -57,7 +182,19 @@ def _build_loader():
         list("0123456789"))
 
     class LineConstructor(SafeConstructor):
-        """Plain dicts with string keys that remember the line of themselves and each key."""
+        """Plain dicts with string keys that remember the line of themselves and each key.
+        Built depth first (``deep_construct``), counting the nesting against MAX_DEPTH."""
+
+        depth = 0
+
+        def construct_yaml_seq(self, node):
+            data: list = []
+            yield data
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _too_deep(node.start_mark.line + 1)
+            data.extend(self.construct_sequence(node))
+            self.depth -= 1
 
         def construct_yaml_timestamp(self, node):
             # Kept as text: the model parses dates, and the cache stays plain JSON.
@@ -76,6 +213,9 @@ def _build_loader():
             yield data
             if not isinstance(node, MappingNode):
                 return
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _too_deep(node.start_mark.line + 1)
             lines: dict = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
@@ -92,8 +232,10 @@ def _build_loader():
                         lines[f"{key}[{i}]"] = item.start_mark.line + 1
             data[LINE] = node.start_mark.line + 1
             data[LINES] = lines
+            self.depth -= 1
 
     LineConstructor.add_constructor("tag:yaml.org,2002:map", LineConstructor.construct_yaml_map)
+    LineConstructor.add_constructor("tag:yaml.org,2002:seq", LineConstructor.construct_yaml_seq)
     LineConstructor.add_constructor("tag:yaml.org,2002:timestamp",
                                     LineConstructor.construct_yaml_timestamp)
     LineConstructor.add_constructor("tag:yaml.org,2002:int", LineConstructor.construct_yaml_int)
@@ -123,6 +265,7 @@ def _build_loader():
                 LineConstructor.__init__(self)
                 Resolver12.__init__(self)
 
+    FastLoader.c_composer = parser is not None  # else PyYAML's composer, recursive in Python
     return yaml, FastLoader
 
 
@@ -131,6 +274,8 @@ _LOADER = None
 
 def decode(raw: bytes, path: str | os.PathLike = "") -> str:
     """UTF-8 text (a BOM from Windows Notepad is accepted), or a YamlProblem that says so."""
+    if len(raw) > MAX_BYTES:
+        _too_big(len(raw))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -150,13 +295,30 @@ def using_libyaml() -> bool:
 
 def loads(text: str):
     """Parse one YAML document into plain data with line information; YamlProblem on error."""
+    return _fast(text, build=True)
+
+
+def screen(text: str) -> None:
+    """The fast reader's checks without constructing the data: size, syntax, anchors and
+    aliases, tags, depth and number length (run before ruamel.yaml sees a text)."""
+    _fast(text, build=False)
+
+
+def _fast(text: str, build: bool):
     global _LOADER
     if _LOADER is None:
         _LOADER = _build_loader()
     yaml, loader_cls = _LOADER
+    _check_size(text)
     loader = loader_cls(text)
     try:
-        return loader.get_single_data()
+        if not build:
+            return _compose(loader)
+        node = loader.get_single_node() if loader.c_composer and _plain(text) else _compose(loader)
+        if node is None:
+            return None
+        loader.deep_construct = True  # depth first, so that the depth is counted
+        return loader.construct_document(node)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as e:
@@ -166,6 +328,9 @@ def loads(text: str):
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(what)}", line) from None
     except yaml.YAMLError as e:
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError) as e:
+        # not expected once _compose has refused tags and long numbers; never a traceback
+        raise YamlProblem(f"文件内容无法读取（{type(e).__name__}）", 1) from None
     finally:
         loader.dispose()
 
@@ -185,6 +350,7 @@ def _cn_yaml(msg: str) -> str:
         ("did not find expected node content", "此处缺少内容（检查逗号、括号和“- ”）"),
         ("expected <block end>", "缩进不一致（同一层的键应对齐）"),
         ("expected a single document", "文件中只能有一份内容（不要用 --- 分隔多份）"),
+        ("found another document", "文件中只能有一份内容（不要用 --- 分隔多份）"),
         ("found unknown escape character", "双引号文本中有无法识别的转义符“\\”，请改用单引号"),
         ("found duplicate anchor", "锚点（&名称）重复"),
         ("found unexpected ':'", "此处不能出现冒号（给文本加引号）"),
@@ -218,17 +384,52 @@ def rt_yaml(preserve_quotes: bool = True):
 
 
 def rt_load(text: str, preserve_quotes: bool = True):
-    """Round-trip parse for editing; YamlProblem on error."""
+    """Round-trip parse for editing; YamlProblem on error. The text passes the fast reader's
+    checks first (size, anchors, tags, depth, numbers), so ruamel.yaml never sees a hostile one."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    screen(text)
+    y = rt_yaml(preserve_quotes)
+    y.Constructor = _rt_constructor()
     try:
-        return rt_yaml(preserve_quotes).load(text)
+        return y.load(text)
+    except YamlProblem:
+        raise
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e.problem or e.context))}",
                           mark.line + 1 if mark else 1) from None
     except YAMLError as e:
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError) as e:
+        raise YamlProblem(f"文件内容无法读取（{type(e).__name__}）", 1) from None
+
+
+_RT_CONSTRUCTOR = None
+
+
+def _rt_constructor():
+    """ruamel's round-trip constructor, with a value it cannot build (an impossible date such as
+    2026-02-30) reported with its line instead of a ValueError."""
+    global _RT_CONSTRUCTOR
+    if _RT_CONSTRUCTOR is None:
+        from ruamel.yaml.constructor import RoundTripConstructor
+
+        class Constructor(RoundTripConstructor):
+            def construct_object(self, node, deep=False):
+                try:
+                    return super().construct_object(node, deep=deep)
+                except (ValueError, TypeError, OverflowError) as e:
+                    line = node.start_mark.line + 1
+                    value = node.value if isinstance(node.value, str) else ""
+                    if node.tag == "tag:yaml.org,2002:timestamp":
+                        raise YamlProblem(f"日期或时间不存在：{value}", line) from None
+                    if value:
+                        raise YamlProblem(f"此值无法读取：{value[:40]}", line) from None
+                    raise YamlProblem(f"此处内容无法读取（{type(e).__name__}）", line) from None
+
+        _RT_CONSTRUCTOR = Constructor
+    return _RT_CONSTRUCTOR
 
 
 def rt_dump(data, preserve_quotes: bool = True) -> str:
