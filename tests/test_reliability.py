@@ -292,3 +292,15 @@ def test_renumber_gives_a_colliding_case_a_fresh_id(cli, sample):
     assert new != "261102-ecng5" and not saved.exists()
     assert _case(sample, new)["id"] == new and _case(sample, new)["title"] == _case(sample, "261102-ecng5")["title"]
     assert cli("--data", sample, "check").code == 0
+
+
+def test_an_edit_keeps_the_files_own_indentation(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    flush = ("id: 260305-k7m2x\nregistered: 2026-03-05\nchannel: reception_day\n"
+             "enterprise: 91350100M000100Y43\nfields:\n- 工业和信息化\ntitle: 厂房用电增容\n"
+             "screening:\n    decision: accepted\n    date: 2026-03-06\n    clauses:\n    - §三(一)2\n"
+             "    type: 2\nsession: '2026-03-19'\n")  # lists flush with their key, maps indented by 4
+    p.write_text(flush, encoding="utf-8")
+    assert cli("--data", mini, "check").code == 0
+    assert cli("--data", mini, "note", "260305-k7m2x", "缩进不变", "--date", "2026-03-20", "--by", "甲").code == 0
+    assert p.read_text(encoding="utf-8") == flush + "events:\n- {date: 2026-03-20, kind: note, by: 甲, note: 缩进不变}\n"

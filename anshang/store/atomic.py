@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from anshang.store.yamlfile import decode
+from anshang.store.yamlfile import decode, read_bytes
 
 
 def atomic_write(path: str | os.PathLike, data: str | bytes, durable: bool = True) -> None:
@@ -48,6 +48,6 @@ def _umask() -> int:
 
 def read_utf8(path: str | os.PathLike) -> str:
     """A ledger text file as UTF-8 (BOM accepted); YamlProblem if it is not UTF-8."""
-    return decode(Path(path).read_bytes(), path)
+    return decode(read_bytes(path), path)
 
 

@@ -213,7 +213,7 @@ class Ledger:
     # -- reading -------------------------------------------------------------------------
     def read(self, rel: str):
         """Fast read of one file: plain data with line numbers; raises yamlio.YamlProblem."""
-        raw = self.path(rel).read_bytes()
+        raw = yamlio.read_bytes(self.path(rel))
         return yamlio.loads(yamlio.decode(raw, rel))
 
     def load_all(self, use_cache: bool = True, kinds: set | None = None, schema: bool = False) -> Snapshot:
@@ -390,8 +390,8 @@ class Ledger:
         ``change(doc)`` mutates the ruamel document in place (returning False skips the write). New keys should be placed with
         ``canonical.put`` so they land in canonical order.
         """
-        raw = self.path(rel).read_bytes()
         try:
+            raw = yamlio.read_bytes(self.path(rel))
             text = yamlio.decode(raw, rel)
             doc = yamlio.rt_load(text)
         except yamlio.YamlProblem as e:
@@ -399,7 +399,8 @@ class Ledger:
 
             raise ProblemsFound(UNREADABLE, [Problem(rel, e.line, "yaml", "error", e.message)]) from None
         if change(doc) is not False:  # False: nothing to write after all
-            self.replace_file(rel, keep_style(text, raw.startswith(b"\xef\xbb\xbf"), yamlio.rt_dump(doc)))
+            after = yamlio.rt_dump(doc, indent=yamlio.guess_indent(text))
+            self.replace_file(rel, keep_style(text, raw.startswith(b"\xef\xbb\xbf"), after))
 
 
 class _Outer:

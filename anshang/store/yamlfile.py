@@ -272,6 +272,15 @@ def _build_loader():
 _LOADER = None
 
 
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """A ledger file's bytes; one larger than the limit is refused before it is read."""
+    size = os.stat(path).st_size
+    if size > MAX_BYTES:
+        _too_big(size)
+    with open(path, "rb") as f:
+        return f.read(MAX_BYTES + 1)
+
+
 def decode(raw: bytes, path: str | os.PathLike = "") -> str:
     """UTF-8 text (a BOM from Windows Notepad is accepted), or a YamlProblem that says so."""
     if len(raw) > MAX_BYTES:
@@ -365,13 +374,35 @@ def _cn_yaml(msg: str) -> str:
 
 # --- round-trip writer -------------------------------------------------------------------
 
-def rt_yaml(preserve_quotes: bool = True):
+CANONICAL_INDENT = (2, 4, 2)  # mapping indent, sequence indent, dash offset: "key:\n  - item"
+
+
+def guess_indent(text: str) -> tuple[int, int, int]:
+    """The indentation a hand-edited file uses, so that an edit keeps it (``fmt`` does not)."""
+    mapping = dash = None
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    for above, below in zip(lines, lines[1:]):
+        if not above.rstrip().endswith(":") or above.lstrip().startswith("- "):
+            continue
+        step = (len(below) - len(below.lstrip(" "))) - (len(above) - len(above.lstrip(" ")))
+        if below.lstrip().startswith("- ") and dash is None and step >= 0:
+            dash = step
+        elif not below.lstrip().startswith("- ") and mapping is None and step > 0:
+            mapping = step
+        if mapping is not None and dash is not None:
+            break
+    mapping = mapping or CANONICAL_INDENT[0]
+    dash = CANONICAL_INDENT[2] if dash is None else dash
+    return mapping, dash + 2, dash
+
+
+def rt_yaml(preserve_quotes: bool = True, indent: tuple[int, int, int] = CANONICAL_INDENT):
     """A ruamel.yaml round-trip instance configured for the ledger's canonical layout."""
     from ruamel.yaml import YAML
 
     y = YAML(typ="rt")
     y.preserve_quotes = preserve_quotes
-    y.indent(mapping=2, sequence=4, offset=2)
+    y.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
     y.width = 4096  # never fold long Chinese lines
     y.allow_unicode = True
     y.default_flow_style = False
@@ -432,8 +463,8 @@ def _rt_constructor():
     return _RT_CONSTRUCTOR
 
 
-def rt_dump(data, preserve_quotes: bool = True) -> str:
+def rt_dump(data, preserve_quotes: bool = True, indent: tuple[int, int, int] = CANONICAL_INDENT) -> str:
     buf = io.StringIO()
-    rt_yaml(preserve_quotes).dump(data, buf)
+    rt_yaml(preserve_quotes, indent).dump(data, buf)
     text = buf.getvalue()
     return text.rstrip("\n") + "\n"
