@@ -104,12 +104,18 @@ contacts:
 """
 
 
+def test_amounts_are_not_phone_numbers():
+    assert public_text("项目总投资13500000000元") == "项目总投资13500000000元"
+    assert public_text("拖欠13500000000 元货款") == "拖欠13500000000 元货款"
+    assert public_text("请拨13500000000联系") == "请拨（电话已隐去）联系"
+
+
 def test_public_rows_mask_the_cases_own_people(mini):
     case = CASE.replace("title: 厂房用电增容", "title: 联系人李联系和法人张大山反映赵小红办理厂房用电增容，电话8991510")
     case += "contact:\n  name: 李联系\n  phone: 0479-8991510\n"
     write_ledger(mini, {"enterprises/91350100M000100Y43.yaml": ENTERPRISE, "cases/2026/260305-k7m2x.yaml": case})
     (row,) = public.public_rows(loader.load(Ledger(mini)), dt.date(2026, 11, 21))
-    assert row[1] == "测试（姓名已隐去）新材料有限公司"
+    assert row[1] == "测试张大山新材料有限公司"  # the registered name is public; it stays whole
     assert row[2] == "联系人（姓名已隐去）和法人（姓名已隐去）反映（姓名已隐去）办理厂房用电增容，电话（电话已隐去）"
 
 

@@ -304,3 +304,32 @@ def test_an_edit_keeps_the_files_own_indentation(cli, mini):
     assert cli("--data", mini, "check").code == 0
     assert cli("--data", mini, "note", "260305-k7m2x", "缩进不变", "--date", "2026-03-20", "--by", "甲").code == 0
     assert p.read_text(encoding="utf-8") == flush + "events:\n- {date: 2026-03-20, kind: note, by: 甲, note: 缩进不变}\n"
+
+
+def test_union_merge_damage_is_flagged_by_check(cli, sample):
+    p = sample / "cases/2026/261102-ecng5.yaml"
+    text = p.read_text(encoding="utf-8")
+    events = text[text.index("events:\n") + len("events:\n"):].split("\n")
+    doubled = text.rstrip("\n") + "\n" + "\n".join(line for line in events if line.startswith("  - ")) + "\n"
+    p.write_text(doubled.replace("co_units:\n", "co_units:\n    - jtysj\n", 1) if "co_units:\n" in doubled else doubled,
+                 encoding="utf-8")
+    r = cli("--data", sample, "check")
+    assert r.code == 1 and "完全相同" in r.out, r.out
+
+
+def test_an_impossible_date_in_a_text_field_neither_stops_an_edit_nor_passes_silently(cli, sample):
+    p = sample / "cases/2026/261102-ecng5.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("\nevents:", "\nnote: 2026-02-30\nevents:", 1), encoding="utf-8")
+    assert cli("--data", sample, "check").code == 0
+    assert cli("--data", sample, "note", "261102-ecng5", "可以记录").code == 0
+    assert "2026-02-30" in p.read_text(encoding="utf-8")
+
+
+def test_fmt_keeps_a_commented_event_whole(cli, sample):
+    p = sample / "cases/2026/261102-ecng5.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + "  - date: 2026-11-20  # 补录\n    kind: note\n    note: 手写的记录\n",
+                 encoding="utf-8")
+    assert cli("--data", sample, "fmt").code == 0
+    text = p.read_text(encoding="utf-8")
+    assert "# 补录" in text and "{date: 2026-11-20" not in text
+    assert cli("--data", sample, "fmt", "--check").code == 0 and cli("--data", sample, "check").code == 0

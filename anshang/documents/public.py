@@ -112,6 +112,9 @@ def _number_spans(f: str, known: set[str]):
                 continue
             last, kind = found
             start, end = run.start() if i == 0 else parts[i][0], parts[last][1]
+            if kind == "phone" and _AMOUNT.match(f, end):  # 13500000000元 is an amount, not a phone
+                i = last + 1
+                continue
             ext = _EXTENSION.match(f, end) if kind == "phone" else None
             yield _with_bracket(f, start, ext.end() if ext else end), kind
             i = last + 1
@@ -130,6 +133,9 @@ def _longest_personal(parts, i: int, plus: bool, known: set[str]):
         if kind:
             return j, kind
     return None
+
+
+_AMOUNT = re.compile(r"\s*(?:元|万|亿|千|百|吨|亩|平方|米|公里|公斤|千克|%|％|个|人|户|家|台|套|件|股)")
 
 
 def _with_bracket(f: str, start: int, end: int) -> tuple[int, int]:
@@ -209,7 +215,9 @@ def public_rows(w, today: dt.date, co_reports: str = "lead") -> list[list]:
         closed = lifecycle.closed_on(c)
         st = lifecycle.status(c, today, lifecycle.obligations(c, co_reports))
         people = personal(c, w.enterprises)
-        rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises), **people),
+        # an enterprise's registered name is public even when it contains a person's name
+        ent_numbers = {k: v for k, v in people.items() if k != "names"}
+        rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises), **ent_numbers),
                      public_text(c.get("title", ""), **people), _units(w.units, out),
                      label(STATUS, st), str(c["registered"]),
                      str(out.get("date", "")) if out.get("kind") == "handover" else "",

@@ -100,7 +100,7 @@ def renumber(ledger: Ledger, given: str) -> tuple[str, str, str]:
 
     from anshang.core.problems import AnshangError
     from anshang.store.folder import CASES_DIR, keep_style
-    from anshang.store.yamlfile import decode, rt_dump, rt_load
+    from anshang.store.yamlfile import decode, guess_indent, rt_dump, rt_load
 
     with ledger.lock():
         if given.endswith(".yaml"):
@@ -124,6 +124,7 @@ def renumber(ledger: Ledger, given: str) -> tuple[str, str, str]:
         text = decode(raw, old_rel)
         doc = rt_load(text)
         doc["id"] = new_id
-        ledger.replace_file(new_rel, keep_style(text, raw.startswith(b"\xef\xbb\xbf"), rt_dump(doc)))
+        after = rt_dump(doc, indent=guess_indent(text))
+        ledger.replace_file(new_rel, keep_style(text, raw.startswith(b"\xef\xbb\xbf"), after))
         path.unlink()
     return old_id, new_id, new_rel

@@ -242,7 +242,7 @@ def record_chases(ledger, late, flagged, day: dt.date, by: str, co_reports: str 
     with ledger.lock():
         for cid, obs in sorted(by_case.items()):
             def decide(case, obs=obs):
-                owed = {(o.kind, o.unit) for o in lifecycle.open_obligations(case, co_reports)}
+                owed = {(o.kind, o.unit) for o in lifecycle.open_obligations(case, co_reports) if o.due < day}
                 have = {(e.get("kind"), str(e.get("date")), e.get("unit"), e.get("note"))
                         for e in lifecycle.events(case)}
                 new = []

@@ -70,8 +70,8 @@ def _value(v, key: schema.Key | None):
         for i in range(len(v)):
             if isinstance(v[i], CommentedMap):
                 canonicalize(v[i], item.fields if item is not None and item.fields else {})
-                if item is not None and item.flow:
-                    one_line(v[i])
+                if item is not None and item.flow and not _commented(v[i]):
+                    one_line(v[i])  # (an event with hand comments stays in block form: they stay put)
             else:
                 v[i] = _value(v[i], item)
         return v
@@ -85,6 +85,11 @@ def _value(v, key: schema.Key | None):
     if isinstance(v, str):
         return _text(v)
     return v
+
+
+def _commented(node) -> bool:
+    """Whether a mapping carries comments inside it (they could not stay on one line)."""
+    return any(any(x is not None for x in item) for item in node.ca.items.values()) or bool(node.ca.comment)
 
 
 def one_line(node):

@@ -360,6 +360,33 @@ def v_dates(snap, ctx):
             prev = when or prev
 
 
+@validator("merge")
+def v_merge(snap, ctx):
+    """What a ``merge=union`` of two clones can leave behind: the same event twice, the same
+    unit, field or clause twice in a list (a repeated key is already a [yaml] error)."""
+    from anshang.store.yamlfile import strip_lines
+
+    for doc, d in _each(snap.cases):
+        evs = d.get("events") if isinstance(d.get("events"), list) else []
+        seen: dict = {}
+        for i, ev in enumerate(evs):
+            if not isinstance(ev, dict):
+                continue
+            key = repr(sorted(strip_lines(ev).items(), key=lambda kv: kv[0]))
+            if key in seen:
+                yield doc.rel, line_of(d, f"events[{i}]"), "error", (
+                    f"办理记录第 {i + 1} 条与第 {seen[key] + 1} 条完全相同（常见于两个克隆合并之后），请删去一条")
+            else:
+                seen[key] = i
+        out = d.get("outcome") if isinstance(d.get("outcome"), dict) else {}
+        scr = d.get("screening") if isinstance(d.get("screening"), dict) else {}
+        for holder, key in ((d, "fields"), (d, "suggested_units"), (out, "co_units"), (scr, "clauses")):
+            values = holder.get(key) if isinstance(holder.get(key), list) else []
+            for i, v in enumerate(values):
+                if isinstance(v, str) and v in values[:i]:
+                    yield doc.rel, line_of(holder, f"{key}[{i}]"), "error", f"{key} 中 {v!r} 出现了两次，请删去一个"
+
+
 @validator("procedure")
 def v_procedure(snap, ctx):
     """Each stage has what the work plan requires before it (DOMAIN §2)."""

@@ -26,7 +26,7 @@ MAX_ROWS = 20_000
 MAX_COLS = 200
 MAX_CELLS = 500_000  # cells in one sheet, and rows x columns of its used range
 MAX_TAGS = 8 * MAX_CELLS  # XML tags in one part
-_BROKEN = "文件已损坏，无法读取（{}）；请重新保存或索取原件"
+_BROKEN = "文件已损坏，无法读取；请重新保存或索取原件"
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)\Z")
 
 
@@ -47,7 +47,7 @@ def open_workbook(path: Path, read_only: bool = False):
             head = f.read(8)
         size = path.stat().st_size
     except OSError as e:
-        raise BookProblem(f"文件无法读取（{type(e).__name__}）") from None
+        raise BookProblem("文件无法读取（格式不对或已损坏）") from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         # OLE container: either an old .xls or an encrypted (password-protected) .xlsx
         if path.suffix.lower() == ".xlsx":
@@ -64,7 +64,7 @@ def open_workbook(path: Path, read_only: bool = False):
     except BookProblem:
         raise
     except Exception as e:  # noqa: BLE001 - zipfile and openpyxl raise many kinds on broken files
-        raise BookProblem(_BROKEN.format(type(e).__name__)) from None
+        raise BookProblem(_BROKEN) from None
     try:
         with zipfile.ZipFile(path) as zf:
             for ws in book.worksheets:
@@ -74,14 +74,14 @@ def open_workbook(path: Path, read_only: bool = False):
         raise
     except Exception as e:  # noqa: BLE001
         book.close()
-        raise BookProblem(_BROKEN.format(type(e).__name__)) from None
+        raise BookProblem(_BROKEN) from None
     if read_only:
         return book
     book.close()
     try:
         return openpyxl.load_workbook(path, read_only=False, data_only=True)
     except Exception as e:  # noqa: BLE001
-        raise BookProblem(_BROKEN.format(type(e).__name__)) from None
+        raise BookProblem(_BROKEN) from None
 
 
 def _screen_zip(path: Path) -> None:
@@ -130,7 +130,7 @@ def _screen_sheet(zf: zipfile.ZipFile, ws, read_only: bool) -> None:
         except BookProblem:
             raise
         except Exception as e:  # noqa: BLE001
-            raise BookProblem(f"{where}已损坏，无法读取（{type(e).__name__}）；请重新保存或索取原件") from None
+            raise BookProblem(f"{where}已损坏，无法读取；请重新保存或索取原件") from None
         return
     at = {"row": 0, "col": 0, "rows": 0, "cols": 0, "cells": 0, "area": 0}
     problem: list = []
@@ -186,7 +186,7 @@ def _screen_sheet(zf: zipfile.ZipFile, ws, read_only: bool) -> None:
     except Exception as e:  # noqa: BLE001 - broken XML (ExpatError), bad numbers (ValueError), ...
         if problem:
             raise BookProblem(problem[0]) from None
-        raise BookProblem(f"{where}已损坏，无法读取（{type(e).__name__}）；请重新保存或索取原件") from None
+        raise BookProblem(f"{where}已损坏，无法读取；请重新保存或索取原件") from None
 
 
 def _col(letters: str) -> int:

@@ -339,7 +339,7 @@ def _fast(text: str, build: bool):
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError) as e:
         # not expected once _compose has refused tags and long numbers; never a traceback
-        raise YamlProblem(f"文件内容无法读取（{type(e).__name__}）", 1) from None
+        raise YamlProblem("文件内容无法读取（格式不对）", 1) from None
     finally:
         loader.dispose()
 
@@ -433,15 +433,16 @@ def rt_load(text: str, preserve_quotes: bool = True):
     except YAMLError as e:
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError) as e:
-        raise YamlProblem(f"文件内容无法读取（{type(e).__name__}）", 1) from None
+        raise YamlProblem("文件内容无法读取（格式不对）", 1) from None
 
 
 _RT_CONSTRUCTOR = None
 
 
 def _rt_constructor():
-    """ruamel's round-trip constructor, with a value it cannot build (an impossible date such as
-    2026-02-30) reported with its line instead of a ValueError."""
+    """ruamel's round-trip constructor: an impossible date such as 2026-02-30 stays text (as the
+    fast reader reads it, so ``check`` and every edit agree: the schema reports it where a date
+    is expected); any other value it cannot build is reported with its line."""
     global _RT_CONSTRUCTOR
     if _RT_CONSTRUCTOR is None:
         from ruamel.yaml.constructor import RoundTripConstructor
@@ -454,10 +455,10 @@ def _rt_constructor():
                     line = node.start_mark.line + 1
                     value = node.value if isinstance(node.value, str) else ""
                     if node.tag == "tag:yaml.org,2002:timestamp":
-                        raise YamlProblem(f"日期或时间不存在：{value}", line) from None
+                        return value
                     if value:
                         raise YamlProblem(f"此值无法读取：{value[:40]}", line) from None
-                    raise YamlProblem(f"此处内容无法读取（{type(e).__name__}）", line) from None
+                    raise YamlProblem("此处内容无法读取（格式不对）", line) from None
 
         _RT_CONSTRUCTOR = Constructor
     return _RT_CONSTRUCTOR
