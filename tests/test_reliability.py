@@ -291,6 +291,7 @@ def test_renumber_gives_a_colliding_case_a_fresh_id(cli, sample):
     new = re.search(r"→ (261102-[0-9a-z]{5})", r.out).group(1)
     assert new != "261102-ecng5" and not saved.exists()
     assert _case(sample, new)["id"] == new and _case(sample, new)["title"] == _case(sample, "261102-ecng5")["title"]
+    assert _case(sample, new)["events"][-1]["note"] == f"编号由 261102-ecng5 改为 {new}（编号撞号）"
     assert cli("--data", sample, "check").code == 0
 
 

@@ -86,12 +86,15 @@ def note(
 
 
 @app.command()
-def renumber(given: str = typer.Argument(..., metavar="编号或文件", help="诉求编号（或唯一前缀），或诉求文件的路径")):
+def renumber(
+    given: str = typer.Argument(..., metavar="编号或文件", help="诉求编号（或唯一前缀），或诉求文件的路径"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+):
     """给诉求换一个新编号（登记日期不变）：两个克隆恰好给不同诉求编了同一个号时使用，文件随之改名。"""
     from anshang.steps.cases import renumber as do_renumber
 
     CTX.settings  # noqa: B018 - a ledger with invalid settings is not written to
-    old, new, rel = do_renumber(CTX.ledger, given)
+    old, new, rel = do_renumber(CTX.ledger, given, today(None), clerk(by))
     out(f"已改编号：{old} → {new}（{rel}）\n")
 
 

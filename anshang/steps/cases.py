@@ -91,7 +91,7 @@ def note(ledger: Ledger, cid: str, day: dt.date, text: str, by: str) -> str:
     return Ledger.case_rel(cid)
 
 
-def renumber(ledger: Ledger, given: str) -> tuple[str, str, str]:
+def renumber(ledger: Ledger, given: str, day: dt.date | None = None, by: str = "") -> tuple[str, str, str]:
     """Give a case a fresh id (same registration date, a new random part) and move its file:
     for two clones that happened to give different cases the same id. ``given`` is an id (or a
     unique prefix) or the path of a case file, e.g. a copy saved from a merge conflict.
@@ -124,6 +124,7 @@ def renumber(ledger: Ledger, given: str) -> tuple[str, str, str]:
         text = decode(raw, old_rel)
         doc = rt_load(text)
         doc["id"] = new_id
+        append(doc, event(day or dt.date.today(), "note", by or clerk_name(), note=f"编号由 {old_id} 改为 {new_id}（编号撞号）"))
         after = rt_dump(doc, indent=guess_indent(text))
         ledger.replace_file(new_rel, keep_style(text, raw.startswith(b"\xef\xbb\xbf"), after))
         path.unlink()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from anshang.core.problems import AnshangError, Problem, ProblemsFound
 from anshang.store import yamlfile as yamlio
-from anshang.store.atomic import atomic_write, read_utf8
+from anshang.store.atomic import atomic_write
 from anshang.store.cache import CACHE_VERSION, Cache
 from anshang.store.lock import WriteLock
 

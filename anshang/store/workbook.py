@@ -46,7 +46,7 @@ def open_workbook(path: Path, read_only: bool = False):
         with path.open("rb") as f:
             head = f.read(8)
         size = path.stat().st_size
-    except OSError as e:
+    except OSError:
         raise BookProblem("文件无法读取（格式不对或已损坏）") from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         # OLE container: either an old .xls or an encrypted (password-protected) .xlsx
@@ -63,7 +63,7 @@ def open_workbook(path: Path, read_only: bool = False):
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except BookProblem:
         raise
-    except Exception as e:  # noqa: BLE001 - zipfile and openpyxl raise many kinds on broken files
+    except Exception:  # noqa: BLE001 - zipfile and openpyxl raise many kinds on broken files
         raise BookProblem(_BROKEN) from None
     try:
         with zipfile.ZipFile(path) as zf:
@@ -72,7 +72,7 @@ def open_workbook(path: Path, read_only: bool = False):
     except BookProblem:
         book.close()
         raise
-    except Exception as e:  # noqa: BLE001
+    except Exception:  # noqa: BLE001
         book.close()
         raise BookProblem(_BROKEN) from None
     if read_only:
@@ -80,7 +80,7 @@ def open_workbook(path: Path, read_only: bool = False):
     book.close()
     try:
         return openpyxl.load_workbook(path, read_only=False, data_only=True)
-    except Exception as e:  # noqa: BLE001
+    except Exception:  # noqa: BLE001
         raise BookProblem(_BROKEN) from None
 
 
@@ -129,7 +129,7 @@ def _screen_sheet(zf: zipfile.ZipFile, ws, read_only: bool) -> None:
                 _check_extent(where, rows, width)
         except BookProblem:
             raise
-        except Exception as e:  # noqa: BLE001
+        except Exception:  # noqa: BLE001
             raise BookProblem(f"{where}已损坏，无法读取；请重新保存或索取原件") from None
         return
     at = {"row": 0, "col": 0, "rows": 0, "cols": 0, "cells": 0, "area": 0}
@@ -183,7 +183,7 @@ def _screen_sheet(zf: zipfile.ZipFile, ws, read_only: bool) -> None:
             parser.ParseFile(src)
     except _Stop:
         raise BookProblem(problem[0]) from None
-    except Exception as e:  # noqa: BLE001 - broken XML (ExpatError), bad numbers (ValueError), ...
+    except Exception:  # noqa: BLE001 - broken XML (ExpatError), bad numbers (ValueError), ...
         if problem:
             raise BookProblem(problem[0]) from None
         raise BookProblem(f"{where}已损坏，无法读取；请重新保存或索取原件") from None

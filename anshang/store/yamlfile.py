@@ -337,7 +337,7 @@ def _fast(text: str, build: bool):
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(what)}", line) from None
     except yaml.YAMLError as e:
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
-    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError) as e:
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError):
         # not expected once _compose has refused tags and long numbers; never a traceback
         raise YamlProblem("文件内容无法读取（格式不对）", 1) from None
     finally:
@@ -432,7 +432,7 @@ def rt_load(text: str, preserve_quotes: bool = True):
                           mark.line + 1 if mark else 1) from None
     except YAMLError as e:
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
-    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError) as e:
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError):
         raise YamlProblem("文件内容无法读取（格式不对）", 1) from None
 
 
@@ -451,7 +451,7 @@ def _rt_constructor():
             def construct_object(self, node, deep=False):
                 try:
                     return super().construct_object(node, deep=deep)
-                except (ValueError, TypeError, OverflowError) as e:
+                except (ValueError, TypeError, OverflowError):
                     line = node.start_mark.line + 1
                     value = node.value if isinstance(node.value, str) else ""
                     if node.tag == "tag:yaml.org,2002:timestamp":
