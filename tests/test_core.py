@@ -14,7 +14,7 @@ from anshang.core.calendar import Calendar, CalendarGap, package_arrangements
 from anshang.core.deadlines import Deadline, Limits, Rule, explain, extended, read_deadline
 from anshang.core.figures import statistics
 from anshang.core.matching import match
-from anshang.core.obligations import Obligation, falling_due, horizon, late_by, overdue_workdays, parts
+from anshang.core.obligations import Obligation, overdue, falling_due, horizon, late_by, overdue_workdays, parts
 from anshang.core.rotation import notice_problems, plan_year
 from anshang.core.screening import screen
 from anshang.store.settings import Policy
@@ -165,18 +165,24 @@ def test_parts_and_lateness():
     assert late_by(D(2026, 10, 10), D(2026, 10, 15), CAL) == 0
 
 
-def test_overdue_into_uncovered_year_counts_weekends_only_for_now():
-    # Not yet marked 暂定 (issue 13): the count past 2026 uses the weekends-only guess.
+def test_overdue_into_an_uncovered_year_stops_or_is_marked_provisional():
     ob = Obligation("c1", "result", "a", "lead",
                     Deadline(Rule("days", 30), D(2026, 11, 24), D(2026, 12, 24), False))
-    assert overdue_workdays(ob, CAL, D(2027, 1, 5)) == 8
-    assert late_by(D(2027, 1, 5), D(2026, 12, 24), CAL) == 8
+    with pytest.raises(CalendarGap):
+        overdue_workdays(ob, CAL, D(2027, 1, 5))
+    guess = Calendar(package_arrangements(), allow_provisional=True)
+    assert overdue(ob, guess, D(2027, 1, 5)) == (8, True)  # weekends only, and said so
+    assert overdue(ob, guess, D(2026, 12, 28)) == (2, False)
+    assert ob.as_dict(guess, D(2027, 1, 5))["provisional"] is True
 
 
 def test_horizon_and_falling_due():
     assert horizon(CAL, D(2026, 9, 30), 2) == (D(2026, 10, 9), False)
     assert horizon(CAL, D(2026, 9, 30), 0) == (D(2026, 9, 30), False)
-    assert horizon(CAL, D(2026, 12, 30), 2) == (D(2027, 1, 3), True)  # estimated past 2026
+    with pytest.raises(CalendarGap):  # the window reaches 2027: stop, unless provisional is allowed
+        horizon(CAL, D(2026, 12, 30), 2)
+    guess = Calendar(package_arrangements(), allow_provisional=True)
+    assert horizon(guess, D(2026, 12, 30), 2) == (D(2027, 1, 1), True)  # weekends only, marked
 
     def ob(cid, unit, due, met=None):
         return Obligation(cid, "progress", unit, "lead", Deadline(Rule("workdays", 7), D(2026, 9, 1), due, False), met)

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from anshang.cli import app
-from anshang.cli.context import CTX, case_id, clerk, err, out, progress, today
+from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, clerk, err, out, progress, today
 
 
 @app.command()
@@ -19,6 +19,7 @@ def due(
     within: Optional[int] = typer.Option(None, "--within", metavar="N", help="列出 N 个工作日内到期的（默认取设置的预警期）"),
     unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="只看该承办单位（牵头或配合）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, unit, part, kind, basis, rule, due, overdue_workdays, provisional}"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """到期与超期：按承办单位（牵头和配合单位各自的部分）列出即将到期和已超期的报送事项，超期按工作日计。"""
     import json
@@ -26,7 +27,7 @@ def due(
     from anshang.documents.due_list import as_json as due_json
     from anshang.documents.due_list import as_text, due_report
 
-    cal = CTX.counting_calendar()
+    cal = CTX.calendar(provisional)
     listing, world = due_report(CTX.ledger, CTX.settings, cal, today(date), within, unit)
     out(json.dumps(due_json(listing, cal), ensure_ascii=False, indent=2) + "\n" if as_json
         else as_text(listing, world, cal))
@@ -37,12 +38,13 @@ def chase(
     date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
     to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
     no_record: bool = typer.Option(False, "--no-record", help="只生成通知，不在诉求中记录催办/督办"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """催办：为每个有超期事项的承办单位（含配合单位）生成催办通知；超期超过设置天数的列入督办清单。"""
     from anshang.steps.chase import chase as do_chase
 
     settings = CTX.settings
-    res = do_chase(CTX.ledger, settings, CTX.counting_calendar(), today(date), to, not no_record, clerk(None))
+    res = do_chase(CTX.ledger, settings, CTX.calendar(provisional), today(date), to, not no_record, clerk(None))
     for path, n in res.notices:
         out(f"催办通知：{path}（{n} 项）\n")
     if res.supervision:
@@ -58,22 +60,24 @@ def chase(
 def show(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日判断是否超期，默认今天"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """查看一件诉求的全过程：登记、审查、场次、接待结果、每次报送和各期限是否按时。"""
     from anshang.documents.timeline import show as timeline
 
-    out(timeline(CTX.ledger, CTX.settings, CTX.counting_calendar(), case_id(case), today(date)))
+    out(timeline(CTX.ledger, CTX.settings, CTX.calendar(provisional), case_id(case), today(date)))
 
 
 @app.command()
 def weekly(
     date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
     to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """生成每周企业诉求台账 Excel：诉求台账、到期与超期、承办单位统计、接待场次、共性问题、说明。"""
     from anshang.documents.weekly import write_weekly
 
-    target, summary = write_weekly(CTX.ledger, CTX.settings, CTX.counting_calendar(), today(date), to,
+    target, summary = write_weekly(CTX.ledger, CTX.settings, CTX.calendar(provisional), today(date), to,
                                    lambda items: progress(items, "正在生成台账"))
     from rich.console import Console
     from rich.table import Table

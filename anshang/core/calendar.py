@@ -206,9 +206,15 @@ class Calendar:
         return Due(start, due, self._guard(start, due))
 
     def workdays_between(self, a: dt.date, b: dt.date) -> int:
-        """Working days in (a, b]; negative when b is before a (used for 'overdue by')."""
+        """Working days in (a, b]; negative when b is before a (used for 'overdue by'). A count
+        over an uncovered year stops (CalendarGap) unless provisional results are allowed;
+        ``counted`` also says whether the count is provisional."""
+        return self.counted(a, b)[0]
+
+    def counted(self, a: dt.date, b: dt.date) -> tuple[int, bool]:
+        """(working days in (a, b], whether that count rests on a guessed year)."""
         ia, ib = self._idx(a), self._idx(b)
-        return self._cum[ib] - self._cum[ia]
+        return self._cum[ib] - self._cum[ia], self._guard(a, b)
 
     def crossed(self, start: dt.date, due: dt.date) -> list[str]:
         """Why a period ended where it did: holidays and make-up days within (start, due]."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from anshang.core import lifecycle
 from anshang.core.dates import parse_date
-from anshang.core.obligations import overdue_workdays
+from anshang.core.obligations import overdue
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Figures:
     overdue: int = 0
     revisits: int = 0
     satisfied: int = 0
+    provisional: bool = False  # some figure rests on a date computed on a guessed calendar (暂定)
 
     @staticmethod
     def rate(a: int, b: int):
@@ -52,6 +53,7 @@ class Figures:
 def _count_parts(f: Figures, parts, today: dt.date) -> None:
     """Reports due (met, or past due) and on time among some obligations; overdue if any is late."""
     for ob in parts:
+        f.provisional = f.provisional or ob.provisional
         if ob.kind == "periodic":
             continue
         if ob.met is not None or ob.due < today:
@@ -160,6 +162,9 @@ def session_figures(w) -> list[dict]:
     return out
 
 
-def worst_overdue(open_obs, cal, today: dt.date) -> int:
-    """The most working days any of these open obligations is overdue by."""
-    return max((overdue_workdays(o, cal, today) for o in open_obs), default=0)
+def worst_overdue(open_obs, cal, today: dt.date) -> tuple[int, bool]:
+    """The most working days any of these open obligations is overdue by, and whether that
+    figure is provisional."""
+    found = [overdue(o, cal, today) for o in open_obs if o.met is None and o.due < today]
+    worst = max(found, default=(0, False))
+    return worst[0], any(p for _, p in found)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from anshang.core.calendar import Calendar
 from anshang.core.deadlines import Deadline
-from anshang.core.problems import AnshangError
 
 
 @dataclass
@@ -51,9 +50,10 @@ class Obligation:
         return self.met is not None and self.met <= self.due
 
     def as_dict(self, cal: Calendar, today: dt.date) -> dict:
+        late, provisional = overdue(self, cal, today)
         return {"id": self.id, "unit": self.unit, "part": self.part, "kind": self.kind,
                 "basis": self.basis.isoformat(), "rule": self.rule, "due": self.due.isoformat(),
-                "overdue_workdays": overdue_workdays(self, cal, today), "provisional": self.provisional}
+                "overdue_workdays": late, "provisional": provisional}
 
 
 def parts(item: str, kind: str, deadline: Deadline, lead: str, co: list[str], reports,
@@ -86,34 +86,32 @@ def parts(item: str, kind: str, deadline: Deadline, lead: str, co: list[str], re
 
 
 def overdue_workdays(ob: Obligation, cal: Calendar, today: dt.date) -> int:
-    """Working days past the due date (0 when met or not yet due). In a year whose holidays are
-    not known yet the count is made on the weekends-only calendar; beyond the calendar's range
-    it falls back to calendar days."""
+    """Working days past the due date (0 when met or not yet due)."""
+    return overdue(ob, cal, today)[0]
+
+
+def overdue(ob: Obligation, cal: Calendar, today: dt.date) -> tuple[int, bool]:
+    """(working days past the due date, whether that figure is provisional: the due date was
+    computed on a guessed calendar, or the count crosses a year whose holidays are unknown).
+    Counting over an unknown year stops (CalendarGap) unless provisional results are allowed."""
     if ob.met is not None or today <= ob.due:
-        return 0
-    try:
-        return max(cal.workdays_between(ob.due, today), 0)
-    except AnshangError:  # a year whose holidays are unknown, or beyond the calendar
-        return max((today - ob.due).days, 0)
+        return 0, ob.provisional
+    n, guessed = cal.counted(ob.due, today)
+    return max(n, 0), guessed or ob.provisional
 
 
 def late_by(met: dt.date, due: dt.date, cal: Calendar) -> int:
-    """Working days a report came after its due date (counted as ``overdue_workdays`` does)."""
-    try:
-        return max(cal.workdays_between(due, met), 0)
-    except AnshangError:  # a year whose holidays are unknown, or beyond the calendar
-        return max((met - due).days, 0)
+    """Working days a report came after its due date."""
+    return max(cal.counted(due, met)[0], 0)
 
 
 def horizon(cal: Calendar, today: dt.date, within: int) -> tuple[dt.date, bool]:
-    """The last day of a warning window of ``within`` working days, and whether it had to be
-    estimated because it reaches a year whose holidays are not known yet."""
+    """The last day of a warning window of ``within`` working days, and whether it is provisional
+    (it reaches a year whose holidays are unknown; without provisional results that stops)."""
     if within <= 0:
         return today, False
-    try:
-        return cal.add_workdays(today, within).due, False
-    except AnshangError:  # a year whose holidays are unknown, or beyond the calendar
-        return today + dt.timedelta(days=within + 2 * (within // 5 + 1)), True
+    d = cal.add_workdays(today, within)
+    return d.due, d.provisional
 
 
 def falling_due(obligations, cal: Calendar, today: dt.date, within: int, unit: str | None = None):

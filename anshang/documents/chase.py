@@ -7,7 +7,7 @@ import datetime as dt
 
 from anshang.core.dates import cn_date
 from anshang.core.labels import DEADLINE_KINDS, PARTS
-from anshang.core.obligations import overdue_workdays
+from anshang.core.obligations import overdue
 from anshang.documents import markdown
 from anshang.documents.names import enterprise_name, unit_name
 
@@ -19,8 +19,10 @@ def _overdue_table(first: str, items, world, cal, today, cell) -> list[str]:
              "|---|---|---|---|---|---|---|"]
     for ob in items:
         case = world.cases[ob.id]
+        late, guessed = overdue(ob, cal, today)
         lines.append(markdown.row([ob.id, cell(ob, case), case.get("title", ""), DEADLINE_KINDS[ob.kind],
-                                   PARTS[ob.part], cn_date(ob.due), overdue_workdays(ob, cal, today)]))
+                                   PARTS[ob.part], cn_date(ob.due) + ("（暂定）" if ob.provisional else ""),
+                                   f"{late}（暂定）" if guessed else late]))
     return lines
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from anshang.core import lifecycle
 from anshang.core.dates import cn_date
 from anshang.core.labels import DEADLINE_KINDS, PARTS
-from anshang.core.obligations import falling_due, overdue_workdays
+from anshang.core.obligations import falling_due, overdue
 from anshang.documents.names import unit_name
 
 
@@ -18,7 +18,7 @@ class DueList:
     today: dt.date
     within: int
     items: list = field(default_factory=list)
-    guessed: bool = False  # the window reaches a year whose holidays are unknown
+    guessed: bool = False  # the warning window reaches a year whose holidays are unknown (暂定)
 
     def late(self) -> list:
         return [o for o in self.items if o.due < self.today]
@@ -37,14 +37,16 @@ def as_json(d: DueList, cal) -> list[dict]:
 def as_text(d: DueList, world, cal) -> str:
     late = d.late()
     lines = [f"截至{cn_date(d.today, weekday=True)}：超期 {len(late)} 项，{d.within} 个工作日内到期 "
-             f"{len(d.items) - len(late)} 项" + ("（预警范围跨入节假日安排未知的年份，按周末估算）" if d.guessed else "")]
+             f"{len(d.items) - len(late)} 项" + ("（暂定：预警范围跨入节假日安排未知的年份，按仅周末休息计算）"
+                                                 if d.guessed else "")]
     current = None
     for ob in d.items:
         if ob.unit != current:
             current = ob.unit
             lines.append(f"{unit_name(world.units, ob.unit)}（{ob.unit}）")
-        late_by = overdue_workdays(ob, cal, d.today)
-        state = f"超期 {late_by} 个工作日" if ob.due < d.today else ("今天到期" if ob.due == d.today else "即将到期")
+        late_by, provisional = overdue(ob, cal, d.today)
+        state = (f"超期 {late_by} 个工作日{'（暂定）' if provisional else ''}" if ob.due < d.today
+                 else ("今天到期" if ob.due == d.today else "即将到期"))
         title = world.cases[ob.id].get("title", "")
         part = f"（{PARTS['co']}）" if ob.part == "co" else ""
         lines.append(f"  {ob.id} {DEADLINE_KINDS[ob.kind]}{part} 截止 {ob.due.isoformat()}"

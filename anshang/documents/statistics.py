@@ -23,7 +23,8 @@ def stats(ledger, settings, today: dt.date, year: int | None = None) -> tuple[di
         parts = f"（牵头 {f['as_lead']}，配合 {f['as_co']}）" if unit else ""
         return (f"{name}\t登记 {f['registered']}\t受理 {f['accepted']}\t交办 {f['handed_over']}{parts}\t办结 {f['closed']}"
                 f"\t办结率 {pct(f['closure_rate'])}\t按时报送率 {pct(f['on_time_rate'])}"
-                f"\t满意率 {pct(f['satisfaction_rate'])}\t超期 {f['overdue']}\n")
+                f"\t满意率 {pct(f['satisfaction_rate'])}\t超期 {f['overdue']}"
+                + ("\t（暂定：含按暂定日历计算的期限）" if f["provisional"] else "") + "\n")
 
     text = line("总体", result["overall"])
     for title, key, name in (("按承办单位", "by_unit", lambda k: unit_name(world.units, k)),

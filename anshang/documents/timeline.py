@@ -18,7 +18,7 @@ from anshang.core.labels import (
     STATUS,
     label,
 )
-from anshang.core.obligations import late_by, overdue_workdays
+from anshang.core.obligations import late_by, overdue
 from anshang.documents.names import leader_name, unit_name, unit_names
 
 
@@ -101,7 +101,8 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
                 line += f"已于 {ob.met.isoformat()} 报送" + (
                     f"，逾期 {late_by(ob.met, ob.due, cal)} 个工作日" if late else "，按时")
             elif today > ob.due:
-                line += f"未报送，已超期 {overdue_workdays(ob, cal, today)} 个工作日"
+                late, guessed = overdue(ob, cal, today)
+                line += f"未报送，已超期 {late} 个工作日" + ("（暂定）" if guessed else "")
             else:
                 line += "未到期"
             body.append(line)

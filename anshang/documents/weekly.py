@@ -21,7 +21,7 @@ from anshang.core.labels import (
     label,
 )
 from anshang.core.matching import session_fields
-from anshang.core.obligations import horizon, overdue_workdays
+from anshang.core.obligations import horizon, overdue
 from anshang.documents.names import enterprise_name, leader_name, unit_name, unit_names
 from anshang.documents.workbook import text_width, workbook_bytes
 
@@ -152,7 +152,7 @@ def ledger_rows(w, cal, today: dt.date, policy) -> list[Row]:
         out = c.get("outcome") or {}
         sess = w.sessions.get(c.get("session")) or {}
         st = lifecycle.status(c, today, obs)
-        late = figures.worst_overdue(open_obs, cal, today)
+        late, late_guessed = figures.worst_overdue(open_obs, cal, today)
         soon = any(today <= o.due <= until for o in open_obs)
         tone = "closed" if st == "closed" else ("overdue" if late else ("soon" if soon else ""))
 
@@ -168,7 +168,8 @@ def ledger_rows(w, cal, today: dt.date, policy) -> list[Row]:
             c.get("session") or "", leader_name(w.leaders.get(sess.get("leader"))) if sess else "",
             label(OUTCOMES, out.get("kind"), ""), unit_name(w.units, out.get("lead_unit")),
             unit_names(w.units, out.get("co_units")),
-            due("progress"), due("result") or due("periodic"), label(STATUS, st), late or "",
+            due("progress"), due("result") or due("periodic"), label(STATUS, st),
+            (f"{late}（暂定）" if late_guessed else late) if late else "",
             ALERTS[tone],
         ], tone))
     return rows
@@ -181,10 +182,11 @@ def due_rows(w, cal, today: dt.date, co_reports: str = "lead") -> list[list]:
     for c in w.cases.values():
         for ob in lifecycle.open_obligations(c, co_reports):
             if ob.due <= end:
-                late = overdue_workdays(ob, cal, today)
+                late, guessed = overdue(ob, cal, today)
                 rows.append([unit_name(w.units, ob.unit), PARTS[ob.part], ob.id, enterprise_name(c, w.enterprises),
                              c.get("title", ""), DEADLINE_KINDS[ob.kind], ob.due.isoformat(),
-                             f"超期 {late} 个工作日" if ob.due < today else "本周到期"])
+                             (f"超期 {late} 个工作日" + ("（暂定）" if guessed else "")) if ob.due < today
+                             else "本周到期"])
     return sorted(rows, key=lambda r: (r[0], r[6], r[2], r[1]))
 
 
