@@ -125,9 +125,9 @@ def test_stored_provisional_deadline_checked_once_year_is_added(cli, mini):
     assert r.code == 1
     assert r.out.splitlines() == [
         "cases/2026/260305-k7m2x.yaml:21: [calendar] 暂定的落实情况截止日期 2027-01-04 按现已加入的日历应为 "
-        "2027-01-05（7个工作日，自 2026-12-24 起算）；请改正日期并去掉 provisional",
-        "cases/2026/260305-k7m2x.yaml:31: [calendar] 警告：办理结果截止日期 2027-01-25 经现已加入的日历核对无误，"
-        "可把 provisional 改为 false",
+        "2027-01-05（7个工作日，自 2026-12-24 起算）；请运行 anshang calendar recalc 重新计算",
+        "cases/2026/260305-k7m2x.yaml:31: [calendar] 警告：办理结果截止日期 2027-01-25 经现已加入的日历核对无误；"
+        "运行 anshang calendar recalc 去掉暂定标记",
     ]
 
 

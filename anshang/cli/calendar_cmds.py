@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from anshang.cli import app
-from anshang.cli.context import CTX, PROVISIONAL_HELP, date_arg, out, today
+from anshang.cli.context import CTX, PROVISIONAL_HELP, clerk, date_arg, out, today
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
 
 
@@ -34,14 +34,18 @@ def deadline(
 
 @app.command("calendar")
 def calendar_cmd(
-    what: Optional[str] = typer.Argument(None, metavar="[年份|年-月|status|add]",
-                                         help="2026 显示全年；2026-10 显示一个月；status 查看覆盖情况；add 年份 新建补充文件"),
+    what: Optional[str] = typer.Argument(None, metavar="[年份|年-月|status|add|recalc]",
+                                         help="2026 显示全年；2026-10 显示一个月；status 查看覆盖情况；add 年份 新建补充文件；"
+                                              "recalc 节假日安排加入后重新计算暂定日期"),
     year: Optional[int] = typer.Argument(None, metavar="[年份]", help="与 add 连用：要新建的年份"),
     provisional: bool = typer.Option(False, "--provisional", help="未加入的年份按仅周末显示（标注暂定）"),
     date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="status 的“今天”，默认今天"),
     as_json: bool = typer.Option(False, "--json", help="与 status 连用：以 JSON 输出覆盖情况和无效的补充文件"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="与 recalc 连用：只显示新旧日期对照，不写文件"),
+    by: Optional[str] = typer.Option(None, "--by", metavar="经办人", help="与 recalc 连用：记入办理记录的经办人"),
 ):
-    """节假日日历：月历（休=放假，班=调休上班）、覆盖情况（status）、新建年度补充文件（add）。"""
+    """节假日日历：月历（休=放假，班=调休上班）、覆盖情况（status）、新建年度补充文件（add）、
+    加入后重新计算暂定日期（recalc）。"""
     from anshang.documents import calendar_view
 
     if what == "status":
@@ -49,6 +53,12 @@ def calendar_cmd(
         out(calendar_view.coverage_json(report) if as_json else report.text)
         if report.warnings or report.problems:
             raise typer.Exit(EXIT_PROBLEMS)
+        return
+    if what == "recalc":
+        from anshang.steps.recalc import recalc
+
+        result = recalc(CTX.ledger, CTX.settings, today(date), clerk(by), write=not dry_run)
+        out(calendar_view.recalc_text(result, not dry_run))
         return
     if what == "add":
         from anshang.steps.setup import add_calendar_year

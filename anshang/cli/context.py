@@ -59,13 +59,6 @@ class Context:
         allow = provisional or (ledger is not None and bool(self.settings.policy.provisional_calendar))
         return loader.calendar(ledger, provisional=allow)
 
-    def counting_calendar(self):
-        """The calendar for counting only (overdue days, warning windows): stored due dates are
-        not recomputed, so an unknown year is estimated by weekends and said so."""
-        from anshang.store import loader
-
-        return loader.calendar(self.ledger, provisional=True)
-
 
 CTX = Context()
 

@@ -122,8 +122,10 @@ def extend(
     from anshang.steps.handling import extend as do_extend
 
     cid = case_id(case)
-    rec = do_extend(CTX.ledger, CTX.settings, cid, kind, date_arg(to, "--to"), reason, today(date), clerk(by))
-    out(f"已延期 {cid}：{DEADLINE_KINDS[kind]}截止日期改为 {rec['due'].isoformat()}\n")
+    rec = do_extend(CTX.ledger, CTX.settings, CTX.calendar(True), cid, kind, date_arg(to, "--to"), reason,
+                    today(date), clerk(by))
+    out(f"已延期 {cid}：{DEADLINE_KINDS[kind]}截止日期改为 {rec['due'].isoformat()}"
+        + ("（暂定：该年节假日安排尚未加入，加入后 anshang calendar recalc 会核对这一天）" if rec["provisional"] else "") + "\n")
 
 
 @app.command()

@@ -144,6 +144,7 @@ class Coverage:
     warnings: list  # Problems
     problems: list  # broken supplements (errors)
     years: dict
+    provisional_dates: int = 0
 
 
 def coverage(ledger, today: dt.date) -> Coverage:
@@ -159,14 +160,20 @@ def coverage(ledger, today: dt.date) -> Coverage:
     cal = Calendar(arrangements(docs))
     text, warnings = status(cal, set(package_arrangements()), today, getattr(chinese_calendar, "__version__", "?"),
                             problems)
+    pending = provisional_count(ledger) if ledger is not None else 0
+    if pending:
+        missing = [y for y in (today.year, today.year + 1) if not cal.covers(y)]
+        text += (f"台账中有 {pending} 个按暂定日历计算的日期" +
+                 (f"（等待 {'、'.join(map(str, missing))} 年节假日安排）；加入后运行 anshang calendar recalc 重新计算。\n"
+                  if missing else "；所在年份的安排已加入，请运行 anshang calendar recalc 重新计算。\n"))
     years = {y: a.source for y, a in sorted(cal.years.items())}
-    return Coverage(text, warnings, problems, years)
+    return Coverage(text, warnings, problems, years, pending)
 
 
 def coverage_json(c: Coverage) -> str:
     import json
 
-    return json.dumps({"years": {str(y): s for y, s in c.years.items()},
+    return json.dumps({"years": {str(y): s for y, s in c.years.items()}, "provisional_dates": c.provisional_dates,
                        "problems": [p.as_dict() for p in c.problems + c.warnings]}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -187,3 +194,31 @@ def deadline_text(a: dict) -> str:
     return (f"起算日：{cn_date(parse_date(a['start']), weekday=True)}（当天不计）\n规则：{a['rule']}\n"
             f"截止日：{cn_date(parse_date(a['due']), weekday=True)}{mark}\n说明：\n"
             + "".join(f"  - {x}\n" for x in a["explanation"]))
+
+
+SESSION_KEYS = {"notice_date": "通告日期", "registration_from": "预约登记开始", "registration_to": "预约登记截止",
+                "date": "接待日期"}
+
+
+def recalc_text(result, write: bool) -> str:
+    """The before/after table of ``calendar recalc``."""
+    lines = ["文件\t日期\t原日期\t新日期\t说明"]
+    for c in result.changes:
+        what = SESSION_KEYS.get(c.what, c.what)
+        note = c.note or ("不变" if c.before == c.after else "")
+        lines.append(f"{c.rel}\t{what}\t{c.before.isoformat()}\t{c.after.isoformat()}\t{note}")
+    moved = sum(1 for c in result.changes if c.before != c.after)
+    lines.append(f"共核对 {len(result.changes)} 个暂定日期，改动 {moved} 个"
+                 + (f"，写入 {result.files} 个文件" if write else "（未写入）")
+                 + (f"；另有 {result.pending} 个日期所在年份的节假日安排仍未加入，保持暂定" if result.pending else "") + "。")
+    return "".join(line + "\n" for line in lines)
+
+
+def provisional_count(ledger) -> int:
+    """How many dates in the ledger were computed on the weekends-only guess."""
+    from anshang.store import loader
+
+    world = loader.load(ledger, {"case", "session"})
+    n = sum(1 for c in world.cases.values() for d in (c.get("deadlines") or {}).values()
+            if isinstance(d, dict) and d.get("provisional"))
+    return n + sum(1 for s in world.sessions.values() if s.get("provisional"))

@@ -127,7 +127,8 @@ def longterm(ledger, settings, cal, cid: str, day: dt.date, note: str | None, by
     return update_case(ledger, cid, decide)
 
 
-def extend(ledger, settings, cid: str, kind: str, new_due: dt.date, reason: str, day: dt.date, by: str) -> dict:
+def extend(ledger, settings, cal, cid: str, kind: str, new_due: dt.date, reason: str, day: dt.date,
+           by: str) -> dict:
     """Extend an open deadline; the request must come before the deadline passes."""
     require(kind in DEADLINE_KINDS, only(DEADLINE_KINDS, "--kind"))
     co_reports = settings.policy.co_unit_reports
@@ -143,6 +144,8 @@ def extend(ledger, settings, cid: str, kind: str, new_due: dt.date, reason: str,
                                f"（申请日期 {day.isoformat()}）")
         require(new_due > ob.due, f"新的截止日期 {new_due.isoformat()} 应晚于原截止日期 {ob.due.isoformat()}")
         record = extended(case["deadlines"][kind], new_due)
+        if not cal.covers(new_due.year):  # a date a person typed, in a year not known yet
+            record["provisional"] = True
         ev = event(day, "extension", by, unit=lifecycle.units_of(case)[0], due=new_due, note=reason)
 
         def change(doc):

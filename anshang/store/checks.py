@@ -465,10 +465,10 @@ def v_calendar(snap, ctx):
             if expected and notice and expected != notice:
                 yield doc.rel, line_of(d, "notice_date"), "warning", (
                     f"暂定的通告日期 {notice.isoformat()} 按现已加入的日历应为 {expected.isoformat()}"
-                    f"（接待日前 {n} 个工作日）；请核对后去掉 provisional")
+                    f"（接待日前 {n} 个工作日）；请运行 anshang calendar recalc 重新计算")
             else:
                 yield doc.rel, line_of(d, "provisional"), "warning", (
-                    "日期所在年份的节假日安排已加入，日期核对无误后可把 provisional 改为 false")
+                    "日期所在年份的节假日安排已加入；运行 anshang calendar recalc 核对并去掉暂定标记")
     for doc, d in _each(snap.cases):
         if not isinstance(d.get("deadlines"), dict):
             continue
@@ -508,10 +508,10 @@ def _stored_deadline(rel, kind, dl, cal, hint):
     if real.due != due:
         yield rel, line_of(dl, "due"), "error", (
             f"暂定的{label}截止日期 {due.isoformat()} 按现已加入的日历应为 {real.due.isoformat()}"
-            f"（{stored.text()}，自 {basis.isoformat()} 起算）；请改正日期并去掉 provisional")
+            f"（{stored.text()}，自 {basis.isoformat()} 起算）；请运行 anshang calendar recalc 重新计算")
     else:
         yield rel, line_of(dl, "provisional"), "warning", (
-            f"{label}截止日期 {due.isoformat()} 经现已加入的日历核对无误，可把 provisional 改为 false")
+            f"{label}截止日期 {due.isoformat()} 经现已加入的日历核对无误；运行 anshang calendar recalc 去掉暂定标记")
 
 
 @validator("sessions")
