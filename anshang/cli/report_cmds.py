@@ -82,7 +82,8 @@ def weekly(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="本周台账", show_header=False)
+    table = Table(title="本周台账" + ("（含按暂定日历计算的日期）" if summary.get("provisional") else ""),
+                  show_header=False)
     for label, key in (("诉求", "cases"), ("超期", "overdue"), ("即将到期", "soon"), ("已办结", "closed"),
                        ("共性问题组", "common_groups")):
         table.add_row(label, str(summary.get(key, 0)))

@@ -213,13 +213,15 @@ def public_rows(w, today: dt.date, co_reports: str = "lead") -> list[list]:
             continue
         out = c.get("outcome") or {}
         closed = lifecycle.closed_on(c)
-        st = lifecycle.status(c, today, lifecycle.obligations(c, co_reports))
+        obs = lifecycle.obligations(c, co_reports)
+        st = lifecycle.status(c, today, obs)
+        shown = label(STATUS, st) + ("（暂定）" if st == "overdue" and any(o.provisional for o in obs) else "")
         people = personal(c, w.enterprises)
         # an enterprise's registered name is public even when it contains a person's name
         ent_numbers = {k: v for k, v in people.items() if k != "names"}
         rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises), **ent_numbers),
                      public_text(c.get("title", ""), **people), _units(w.units, out),
-                     label(STATUS, st), str(c["registered"]),
+                     shown, str(c["registered"]),
                      str(out.get("date", "")) if out.get("kind") == "handover" else "",
                      closed.isoformat() if closed else ""])
     return rows

@@ -243,6 +243,7 @@ def _build(w, cal, settings, today: dt.date, progress=None) -> tuple[bytes, dict
             summary["cases"] = len(rows)
             for tone in ("overdue", "soon", "closed"):
                 summary[tone] = sum(1 for r in rows if r.tone == tone)
+            summary["provisional"] = any("暂定" in str(v) for r in rows for v in r.values[13:17])
         elif step == "due":
             _sheet(wb, "到期与超期", DUE_HEADERS, due_rows(w, cal, today, co))
         elif step == "units":
