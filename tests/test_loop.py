@@ -85,7 +85,8 @@ def test_full_lifecycle_across_national_day(cli, national_day, tmp_path):
 
     due = json.loads(cli("--data", root, "due", "--date", "2026-10-13", "--json").out)
     assert due == [{"id": cid, "unit": "gxj", "part": "lead", "kind": "progress", "basis": "2026-09-30",
-                    "rule": "7个工作日", "due": "2026-10-15", "overdue_workdays": 0, "provisional": False}]
+                    "rule": "7个工作日", "due": "2026-10-15", "overdue_workdays": 0, "due_provisional": False,
+                    "provisional": False}]
     assert cli("--data", root, "report", cid, "progress", "--date", "2026-10-14", "--note", "已约谈供电公司").code == 0
     assert cli("--data", root, "close", cid, "--date", "2026-10-20").code == 1  # result still owed
     assert cli("--data", root, "report", cid, "result", "--date", "2026-10-28", "--note", "增容已接入").code == 0

@@ -117,10 +117,29 @@ def test_december_handovers_across_an_unpublished_year(cli, sample):
             else:
                 expected = reference(D.fromisoformat(old["basis"]), old["rule"], old["n"])
                 assert new["due"] == expected.isoformat(), (cid, kind, old, new)
-        assert "节假日安排已加入，按其重新计算期限" in _case(sample, cid)["events"][-1]["note"]
+        moved = any(after[k]["due"] != before[cid][k]["due"] for k in before[cid])
+        noted = "节假日安排已加入，按其重新计算期限" in _case(sample, cid)["events"][-1]["note"]
+        assert noted == moved, cid  # an event where a date moved, none where it only lost 暂定
     # the result of b moved off the new holiday: 2026-12-30 + 30 days = 2027-01-29 (a Friday, kept);
     # the first handover's result (2027-01-09 + roll) now lands after 测试假日
     assert reference(D(2026, 12, 10), "days", 30) == D(2027, 1, 13)
+    assert "2027-01-11 → 2027-01-13" in _case(sample, a)["events"][-1]["note"]
     r = run("check")
     assert r.code == 0 and "暂定" not in r.out.replace("sessions/2027", ""), r.out
     assert run("due", "--date", "2027-01-20", "--json").code == 0  # no --provisional needed any more
+
+
+def test_an_unfilled_template_blocks_nothing_and_check_says_fill_it_in(cli, sample):
+    assert cli("--data", sample, "calendar", "add", "2027").code == 0
+    assert cli("--data", sample, "due", "--date", "2026-11-21").code == 0  # 2026 only: not blocked
+    r = cli("--data", sample, "check")
+    assert "尚未填写放假日期" in r.out and "请照国务院办公厅通知填写 calendar/2027.yaml" in r.out
+
+
+def test_chase_writes_nothing_while_another_writer_holds_the_lock(cli, sample, tmp_path, monkeypatch):
+    from anshang.store.folder import Ledger
+
+    monkeypatch.setenv("ANSHANG_LOCK_TIMEOUT", "0.2")
+    with Ledger(sample).lock():
+        r = cli("--data", sample, "chase", "--date", "2026-11-21", "--out", tmp_path / "c")
+    assert r.code == 2 and not (tmp_path / "c").exists()

@@ -53,7 +53,7 @@ class Obligation:
         late, provisional = overdue(self, cal, today)
         return {"id": self.id, "unit": self.unit, "part": self.part, "kind": self.kind,
                 "basis": self.basis.isoformat(), "rule": self.rule, "due": self.due.isoformat(),
-                "overdue_workdays": late, "provisional": provisional}
+                "overdue_workdays": late, "due_provisional": self.provisional, "provisional": provisional}
 
 
 def parts(item: str, kind: str, deadline: Deadline, lead: str, co: list[str], reports,

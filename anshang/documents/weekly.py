@@ -184,7 +184,8 @@ def due_rows(w, cal, today: dt.date, co_reports: str = "lead") -> list[list]:
             if ob.due <= end:
                 late, guessed = overdue(ob, cal, today)
                 rows.append([unit_name(w.units, ob.unit), PARTS[ob.part], ob.id, enterprise_name(c, w.enterprises),
-                             c.get("title", ""), DEADLINE_KINDS[ob.kind], ob.due.isoformat(),
+                             c.get("title", ""), DEADLINE_KINDS[ob.kind],
+                             ob.due.isoformat() + ("（暂定）" if ob.provisional else ""),
                              (f"超期 {late} 个工作日" + ("（暂定）" if guessed else "")) if ob.due < today
                              else "本周到期"])
     return sorted(rows, key=lambda r: (r[0], r[6], r[2], r[1]))

@@ -23,6 +23,13 @@ class ChaseResult:
 
 
 def chase(ledger, settings, cal, today: dt.date, folder: Path | None, record: bool, by: str) -> ChaseResult:
+    """Under the write lock from the start: if another writer holds it, nothing is written (no
+    notice goes out that the ledger did not record)."""
+    with ledger.lock():
+        return _chase(ledger, settings, cal, today, folder, record, by)
+
+
+def _chase(ledger, settings, cal, today, folder, record, by) -> ChaseResult:
     world = loader.load(ledger)
     policy = settings.policy
     late = due_list(world, cal, today, 0, co_reports=policy.co_unit_reports).late()

@@ -92,12 +92,14 @@ def _case_updates(case: dict, cal, result: Recalc) -> dict:
 
 
 def _write_case(ledger: Ledger, cid: str, updates: dict, changes: list, today: dt.date, by: str) -> None:
-    moved = "；".join(f"{c.what} {c.before.isoformat()} → {c.after.isoformat()}" for c in changes)
+    moved = "；".join(f"{c.what} {c.before.isoformat()} → {c.after.isoformat()}" for c in changes
+                     if c.before != c.after)
 
     def change(doc):
         for kind, record in updates.items():
             canonical.put(doc["deadlines"], kind, record, "case", ("deadlines",))
-        append(doc, event(today, "note", by, note=f"节假日安排已加入，按其重新计算期限：{moved}"))
+        if moved:  # a date that stays only loses its 暂定 mark
+            append(doc, event(today, "note", by, note=f"节假日安排已加入，按其重新计算期限：{moved}"))
 
     ledger.edit(Ledger.case_rel(cid), change)
 

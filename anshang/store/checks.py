@@ -439,7 +439,12 @@ def v_calendar(snap, ctx):
                 yield doc.rel, line_of(d, "year"), "error", f"{year} 年已有补充文件 {seen_years[year]}"
             seen_years[year] = doc.rel
     cal = ctx.calendar
-    hint = "请根据国务院办公厅节假日安排通知创建 calendar/{y}.yaml（anshang calendar add {y}）"
+    present = {doc.rel for doc in snap.calendars}
+
+    def hint(y):
+        if f"calendar/{y}.yaml" in present:
+            return f"请照国务院办公厅通知填写 calendar/{y}.yaml，然后运行 anshang calendar recalc"
+        return f"请根据国务院办公厅节假日安排通知创建 calendar/{y}.yaml（anshang calendar add {y}）"
     policy = ctx.settings.get("policy") if isinstance(ctx.settings.get("policy"), dict) else {}
     for doc, d in _each(snap.sessions):
         missing = False
@@ -451,11 +456,11 @@ def v_calendar(snap, ctx):
                 missing = True
                 if d.get("provisional"):
                     yield doc.rel, line_of(d, key), "warning", (
-                        f"{day.isoformat()} 按暂定日历确定（{day.year} 年节假日安排尚未加入）；" + hint.format(y=day.year))
+                        f"{day.isoformat()} 按暂定日历确定（{day.year} 年节假日安排尚未加入）；" + hint(day.year))
                 else:
                     yield doc.rel, line_of(d, key), "error", (
                         f"{day.isoformat()} 所在的 {day.year} 年节假日安排尚未加入，无法确认是否为工作日；"
-                        "如确需先定日期，请标注 provisional: true；" + hint.format(y=day.year))
+                        "如确需先定日期，请标注 provisional: true；" + hint(day.year))
             elif key == "date" and not cal.is_workday(day):
                 yield doc.rel, line_of(d, key), "warning", f"接待日 {day.isoformat()} 是休息日"
         date, notice = maybe_date(d.get("date")), maybe_date(d.get("notice_date"))
@@ -490,11 +495,11 @@ def _stored_deadline(rel, kind, dl, cal, hint):
         y = missing[0]
         if dl.get("provisional"):
             yield rel, line_of(dl, "due"), "warning", (
-                f"{label}截止日期 {due.isoformat()} 为暂定（{y} 年节假日安排尚未加入）；" + hint.format(y=y))
+                f"{label}截止日期 {due.isoformat()} 为暂定（{y} 年节假日安排尚未加入）；" + hint(y))
         else:
             yield rel, line_of(dl, "due"), "error", (
                 f"{label}截止日期 {due.isoformat()} 跨及日历未知的 {y} 年，却未标注暂定（provisional: true）；"
-                + hint.format(y=y))
+                + hint(y))
         return
     if not dl.get("provisional") or basis is None:
         return
