@@ -205,14 +205,10 @@ class Calendar:
         due = self.next_workday(raw) if n >= 0 else self.previous_workday(raw)
         return Due(start, due, self._guard(start, due))
 
-    def workdays_between(self, a: dt.date, b: dt.date) -> int:
-        """Working days in (a, b]; negative when b is before a (used for 'overdue by'). A count
-        over an uncovered year stops (CalendarGap) unless provisional results are allowed;
-        ``counted`` also says whether the count is provisional."""
-        return self.counted(a, b)[0]
-
     def counted(self, a: dt.date, b: dt.date) -> tuple[int, bool]:
-        """(working days in (a, b], whether that count rests on a guessed year)."""
+        """(working days in (a, b], negative when b is before a; whether that count rests on a
+        guessed year). Counting over an uncovered year stops (CalendarGap) unless provisional
+        results are allowed."""
         ia, ib = self._idx(a), self._idx(b)
         return self._cum[ib] - self._cum[ia], self._guard(a, b)
 
