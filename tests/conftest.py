@@ -167,3 +167,22 @@ def mini(tmp_path) -> Path:
         "sessions/2026/2026-03-19.yaml": SESSION,
         "cases/2026/260305-k7m2x.yaml": CASE,
     })
+
+
+def docx_text(path: Path) -> str:
+    """A Word document as text, opened with python-docx: paragraphs, then each table row as
+    "| a | b |" (body order is kept for paragraphs; tables follow the paragraph before them)."""
+    import docx
+
+    doc = docx.Document(str(path))
+    lines = []
+    body = doc.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            table = next(t for t in doc.tables if t._tbl is child)
+            for row in table.rows:
+                lines.append("| " + " | ".join(c.text for c in row.cells) + " |")
+    return "\n".join(lines)

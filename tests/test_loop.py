@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from anshang.store import yamlfile as yamlio
-from conftest import REPO, write_ledger
+from conftest import REPO, docx_text, write_ledger
 
 D = dt.date
 
@@ -209,15 +209,32 @@ def test_chase_and_supervision(cli, national_day, tmp_path):
     out = tmp_path / "催办"
     r = cli("--data", national_day, "chase", "--date", "2026-11-02", "--out", out)
     assert r.code == 0
-    notice = (out / "催办通知-2026-11-02-gxj.md").read_text(encoding="utf-8")
-    assert notice.startswith("# 催办通知\n\n市工业和信息化局：")
+    # Word documents named by the unit and the date
+    notice = docx_text(out / "催办通知-市工业和信息化局-2026-11-02.docx")
+    assert notice.startswith("催办通知\n\n市工业和信息化局：\n")
     assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 牵头 | 2026年10月15日 | 12 |" in notice
-    sup = (out / "督办清单-2026-11-02.md").read_text(encoding="utf-8")
-    assert cid in sup and "办理结果" not in sup.split("| 编号")[1]  # 1 day late: below the threshold of 5
+    assert notice.endswith("测试市营商办\n2026年11月2日")
+    sup = docx_text(out / "督办清单-2026-11-02.docx")
+    assert sup.startswith("督办清单\n\n市政府督查室：\n") and "共1项" in sup
+    assert cid in sup and "办理结果" not in sup.split("| 承办单位")[1]  # 1 day late: below the threshold of 5
+    to_unit = docx_text(out / "督办通知-市工业和信息化局-2026-11-02.docx")
+    assert to_unit.startswith("督办通知\n\n市工业和信息化局：\n") and to_unit.endswith("抄送：市政府督查室。")
+    assert r.out.splitlines() == [f"催办通知：{out / '催办通知-市工业和信息化局-2026-11-02.docx'}（2 项）",
+                                  f"督办通知：{out / '督办通知-市工业和信息化局-2026-11-02.docx'}（1 项）",
+                                  f"督办清单：{out / '督办清单-2026-11-02.docx'}（1 项，超期超过 5 个工作日）"]
     kinds = [e["kind"] for e in _case(national_day, cid)["events"]]
     assert kinds.count("chase") == 2 and kinds.count("supervise") == 1
     cli("--data", national_day, "chase", "--date", "2026-11-02", "--out", out)  # again: nothing new
     assert [e["kind"] for e in _case(national_day, cid)["events"]] == kinds
+    # Markdown on request
+    r = cli("--data", national_day, "chase", "--date", "2026-11-02", "--out", tmp_path / "md", "--format", "md",
+            "--no-record")
+    assert r.code == 0
+    md = (tmp_path / "md" / "催办通知-市工业和信息化局-2026-11-02.md").read_text(encoding="utf-8")
+    assert md.startswith("# 催办通知\n\n市工业和信息化局：")
+    assert (tmp_path / "md" / "督办清单-2026-11-02.md").is_file()
+    r = cli("--data", national_day, "chase", "--format", "pdf")
+    assert r.code == 2 and "--format 只能是 docx（Word 文档）或 md（Markdown）" in r.err
 
 
 def test_receive_refusals(cli, national_day):

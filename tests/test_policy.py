@@ -20,7 +20,7 @@ import pytest
 
 from anshang.store import yamlfile as yamlio
 from anshang.store.folder import Ledger
-from conftest import REPO, SETTINGS, write_ledger
+from conftest import REPO, SETTINGS, docx_text, write_ledger
 
 D = dt.date
 
@@ -138,28 +138,31 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     # chase notices and the supervision list
     out = tmp_path / "催办"
     assert cli("--data", root, "chase", "--date", "2026-10-21", "--out", out).code == 0
-    notice = (out / "催办通知-2026-10-21-fgw.md").read_text(encoding="utf-8")
-    assert "交办后 5 个工作日内报送落实情况、20 日内报送办理结果（末日为休息日顺延）；需长期整改的每 5 个工作日报送一次进展" in notice
-    assert "请于收到本通知后 3 个工作日内报送" in notice
+    notice = docx_text(out / "催办通知-市发展和改革委员会-2026-10-21.docx")
+    assert "交办后5个工作日内报送落实情况、20日内报送办理结果（末日为休息日顺延）；需长期整改的每5个工作日报送一次进展" in notice
+    assert "请于收到本通知后3个工作日内报送" in notice
     _no_defaults(notice)
     assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 配合 | 2026年10月13日 | 6 |" in notice
-    sup = (out / "督办清单-2026-10-21.md").read_text(encoding="utf-8")
-    assert "超过报送时限逾 2 个工作日" in sup and "| 市发展和改革委员会 |" in sup
+    sup = docx_text(out / "督办清单-2026-10-21.docx")
+    assert "超过报送时限2个工作日以上" in sup and "| 市发展和改革委员会 |" in sup
     assert "| 市工业和信息化局 |" not in sup  # the lead's result is 1 working day late: below 2
+    md = tmp_path / "md"
+    assert cli("--data", root, "chase", "--date", "2026-10-21", "--out", md, "--format", "md", "--no-record").code == 0
+    assert "超过报送时限逾 2 个工作日" in (md / "督办清单-2026-10-21.md").read_text(encoding="utf-8")
     kinds = [(e["kind"], e.get("unit")) for e in _case(root, cid)["events"]]
     assert ("chase", "fgw") in kinds and ("supervise", "fgw") in kinds and ("chase", "gxj") in kinds
 
     # the weekly workbook
     assert cli("--data", root, "weekly", "--date", "2026-10-21", "--out", tmp_path / "w").code == 0
     wb = openpyxl.load_workbook(next((tmp_path / "w").glob("*.xlsx")))
-    notes = {r[0].value: r[1].value for r in wb["说明"].iter_rows(min_row=2)}
+    notes = {r[0].value: r[1].value for r in wb["说明"].iter_rows(min_row=4)}
     assert notes["期限"].startswith("交办后 5 个工作日内报送落实情况、20 日内报送办理结果")
     assert notes["颜色：黄"] == "1 个工作日内有报送事项到期"
     assert notes["督办"] == "超期超过 2 个工作日的列入督办清单"
     _no_defaults("\n".join(str(v) for v in notes.values()))
-    due_rows = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=2)]
+    due_rows = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=4)]
     assert ["市发展和改革委员会", "配合", cid] == due_rows[0][:3]
-    units = {r[0].value: [c.value for c in r] for r in wb["承办单位统计"].iter_rows(min_row=2)}
+    units = {r[0].value: [c.value for c in r] for r in wb["承办单位统计"].iter_rows(min_row=4)}
     assert units["市发展和改革委员会"][1:4] == [1, 0, 1] and units["市工业和信息化局"][1:4] == [1, 1, 0]
 
     # statistics count each unit's own part
@@ -176,7 +179,7 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
 
 def test_notice_placeholder_states_the_limits(cli, strict):
     write_ledger(strict, {"templates/notice.md": "{{date}}，{{leader}}接待。交办事项：{{handover_limits}}。\n"})
-    r = cli("--data", strict, "session", "notice", "2026-09-30")
+    r = cli("--data", strict, "session", "notice", "2026-09-30", "--format", "md")
     assert r.out == ("2026年9月30日（星期三），甲市长接待。交办事项：交办后 5 个工作日内报送落实情况、20 日内报送办理结果"
                      "（末日为休息日顺延）；需长期整改的每 5 个工作日报送一次进展，直至问题解决。\n")
 

@@ -194,7 +194,7 @@ def test_publish_masks_planted_personal_data(cli, sample, tmp_path):
     people = [case["contact"]["name"], ent["legal_rep"]]
     _set_title(path, f"{people[0]}反映法定代表人{people[1]}的诉求")
 
-    r = cli("--data", sample, "publish", "--date", DAY, "--out", tmp_path)
+    r = cli("--data", sample, "publish", "--date", DAY, "--out", tmp_path, "--format", "all")
     assert r.code == 0, r
     md = (tmp_path / f"公开反馈-{DAY}.md").read_text(encoding="utf-8")
     cells = [str(c.value) for ws in openpyxl.load_workbook(tmp_path / f"公开反馈-{DAY}.xlsx").worksheets

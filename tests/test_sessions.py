@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from anshang.store import yamlfile as yamlio
-from conftest import REPO, write_ledger
+from conftest import REPO, docx_text, write_ledger
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -63,10 +63,26 @@ def test_plan_for_uncovered_year_needs_provisional(cli, blank_2026):
 
 
 def test_notice_golden(cli, sample):
-    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    r = cli("--data", sample, "session", "notice", "2026-12-10", "--format", "md")
     assert r.code == 0
     assert r.out == (GOLDEN / "notice-2026-12-10.md").read_text(encoding="utf-8")
-    assert cli("--data", sample, "session", "notice", "2026年12月10日").out == r.out
+    assert cli("--data", sample, "session", "notice", "2026年12月10日", "--format", "md").out == r.out
+
+
+def test_notice_as_word_document(cli, sample, tmp_path):
+    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    target = sample / "output" / "通告-北岚市市长服务民营企业接待日-2026年12月10日.docx"
+    assert r.code == 0 and r.out == f"已写入：{target}\n"
+    md = (GOLDEN / "notice-2026-12-10.md").read_text(encoding="utf-8").splitlines()
+    text = docx_text(target).splitlines()
+    # the same words as the Markdown golden, in official layout: 附件1, the title, body, office and date
+    assert text[0] == "附件1" and text[1] == md[0].lstrip("# ")
+    body = [line for line in md[1:] if line.strip()]
+    assert [line for line in text[2:] if line.strip()] == body
+    r = cli("--data", sample, "session", "notice", "2026-12-10", "--out", tmp_path / "通告.docx")
+    assert (tmp_path / "通告.docx").read_bytes() == target.read_bytes()  # same data, same bytes
+    r = cli("--data", sample, "session", "notice", "2026-12-10", "--format", "html")
+    assert r.code == 2 and "--format 只能是 docx" in r.err
 
 
 def test_notice_reports_unknown_and_empty_placeholders(cli, sample):
@@ -74,10 +90,20 @@ def test_notice_reports_unknown_and_empty_placeholders(cli, sample):
     (sample / "templates/notice.md").write_text("{{city}}通告\n{{mayor_phone}}\n{{fax}}\n", encoding="utf-8")
     s = sample / "anshang.yaml"
     s.write_text(s.read_text(encoding="utf-8").replace("fax: 0479-8991510", "fax: ''"), encoding="utf-8")
-    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    r = cli("--data", sample, "session", "notice", "2026-12-10", "--format", "md")
     assert r.code == 2 and r.out == ""
     assert "templates/notice.md:2: [template] 占位符 {{mayor_phone}} 不存在" in r.err
     assert "templates/notice.md:3: [template] 占位符 {{fax}} 没有内容" in r.err
+    # the Word template: the same two problems, said with the paragraph they are in
+    import docx
+
+    doc = docx.Document(str(REPO / "templates" / "notice.docx"))
+    doc.paragraphs[4].runs[0].text = "电话及传真：{{ mayor_phone }}，传真 {{ fax }}"
+    doc.save(str(sample / "templates" / "notice.docx"))
+    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    assert r.code == 2 and r.out == "" and not (sample / "output").exists()
+    assert "templates/notice.docx:第5段: [template] 占位符 {{ mayor_phone }} 不存在" in r.err
+    assert "templates/notice.docx:第5段: [template] 占位符 {{ fax }} 没有内容" in r.err
 
 
 # --- matching ------------------------------------------------------------------------------
@@ -209,8 +235,10 @@ def test_session_show_list_and_contacts(cli, world, tmp_path):
     out = tmp_path / "名单.xlsx"
     assert cli("--data", world, "session", "contacts", "2026-04-16", "--out", out).code == 0
     ws = openpyxl.load_workbook(out).active
-    assert [c.value for c in ws[2]][:4] == ["260401-aaaaa", "测试新材料有限公司", "=李", "13800001111"]
-    assert ws["C2"].data_type == "s"
+    assert ws["A1"].value == "测试市市长服务民营企业接待日通知名单（2026年4月16日（星期四）　甲）"
+    assert [c.value for c in ws[3]] == ["诉求编号", "企业", "联系人", "联系电话", "诉求事项", "领域", "登记日期", "通知情况"]
+    assert [c.value for c in ws[4]][:4] == ["260401-aaaaa", "测试新材料有限公司", "=李", "13800001111"]
+    assert ws["C4"].data_type == "s" and ws["G4"].is_date
 
 
 # --- check ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -24,7 +25,7 @@ def book(cli, sample, tmp_path):
 
 
 def _rows(ws):
-    return {row[0].value: row for row in ws.iter_rows(min_row=2) if row[0].value}
+    return {row[0].value: row for row in ws.iter_rows(min_row=4) if row[0].value}
 
 
 def test_same_ledger_and_date_give_identical_bytes(cli, sample, tmp_path, book):
@@ -37,10 +38,45 @@ def test_sheets_and_layout(book):
     wb = openpyxl.load_workbook(book)
     assert wb.sheetnames == ["诉求台账", "到期与超期", "承办单位统计", "接待场次", "共性问题", "说明"]
     ws = wb["诉求台账"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:R{ws.max_row}"
-    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
-    assert ws.max_row == 49  # 48 demands and the header
+    assert ws["A1"].value == "北岚市企业诉求台账（未办结及2026年办结）"
+    assert ws["A2"].value == "制表单位：北岚市优化营商环境办公室" and ws["R2"].value == "截至2026年11月21日"
+    assert ws.freeze_panes == "A4" and ws.auto_filter.ref == f"A3:R{ws.max_row}"
+    assert ws.print_title_rows == "$1:$3"  # title and headers on every printed page
+    # 18 columns are not readable on A4: A3 landscape, fitted to the page width, as tall as needed
+    assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (8, "landscape")
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.max_row == 3 + 46  # open demands and those finished in 2026; 3 finished in 2025 left out
     assert ws.column_dimensions["G"].width >= 20  # titles in Chinese get room
+    for name in wb.sheetnames[1:]:
+        assert wb[name].page_setup.paperSize == 9  # the narrower sheets fit A4
+    for row in ws.iter_rows(min_row=3):
+        for c in row:
+            assert c.font.sz >= 10.5 and c.border.left.style == "thin" and c.alignment.wrap_text is not False
+
+
+def test_typed_cells(book):
+    wb = openpyxl.load_workbook(book)
+    rows = _rows(wb["诉求台账"])
+    row = rows["260909-qy48j"]
+    assert row[1].value == dt.datetime(2026, 9, 9) and row[1].number_format == "yyyy-mm-dd"
+    assert row[14].value == dt.datetime(2026, 10, 19) and row[16].value == 24 and row[16].data_type == "n"
+    units = {r[0].value: r for r in wb["承办单位统计"].iter_rows(min_row=4)}
+    rate = units["市财政局"][8]
+    assert isinstance(rate.value, float) and rate.number_format == "0.0%"
+    assert all(isinstance(r[1].value, int) for r in units.values())
+    sessions = [r for r in wb["接待场次"].iter_rows(min_row=4)]
+    assert sessions[0][0].is_date and sessions[0][3].data_type == "n"
+
+
+def test_weekly_all_lists_every_year(cli, sample, tmp_path):
+    r = cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "all", "--all")
+    assert r.code == 0
+    ws = openpyxl.load_workbook(tmp_path / "all" / NAME)["诉求台账"]
+    assert ws["A1"].value == "北岚市企业诉求台账（全部年度）" and ws.max_row == 3 + 49
+    cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "d")
+    shown = set(_rows(openpyxl.load_workbook(tmp_path / "d" / NAME)["诉求台账"]))
+    left_out = set(_rows(ws)) - shown
+    assert left_out == {"250304-e2pzz", "250304-ps51v", "250903-32y9y"}  # closed in 2025
 
 
 def test_rows_are_coloured_by_state(book, sample):
@@ -55,10 +91,10 @@ def test_rows_are_coloured_by_state(book, sample):
     assert all(rows[c][16].value for c, s in states.items() if s == "超期")  # days overdue shown
     rules = {}
     for area in ws.conditional_formatting:
-        assert str(area.sqref) == f"A2:R{ws.max_row}"
+        assert str(area.sqref) == f"A4:R{ws.max_row}"
         for rule in area.rules:
             rules[rule.formula[0]] = rule.dxf.fill.fgColor.rgb[-6:]
-    assert rules == {'$R2="超期"': "FFC7CE", '$R2="即将到期"': "FFEB9C", '$R2="已办结"': "D9D9D9"}
+    assert rules == {'$R4="超期"': "FFC7CE", '$R4="即将到期"': "FFEB9C", '$R4="已办结"': "D9D9D9"}
 
 
 def test_no_formula_anywhere(book, cli, sample, tmp_path):
@@ -70,17 +106,17 @@ def test_no_formula_anywhere(book, cli, sample, tmp_path):
                 for c in row:
                     assert c.data_type != "f", f"{path.name} {ws.title}!{c.coordinate}"
     ledger = openpyxl.load_workbook(book)["诉求台账"]
-    titles = [r[6].value for r in ledger.iter_rows(min_row=2)]
+    titles = [r[6].value for r in ledger.iter_rows(min_row=4)]
     assert "=SUM(A1)企业名称被误写问题" in titles
 
 
 def test_due_sheet_and_common_problems(book):
     wb = openpyxl.load_workbook(book)
-    due = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=2)]
+    due = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=4)]
     assert due and all(r[7].startswith("超期") or r[7] == "本周到期" for r in due)
     assert [r[0] for r in due] == sorted(r[0] for r in due)  # grouped by unit
     assert {r[1] for r in due} == {"牵头", "配合"}  # co-units owe their part too
-    common = [[c.value for c in r] for r in wb["共性问题"].iter_rows(min_row=2)]
+    common = [[c.value for c in r] for r in wb["共性问题"].iter_rows(min_row=4)]
     groups: dict = {}
     for g, _, cid, ent, title in common:
         groups.setdefault(g, []).append(title)
@@ -92,7 +128,7 @@ def test_statistics_for_a_fixed_date(cli, sample):
     r = cli("--data", sample, "stats", "--date", DAY, "--json")
     data = json.loads(r.out)
     o = data["overall"]
-    assert (o["registered"], o["accepted"], o["excluded"], o["referred"]) == (48, 31, 9, 4)
+    assert (o["registered"], o["accepted"], o["excluded"], o["referred"]) == (49, 32, 9, 4)
     assert (o["handed_over"], o["closed"], o["overdue"]) == (17, 4, 7)
     assert o["closure_rate"] == round(4 / 17, 4)
     assert o["satisfaction_rate"] == round(4 / 5, 4)  # five revisits, one 不满意
@@ -106,7 +142,7 @@ def test_statistics_for_a_fixed_date(cli, sample):
     assert all(u["handed_over"] == u["as_lead"] + u["as_co"] for u in data["by_unit"].values())
     assert set(data["by_leader"]) <= {"mayor", "vm-zhao", "vm-qian", "vm-sun", "vm-li", "vm-zhou", "vm-wu"}
     weekly_units = cli("--data", sample, "stats", "--date", DAY).out
-    assert weekly_units.startswith("总体\t登记 48\t受理 31\t交办 17\t办结 4\t办结率 23.5%")
+    assert weekly_units.startswith("总体\t登记 49\t受理 32\t交办 17\t办结 4\t办结率 23.5%")
 
 
 def test_statistics_on_a_small_ledger(cli, mini):
@@ -124,7 +160,7 @@ def test_statistics_on_a_small_ledger(cli, mini):
 
 
 def test_publish_has_no_personal_contact_data(cli, sample, tmp_path):
-    r = cli("--data", sample, "publish", "--date", DAY, "--out", tmp_path)
+    r = cli("--data", sample, "publish", "--date", DAY, "--out", tmp_path, "--format", "all")
     assert r.code == 0
     md = (tmp_path / f"公开反馈-{DAY}.md").read_text(encoding="utf-8")
     text = md + cli("xlsx2text", tmp_path / f"公开反馈-{DAY}.xlsx").out
@@ -140,6 +176,13 @@ def test_publish_has_no_personal_contact_data(cli, sample, tmp_path):
     assert leaked == []
     assert "| 序号 | 企业名称 | 诉求事项 | 承办单位 | 办理状态 |" in md
     assert "北岚市迈科机器人有限公司" in md  # the enterprise itself is public
+    only = tmp_path / "only"
+    r = cli("--data", sample, "publish", "--date", DAY, "--out", only)
+    assert r.out == f"已写入：{only / ('公开反馈-' + DAY + '.xlsx')}\n" and len(list(only.iterdir())) == 1
+    ws = openpyxl.load_workbook(only / f"公开反馈-{DAY}.xlsx").active
+    assert ws["A1"].value == "北岚市“市长服务民营企业接待日”企业诉求办理进度" and ws["F4"].is_date
+    r = cli("--data", sample, "publish", "--format", "doc")
+    assert r.code == 2 and "--format 只能是 xlsx" in r.err
 
 
 def test_public_text_masks_numbers_in_titles():
@@ -152,7 +195,7 @@ def test_xlsx2text_is_stable(cli, book):
     a = cli("xlsx2text", book)
     assert a.code == 0 and a.out == cli("xlsx2text", book).out
     lines = a.out.splitlines()
-    assert lines[0] == "== 诉求台账 ==" and lines[1].startswith("编号\t登记日期\t企业")
+    assert lines[0] == "== 诉求台账 ==" and lines[3].startswith("编号\t登记日期\t企业")
     assert "== 说明 ==" in lines
 
 

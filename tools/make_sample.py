@@ -150,7 +150,7 @@ def build(root: Path) -> None:
         return sid
 
     windows = {
-        "scheduled": (D(2026, 12, 10), D(2026, 12, 10)),
+        "scheduled": (D(2026, 12, 10), D(2026, 12, 10)), "deferred": (D(2027, 1, 21), D(2027, 1, 21)),
         "solved": (D(2026, 3, 1), D(2026, 11, 12)), "explained": (D(2026, 3, 1), D(2026, 11, 12)),
         "handover": (D(2026, 11, 12), D(2026, 11, 12)), "overdue": (D(2026, 9, 17), D(2026, 9, 17)),
         "longterm": (D(2026, 6, 18), D(2026, 6, 18)), "closed": (D(2025, 3, 1), D(2025, 12, 31)),
@@ -218,6 +218,9 @@ def build(root: Path) -> None:
             data["session"] = sid
             data["matching"] = {"status": "scheduled", "date": cal.add_workdays(registered, 1).due,
                                 "reason": f"诉求领域与 {sid} 场次受理领域相符"}
+            if kind == "deferred":
+                data["matching"] = {"status": "deferred", "date": cal.add_workdays(registered, 1).due,
+                                    "reason": f"2026-12-10 不能安排（领域不符或已满），择期安排在 {sid}"}
         if kind in ("solved", "explained", "handover", "overdue", "longterm", "closed"):
             out = {"kind": {"solved": "solved", "explained": "explained"}.get(kind, "handover"), "date": sess_day}
             if out["kind"] == "handover":

@@ -1,5 +1,6 @@
-"""Build templates/registration.xlsx (附件2 来访企业预约登记表): printable A4, labels that
-``anshang.documents.forms`` reads. Deterministic: fixed document metadata.
+"""Build the packaged templates: templates/registration.xlsx (附件2 来访企业预约登记表, labels that
+``anshang.documents.forms`` reads), handover.xlsx (附件3 交办单) and the Word templates
+(tools/docx_templates.py). Deterministic: fixed document metadata.
 
 Run: python tools/make_templates.py
 """
@@ -12,12 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from openpyxl import Workbook  # noqa: E402
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: E402
-from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.datavalidation import DataValidation
 
-from anshang.documents.forms import FIELDS, QUESTIONS, TITLE  # noqa: E402
-from anshang.documents.workbook import workbook_bytes  # noqa: E402
+from anshang.documents.forms import FIELDS, QUESTIONS, TITLE
+from anshang.documents.workbook import workbook_bytes
 
 HINTS = {
     "uscc": "18 位，见营业执照",
@@ -196,7 +197,7 @@ def build_handover(out: Path) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1
+    ws.page_setup.fitToHeight = 0  # a long demand runs onto a second page rather than shrinking
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.print_area = f"A1:D{row}"
@@ -211,3 +212,6 @@ if __name__ == "__main__":
     here = Path(__file__).resolve().parent.parent / "templates"
     build(here / "registration.xlsx")
     build_handover(here / "handover.xlsx")
+    from docx_templates import build_all
+
+    build_all(here)

@@ -726,4 +726,14 @@ CASES = [
         "kind": "closed",
         "units": ["jtysj", "yjglj", "xgq"],
     },
+    {  # deferred — a demand in a field the current session does not take: scheduled for a later one
+        "enterprise": 32,
+        "fields": ["生态环境"],
+        "title": "氯碱装置尾气治理设施改造环评批复",
+        "facts": "企业计划投资2800万元改造氯碱装置尾气治理设施，2026年9月报送环境影响报告表，至今未获批复。生态环境部门答复需等待园区规划环评修编完成。",
+        "reasons": "改造属于减排项目，不新增排放，不应受园区规划环评修编影响。",
+        "request": "请求明确审批路径，在2027年一季度前完成环评批复。",
+        "kind": "deferred",
+        "units": ["sthjj"],
+    },
 ]

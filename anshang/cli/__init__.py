@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
 
 import typer
 
@@ -26,6 +25,8 @@ roster_app = typer.Typer(help="企业名录：导入市政府调度企业名单�
 session_app = typer.Typer(help="接待日场次：年度轮值计划、通告、场次一览与通知名单。", no_args_is_help=True)
 app.add_typer(roster_app, name="roster")
 app.add_typer(session_app, name="session")
+template_app = typer.Typer(help="文书模板：列出、复制到台账中修改、检查占位符。", no_args_is_help=True)
+app.add_typer(template_app, name="template")
 LIMITS = "{期限}"  # in a help text: the time limits of the ledger's settings
 
 
@@ -37,7 +38,7 @@ def _version(value: bool):
 
 @app.callback()
 def _root(
-    data: Optional[str] = typer.Option(None, "--data", "-d", metavar="目录",
+    data: str | None = typer.Option(None, "--data", "-d", metavar="目录",
                                        help="台账目录（默认：环境变量 ANSHANG_DATA，否则从当前目录向上查找 anshang.yaml）"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="显示版本号并退出"),
@@ -46,7 +47,7 @@ def _root(
 
 
 # the command families register themselves on ``app``, ``roster_app`` and ``session_app``
-from anshang.cli import (  # noqa: E402,F401
+from anshang.cli import (  # noqa: F401
     calendar_cmds,
     intake_cmds,
     ledger_cmds,
@@ -70,7 +71,7 @@ def _limits_in_help(argv: list[str]) -> None:
         text = loader.settings(Ledger(find_root(data))).policy.limits.handover_sentence()
     except AnshangError:
         text = "期限按台账设置（anshang.yaml 的 policy）计算"
-    for group in (app, roster_app, session_app):
+    for group in (app, roster_app, session_app, template_app):
         for info in group.registered_commands:
             if not hasattr(info, "anshang_help"):
                 info.anshang_help = info.help or inspect.getdoc(info.callback) or ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -29,7 +28,7 @@ def _problems(problems, as_json: bool, extra: dict | None = None) -> None:
 @roster_app.command("import")
 def roster_import(
     file: Path = typer.Argument(..., metavar="名单.xlsx", help="调度企业名单 Excel（表头可在标题行之下）"),
-    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="名单所属年度；缺省取标题中的“20xx年”，再缺省取今年"),
+    year: int | None = typer.Option(None, "--year", metavar="年份", help="名单所属年度；缺省取标题中的“20xx年”，再缺省取今年"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {year, added, updated, unchanged, problems}"),
 ):
     """导入调度企业名单：按统一社会信用代码新增或更新，重复导入不会产生重复。有被拒绝的行时退出码 1。"""
@@ -54,11 +53,11 @@ def roster_show(query: str = typer.Argument(..., metavar="代码或名称", help
 
 @roster_app.command("list")
 def roster_list(
-    district: Optional[str] = typer.Option(None, "--district", metavar="属地", help="只列该属地"),
-    category: Optional[str] = typer.Option(None, "--category", metavar="类型", help=choices(CATEGORIES)),
-    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只列纳入该年度调度的企业"),
+    district: str | None = typer.Option(None, "--district", metavar="属地", help="只列该属地"),
+    category: str | None = typer.Option(None, "--category", metavar="类型", help=choices(CATEGORIES)),
+    year: int | None = typer.Option(None, "--year", metavar="年份", help="只列纳入该年度调度的企业"),
     outside: bool = typer.Option(False, "--outside", help="与 --year 连用：只列未纳入该年度调度的企业"),
-    to: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为 Excel"),
+    to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为 Excel"),
 ):
     """列出企业名录（每行：代码、名称、属地、类型、调度年度）。"""
     from anshang.documents import roster_list
@@ -67,28 +66,28 @@ def roster_list(
     out("".join("\t".join(r) + "\n" for r in rows))
     err(f"共 {len(rows)} 家企业。")
     if to is not None:
-        err(f"已导出：{roster_list.write(to, rows)}")
+        err(f"已导出：{roster_list.write(to, rows, CTX.settings, today(None))}")
 
 
 @app.command()
 def register(
-    paths: Optional[List[Path]] = typer.Argument(None, metavar="[登记表或目录…]", help="填好的登记表 .xlsx，或含登记表的目录（如邮件附件目录）"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="登记日期，默认今天"),
+    paths: list[Path] | None = typer.Argument(None, metavar="[登记表或目录…]", help="填好的登记表 .xlsx，或含登记表的目录（如邮件附件目录）"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="登记日期，默认今天"),
     add_unknown: bool = typer.Option(False, "--add-unknown", help="名录中没有的企业自动建档（不纳入调度，筛查时将转属地）"),
     channel: str = typer.Option("reception_day", "--channel", metavar="渠道", help=choices(CHANNELS)),
-    enterprise: Optional[str] = typer.Option(None, "--enterprise", metavar="代码", help="现场或其他渠道登记：企业统一社会信用代码"),
-    name: Optional[str] = typer.Option(None, "--name", metavar="名称", help="企业名称（名录外企业建档时需要）"),
-    district: Optional[str] = typer.Option(None, "--district", metavar="属地", help="企业属地（名录外企业建档时需要）"),
-    contact: Optional[str] = typer.Option(None, "--contact", metavar="姓名", help="联系人"),
-    phone: Optional[str] = typer.Option(None, "--phone", metavar="电话", help="联系电话"),
-    email: Optional[str] = typer.Option(None, "--email", metavar="邮箱", help="电子邮箱"),
-    fields: Optional[List[str]] = typer.Option(None, "--field", metavar="领域", help="诉求领域（可重复）"),
-    title: Optional[str] = typer.Option(None, "--title", metavar="事项", help="诉求事项"),
-    facts: Optional[str] = typer.Option(None, "--facts", metavar="事实", help="事实"),
-    reasons: Optional[str] = typer.Option(None, "--reasons", metavar="理由", help="理由"),
-    request: Optional[str] = typer.Option(None, "--request", metavar="诉求", help="具体诉求"),
-    units: Optional[List[str]] = typer.Option(None, "--unit", metavar="单位", help="建议承办单位编号或名称（可重复）"),
-    declared: Optional[List[str]] = typer.Option(None, "--declare", metavar="项",
+    enterprise: str | None = typer.Option(None, "--enterprise", metavar="代码", help="现场或其他渠道登记：企业统一社会信用代码"),
+    name: str | None = typer.Option(None, "--name", metavar="名称", help="企业名称（名录外企业建档时需要）"),
+    district: str | None = typer.Option(None, "--district", metavar="属地", help="企业属地（名录外企业建档时需要）"),
+    contact: str | None = typer.Option(None, "--contact", metavar="姓名", help="联系人"),
+    phone: str | None = typer.Option(None, "--phone", metavar="电话", help="联系电话"),
+    email: str | None = typer.Option(None, "--email", metavar="邮箱", help="电子邮箱"),
+    fields: list[str] | None = typer.Option(None, "--field", metavar="领域", help="诉求领域（可重复）"),
+    title: str | None = typer.Option(None, "--title", metavar="事项", help="诉求事项"),
+    facts: str | None = typer.Option(None, "--facts", metavar="事实", help="事实"),
+    reasons: str | None = typer.Option(None, "--reasons", metavar="理由", help="理由"),
+    request: str | None = typer.Option(None, "--request", metavar="诉求", help="具体诉求"),
+    units: list[str] | None = typer.Option(None, "--unit", metavar="单位", help="建议承办单位编号或名称（可重复）"),
+    declared: list[str] | None = typer.Option(None, "--declare", metavar="项",
                                                  help="登记时企业回答“是”的排除情形：judicial/discipline/petition/proposal，或 vague/anonymous（可重复）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {registered, duplicates, problems}"),
 ):
@@ -165,16 +164,16 @@ def _ask(values: dict, interactive: bool) -> None:
 
 @app.command()
 def screen(
-    cases: Optional[List[str]] = typer.Argument(None, metavar="[编号…]", help="要审查的诉求（缺省：全部；已审查的显示原结论）"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="审查日期，默认今天"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人", help="经办人"),
+    cases: list[str] | None = typer.Argument(None, metavar="[编号…]", help="要审查的诉求（缺省：全部；已审查的显示原结论）"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="审查日期，默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {id, decision, clauses, refer_to, reason}"),
     redo: bool = typer.Option(False, "--redo", help="按规则重新审查已审查的诉求（人工改判的不变）"),
-    decision: Optional[str] = typer.Option(None, "--decision", metavar="结论", help=f"人工改判：{choices(DECISIONS)}（须同时给 --reason 和 --clause）"),
-    clauses: Optional[List[str]] = typer.Option(None, "--clause", metavar="条款", help="人工改判的依据条款，如 §三(二)3（可重复）"),
-    reason: Optional[str] = typer.Option(None, "--reason", metavar="理由", help="人工改判的理由"),
-    refer_to: Optional[str] = typer.Option(None, "--refer-to", metavar="单位", help="人工转办的单位编号"),
-    typ: Optional[int] = typer.Option(None, "--type", metavar="N", help="人工受理的 §三(一) 类型 1–5"),
+    decision: str | None = typer.Option(None, "--decision", metavar="结论", help=f"人工改判：{choices(DECISIONS)}（须同时给 --reason 和 --clause）"),
+    clauses: list[str] | None = typer.Option(None, "--clause", metavar="条款", help="人工改判的依据条款，如 §三(二)3（可重复）"),
+    reason: str | None = typer.Option(None, "--reason", metavar="理由", help="人工改判的理由"),
+    refer_to: str | None = typer.Option(None, "--refer-to", metavar="单位", help="人工转办的单位编号"),
+    typ: int | None = typer.Option(None, "--type", metavar="N", help="人工受理的 §三(一) 类型 1–5"),
 ):
     """受理审查：按工作方案判定受理、不予受理（§三(二)1–6）或转属地/部门（§二(三)），并记录依据条款。"""
     import json

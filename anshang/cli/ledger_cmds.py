@@ -1,13 +1,12 @@
-"""The ledger itself: init, check, fmt, note, renumber, xlsx2text."""
+"""The ledger itself: init, check, fmt, note, renumber, xlsx2text, and its document templates."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
-from anshang.cli import app
+from anshang.cli import app, template_app
 from anshang.cli.context import CTX, case_id, clerk, err, out, today
 from anshang.core.problems import EXIT_PROBLEMS
 
@@ -15,7 +14,7 @@ from anshang.core.problems import EXIT_PROBLEMS
 @app.command()
 def init(
     folder: Path = typer.Argument(..., metavar="目录", help="新台账目录（不存在则创建；须为空目录）"),
-    city: Optional[str] = typer.Option(None, "--city", help="城市名称，例如 北岚市"),
+    city: str | None = typer.Option(None, "--city", help="城市名称，例如 北岚市"),
 ):
     """新建一个空台账：设置（带注释）、领导、单位和各数据目录。"""
     from anshang.steps.setup import init_ledger
@@ -30,7 +29,7 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {path, line, code, severity, message}"),
     strict: bool = typer.Option(False, "--strict", help="有警告也以退出码 1 结束"),
     no_cache: bool = typer.Option(False, "--no-cache", help="不使用缓存，重新读取全部文件"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”（影响按时间判断的规则），默认今天"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”（影响按时间判断的规则），默认今天"),
 ):
     """检查整个台账：格式、引用、信用代码校验位、重复、日期先后、设置、日历覆盖。
 
@@ -52,7 +51,7 @@ def check(
 @app.command()
 def fmt(
     check_only: bool = typer.Option(False, "--check", help="只列出需要格式化的文件，不修改；有则退出码 1"),
-    paths: Optional[List[str]] = typer.Argument(None, metavar="[文件…]", help="只处理这些文件（相对台账目录）"),
+    paths: list[str] | None = typer.Argument(None, metavar="[文件…]", help="只处理这些文件（相对台账目录）"),
 ):
     """把台账文件整理为统一格式（键的顺序、引号、日期写法），内容不变，注释保留。"""
     from anshang.core.problems import render_text
@@ -73,8 +72,8 @@ def fmt(
 def note(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或其唯一前缀"),
     text: str = typer.Argument(..., metavar="说明", help="备注内容"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="日期，默认今天（2026-03-05 或 2026年3月5日）"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人", help="经办人，默认取环境变量 ANSHANG_CLERK 或登录名"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="日期，默认今天（2026-03-05 或 2026年3月5日）"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人，默认取环境变量 ANSHANG_CLERK 或登录名"),
 ):
     """给诉求追加一条备注（办理记录），文件中的手写注释和格式保持不变。"""
     from anshang.steps.cases import note as add_note
@@ -88,7 +87,7 @@ def note(
 @app.command()
 def renumber(
     given: str = typer.Argument(..., metavar="编号或文件", help="诉求编号（或唯一前缀），或诉求文件的路径"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
 ):
     """给诉求换一个新编号（登记日期不变）：两个克隆恰好给不同诉求编了同一个号时使用，文件随之改名。"""
     from anshang.steps.cases import renumber as do_renumber
@@ -104,3 +103,50 @@ def xlsx2text(file: Path = typer.Argument(..., metavar="文件.xlsx")):
     from anshang.documents.workbook import workbook_text
 
     out(workbook_text(file))
+
+
+@template_app.command("list")
+def template_list():
+    """列出 anshang 的文书模板、用途，以及台账中是否已有自己修改的版本（templates/ 下）。"""
+    from anshang.documents.official import TEMPLATES
+
+    ledger = CTX.maybe_ledger()
+    for name, what in TEMPLATES.items():
+        own = ledger is not None and ledger.path(f"templates/{name}").is_file()
+        out(f"{name}\t{what}\t{'使用台账中的 templates/' + name if own else '使用自带模板'}\n")
+
+
+@template_app.command("show")
+def template_show(name: str = typer.Argument(..., metavar="模板", help="模板文件名，如 chase.docx")):
+    """列出一个模板可用的占位符及其含义。"""
+    from anshang.core.problems import AnshangError
+    from anshang.documents.official import MEANINGS, PLACEHOLDERS
+
+    if name not in PLACEHOLDERS:
+        raise AnshangError(f"没有模板 {name!r}；可用的模板：{'、'.join(PLACEHOLDERS)}")
+    for key in PLACEHOLDERS[name]:
+        out(f"{{{{ {key} }}}}\t{MEANINGS[key]}\n")
+
+
+@template_app.command("copy")
+def template_copy(
+    name: str = typer.Argument(..., metavar="模板", help="模板文件名，如 chase.docx"),
+    force: bool = typer.Option(False, "--force", help="台账中已有同名模板时覆盖它"),
+):
+    """把自带模板复制到台账的 templates/ 目录，供在 Word/WPS 中修改；此后生成文书时使用台账中的版本。"""
+    from anshang.steps.setup import copy_template
+
+    out(f"已复制到 {copy_template(CTX.ledger, name, force)}；修改后运行 anshang template check 检查占位符\n")
+
+
+@template_app.command("check")
+def template_check(as_json: bool = typer.Option(False, "--json", help="以 JSON 输出问题列表")):
+    """检查台账 templates/ 下的 Word 模板：能否打开、占位符是否都存在。有问题时退出码为 1。"""
+    from anshang.core.problems import has_errors, render_json, render_text, summary
+    from anshang.documents.official import check_ledger_templates
+
+    found = check_ledger_templates(CTX.ledger)
+    out(render_json(found) if as_json else render_text(found))
+    err(summary(found))
+    if has_errors(found):
+        raise typer.Exit(EXIT_PROBLEMS)

@@ -4,7 +4,6 @@ reply, revisit and closing."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -21,6 +20,7 @@ from anshang.cli.context import (
 from anshang.core.labels import (
     DEADLINE_KINDS,
     EVENT_KINDS,
+    LETTERS,
     OUTCOMES,
     SATISFACTION,
     choices,
@@ -39,11 +39,11 @@ def _due_line(label: str, record: dict) -> str:
 def receive(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     outcome: str = typer.Option(..., "--outcome", metavar="结果", help=choices(OUTCOMES)),
-    lead: Optional[str] = typer.Option(None, "--lead", metavar="单位", help="牵头单位编号（交办时；缺省取建议承办单位的第一个）"),
-    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="配合单位编号（可重复；缺省取其余建议承办单位）"),
-    instruction: Optional[str] = typer.Option(None, "--instruction", metavar="意见", help="接待领导的交办意见"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="接待或交办日期，默认取场次日期"),
-    note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="说明（如当场解决的情况、解释的要点）"),
+    lead: str | None = typer.Option(None, "--lead", metavar="单位", help="牵头单位编号（交办时；缺省取建议承办单位的第一个）"),
+    co: list[str] | None = typer.Option(None, "--co", metavar="单位", help="配合单位编号（可重复；缺省取其余建议承办单位）"),
+    instruction: str | None = typer.Option(None, "--instruction", metavar="意见", help="接待领导的交办意见"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="接待或交办日期，默认取场次日期"),
+    note: str | None = typer.Option(None, "--note", metavar="说明", help="说明（如当场解决的情况、解释的要点）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import receive as do_receive
@@ -62,7 +62,7 @@ def receive(
 @app.command()
 def slip(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
-    to: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
+    to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
 ):
     """填写企业诉求交办单（附件3）。台账中有 templates/handover.xlsx 时优先使用它。"""
     from anshang.documents.slip import write_slip
@@ -71,14 +71,32 @@ def slip(
     out(f"已生成交办单：{target}\n")
 
 
+@app.command()
+def letter(
+    cases: list[str] | None = typer.Argument(None, metavar="编号...", help="诉求编号或唯一前缀（可多个）"),
+    session: str | None = typer.Option(None, "--session", metavar="场次", help="为该场次安排的每件诉求出具告知书"),
+    kind: str | None = typer.Option(None, "--kind", metavar="文书", help=choices(LETTERS) + "（默认按诉求所处阶段选择）"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="成文日期，默认今天"),
+    to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+):
+    """出具公文格式的 Word 文书：致企业的接待安排、择期安排、不予受理（写明 §三(二) 条款）、转办告知书和答复函，
+    以及致属地政府或部门的转办函。文书按诉求所处阶段自动选择，也可用 --kind 指定。"""
+    from anshang.documents.letters import write_letters
+
+    CTX.settings  # noqa: B018 - stop early on invalid settings
+    ids = [case_id(c) for c in cases or []]
+    for path, k, cid in write_letters(CTX.ledger, CTX.settings, ids, session, kind, today(date), to):
+        out(f"{LETTERS[k]}（{cid}）：{path}\n")
+
+
 @app.command(help=f"记录承办单位报送：落实情况、办理结果，或长期整改的定期报送（并算出下一次的期限）。{LIMITS}。")
 def report(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     kind: str = typer.Argument(..., metavar="类别", help=choices(DEADLINE_KINDS)),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="报送日期，默认今天"),
-    unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="报送单位（牵头或配合单位），默认牵头单位"),
-    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="报送内容摘要"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="报送日期，默认今天"),
+    unit: str | None = typer.Option(None, "--unit", metavar="单位", help="报送单位（牵头或配合单位），默认牵头单位"),
+    note: str | None = typer.Option(None, "--note", metavar="内容", help="报送内容摘要"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import report as do_report
@@ -95,9 +113,9 @@ def report(
 @app.command(help=f"转为长期整改：此后定期报送进展，直至报送办理结果。{LIMITS}。")
 def longterm(
     case: str = typer.Argument(..., metavar="编号"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    note: Optional[str] = typer.Option(None, "--note", metavar="说明", help="需长期整改的原因"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    note: str | None = typer.Option(None, "--note", metavar="说明", help="需长期整改的原因"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import longterm as do_longterm
@@ -115,8 +133,8 @@ def extend(
     kind: str = typer.Option("result", "--kind", metavar="期限", help=choices(DEADLINE_KINDS) + "（默认 result）"),
     to: str = typer.Option(..., "--to", metavar="日期", help="新的截止日期"),
     reason: str = typer.Option(..., "--reason", metavar="理由", help="延期理由（必填）"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="申请日期，默认今天；须在原期限届满前"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="申请日期，默认今天；须在原期限届满前"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
 ):
     """延期：在期限届满前申请，记录新截止日期和理由。"""
     from anshang.steps.handling import extend as do_extend
@@ -132,10 +150,10 @@ def extend(
 def reassign(
     case: str = typer.Argument(..., metavar="编号"),
     lead: str = typer.Option(..., "--lead", metavar="单位", help="新的牵头单位编号"),
-    co: Optional[List[str]] = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复；不写则保留原配合单位）"),
+    co: list[str] | None = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复；不写则保留原配合单位）"),
     reason: str = typer.Option(..., "--reason", metavar="理由", help="调整理由（如原单位提出的异议）"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """调整承办单位（单位对交办有异议时）；尚未完成的期限从调整之日重新起算。"""
@@ -153,9 +171,9 @@ def reassign(
 @app.command()
 def reply(
     case: str = typer.Argument(..., metavar="编号"),
-    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="答复要点"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    note: str | None = typer.Option(None, "--note", metavar="内容", help="答复要点"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
 ):
     """记录答复企业。"""
     from anshang.steps.handling import reply as do_reply
@@ -170,9 +188,9 @@ def reply(
 def revisit(
     case: str = typer.Argument(..., metavar="编号"),
     satisfaction: str = typer.Option(..., "--satisfaction", metavar="满意度", help=" / ".join(SATISFACTION) + "（不满意将重新办理）"),
-    note: Optional[str] = typer.Option(None, "--note", metavar="内容", help="回访记录"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    note: str | None = typer.Option(None, "--note", metavar="内容", help="回访记录"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """记录回访和满意度；“不满意”时重新办理，办理结果期限从回访之日重新起算。"""
@@ -189,9 +207,9 @@ def revisit(
 @app.command()
 def close(
     case: str = typer.Argument(..., metavar="编号"),
-    note: Optional[str] = typer.Option(None, "--note", metavar="说明"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: Optional[str] = typer.Option(None, "--by", metavar="经办人"),
+    note: str | None = typer.Option(None, "--note", metavar="说明"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人"),
 ):
     """办结（销号）。仍有未完成事项（未报办理结果、未答复、回访不满意、长期整改中）时拒绝并说明原因（退出码 1）。"""
     from anshang.steps.handling import close as do_close

@@ -5,19 +5,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from anshang.cli import app
-from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, clerk, err, out, progress, today
+from anshang.cli.context import (
+    CTX,
+    PROVISIONAL_HELP,
+    case_id,
+    clerk,
+    err,
+    out,
+    progress,
+    today,
+)
+from anshang.core.problems import AnshangError
 
 
 @app.command()
 def due(
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
-    within: Optional[int] = typer.Option(None, "--within", metavar="N", help="列出 N 个工作日内到期的（默认取设置的预警期）"),
-    unit: Optional[str] = typer.Option(None, "--unit", metavar="单位", help="只看该承办单位（牵头或配合）"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
+    within: int | None = typer.Option(None, "--within", metavar="N", help="列出 N 个工作日内到期的（默认取设置的预警期）"),
+    unit: str | None = typer.Option(None, "--unit", metavar="单位", help="只看该承办单位（牵头或配合）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, unit, part, kind, basis, rule, due, overdue_workdays, provisional}"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
@@ -35,18 +44,23 @@ def due(
 
 @app.command()
 def chase(
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
-    to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
+    to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
     no_record: bool = typer.Option(False, "--no-record", help="只生成通知，不在诉求中记录催办/督办"),
+    fmt: str = typer.Option("docx", "--format", metavar="格式", help="docx 公文格式的 Word 文档（默认）/ md Markdown"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """催办：为每个有超期事项的承办单位（含配合单位）生成催办通知；超期超过设置天数的列入督办清单。"""
+    """催办：为每个有超期事项的承办单位（含配合单位）生成催办通知；超期超过设置天数的，另发督办通知并列入督办清单。"""
     from anshang.steps.chase import chase as do_chase
 
+    if fmt not in ("docx", "md"):
+        raise AnshangError("--format 只能是 docx（Word 文档）或 md（Markdown）")
     settings = CTX.settings
-    res = do_chase(CTX.ledger, settings, CTX.calendar(provisional), today(date), to, not no_record, clerk(None))
+    res = do_chase(CTX.ledger, settings, CTX.calendar(provisional), today(date), to, not no_record, clerk(None), fmt)
     for path, n in res.notices:
         out(f"催办通知：{path}（{n} 项）\n")
+    for path, n in res.supervision_notices:
+        out(f"督办通知：{path}（{n} 项）\n")
     if res.supervision:
         path, n = res.supervision
         out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日）\n")
@@ -59,7 +73,7 @@ def chase(
 @app.command()
 def show(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日判断是否超期，默认今天"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断是否超期，默认今天"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """查看一件诉求的全过程：登记、审查、场次、接待结果、每次报送和各期限是否按时。"""
@@ -70,15 +84,16 @@ def show(
 
 @app.command()
 def weekly(
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
-    to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
+    to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    everything: bool = typer.Option(False, "--all", help="列出全部年度的诉求（默认：未办结的，以及当年办结的）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """生成每周企业诉求台账 Excel：诉求台账、到期与超期、承办单位统计、接待场次、共性问题、说明。"""
+    """生成每周企业诉求台账 Excel（可直接打印）：诉求台账、到期与超期、承办单位统计、接待场次、共性问题、说明。"""
     from anshang.documents.weekly import write_weekly
 
     target, summary = write_weekly(CTX.ledger, CTX.settings, CTX.calendar(provisional), today(date), to,
-                                   lambda items: progress(items, "正在生成台账"))
+                                   lambda items: progress(items, "正在生成台账"), everything)
     from rich.console import Console
     from rich.table import Table
 
@@ -94,8 +109,8 @@ def weekly(
 
 @app.command()
 def stats(
-    year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只统计该年登记的诉求"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日判断超期，默认今天"),
+    year: int | None = typer.Option(None, "--year", metavar="年份", help="只统计该年登记的诉求"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断超期，默认今天"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {overall, by_unit, by_leader, by_field}"),
 ):
     """统计：受理、办结率、按时报送率、满意率，分总体、承办单位（牵头和配合各计本单位的部分）、接待领导、领域。"""
@@ -109,11 +124,15 @@ def stats(
 
 @app.command()
 def publish(
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
-    to: Optional[Path] = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
+    to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    fmt: str = typer.Option("xlsx", "--format", metavar="格式", help="xlsx 可打印的 Excel 表（默认）/ md 门户网站用的 Markdown / all 两者"),
 ):
-    """公开反馈：生成政府门户网站用的办理进度表（Excel 和 Markdown），不含联系人、电话、邮箱等个人信息。"""
+    """公开反馈：生成政府门户网站用的办理进度表，不含联系人、电话、邮箱等个人信息。"""
     from anshang.documents.public import write_public
 
-    for path in write_public(CTX.ledger, CTX.settings, today(date), to):
+    formats = {"xlsx": ("xlsx",), "md": ("md",), "all": ("xlsx", "md")}
+    if fmt not in formats:
+        raise AnshangError("--format 只能是 xlsx（Excel 表）、md（Markdown）或 all（两者）")
+    for path in write_public(CTX.ledger, CTX.settings, today(date), to, formats[fmt]):
         out(f"已写入：{path}\n")

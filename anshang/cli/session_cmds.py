@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -16,7 +15,7 @@ from anshang.core.problems import AnshangError
 @session_app.command("plan")
 def session_plan(
     year: int = typer.Argument(..., metavar="年份"),
-    count: Optional[int] = typer.Option(None, "--count", metavar="N", help="场次数（不少于设置的每年最少次数）"),
+    count: int | None = typer.Option(None, "--count", metavar="N", help="场次数（不少于设置的每年最少次数）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只显示方案，不写文件"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出每场 {date, leader, fields, notice_date, registration_from, registration_to}"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
@@ -45,21 +44,41 @@ def session_plan(
 @session_app.command("notice")
 def session_notice(
     session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
-    to: Optional[Path] = typer.Option(None, "--out", metavar="文件", help="写入文件（默认输出到屏幕）"),
+    to: Path | None = typer.Option(None, "--out", metavar="文件", help="写入该文件（默认：Word 文档写到台账的 output/ 目录，Markdown 输出到屏幕）"),
+    fmt: str = typer.Option("docx", "--format", metavar="格式", help="docx 公文格式的 Word 文档（默认）/ md Markdown"),
 ):
-    """按模板生成接待日通告（附件1）。台账中有 templates/notice.md 时优先使用它。"""
-    from anshang.documents.notice import notice_text
-    from anshang.store.outputs import write_file
+    """按模板生成接待日通告（附件1）。台账中有 templates/notice.docx（或 notice.md）时优先使用它。"""
+    from anshang.documents.notice import notice_docx, notice_text
+    from anshang.store.outputs import write, write_file
 
-    text = notice_text(CTX.ledger, CTX.settings, session)
-    if to is None:
-        out(text)
-    else:
-        err(f"已写入 {write_file(to, text)}")
+    if fmt == "md":
+        text = notice_text(CTX.ledger, CTX.settings, session)
+        if to is None:
+            out(text)
+        else:
+            err(f"已写入 {write_file(to, text)}")
+        return
+    if fmt != "docx":
+        raise AnshangError("--format 只能是 docx（Word 文档）或 md（Markdown）")
+    data, name = notice_docx(CTX.ledger, CTX.settings, session)
+    target = write_file(to, data) if to is not None else write(CTX.ledger.output_dir, name, data)
+    out(f"已写入：{target}\n")
+
+
+@session_app.command("attend")
+def session_attend(
+    session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
+    to: Path | None = typer.Option(None, "--out", metavar="文件.docx", help="默认写到台账的 output/ 目录"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="成文日期，默认今天"),
+):
+    """参会通知（Word）：请本场诉求的建议承办单位和企业所在属地政府派负责人配合接待（§一）。"""
+    from anshang.documents.letters import write_attendance
+
+    out(f"已写入：{write_attendance(CTX.ledger, CTX.settings, session, today(date), to)}\n")
 
 
 @session_app.command("list")
-def session_list(year: Optional[int] = typer.Option(None, "--year", metavar="年份", help="只列该年")):
+def session_list(year: int | None = typer.Option(None, "--year", metavar="年份", help="只列该年")):
     """列出场次：日期、领导、受理领域、通告日期、已安排/容量、状态。"""
     from anshang.documents.sessions_view import session_list as listing
 
@@ -77,24 +96,24 @@ def session_show(session: str = typer.Argument(..., metavar="场次", help="场�
 @session_app.command("contacts")
 def session_contacts(
     session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
-    to: Optional[Path] = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
+    to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="制表日期，默认今天"),
 ):
-    """生成通知企业用的电话名单（Excel）。"""
+    """生成通知企业用的电话名单（Excel，可直接打印；含个人信息，不得公开）。"""
     from anshang.documents.sessions_view import write_contacts
 
-    CTX.settings  # noqa: B018 - stop early on invalid settings
-    target, n = write_contacts(CTX.ledger, session, to)
+    target, n = write_contacts(CTX.ledger, CTX.settings, session, to, today(date))
     out(f"已写入 {target}（{n} 家）\n")
 
 
 @app.command("match")
 def match_cmd(
-    session: Optional[str] = typer.Option(None, "--session", metavar="场次", help="当期场次（默认：今天起第一个计划中的场次）"),
+    session: str | None = typer.Option(None, "--session", metavar="场次", help="当期场次（默认：今天起第一个计划中的场次）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只显示结果，不写文件"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, session, status: scheduled|deferred|waiting, reason}"),
-    explain: Optional[str] = typer.Option(None, "--explain", metavar="编号", help="说明一件诉求为何这样安排"),
-    release: Optional[str] = typer.Option(None, "--release", metavar="编号", help="把一件诉求移出已安排的场次"),
-    date: Optional[str] = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”，默认今天"),
+    explain: str | None = typer.Option(None, "--explain", metavar="编号", help="说明一件诉求为何这样安排"),
+    release: str | None = typer.Option(None, "--release", metavar="编号", help="把一件诉求移出已安排的场次"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”，默认今天"),
 ):
     """双向匹配：已受理的接待日诉求按领域安排到当期场次，其余择期安排或等待，均说明理由。"""
     import json

@@ -66,6 +66,19 @@ DECLARED = {
     "vague": "无明确对象、无具体事实理由和诉求（§三(二)5）",
     "anonymous": "匿名反映（§三(二)6）",
 }
+# the letters anshang writes about one demand (``anshang letter``)
+LETTERS = {"scheduled": "接待安排告知书", "deferred": "择期安排告知书", "excluded": "不予受理告知书",
+           "referred": "转办告知书", "reply": "答复函", "referral": "转办函"}
+# §三(二): the words of each exclusion in the work plan, and what the enterprise can do instead
+EXCLUSIONS = {
+    "§三(二)1": ("已进入司法程序、行政复议和仲裁程序的", "请按照司法、行政复议或仲裁程序依法主张权利。"),
+    "§三(二)2": ("已由纪委监委受理的", "该事项由纪检监察机关依规依纪依法处理。"),
+    "§三(二)3": ("已通过信访渠道推动解决的", "请继续通过信访渠道跟进办理。"),
+    "§三(二)4": ("已列入市级以上人大、政协建议提案办理的", "该事项按人大代表建议、政协提案的办理程序办理。"),
+    "§三(二)5": ("没有明确的对象和具体的事实、理由和请求的",
+                "请写明反映的对象和具体的事实、理由和请求后，重新预约登记。"),
+    "§三(二)6": ("匿名的意见建议或诉求申请", "请以实名方式重新预约登记。"),
+}
 # the stage a case is in (``lifecycle.status``)
 STATUS = {
     "registered": "已登记", "excluded": "不予受理", "referred": "已转办", "accepted": "已受理待安排",

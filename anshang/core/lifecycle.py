@@ -33,6 +33,21 @@ def closed_on(case: dict) -> dt.date | None:
     return parse_date(closes[-1]["date"]) if closes else None
 
 
+def finished_on(case: dict) -> dt.date | None:
+    """The day a case left the office's hands: closed, not accepted, referred elsewhere, or
+    solved or explained at the reception (None while it is still open)."""
+    closed = closed_on(case)
+    if closed is not None:
+        return closed
+    out = case.get("outcome") or {}
+    if out.get("kind") in ("solved", "explained") and out.get("date"):
+        return parse_date(out["date"])
+    scr = case.get("screening") or {}
+    if not out and scr.get("decision") in ("excluded", "referred") and scr.get("date"):
+        return parse_date(scr["date"])
+    return None
+
+
 def is_longterm(case: dict) -> bool:
     evs = after_last_reopening(case)
     return any(e.get("kind") == "longterm" for e in evs) and not any(e.get("kind") == "result" for e in evs)

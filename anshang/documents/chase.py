@@ -1,5 +1,7 @@
-"""Chase notices (催办通知) to units with overdue reports, and the supervision list (督办清单)
-of those overdue beyond the threshold. The time limits they state come from the settings."""
+"""Chase notices (催办通知) to units with overdue reports, supervision notices (督办通知) to units
+overdue beyond the threshold, and the supervision list (督办清单) for the supervision office: Word
+documents from templates (``official``), or Markdown. The time limits they state come from the
+settings."""
 
 from __future__ import annotations
 
@@ -43,3 +45,37 @@ def supervision_list(items, world, cal, today: dt.date, settings) -> str:
              f"超过报送时限逾 {threshold} 个工作日、转市政府督查室督办的事项（截至{cn_date(today)}）：", ""]
     lines += _overdue_table("承办单位", items, world, cal, today, lambda ob, case: unit_name(world.units, ob.unit))
     return "\n".join(lines + ["", settings.office, cn_date(today), ""])
+
+
+def overdue_rows(items, world, cal, today) -> list[dict]:
+    """The table rows of a chase or supervision document (for the Word templates)."""
+    rows = []
+    for ob in items:
+        case = world.cases[ob.id]
+        late, guessed = overdue(ob, cal, today)
+        rows.append({"id": ob.id, "enterprise": enterprise_name(case, world.enterprises),
+                     "title": case.get("title", ""), "kind": DEADLINE_KINDS[ob.kind], "part": PARTS[ob.part],
+                     "unit": unit_name(world.units, ob.unit),
+                     "due": cn_date(ob.due) + ("（暂定）" if ob.provisional else ""),
+                     "late": f"{late}（暂定）" if guessed else str(late)})
+    return rows
+
+
+def chase_values(unit: str, items, world, cal, today: dt.date, settings) -> dict:
+    """The placeholders of a 催办通知 or 督办通知 to one unit."""
+    from anshang.documents.letters import common
+    from anshang.documents.official import tight
+
+    limits = settings.policy.limits
+    v = common(settings, today)
+    v.update(unit=unit_name(world.units, unit), limits=tight(limits.handover_sentence()),
+             reply_within=tight(limits.chase_reply.spoken()), threshold=str(limits.supervise_after_workdays),
+             rows=overdue_rows(items, world, cal, today), count=str(len(items)))
+    return v
+
+
+def list_values(items, world, cal, today: dt.date, settings) -> dict:
+    """The placeholders of the 督办清单."""
+    v = chase_values("", items, world, cal, today, settings)
+    v["unit"] = "市政府督查室"
+    return v

@@ -58,8 +58,7 @@ def render(text: str, values: dict, shown: str = "notice.md") -> str:
     return template.fill(text, values)
 
 
-def notice_text(ledger, settings, given: str) -> str:
-    """The notice of one session (by id or date), from the ledger's or the packaged template."""
+def _session(ledger, settings, given: str):
     from anshang.core.matching import find_session, session_fields
     from anshang.store import loader
 
@@ -69,8 +68,26 @@ def notice_text(ledger, settings, given: str) -> str:
     leader = world.leaders.get(s.get("leader"))
     if leader is None:
         raise AnshangError(f"场次 {sid} 的接待领导 {s.get('leader')!r} 不在 leaders.yaml 中")
+    return s, values_for(s, leader, settings, session_fields(s, world.leaders))
+
+
+def notice_text(ledger, settings, given: str) -> str:
+    """The notice of one session (by id or date) in Markdown, from the ledger's or the packaged
+    template."""
     from anshang.store.templates import ledger_template, template_text
 
+    _, values = _session(ledger, settings, given)
     path, shown = ledger_template(ledger, "notice.md")
-    return render(template_text(path), values_for(s, leader, settings, session_fields(s, world.leaders)),
-                  shown)
+    return render(template_text(path), values, shown)
+
+
+def notice_docx(ledger, settings, given: str) -> tuple[bytes, str]:
+    """The notice of one session as a Word document in official layout, and its file name."""
+    from anshang.documents import official
+    from anshang.store.outputs import safe_filename
+
+    s, values = _session(ledger, settings, given)
+    values["handover_limits"] = official.tight(values["handover_limits"])
+    path, shown = official.template(ledger, "notice.docx")
+    data = official.render(path, shown, values, required=tuple(values))
+    return data, safe_filename(f"通告-{settings.city}市长服务民营企业接待日-{cn_date(parse_date(s['date']))}", 100) + ".docx"

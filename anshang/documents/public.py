@@ -8,13 +8,15 @@ import re
 import unicodedata
 
 from anshang.core import lifecycle
-from anshang.core.dates import cn_date
+from anshang.core.dates import cn_date, parse_date
 from anshang.core.labels import STATUS, label
 from anshang.documents import markdown as md_table
 from anshang.documents.names import enterprise_name, unit_name, unit_names
-from anshang.documents.workbook import table_bytes
+from anshang.documents.sheets import Col, Table, book_bytes
 
-HEADERS = ["序号", "企业名称", "诉求事项", "承办单位", "办理状态", "登记日期", "交办日期", "办结日期"]
+COLS = [Col("序号", "int"), Col("企业名称", most=30), Col("诉求事项", most=40), Col("承办单位", most=36),
+        Col("办理状态", most=14), Col("登记日期", "date"), Col("交办日期", "date"), Col("办结日期", "date")]
+HEADERS = [c.header for c in COLS]
 MASKS = {"phone": "（电话已隐去）", "email": "（邮箱已隐去）", "id": "（身份证号已隐去）",
          "qq": "（QQ号已隐去）", "wechat": "（微信号已隐去）", "name": "（姓名已隐去）"}
 
@@ -34,17 +36,17 @@ _CN_NUMBER = re.compile(f"[{''.join(_CN_DIGIT)}]{{4,}}")  # 一三八零…: fou
 # leading + (country code) and a trailing X (resident ID check character).
 _RUN = re.compile(r"\+?\d(?:[ \t.\-()]{0,3}\d)*(?:[ \t\-]?[Xx](?![A-Za-z]))?")
 _PART = re.compile(r"\d+|[Xx]")
-_EXTENSION = re.compile(r"\s*(?:-|转|分机|ext\.?|x)\s*\d{1,5}(?![\d年月日])", re.I)
+_EXTENSION = re.compile(r"\s*(?:-|转|分机|ext\.?|x)\s*\d{1,5}(?![\d年月日])", re.IGNORECASE)
 _MOBILE = re.compile(r"0?1[3-9]\d{9}|[48]00\d{7}")  # mobiles (0 = long-distance prefix), 400/800
 _AREA = re.compile(r"0(?:10|2\d|[3-9]\d\d)")  # area codes: 010, 02x, 0xxx
 _ID = re.compile(r"[1-9]\d{5}(?:18|19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
                  r"|[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}")  # 18 and old 15 digits
 _GAP = r"(?:号码|号|账号|id)?\s*(?:是|为)?\s*:?\s*"  # between a keyword and its value
 _PHONE_KEY = re.compile(r"(?:电话|電話|手机|手機|座机|联系方式|(?<![a-z])(?:tel|phone|mobile|fax)(?![a-z])|传真)"
-                        + _GAP, re.I)
-_QQ = re.compile(r"(?:(?<![a-z])qq(?![a-z])|扣扣|企鹅号)(?:群)?" + _GAP + r"(?=\d)", re.I)
+                        + _GAP, re.IGNORECASE)
+_QQ = re.compile(r"(?:(?<![a-z])qq(?![a-z])|扣扣|企鹅号)(?:群)?" + _GAP + r"(?=\d)", re.IGNORECASE)
 _WECHAT = re.compile(r"(?:微信|薇信|威信|v信|(?<![a-z])(?:wechat|weixin|wx|vx|[加+]v)(?![a-z]))"
-                     + _GAP + r"[a-z0-9][-_a-z0-9]{4,39}", re.I)
+                     + _GAP + r"[a-z0-9][-_a-z0-9]{4,39}", re.IGNORECASE)
 _CJK = "\u4e00-\u70b8\u70ba-\u9fff"  # CJK ideographs except 点, which also stands for a dot
 _AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|a|艾特)\s*[)\]}>]\s*|\s+at\s+|\s*艾特\s*)"
 _DOT = r"(?:\s*[.。]\s*|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|点)"
@@ -52,7 +54,7 @@ _LABEL = rf"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?|[{_CJK}]+)"
 _TLD = r"(?:[a-z]{2,24}|中文网|中国|中國|公司|网络|網絡|政务|公益|在线|网址|商城|集团|企业|信息|移动|购物|香港|台湾|澳门)"
 # The local part starts where a run of its characters starts (linear time), or is up to four ideographs.
 _LOCAL = rf"(?:(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+|[{_CJK}]{{1,4}})"
-_EMAIL = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9])", re.I)
+_EMAIL = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9])", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
@@ -221,9 +223,9 @@ def public_rows(w, today: dt.date, co_reports: str = "lead") -> list[list]:
         ent_numbers = {k: v for k, v in people.items() if k != "names"}
         rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises), **ent_numbers),
                      public_text(c.get("title", ""), **people), _units(w.units, out),
-                     shown, str(c["registered"]),
-                     str(out.get("date", "")) if out.get("kind") == "handover" else "",
-                     closed.isoformat() if closed else ""])
+                     shown, parse_date(c["registered"]),
+                     parse_date(out["date"]) if out.get("kind") == "handover" and out.get("date") else None,
+                     closed])
     return rows
 
 
@@ -240,16 +242,22 @@ def markdown(rows: list[list], settings, today: dt.date) -> str:
     md = [f"# {settings.city}“市长服务民营企业接待日”企业诉求办理进度", "",
           f"截至{cn_date(today)}，共 {len(rows)} 件。", "",
           "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
-    md += [md_table.row(r) for r in rows]
+    md += [md_table.row(["" if v is None else v for v in r]) for r in rows]
     return "\n".join(md + ["", settings.office, ""])
 
 
-def write_public(ledger, settings, today: dt.date, folder=None) -> list:
-    """Write the workbook and the page; returns their paths."""
+def write_public(ledger, settings, today: dt.date, folder=None, formats=("xlsx",)) -> list:
+    """Write the printable workbook and/or the portal page (Markdown); returns their paths."""
     from anshang.store import loader, outputs
 
     rows = public_rows(loader.load(ledger), today, settings.policy.co_unit_reports)
     folder = folder or ledger.output_dir
     base = f"公开反馈-{today.isoformat()}"
-    return [outputs.write(folder, base + ".xlsx", table_bytes("办理进度", HEADERS, rows)),
-            outputs.write(folder, base + ".md", markdown(rows, settings, today))]
+    written = []
+    if "xlsx" in formats:
+        table = Table("办理进度", f"{settings.city}“市长服务民营企业接待日”企业诉求办理进度", settings.office, today,
+                      COLS, rows, notes=[f"共 {len(rows)} 件。"])
+        written.append(outputs.write(folder, base + ".xlsx", book_bytes([table])))
+    if "md" in formats:
+        written.append(outputs.write(folder, base + ".md", markdown(rows, settings, today)))
+    return written

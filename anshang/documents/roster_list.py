@@ -7,9 +7,11 @@ import re
 from anshang.core import uscc as usccmod
 from anshang.core.labels import CATEGORIES
 from anshang.core.problems import AnshangError
-from anshang.documents.workbook import table_bytes
+from anshang.documents.sheets import Col, Table, book_bytes
 
-HEADERS = ["统一社会信用代码", "企业名称", "属地", "企业类型", "纳入调度年度"]
+COLS = [Col("统一社会信用代码", least=20), Col("企业名称", most=36), Col("属地", most=14), Col("企业类型", most=30),
+        Col("纳入调度年度", most=20)]
+HEADERS = [c.header for c in COLS]
 
 
 def enterprises(ledger) -> list[dict]:
@@ -61,7 +63,10 @@ def rows(ledger, district=None, category=None, year=None, outside=False) -> list
     return out
 
 
-def write(path, table: list[list]):
+def write(path, table: list[list], settings, today):
+    """The list as a printable workbook at ``path``."""
     from anshang.store import outputs
 
-    return outputs.write_file(path, table_bytes("企业名录", HEADERS, table))
+    sheet = Table("企业名录", f"{settings.city}企业名录", settings.office, today, COLS, table,
+                  notes=[f"共 {len(table)} 家企业。"])
+    return outputs.write_file(path, book_bytes([sheet]))

@@ -7,10 +7,12 @@ from anshang.core.dates import cn_date, parse_date
 from anshang.core.labels import SESSION_STATUS, label
 from anshang.core.matching import find_session, scheduled_in, session_fields
 from anshang.documents.names import enterprise_name, leader_name
-from anshang.documents.workbook import table_bytes
+from anshang.documents.sheets import Col, Table, book_bytes
 from anshang.store import loader
 
-CONTACT_HEADERS = ["诉求编号", "企业", "联系人", "联系电话", "诉求事项", "领域", "登记日期", "通知情况"]
+CONTACT_COLS = [Col("诉求编号", least=14), Col("企业", most=26), Col("联系人", most=10), Col("联系电话", least=14),
+                Col("诉求事项", most=30), Col("领域", most=16), Col("登记日期", "date"), Col("通知情况", least=16)]
+CONTACT_HEADERS = [c.header for c in CONTACT_COLS]
 
 
 def call_list_rows(world, sid: str) -> list[list]:
@@ -19,7 +21,7 @@ def call_list_rows(world, sid: str) -> list[list]:
         contact = c.get("contact") or {}
         rows.append([c["id"], enterprise_name(c, world.enterprises), contact.get("name", ""),
                      str(contact.get("phone", "")), c.get("title", ""), "、".join(c.get("fields") or []),
-                     str(c["registered"]), ""])
+                     parse_date(c["registered"]), ""])
     return rows
 
 
@@ -57,14 +59,23 @@ def session_show(ledger, settings, given: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_contacts(ledger, given: str, path=None):
-    """The call list of one session as a workbook; returns (path, number of enterprises)."""
+def write_contacts(ledger, settings, given: str, path=None, today=None):
+    """The call list of one session as a printable workbook; returns (path, number of
+    enterprises)."""
+    import datetime as dt
+
     from anshang.store import outputs
 
     world = loader.load(ledger)
     sid = find_session(world, given)
+    s = world.sessions[sid]
     rows = call_list_rows(world, sid)
-    data = table_bytes(f"{sid}通知名单", CONTACT_HEADERS, rows)
-    target = outputs.write_file(path, data) if path is not None else \
-        outputs.write(ledger.output_dir, outputs.safe_filename(f"接待日{sid}-通知名单") + ".xlsx", data)
+    day = cn_date(parse_date(s["date"]), weekday=True)
+    leader = leader_name(world.leaders.get(s.get("leader")), s.get("leader", ""))
+    table = Table("通知名单", f"{settings.city}市长服务民营企业接待日通知名单（{day}　{leader}）", settings.office,
+                  today or dt.date.today(), CONTACT_COLS, rows,
+                  notes=[f"地点：{s.get('place') or '另行通知'}。本表含企业联系人和电话，仅供通知企业使用，不得公开。"])
+    data = book_bytes([table])
+    name = outputs.safe_filename(f"通知名单-接待日{cn_date(parse_date(s['date']))}") + ".xlsx"
+    target = outputs.write_file(path, data) if path is not None else outputs.write(ledger.output_dir, name, data)
     return target, len(rows)

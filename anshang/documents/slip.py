@@ -11,6 +11,7 @@ from anshang.core.dates import cn_date, parse_date
 from anshang.core.problems import AnshangError, Problem, ProblemsFound
 from anshang.documents import template
 from anshang.documents.names import enterprise_name, leader_name, unit_name, unit_names
+from anshang.documents.sheets import grow_rows
 from anshang.documents.workbook import set_text, workbook_bytes
 from anshang.store.workbook import BookProblem, open_workbook
 
@@ -76,6 +77,8 @@ def fill(path: Path, shown: str, values: dict) -> bytes:
                         set_text(cell, template.fill(cell.value, values))
     if problems:
         raise ProblemsFound("交办单模板有问题，未生成：", problems, f"可用的占位符：{'、'.join(sorted(values))}")
+    for ws in wb.worksheets:
+        grow_rows(ws)
     return workbook_bytes(wb)
 
 
@@ -92,4 +95,6 @@ def write_slip(ledger, settings, cid: str, out: Path | None = None) -> Path:
     data = fill(path, shown, slip_values(case, world, settings))
     if out is not None:
         return outputs.write_file(out, data)
-    return outputs.write(ledger.output_dir, f"交办单-{cid}.xlsx", data)
+    day = (case.get("outcome") or {}).get("date") or ""
+    name = outputs.safe_filename(f"交办单-{enterprise_name(case, world.enterprises)}-{day}-{cid}", 90) + ".xlsx"
+    return outputs.write(ledger.output_dir, name, data)

@@ -47,26 +47,32 @@ def text_width(value) -> int:
 
 
 def workbook_bytes(wb) -> bytes:
-    """The workbook as .xlsx bytes that depend only on its content: fixed document times and
-    fixed zip entry times, so the same data gives a byte-identical file."""
+    """The workbook as .xlsx bytes that depend only on its content (see ``stable_zip``)."""
     import io
 
     fixed = dt.datetime(2000, 1, 1)
     wb.properties.created = wb.properties.modified = fixed
     raw = io.BytesIO()
     wb.save(raw)
+    return stable_zip(raw.getvalue())
+
+
+def stable_zip(data: bytes) -> bytes:
+    """An Office file (.xlsx, .docx) rewritten with fixed zip entry times and a fixed
+    "modified" stamp, so the same content gives a byte-identical file."""
+    import io
+
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save time
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            part = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # libraries stamp "modified" at save time
+                part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>2000-01-01T00:00:00Z\g<2>", part)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            dst.writestr(entry, data)
+            dst.writestr(entry, part)
     return out.getvalue()
 
 

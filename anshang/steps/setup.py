@@ -61,3 +61,21 @@ def add_calendar_year(ledger, year: int) -> str:
             raise AnshangError(f"{rel} 已存在，未覆盖；请直接编辑它")
         ledger.replace_file(rel, text)
     return rel
+
+
+def copy_template(ledger, name: str, force: bool = False):
+    """Copy a packaged template into the ledger's ``templates/`` for the clerk to edit (an
+    existing copy is kept unless ``force``); returns its path."""
+    from anshang.core.problems import AnshangError
+    from anshang.store.atomic import atomic_write
+    from anshang.store.templates import template_path, templates_dir
+
+    shipped = sorted(p.name for p in templates_dir().iterdir() if p.is_file() and p.suffix in (".docx", ".xlsx", ".md"))
+    if name not in shipped:
+        raise AnshangError(f"没有模板 {name!r}；可复制的模板：{'、'.join(shipped)}")
+    with ledger.lock():
+        target = ledger.path(f"templates/{name}")
+        if target.exists() and not force:
+            raise AnshangError(f"台账中已有 templates/{name}（保留不动；要用自带模板覆盖它，加 --force）")
+        atomic_write(target, template_path(name).read_bytes())
+    return target

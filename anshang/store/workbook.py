@@ -84,6 +84,30 @@ def open_workbook(path: Path, read_only: bool = False):
         raise BookProblem(_BROKEN) from None
 
 
+def screen_package(path: Path) -> None:
+    """An Office file (.xlsx or .docx) from outside hands checked before any library parses it:
+    a zip, within the size, ratio, part and tag limits (BookProblem otherwise)."""
+    path = Path(path)
+    if not path.is_file():
+        raise BookProblem("文件不存在")
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+        size = path.stat().st_size
+    except OSError:
+        raise BookProblem("文件无法读取（格式不对或已损坏）") from None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise BookProblem("这是旧版 Office 文件或受密码保护的文件，请取消密码后另存为新格式（.docx / .xlsx）")
+    if not head.startswith(b"PK") or size > MAX_UNPACKED:
+        raise BookProblem("不是 Office 文件（或文件已损坏、过大）")
+    try:
+        _screen_zip(path)
+    except BookProblem:
+        raise
+    except Exception:  # noqa: BLE001 - zipfile raises many kinds on broken files
+        raise BookProblem(_BROKEN) from None
+
+
 def _screen_zip(path: Path) -> None:
     """The zip's declared sizes (which bound what unpacking can produce: zipfile stops there)
     and the number of XML tags in each part, before anything is parsed."""

@@ -1,0 +1,223 @@
+"""Word documents (.docx) from templates a clerk can edit in Word or WPS: the templates carry
+the GB/T 9704 layout and ``{{ 占位符 }}`` placeholders (docxtpl on python-docx). Every value is
+escaped (enterprise text never becomes markup), the template language runs sandboxed, and an
+unknown placeholder is reported with the paragraph it is in — nothing is half-written."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from anshang.core.problems import AnshangError, Problem, ProblemsFound
+
+# The packaged Word templates: file name -> what the document is
+TEMPLATES = {
+    "notice.docx": "接待日通告（附件1）",
+    "chase.docx": "催办通知（每个承办单位一份）",
+    "supervision.docx": "督办通知（超期超过督办天数的承办单位）",
+    "supervision_list.docx": "督办清单（报市政府督查室）",
+    "letter_scheduled.docx": "接待安排告知书（致企业）",
+    "letter_deferred.docx": "择期安排告知书（致企业）",
+    "letter_excluded.docx": "不予受理告知书（致企业）",
+    "letter_referred.docx": "转办告知书（致企业）",
+    "letter_reply.docx": "答复函（致企业）",
+    "referral.docx": "转办函（致属地政府或部门）",
+    "attendance.docx": "参会通知（致配合接待的单位和属地政府）",
+}
+
+
+COMMON = ("city", "office", "date", "phone", "email", "address")
+_CASE = COMMON + ("enterprise", "title", "id", "registered", "uscc", "person", "person_phone", "session_date",
+                  "leader", "place")
+_CHASE = COMMON + ("unit", "limits", "reply_within", "threshold", "rows", "count")
+# the placeholders each template may use (``anshang template show`` lists them with their meaning)
+PLACEHOLDERS = {
+    "notice.docx": ("city", "office", "year", "date", "leader", "leader_name", "leader_title", "place", "fields",
+                    "registration_from", "registration_to", "notice_date", "phone", "fax", "phone_fax", "email",
+                    "hours", "contact_place", "address", "session", "handover_limits"),
+    "chase.docx": _CHASE,
+    "supervision.docx": _CHASE,
+    "supervision_list.docx": _CHASE,
+    "letter_scheduled.docx": _CASE,
+    "letter_deferred.docx": _CASE + ("reason", "when"),
+    "letter_excluded.docx": _CASE + ("clause", "clause_text", "advice"),
+    "letter_referred.docx": _CASE + ("refer_to", "reason", "demand"),
+    "letter_reply.docx": _CASE + ("when", "units", "result"),
+    "referral.docx": _CASE + ("refer_to", "reason", "demand"),
+    "attendance.docx": COMMON + ("units", "session_date", "leader", "place", "rows", "session"),
+}
+MEANINGS = {
+    "city": "城市名称（设置 city）", "office": "办公室名称（设置 office），用于落款", "date": "成文日期（通告中为接待日日期，含星期）",
+    "phone": "办公室电话", "email": "办公室电子邮箱", "address": "办公室地址", "fax": "传真",
+    "phone_fax": "电话及传真", "hours": "现场预约时间", "contact_place": "现场登记地点", "year": "年份",
+    "leader": "接待领导（职务和姓名）", "leader_name": "接待领导姓名", "leader_title": "接待领导职务",
+    "place": "接待地点", "fields": "受理领域", "registration_from": "预约登记开始日", "registration_to": "预约登记截止日",
+    "notice_date": "通告日期（落款）", "session": "场次编号", "handover_limits": "交办事项的报送时限",
+    "unit": "承办单位名称（主送）", "limits": "报送时限的说明", "reply_within": "催办后报送的时限",
+    "threshold": "转督办的超期工作日数", "rows": "表格各行（表格中写 r.字段，如 r.id、r.enterprise）", "count": "事项数",
+    "enterprise": "企业名称", "title": "诉求事项", "id": "诉求编号", "registered": "登记日期",
+    "uscc": "统一社会信用代码", "person": "企业联系人", "person_phone": "企业联系人电话",
+    "session_date": "接待日日期（含星期）", "reason": "理由", "when": "时间的说明",
+    "clause": "不予受理依据的条款", "clause_text": "条款原文", "advice": "对企业的建议",
+    "refer_to": "转办的属地政府或部门", "demand": "诉求内容（事实、理由、诉求）", "units": "承办单位或参会单位",
+    "result": "承办单位报送的办理结果",
+}
+
+
+def tight(text: str) -> str:
+    """Generated phrases as a printed document writes them: no spaces between figures and
+    Chinese ("5 个工作日" -> "5个工作日"). Never used on outside text."""
+    return re.sub(r"(?<=[0-9\u4e00-\u9fff（）、，；]) (?=[0-9\u4e00-\u9fff（）])", "", text)
+
+
+def _env():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def _prepared(value):
+    """Values as the template sees them: text with line breaks keeps them (as Word line
+    breaks), lists and tables are prepared item by item."""
+    from docxtpl import Listing
+
+    if isinstance(value, str):
+        return Listing(value) if "\n" in value else value
+    if isinstance(value, dict):
+        return {k: _prepared(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_prepared(v) for v in value]
+    return value
+
+
+def _open(path: Path, shown: str):
+    from docxtpl import DocxTemplate
+
+    from anshang.store.workbook import BookProblem, screen_package
+
+    try:
+        screen_package(path)
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except BookProblem as e:
+        raise AnshangError(f"{shown}: {e}") from None
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds on broken files
+        raise AnshangError(f"{shown}: 不是可用的 Word 文档（.docx），或文件已损坏；请在 Word/WPS 中另存为 .docx") from None
+    return tpl
+
+
+def _paragraph_texts(tpl) -> list[str]:
+    """The text of every paragraph (body, tables, headers, footers), in order: where a
+    placeholder is, for messages."""
+    doc = tpl.docx
+    texts = []
+
+    def walk(container):
+        for p in container.paragraphs:
+            texts.append(p.text)
+        for table in getattr(container, "tables", []):
+            for row in table.rows:
+                for cell in row.cells:
+                    walk(cell)
+
+    walk(doc)
+    for section in doc.sections:
+        for part in (section.header, section.footer, section.even_page_footer, section.first_page_footer):
+            walk(part)
+    return texts
+
+
+def _where(texts: list[str], name: str) -> str:
+    pattern = re.compile(r"(\{\{|\{%)[^}]*\b" + re.escape(name) + r"\b")
+    for n, text in enumerate(texts, start=1):
+        if pattern.search(text):
+            return f"第{n}段"
+    return ""
+
+
+def _said(e: Exception) -> str:
+    """A template error of the template language, said for a clerk (its own words are English)."""
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(e, SecurityError):
+        return "占位符只能写名称（如 {{ enterprise }}），不能访问内部属性或调用函数"
+    if isinstance(e, UndefinedError):
+        m = re.search(r"has no attribute '(\w+)'", str(e))
+        return f"占位符中的 {m.group(1)} 不存在" if m else "占位符不存在"
+    if isinstance(e, TemplateSyntaxError):
+        return "占位符写法有误：{{ 与 }}、{% 与 %} 须成对，其中只写名称（如 {{ enterprise }}）；表格行用 {%tr for r in rows %} … {%tr endfor %}"
+    return "占位符不能这样使用（只写名称，如 {{ enterprise }}）"
+
+
+def problems(path: Path, shown: str, values: dict, required=()) -> list[Problem]:
+    """What is wrong with a template for these values: syntax errors, unknown placeholders,
+    and required ones left empty."""
+    from jinja2 import TemplateSyntaxError
+
+    tpl = _open(path, shown)
+    try:
+        names = tpl.get_undeclared_template_variables(_env())
+    except TemplateSyntaxError as e:
+        texts = _paragraph_texts(tpl)
+        odd = next((f"第{n}段" for n, t in enumerate(texts, start=1)
+                    if t.count("{{") != t.count("}}") or t.count("{%") != t.count("%}")), "")
+        return [Problem(shown, 0, "template", "error", _said(e), odd)]
+    texts = _paragraph_texts(tpl)
+    found = [Problem(shown, 0, "template", "error", f"占位符 {{{{ {n} }}}} 不存在", _where(texts, n))
+             for n in sorted(names - set(values))]
+    found += [Problem(shown, 0, "template", "error", f"占位符 {{{{ {n} }}}} 没有内容（请在设置或场次文件中填写）",
+                      _where(texts, n))
+              for n in sorted(names & set(required)) if not values.get(n)]
+    return found
+
+
+def render(path: Path, shown: str, values: dict, required=()) -> bytes:
+    """The filled document as .docx bytes (the same values give the same bytes); stops with
+    every problem of the template and nothing written."""
+    from jinja2 import TemplateError
+
+    from anshang.documents.workbook import stable_zip
+
+    found = problems(path, shown, values, required)
+    if found:
+        raise ProblemsFound(f"模板 {shown} 有问题，未生成：", found,
+                            f"可用的占位符：{'、'.join(sorted(values))}")
+    tpl = _open(path, shown)
+    try:
+        tpl.render(_prepared(values), _env())
+    except (TemplateError, TypeError, ValueError) as e:
+        raise ProblemsFound(f"模板 {shown} 有问题，未生成：",
+                            [Problem(shown, 0, "template", "error", _said(e))]) from None
+    out = io.BytesIO()
+    tpl.save(out)
+    return stable_zip(out.getvalue())
+
+
+def template(ledger, name: str) -> tuple[Path, str]:
+    """The ledger's own ``templates/<name>`` when there is one, else the packaged one."""
+    from anshang.store.templates import ledger_template
+
+    return ledger_template(ledger, name)
+
+
+def check_ledger_templates(ledger) -> list[Problem]:
+    """Every Word template in the ledger's ``templates/``: it opens, and uses only the
+    placeholders of its document."""
+    found = []
+    folder = ledger.path("templates")
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.docx")):
+        shown = f"templates/{path.name}"
+        if path.name not in PLACEHOLDERS:
+            found.append(Problem(shown, 0, "template", "warning",
+                                 f"anshang 不使用这个模板（可用的模板：{'、'.join(PLACEHOLDERS)}）"))
+            continue
+        try:
+            found += problems(path, shown, dict.fromkeys(PLACEHOLDERS[path.name], "x"))
+        except AnshangError as e:
+            found.append(Problem(shown, 0, "template", "error", str(e).split(": ", 1)[-1]))
+    return found

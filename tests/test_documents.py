@@ -1,0 +1,184 @@
+"""Word documents from templates: which letter a demand's stage calls for, refusals, templates a
+clerk copies and edits, unknown placeholders, broken and hostile templates, and outside text
+that stays text."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import docx
+import pytest
+from conftest import REPO, docx_text
+
+from anshang.documents import official
+
+DAY = "2026-11-22"
+
+
+def _letter(cli, sample, *args):
+    return cli("--data", sample, "letter", *args, "--date", DAY)
+
+
+def test_the_stage_picks_the_letter(cli, sample):
+    r = _letter(cli, sample, "260924-wmrp0", "260924-btg2g", "261120-p7g7f", "261119-63j86", "250304-e2pzz")
+    assert r.code == 0, r
+    kinds = [line.split("（")[0] for line in r.out.splitlines()]
+    assert kinds == ["转办告知书", "转办函", "不予受理告知书", "择期安排告知书", "接待安排告知书", "答复函"]
+    out = sample / "output"
+    assert r.out.splitlines()[0] == f"转办告知书（260924-wmrp0）：{out / '转办告知书-北岚市创想工业设计有限公司-2026-11-22-260924-wmrp0.docx'}"
+
+
+def test_session_letters_and_kind_by_chinese_name(cli, sample):
+    r = _letter(cli, sample, "--session", "2026年12月10日")
+    assert r.code == 0 and len(r.out.splitlines()) == 5 and all(line.startswith("接待安排告知书（") for line in r.out.splitlines())
+    r = _letter(cli, sample, "260924-btg2g", "--kind", "不予受理告知书")
+    assert r.code == 0 and "不予受理告知书（260924-btg2g）" in r.out
+    r = _letter(cli, sample, "260924-btg2g", "--kind", "invitation")
+    assert r.code == 2 and "--kind 只能是 scheduled（接待安排告知书）" in r.err
+
+
+@pytest.mark.parametrize(("case", "message"), [
+    ("260909-qy48j", "260909-qy48j 承办单位尚未报送办理结果，还不能出具答复函（报送后：anshang report 260909-qy48j result）"),
+    ("260309-as34x", "260309-as34x 已在接待日当场解决，无需出具告知书；如确需答复函，用 --kind reply"),
+    ("261118-b75pf", "261118-b75pf 尚未受理审查；先运行 anshang screen 261118-b75pf"),
+])
+def test_letters_that_do_not_fit_the_stage_are_refused(cli, sample, case, message):
+    r = _letter(cli, sample, case)
+    assert r.code == 2 and r.err.strip().endswith(message) and not (sample / "output").exists()
+
+
+def test_an_exclusion_letter_needs_its_clause(cli, sample):
+    path = sample / "cases/2026/260924-btg2g.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    - §三(二)5\n", "    - §二(三)\n"), encoding="utf-8")
+    r = _letter(cli, sample, "260924-btg2g")
+    assert r.code == 2 and "没有注明 §三(二) 的条目" in r.err
+
+
+def test_outside_text_stays_text(cli, sample):
+    path = sample / "cases/2026/261119-63j86.yaml"
+    text = path.read_text(encoding="utf-8")
+    hostile = "'<w:p>&amp; {{ city }} {% if 1 %}x{% endif %} =1+1 </w:t>'"
+    path.write_text(re.sub(r"^title: .+$", f"title: {hostile}", text, flags=re.M), encoding="utf-8")
+    r = _letter(cli, sample, "261119-63j86")
+    assert r.code == 0, r
+    body = docx_text(next((sample / "output").glob("接待安排告知书-*.docx")))
+    assert "“<w:p>&amp; {{ city }} {% if 1 %}x{% endif %} =1+1 </w:t>”事项" in body
+
+
+def test_attendance_notice_lists_units_and_district_governments(cli, sample):
+    r = cli("--data", sample, "session", "attend", "2026-12-10", "--date", DAY)
+    assert r.code == 0
+    text = docx_text(sample / "output" / "参会通知-接待日2026年12月10日.docx")
+    addressees = text.splitlines()[2]
+    assert addressees.endswith("：") and "市税务局" in addressees and "新港区人民政府" in addressees
+    assert "| 1 | 北岚市永泰碳纤维有限公司 | 二期碳化生产线用电增容 |" in text
+    r = cli("--data", sample, "session", "attend", "2027-01-21")
+    assert r.code == 0  # the deferred demand is scheduled there
+    r = cli("--data", sample, "session", "attend", "2026-03-19")
+    assert r.code == 0
+
+
+def test_template_list_show_copy_and_check(cli, sample):
+    r = cli("--data", sample, "template", "list")
+    assert r.code == 0 and "chase.docx\t催办通知（每个承办单位一份）\t使用自带模板" in r.out
+    assert len(r.out.splitlines()) == len(official.TEMPLATES)
+    r = cli("--data", sample, "template", "show", "letter_excluded.docx")
+    assert "{{ clause_text }}\t条款原文" in r.out
+    r = cli("--data", sample, "template", "copy", "chase.docx")
+    target = sample / "templates" / "chase.docx"
+    assert r.code == 0 and target.read_bytes() == (REPO / "templates" / "chase.docx").read_bytes()
+    assert "chase.docx\t催办通知（每个承办单位一份）\t使用台账中的 templates/chase.docx" in \
+        cli("--data", sample, "template", "list").out
+    r = cli("--data", sample, "template", "copy", "chase.docx")
+    assert r.code == 2 and "加 --force" in r.err
+    assert cli("--data", sample, "template", "copy", "chase.docx", "--force").code == 0
+    r = cli("--data", sample, "template", "copy", "../anshang.yaml")
+    assert r.code == 2 and "没有模板" in r.err
+    assert cli("--data", sample, "template", "check").code == 0
+
+    # the clerk edits it: a new sentence, and a placeholder that does not exist
+    doc = docx.Document(str(target))
+    doc.paragraphs[3].runs[0].text += "请于{{ deadline }}前回复。"
+    doc.save(str(target))
+    r = cli("--data", sample, "template", "check")
+    assert r.code == 1 and r.out == "templates/chase.docx:第4段: [template] 占位符 {{ deadline }} 不存在\n"
+    r = cli("--data", sample, "chase", "--date", "2026-11-21")
+    assert r.code == 2 and "templates/chase.docx:第4段: [template] 占位符 {{ deadline }} 不存在" in r.err
+    assert not (sample / "output").exists()  # nothing half-written, nothing recorded
+    # fixed: the ledger's own wording is used
+    doc.paragraphs[3].runs[0].text = doc.paragraphs[3].runs[0].text.replace("请于{{ deadline }}前回复。", "（本办自拟）")
+    doc.save(str(target))
+    assert cli("--data", sample, "chase", "--date", "2026-11-21", "--no-record").code == 0
+    assert "（本办自拟）" in docx_text(sample / "output" / "催办通知-市自然资源局-2026-11-21.docx")
+
+
+def test_broken_and_hostile_templates(cli, sample, tmp_path):
+    (sample / "templates").mkdir()
+    (sample / "templates" / "notice.docx").write_bytes(b"not a document")
+    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    assert r.code == 2 and "templates/notice.docx: 不是 Office 文件" in r.err
+    bomb = sample / "templates" / "notice.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<" * (60 * 1024 * 1024))
+    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    assert r.code == 2 and "已拒绝打开" in r.err
+    with zipfile.ZipFile(bomb, "w") as z:
+        z.writestr("hello.txt", "x")
+    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    assert r.code == 2 and "不是可用的 Word 文档" in r.err
+    # a template that tries to reach Python is stopped by the sandbox
+    doc = docx.Document(str(REPO / "templates" / "notice.docx"))
+    doc.paragraphs[4].runs[0].text = "{{ city.__class__.__mro__ }}"
+    doc.save(str(bomb))
+    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    assert r.code == 2 and "templates/notice.docx: [template] 占位符只能写名称（如 {{ enterprise }}），不能访问内部属性" in r.err
+    doc.paragraphs[4].runs[0].text = "电话：{{ phone }"
+    doc.save(str(bomb))
+    r = cli("--data", sample, "session", "notice", "2026-12-10")
+    assert r.code == 2 and "templates/notice.docx:第5段: [template] 占位符写法有误：{{ 与 }}、{% 与 %} 须成对" in r.err
+    (sample / "templates" / "letter_x.docx").write_bytes((REPO / "templates" / "chase.docx").read_bytes())
+    r = cli("--data", sample, "template", "check")
+    assert "templates/letter_x.docx: [template] 警告：anshang 不使用这个模板" in r.out
+
+
+def test_the_placeholder_lists_are_what_the_documents_fill(sample):
+    """``template show`` and ``template check`` list exactly what each document fills in."""
+    import datetime as dt
+
+    from anshang.documents import chase, letters, notice
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    ledger = Ledger(sample)
+    settings, world, cal = loader.settings(ledger), loader.load(ledger), loader.calendar(ledger)
+    day = dt.date(2026, 11, 22)
+    cases = {"scheduled": "261119-63j86", "deferred": "261120-p7g7f", "excluded": "260924-btg2g",
+             "referred": "260924-wmrp0", "referral": "260924-wmrp0", "reply": "250304-e2pzz"}
+    for kind, cid in cases.items():
+        keys = set(letters.values(kind, world.cases[cid], world, settings, day))
+        assert keys == set(official.PLACEHOLDERS[letters.TEMPLATE[kind]]), kind
+    s = world.sessions["2026-12-10"]
+    assert set(notice.values_for(s, world.leaders["mayor"], settings, [])) == set(official.PLACEHOLDERS["notice.docx"])
+    assert set(letters.attendance_values(world, settings, "2026-12-10", day)) == set(official.PLACEHOLDERS["attendance.docx"])
+    assert set(chase.chase_values("czj", [], world, cal, day, settings)) == set(official.PLACEHOLDERS["chase.docx"])
+    assert set(official.MEANINGS) == {k for names in official.PLACEHOLDERS.values() for k in names}
+    # and every packaged template uses only its own placeholders
+    for name, names in official.PLACEHOLDERS.items():
+        assert official.problems(REPO / "templates" / name, name, dict.fromkeys(names, "x")) == [], name
+
+
+def test_packaged_templates_are_what_the_builder_makes(tmp_path):
+    """templates/*.docx are built by tools/docx_templates.py (GB/T 9704 layout): rebuilt, they say
+    the same."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        from docx_templates import build_all
+    finally:
+        sys.path.pop(0)
+    built = build_all(tmp_path)
+    assert sorted(p.name for p in built) == sorted(official.TEMPLATES)
+    for path in built:
+        assert docx_text(path) == docx_text(REPO / "templates" / path.name), path.name

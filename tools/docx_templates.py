@@ -1,0 +1,345 @@
+"""Build the Word templates in templates/*.docx in the layout of GB/T 9704-2012 (党政机关公文格式):
+A4; top margin 37 mm, left 28 mm, type area 156 mm x 225 mm; title 2号 (22 pt) 方正小标宋简体;
+body 3号 (16 pt) 仿宋_GB2312, 22 lines of 28 characters; page numbers 4号 宋体 "— 1 —", odd
+pages at the right and even pages at the left, one character in; the issuing office over the date
+at the right (the date four characters in), with room for the seal above them.
+
+The placeholders ({{ 名称 }}) are filled by anshang.documents.official; a clerk may edit
+everything else in Word or WPS. Run through tools/make_templates.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+PAGE_FONT = "宋体"
+BODY_PT = 16  # 3号
+TITLE_PT = 22  # 2号
+PAGE_PT = 14  # 4号
+TABLE_PT = 10.5  # 五号: tables in a 公文 may use a smaller size
+LINE = Pt(28.95)  # 225 mm / 22 lines
+FIXED = dt.datetime(2026, 1, 1)
+
+
+def _fonts(run_or_style, name: str, size: float | None = None, bold: bool | None = None) -> None:
+    font = run_or_style.font
+    font.name = name
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    rpr = run_or_style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), name)
+
+
+def _page_field(paragraph) -> None:
+    """"— PAGE —" with the page number as a field Word and LibreOffice fill in."""
+    def run(text=None, field=None):
+        r = paragraph.add_run(text or "")
+        _fonts(r, PAGE_FONT, PAGE_PT)
+        if field is not None:
+            r.text = ""
+            r._r.append(field)
+        return r
+
+    run("— ")
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run(field=begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run(field=instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run(field=sep)
+    run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run(field=end)
+    run(" —")
+
+
+class Official:
+    """One template under construction."""
+
+    def __init__(self):
+        doc = self.doc = Document()
+        sec = doc.sections[0]
+        sec.page_width, sec.page_height = Mm(210), Mm(297)
+        sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
+        sec.left_margin, sec.right_margin = Mm(28), Mm(26)
+        sec.header_distance, sec.footer_distance = Mm(15), Mm(21)
+        normal = doc.styles["Normal"]
+        _fonts(normal, BODY_FONT, BODY_PT)
+        pf = normal.paragraph_format
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = LINE
+        pf.space_before = pf.space_after = Pt(0)
+        pf.widow_control = False
+        doc.settings.odd_and_even_pages_header_footer = True
+        for footer, align in ((sec.footer, WD_ALIGN_PARAGRAPH.RIGHT), (sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0]
+            p.alignment = align
+            p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                p.paragraph_format.right_indent = Pt(PAGE_PT)
+            else:
+                p.paragraph_format.left_indent = Pt(PAGE_PT)
+            _page_field(p)
+        props = doc.core_properties
+        props.author = props.last_modified_by = "anshang"
+        props.created = props.modified = FIXED
+        props.revision = 1
+
+    def _para(self, text: str, font: str = BODY_FONT, size: float = BODY_PT, align=None, indent: float = 0,
+              right: float = 0, bold: bool | None = None):
+        p = self.doc.add_paragraph()
+        if align is not None:
+            p.alignment = align
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(indent)
+        if right:
+            p.paragraph_format.right_indent = Pt(right)
+        if text:
+            _fonts(p.add_run(text), font, size, bold)
+        return p
+
+    def annex(self, text: str) -> None:
+        """"附件1" at the top left, 3号黑体."""
+        self._para(text, HEADING_FONT, BODY_PT)
+
+    def title(self, text: str) -> None:
+        p = self._para(text, TITLE_FONT, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER)
+        p.paragraph_format.line_spacing = Pt(35)
+        self.blank()
+
+    def blank(self) -> None:
+        self._para("")
+
+    def to(self, text: str) -> None:
+        """主送机关 (or the enterprise): flush left, ending with a full-width colon."""
+        self._para(text)
+
+    def para(self, text: str) -> None:
+        self._para(text, indent=2 * BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+    def heading(self, text: str) -> None:
+        self._para(text, HEADING_FONT, BODY_PT, indent=2 * BODY_PT)
+
+    def table(self, columns: list[tuple[str, str, float]], loop: str = "rows") -> None:
+        """A bordered table: the header row repeats on every page, then one row per item of
+        ``loop`` (docxtpl's {%tr for %}); ``columns`` are (header, field of the item, width mm)."""
+        t = self.doc.add_table(rows=4, cols=len(columns))
+        t.style = self.doc.styles["Table Grid"]
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        head = t.rows[0]
+        trpr = head._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        trpr.append(repeat)
+        texts = [[h for h, _, _ in columns], [f"{{%tr for r in {loop} %}}"] + [""] * (len(columns) - 1),
+                 [f"{{{{ r.{f} }}}}" for _, f, _ in columns], ["{%tr endfor %}"] + [""] * (len(columns) - 1)]
+        for r, row in enumerate(t.rows):
+            for c, cell in enumerate(row.cells):
+                cell.width = Mm(columns[c][2])
+                p = cell.paragraphs[0]
+                p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+                p.paragraph_format.first_line_indent = Pt(0)
+                if r == 0:
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                if texts[r][c]:
+                    _fonts(p.add_run(texts[r][c]), HEADING_FONT if r == 0 else BODY_FONT, TABLE_PT)
+        # after the table, a blank line in body text
+        self.blank()
+
+    def sign(self, office: str = "{{ office }}", date: str = "{{ date }}") -> None:
+        """Room for the seal, the issuing office, and the date four characters from the right."""
+        self.blank()
+        self.blank()
+        self._para(office, align=WD_ALIGN_PARAGRAPH.RIGHT, right=2 * BODY_PT)
+        self._para(date, align=WD_ALIGN_PARAGRAPH.RIGHT, right=4 * BODY_PT)
+
+    def copy_to(self, text: str) -> None:
+        """版记: 抄送 line under the signature."""
+        self.blank()
+        p = self._para(text, size=14)
+        p.paragraph_format.left_indent = Pt(14)
+        p.paragraph_format.first_line_indent = Pt(-14)
+
+    def save(self, path: Path) -> None:
+        import io
+
+        from anshang.documents.workbook import stable_zip
+
+        raw = io.BytesIO()
+        self.doc.save(raw)
+        path.write_bytes(stable_zip(raw.getvalue()))
+
+
+PLAN = "《{{ city }}“市长服务民营企业接待日”工作方案》"
+CONTACT = "联系电话：{{ phone }}"
+OVERDUE = [("编号", "id", 24), ("企业", "enterprise", 30), ("诉求事项", "title", 36), ("应报送", "kind", 16),
+           ("承办角色", "part", 14), ("截止日期", "due", 20), ("已超期（工作日）", "late", 16)]
+
+
+def notice(d: Official) -> None:
+    d.annex("附件1")
+    d.title("{{ city }}“市长服务民营企业接待日”通告")
+    d.para("为进一步优化营商环境，多形式、多渠道解决我市企业发展中遇到的突出困难和问题，根据“市长服务民营企业接待日”"
+           "制度要求，{{ date }}，{{ leader }}将在{{ place }}接待企业来访，时间半天。受理事项：{{ fields }}等方面企业在"
+           "生产经营中存在的问题、项目建设中遇到的问题，以及对全市经济发展和营商环境的意见和建议等。根据中共中央、"
+           "国务院《信访工作条例》要求，企业反映涉法涉诉、违纪违法问题由同级政法部门、纪检监察部门依法处理，"
+           "市长服务民营企业接待日将不再现场受理企业涉法涉诉、违纪违法问题。")
+    d.para("企业预约登记时间从{{ registration_from }}至{{ registration_to }}。企业可通过电话、传真、邮箱、现场登记等"
+           "方式进行预约。")
+    d.para("电话及传真：{{ phone_fax }}")
+    d.para("电子邮箱：{{ email }}")
+    d.para("现场预约时间：{{ hours }}")
+    d.para("地点：{{ contact_place }}。")
+    d.sign(date="{{ notice_date }}")
+
+
+def chase(d: Official) -> None:
+    d.title("催办通知")
+    d.to("{{ unit }}：")
+    d.para("按照“市长服务民营企业接待日”工作要求，{{ limits }}。下列事项已超过报送时限，请于收到本通知后"
+           "{{ reply_within }}内报送；确有困难需要延期的，请书面说明理由。")
+    d.table(OVERDUE)
+    d.para(CONTACT)
+    d.sign()
+
+
+def supervision(d: Official) -> None:
+    d.title("督办通知")
+    d.to("{{ unit }}：")
+    d.para("下列事项经催办仍未报送，已超过报送时限{{ threshold }}个工作日以上。根据" + PLAN + "关于加强督查的要求，"
+           "由{{ office }}会同市政府督查室督办。请于收到本通知后{{ reply_within }}内报送办理情况，并书面说明超期原因"
+           "和整改措施。")
+    d.table(OVERDUE)
+    d.para(CONTACT)
+    d.sign()
+    d.copy_to("抄送：市政府督查室。")
+
+
+def supervision_list(d: Official) -> None:
+    d.title("督办清单")
+    d.to("市政府督查室：")
+    d.para("截至{{ date }}，下列“市长服务民营企业接待日”交办事项超过报送时限{{ threshold }}个工作日以上，经催办仍未报送，"
+           "共{{ count }}项，请予督办。")
+    d.table([("承办单位", "unit", 28), ("编号", "id", 24), ("企业", "enterprise", 28), ("诉求事项", "title", 30),
+             ("应报送", "kind", 14), ("截止日期", "due", 18), ("已超期（工作日）", "late", 14)])
+    d.sign()
+
+
+def letter_scheduled(d: Official) -> None:
+    d.title("接待安排告知书")
+    d.to("{{ enterprise }}：")
+    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，属于" + PLAN + "的受理范围，已安排在"
+           "市长服务民营企业接待日由{{ leader }}当面听取。现将有关事项告知如下：")
+    d.para("一、时间：{{ session_date }}，具体时段另行电话通知。")
+    d.para("二、地点：{{ place }}。")
+    d.para("三、参加人员：企业主要负责人或熟悉情况的负责人，一般不超过2人。")
+    d.para("四、请携带：营业执照复印件；反映事项的书面材料（事实、理由和诉求）及有关证明材料（合同、批复、往来函件等）；"
+           "参加人员的身份证件。")
+    d.para("如不能按时参加，请提前告知我办。" + CONTACT + "。")
+    d.sign()
+
+
+def letter_deferred(d: Official) -> None:
+    d.title("择期安排告知书")
+    d.to("{{ enterprise }}：")
+    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，属于" + PLAN + "的受理范围。"
+           "因{{ reason }}，将择期安排接待，{{ when }}。确定接待时间和地点后，我办将另行告知。")
+    d.para("如情况有变化，请及时告知我办。" + CONTACT + "。")
+    d.sign()
+
+
+def letter_excluded(d: Official) -> None:
+    d.title("不予受理告知书")
+    d.to("{{ enterprise }}：")
+    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，属于" + PLAN + "“三、受理事项范围”"
+           "{{ clause }}规定的“{{ clause_text }}”情形，不纳入市长服务民营企业接待日受理范围，不予受理。")
+    d.para("{{ advice }}")
+    d.para(CONTACT + "。")
+    d.sign()
+
+
+def letter_referred(d: Official) -> None:
+    d.title("转办告知书")
+    d.to("{{ enterprise }}：")
+    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，{{ reason }}。根据" + PLAN +
+           "第二部分第（三）项的规定，该事项已转{{ refer_to }}办理，由其直接答复贵单位。")
+    d.para("如需了解办理进展，可与{{ refer_to }}联系，也可与我办联系。" + CONTACT + "。")
+    d.sign()
+
+
+def letter_reply(d: Official) -> None:
+    d.title("关于企业诉求办理情况的答复函")
+    d.to("{{ enterprise }}：")
+    d.para("贵单位{{ when }}反映的“{{ title }}”事项，经{{ leader }}交办，由{{ units }}办理。现将办理情况答复如下：")
+    d.para("{{ result }}")
+    d.para("感谢贵单位对全市优化营商环境工作的支持。如对办理结果有意见，请与我办联系，我办将组织回访。" + CONTACT + "。")
+    d.sign()
+
+
+def referral(d: Official) -> None:
+    d.title("关于转办企业诉求的函")
+    d.to("{{ refer_to }}：")
+    d.para("{{ enterprise }}于{{ registered }}通过市长服务民营企业接待日预约登记，反映“{{ title }}”事项。经审查，"
+           "{{ reason }}。根据" + PLAN + "第二部分第（三）项的规定，现转你单位办理。请依法依规研究处理，直接答复企业，"
+           "并将办理结果抄送{{ office }}。")
+    d.heading("一、企业及联系人")
+    d.para("企业名称：{{ enterprise }}（统一社会信用代码：{{ uscc }}）；联系人：{{ person }}；联系电话：{{ person_phone }}。")
+    d.heading("二、反映的事项")
+    d.para("{{ demand }}")
+    d.para(CONTACT + "。")
+    d.sign()
+
+
+def attendance(d: Official) -> None:
+    d.title("关于参加市长服务民营企业接待日的通知")
+    d.to("{{ units }}：")
+    d.para("定于{{ session_date }}在{{ place }}举办市长服务民营企业接待日，由{{ leader }}接待企业，时间半天。根据" + PLAN +
+           "关于各区、各相关部门主要负责人、相关负责人配合接待的要求，请你单位主要负责人或分管负责人参加，"
+           "熟悉下列诉求情况，现场协助答复企业。本期安排接待的企业及诉求如下：")
+    d.table([("序号", "n", 12), ("企业", "enterprise", 36), ("诉求事项", "title", 44), ("建议承办单位", "units", 40),
+             ("属地", "district", 24)])
+    d.para("请于接待日前将参加人员姓名、职务报{{ office }}。" + CONTACT + "。")
+    d.sign()
+
+
+BUILDERS = {
+    "notice.docx": notice, "chase.docx": chase, "supervision.docx": supervision,
+    "supervision_list.docx": supervision_list, "letter_scheduled.docx": letter_scheduled,
+    "letter_deferred.docx": letter_deferred, "letter_excluded.docx": letter_excluded,
+    "letter_referred.docx": letter_referred, "letter_reply.docx": letter_reply, "referral.docx": referral,
+    "attendance.docx": attendance,
+}
+
+
+def build_all(folder: Path) -> list[Path]:
+    written = []
+    for name, builder in BUILDERS.items():
+        d = Official()
+        builder(d)
+        d.save(folder / name)
+        written.append(folder / name)
+    return written
