@@ -162,12 +162,15 @@ def test_formula_text_stays_text(cli, mini, tmp_path):
     case = [c for c in _cases(mini).values() if c.get("source")][0]
     assert case["title"] == '=HYPERLINK("http://x","点我")' and case["contact"]["name"] == "@李"
     out = tmp_path / "名录.xlsx"
-    from anshang.documents.workbook import table_bytes
+    import datetime as dt
 
-    out.write_bytes(table_bytes("t", ["事项"], [[case["title"]], ["+1+2"], ["-3"]]))
+    from anshang.documents.sheets import Col, Table, book_bytes
+
+    out.write_bytes(book_bytes([Table("t", "标题", "办", dt.date(2026, 3, 9), [Col("事项")],
+                                      [[case["title"]], ["+1+2"], ["-3"]])]))
     ws = openpyxl.load_workbook(out).active
-    assert [ws.cell(row=r, column=1).data_type for r in (2, 3, 4)] == ["s", "s", "s"]
-    assert ws["A2"].value == case["title"]
+    assert [ws.cell(row=r, column=1).data_type for r in (4, 5, 6)] == ["s", "s", "s"]
+    assert ws["A4"].value == case["title"]
     assert cli("--data", mini, "check").code == 0
 
 

@@ -16,30 +16,6 @@ def set_text(cell, value) -> None:
         cell.data_type = "s"  # openpyxl would otherwise treat a leading '=' as a formula
 
 
-def table_bytes(title: str, headers: list[str], rows: list[list]) -> bytes:
-    """A simple workbook: bold frozen header, filter, widths for Chinese text, text kept as text."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = re.sub(r"[\\/*?:\[\]]", "_", title)[:31] or "表1"
-    for col, h in enumerate(headers, start=1):
-        c = ws.cell(row=1, column=col)
-        set_text(c, h)
-        c.font = Font(bold=True)
-    for r, row in enumerate(rows, start=2):
-        for col, value in enumerate(row, start=1):
-            set_text(ws.cell(row=r, column=col), value)
-    for col, h in enumerate(headers, start=1):
-        width = max([text_width(h)] + [text_width(row[col - 1]) for row in rows]) + 2
-        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = min(width, 60)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    wb.properties.creator = "anshang"
-    return workbook_bytes(wb)
-
-
 def text_width(value) -> int:
     """Columns a text takes (CJK characters count two)."""
     text = str(value if value is not None else "")
