@@ -103,6 +103,8 @@ def test_template_list_show_copy_and_check(cli, sample):
     doc.save(str(target))
     r = cli("--data", sample, "template", "check")
     assert r.code == 1 and r.out == "templates/chase.docx:第4段: [template] 占位符 {{ deadline }} 不存在\n"
+    r = cli("--data", sample, "check", "--date", "2026-11-21")
+    assert r.code == 1 and "templates/chase.docx:第4段: [template] 占位符 {{ deadline }} 不存在\n" in r.out
     r = cli("--data", sample, "chase", "--date", "2026-11-21")
     assert r.code == 2 and "templates/chase.docx:第4段: [template] 占位符 {{ deadline }} 不存在" in r.err
     assert not (sample / "output").exists()  # nothing half-written, nothing recorded

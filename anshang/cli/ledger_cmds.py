@@ -31,14 +31,15 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="不使用缓存，重新读取全部文件"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”（影响按时间判断的规则），默认今天"),
 ):
-    """检查整个台账：格式、引用、信用代码校验位、重复、日期先后、设置、日历覆盖。
+    """检查整个台账：格式、引用、信用代码校验位、重复、日期先后、设置、日历覆盖，以及 templates/ 下的 Word 模板。
 
     每个问题一行：相对路径:行号: [代码] 说明。退出码 0 无错误，1 有错误，2 无法读取台账。
     """
     from anshang.core.problems import has_errors, render_json, render_text, summary
+    from anshang.documents.official import check_ledger_templates
     from anshang.store.check_memo import check_ledger
 
-    problems = check_ledger(CTX.ledger, today(date), use_cache=not no_cache)
+    problems = check_ledger(CTX.ledger, today(date), use_cache=not no_cache) + check_ledger_templates(CTX.ledger)
     if as_json:
         out(render_json(problems))
     else:
