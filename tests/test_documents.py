@@ -36,11 +36,19 @@ def test_session_letters_and_kind_by_chinese_name(cli, sample):
     assert r.code == 0 and "不予受理告知书（260924-btg2g）" in r.out
     r = _letter(cli, sample, "260924-btg2g", "--kind", "invitation")
     assert r.code == 2 and "--kind 只能是 scheduled（接待安排告知书）" in r.err
+    # a letter the stage does not call for is refused, saying which ones it does
+    r = _letter(cli, sample, "260924-btg2g", "--kind", "deferred")
+    assert r.code == 2 and "260924-btg2g 处于“不予受理”阶段，不能出具择期安排告知书（可出具：不予受理告知书）" in r.err
+    r = _letter(cli, sample, "--session", "2026-12-10", "--kind", "deferred")
+    assert r.code == 2 and "处于“已安排场次”阶段，不能出具择期安排告知书（可出具：接待安排告知书）" in r.err
+    assert not list((sample / "output").glob("择期*"))
+    r = _letter(cli, sample, "260924-wmrp0", "--kind", "转办函")
+    assert r.code == 0 and r.out.startswith("转办函（260924-wmrp0）：") and len(r.out.splitlines()) == 1
 
 
 @pytest.mark.parametrize(("case", "message"), [
     ("260909-qy48j", "260909-qy48j 承办单位尚未报送办理结果，还不能出具答复函（报送后：anshang report 260909-qy48j result）"),
-    ("260309-as34x", "260309-as34x 已在接待日当场解决，无需出具告知书；如确需答复函，用 --kind reply"),
+    ("260309-as34x", "260309-as34x 已在接待日当场解决，无需出具告知书"),
     ("261118-b75pf", "261118-b75pf 尚未受理审查；先运行 anshang screen 261118-b75pf"),
 ])
 def test_letters_that_do_not_fit_the_stage_are_refused(cli, sample, case, message):

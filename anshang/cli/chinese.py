@@ -52,6 +52,9 @@ PATTERNS = [
     (r"Invalid value for (.+?): (.*)", r"\1 的值无效：\2"),
     (r"Option '(.+?)' requires an argument\.", r"选项 '\1' 需要一个值。"),
     (r"Got unexpected extra arguments? \((.*)\)", r"多余的参数（\1）"),
+    (r"Got unexpected extra argument\(s\) \((.*)\)", r"多余的参数（\1）"),
+    (r"Input should be a valid integer, unable to parse string as an integer", "应为整数"),
+    (r"Input should be a valid number, unable to parse string as a number", "应为数字"),
     (r"'(.+?)' is not a valid integer( range)?\.?", r"'\1' 不是有效的整数。"),
     (r"'(.+?)' is not one of (.*)\.", r"'\1' 不在可选值 \2 之中。"),
 ]

@@ -9,7 +9,7 @@ import datetime as dt
 
 from anshang.core import lifecycle
 from anshang.core.dates import cn_date, parse_date
-from anshang.core.labels import EXCLUSIONS, LETTERS, label, only
+from anshang.core.labels import EXCLUSIONS, LETTERS, OUTCOMES, STATUS, label, only
 from anshang.core.matching import find_session, scheduled_in
 from anshang.core.problems import AnshangError
 from anshang.documents import official
@@ -29,7 +29,7 @@ def common(settings, today: dt.date) -> dict:
 
 def kinds_for(case: dict) -> list[str]:
     """The letters a demand's stage calls for (a referred demand: one to the enterprise and
-    the referral letter to the district or department)."""
+    the referral letter to the district or department); a clear refusal when none fits."""
     scr = (case.get("screening") or {}).get("decision")
     out = case.get("outcome") or {}
     cid = case["id"]
@@ -42,16 +42,26 @@ def kinds_for(case: dict) -> list[str]:
             return ["reply"]
         raise AnshangError(f"{cid} 承办单位尚未报送办理结果，还不能出具答复函（报送后：anshang report {cid} result）")
     if out:
-        raise AnshangError(f"{cid} 已在接待日{label({'solved': '当场解决', 'explained': '解释说明'}, out.get('kind'))}，"
-                           "无需出具告知书；如确需答复函，用 --kind reply")
+        raise AnshangError(f"{cid} 已在接待日{label(OUTCOMES, out.get('kind'))}，无需出具告知书")
     status = (case.get("matching") or {}).get("status")
-    if scr == "accepted" and status == "scheduled":
+    if scr == "accepted" and status == "scheduled" and case.get("session"):
         return ["scheduled"]
     if scr == "accepted" and status in ("deferred", "waiting"):
         return ["deferred"]
     if scr == "accepted":
         raise AnshangError(f"{cid} 已受理但尚未安排场次；先运行 anshang match")
     raise AnshangError(f"{cid} 尚未受理审查；先运行 anshang screen {cid}")
+
+
+def chosen_kinds(case: dict, kind: str | None, day: dt.date) -> list[str]:
+    """The letters to write: those of the stage, or the one asked for if the stage allows it."""
+    fitting = kinds_for(case)
+    if kind is None:
+        return fitting
+    if kind not in fitting:
+        raise AnshangError(f"{case['id']} 处于“{label(STATUS, lifecycle.status(case, day))}”阶段，"
+                           f"不能出具{LETTERS[kind]}（可出具：{'、'.join(LETTERS[k] for k in fitting)}）")
+    return [kind]
 
 
 def _results(case: dict) -> list[dict]:
@@ -157,7 +167,7 @@ def write_letters(ledger, settings, cids: list[str], session: str | None, kind: 
         case = world.cases.get(cid)
         if case is None:
             raise AnshangError(f"找不到诉求 {cid}")
-        for k in [kind] if kind else kinds_for(case):
+        for k in chosen_kinds(case, kind, today):
             planned.append((k, cid, values(k, case, world, settings, today)))
     rendered = []
     for k, cid, v in planned:
