@@ -105,6 +105,23 @@ def test_template_list_show_copy_and_check(cli, sample):
     assert r.code == 2 and "没有模板" in r.err
     assert cli("--data", sample, "template", "check").code == 0
 
+    # mistakes only a trial fill finds: a row field, an attribute of a text, the sandbox
+    for text, said in (("{{ r.enterprize }}", "templates/chase.docx: [template] 占位符中的 enterprize 不存在（表格行可用：r.id、"),
+                       ("{{ date.year }}", "templates/chase.docx: [template] 占位符中的 year 不存在"),
+                       ("{{ city.__class__ }}", "templates/chase.docx: [template] 占位符只能写名称")):
+        doc = docx.Document(str(REPO / "templates" / "chase.docx"))
+        doc.tables[0].rows[2].cells[1].paragraphs[0].runs[0].text = text
+        doc.save(str(target))
+        r = cli("--data", sample, "template", "check")
+        assert r.code == 1 and r.out.startswith(said), (text, r.out)
+    target.write_bytes((REPO / "templates" / "chase.docx").read_bytes())
+    # notice.md and handover.xlsx are checked too
+    (sample / "templates" / "notice.md").write_text("{{city}}\n{{mayor}}\n", encoding="utf-8")
+    r = cli("--data", sample, "template", "check")
+    assert r.code == 1 and r.out == "templates/notice.md:2: [template] 占位符 {{mayor}} 不存在\n"
+    (sample / "templates" / "notice.md").unlink()
+    assert cli("--data", sample, "template", "show", "handover.xlsx").out.startswith("{{number}}\t诉求编号\n")
+
     # the clerk edits it: a new sentence, and a placeholder that does not exist
     doc = docx.Document(str(target))
     doc.paragraphs[3].runs[0].text += "请于{{ deadline }}前回复。"
@@ -121,6 +138,15 @@ def test_template_list_show_copy_and_check(cli, sample):
     doc.save(str(target))
     assert cli("--data", sample, "chase", "--date", "2026-11-21", "--no-record").code == 0
     assert "（本办自拟）" in docx_text(sample / "output" / "催办通知-市自然资源局-2026-11-21.docx")
+
+
+def test_out_names_must_match_what_is_written(cli, sample, tmp_path):
+    for args, suffix in ((["slip", "260909-qy48j"], ".xlsx"), (["session", "contacts", "2026-12-10"], ".xlsx"),
+                         (["session", "notice", "2026-12-10"], ".docx"), (["session", "attend", "2026-12-10"], ".docx"),
+                         (["session", "notice", "2026-12-10", "--format", "md"], ".md")):
+        r = cli("--data", sample, *args, "--out", tmp_path / "x.pdf")
+        assert r.code == 2 and f"--out 的文件名应以 {suffix}" in r.err and "（给出的是 x.pdf）" in r.err, args
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_broken_and_hostile_templates(cli, sample, tmp_path):
@@ -172,10 +198,25 @@ def test_the_placeholder_lists_are_what_the_documents_fill(sample):
     assert set(notice.values_for(s, world.leaders["mayor"], settings, [])) == set(official.PLACEHOLDERS["notice.docx"])
     assert set(letters.attendance_values(world, settings, "2026-12-10", day)) == set(official.PLACEHOLDERS["attendance.docx"])
     assert set(chase.chase_values("czj", [], world, cal, day, settings)) == set(official.PLACEHOLDERS["chase.docx"])
+    from anshang.documents.slip import slip_values
+
+    assert set(slip_values(world.cases["260909-qy48j"], world, settings)) == set(official.PLACEHOLDERS["handover.xlsx"])
+    rows = chase.overdue_rows([o for o in _late(world, cal, day)][:1], world, cal, day)
+    assert set(rows[0]) == set(official.ROW_FIELDS["chase.docx"])
+    attend = letters.attendance_values(world, settings, "2026-12-10", day)["rows"]
+    assert set(attend[0]) == set(official.ROW_FIELDS["attendance.docx"])
     assert set(official.MEANINGS) == {k for names in official.PLACEHOLDERS.values() for k in names}
-    # and every packaged template uses only its own placeholders
-    for name, names in official.PLACEHOLDERS.items():
-        assert official.problems(REPO / "templates" / name, name, dict.fromkeys(names, "x")) == [], name
+    assert set(official.ROW_MEANINGS) == {k for names in official.ROW_FIELDS.values() for k in names}
+    # and every packaged Word template fills in with its own placeholders
+    for name in official.TEMPLATES:
+        if name.endswith(".docx"):
+            assert official.trial(REPO / "templates" / name, name) == [], name
+
+
+def _late(world, cal, day):
+    from anshang.documents.due_list import due_list
+
+    return due_list(world, cal, day, 0).late()
 
 
 def test_packaged_templates_are_what_the_builder_makes(tmp_path):
@@ -189,6 +230,6 @@ def test_packaged_templates_are_what_the_builder_makes(tmp_path):
     finally:
         sys.path.pop(0)
     built = build_all(tmp_path)
-    assert sorted(p.name for p in built) == sorted(official.TEMPLATES)
+    assert sorted(p.name for p in built) == sorted(n for n in official.TEMPLATES if n.endswith(".docx"))
     for path in built:
         assert docx_text(path) == docx_text(REPO / "templates" / path.name), path.name

@@ -121,12 +121,15 @@ def template_list():
 def template_show(name: str = typer.Argument(..., metavar="模板", help="模板文件名，如 chase.docx")):
     """列出一个模板可用的占位符及其含义。"""
     from anshang.core.problems import AnshangError
-    from anshang.documents.official import MEANINGS, PLACEHOLDERS
+    from anshang.documents.official import PLACEHOLDERS, ROW_FIELDS, ROW_MEANINGS, TEMPLATES, meaning
 
     if name not in PLACEHOLDERS:
-        raise AnshangError(f"没有模板 {name!r}；可用的模板：{'、'.join(PLACEHOLDERS)}")
+        raise AnshangError(f"没有模板 {name!r}；可用的模板：{'、'.join(TEMPLATES)}")
+    plain = name.endswith((".md", ".xlsx"))  # these write {{名称}} without spaces
     for key in PLACEHOLDERS[name]:
-        out(f"{{{{ {key} }}}}\t{MEANINGS[key]}\n")
+        out(f"{{{{{key}}}}}\t{meaning(name, key)}\n" if plain else f"{{{{ {key} }}}}\t{meaning(name, key)}\n")
+    for key in ROW_FIELDS.get(name, ()):
+        out(f"{{{{ r.{key} }}}}\t表格行：{ROW_MEANINGS[key]}\n")
 
 
 @template_app.command("copy")
@@ -142,7 +145,7 @@ def template_copy(
 
 @template_app.command("check")
 def template_check(as_json: bool = typer.Option(False, "--json", help="以 JSON 输出问题列表")):
-    """检查台账 templates/ 下的 Word 模板：能否打开、占位符是否都存在。有问题时退出码为 1。"""
+    """检查台账 templates/ 下的模板：能否打开、占位符是否都存在、能否试填。有问题时退出码为 1。"""
     from anshang.core.problems import has_errors, render_json, render_text, summary
     from anshang.documents.official import check_ledger_templates
 

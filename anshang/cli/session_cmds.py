@@ -56,12 +56,12 @@ def session_notice(
         if to is None:
             out(text)
         else:
-            err(f"已写入 {write_file(to, text)}")
+            err(f"已写入 {write_file(to, text, ('.md', '.txt'))}")
         return
     if fmt != "docx":
         raise AnshangError("--format 只能是 docx（Word 文档）或 md（Markdown）")
     data, name = notice_docx(CTX.ledger, CTX.settings, session)
-    target = write_file(to, data) if to is not None else write(CTX.ledger.output_dir, name, data)
+    target = write_file(to, data, (".docx",)) if to is not None else write(CTX.ledger.output_dir, name, data)
     out(f"已写入：{target}\n")
 
 

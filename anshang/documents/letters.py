@@ -210,6 +210,6 @@ def write_attendance(ledger, settings, given: str, today: dt.date, out=None):
     path, shown = official.template(ledger, "attendance.docx")
     data = official.render(path, shown, v)
     if out is not None:
-        return outputs.write_file(out, data)
+        return outputs.write_file(out, data, (".docx",))
     name = outputs.safe_filename(f"参会通知-接待日{cn_date(parse_date(world.sessions[sid]['date']))}") + ".docx"
     return outputs.write(ledger.output_dir, name, data)

@@ -24,6 +24,8 @@ TEMPLATES = {
     "letter_reply.docx": "答复函（致企业）",
     "referral.docx": "转办函（致属地政府或部门）",
     "attendance.docx": "参会通知（致配合接待的单位和属地政府）",
+    "notice.md": "接待日通告（Markdown，session notice --format md）",
+    "handover.xlsx": "企业诉求交办单（附件3，Excel）",
 }
 
 
@@ -46,23 +48,46 @@ PLACEHOLDERS = {
     "letter_reply.docx": _CASE + ("when", "units", "result"),
     "referral.docx": _CASE + ("refer_to", "reason", "demand"),
     "attendance.docx": COMMON + ("units", "session_date", "leader", "place", "rows", "session"),
+    "handover.xlsx": ("number", "enterprise", "uscc", "contact", "phone", "title", "demand", "leader", "session_date",
+                      "instruction", "lead_unit", "co_units", "deadlines", "progress_due", "result_due",
+                      "handover_date", "office", "city", "objection_limit"),
 }
+PLACEHOLDERS["notice.md"] = PLACEHOLDERS["notice.docx"]
+# what a table row of a template holds: {{ r.字段 }}
+ROW_FIELDS = {
+    **dict.fromkeys(("chase.docx", "supervision.docx", "supervision_list.docx"),
+                    ("id", "enterprise", "title", "kind", "part", "unit", "due", "late")),
+    "attendance.docx": ("n", "enterprise", "title", "units", "district"),
+}
+ROW_MEANINGS = {"id": "诉求编号", "enterprise": "企业", "title": "诉求事项", "kind": "应报送的内容", "part": "承办角色（牵头或配合）",
+                "unit": "承办单位", "due": "截止日期", "late": "已超期工作日数", "n": "序号", "units": "建议承办单位",
+                "district": "属地"}
 MEANINGS = {
-    "city": "城市名称（设置 city）", "office": "办公室名称（设置 office），用于落款", "date": "成文日期（通告中为接待日日期，含星期）",
+    "city": "城市名称（设置中的城市）", "office": "办公室名称（设置中的办公室），用于落款", "date": "成文日期",
     "phone": "办公室电话", "email": "办公室电子邮箱", "address": "办公室地址", "fax": "传真",
     "phone_fax": "电话及传真", "hours": "现场预约时间", "contact_place": "现场登记地点", "year": "年份",
     "leader": "接待领导（职务和姓名）", "leader_name": "接待领导姓名", "leader_title": "接待领导职务",
     "place": "接待地点", "fields": "受理领域", "registration_from": "预约登记开始日", "registration_to": "预约登记截止日",
     "notice_date": "通告日期（落款）", "session": "场次编号", "handover_limits": "交办事项的报送时限",
     "unit": "承办单位名称（主送）", "limits": "报送时限的说明", "reply_within": "催办后报送的时限",
-    "threshold": "转督办的超期工作日数", "rows": "表格各行（表格中写 r.字段，如 r.id、r.enterprise）", "count": "事项数",
+    "threshold": "转督办的超期工作日数", "rows": "表格各行（表格中写 r.字段，见下）", "count": "事项数",
     "enterprise": "企业名称", "title": "诉求事项", "id": "诉求编号", "registered": "登记日期",
     "uscc": "统一社会信用代码", "person": "企业联系人", "person_phone": "企业联系人电话",
     "session_date": "接待日日期（含星期）", "reason": "理由", "when": "时间的说明",
     "clause": "不予受理依据的条款", "clause_text": "条款原文", "advice": "对企业的建议",
     "refer_to": "转办的属地政府或部门", "demand": "诉求内容（事实、理由、诉求）", "units": "承办单位或参会单位",
-    "result": "承办单位报送的办理结果",
+    "result": "承办单位报送的办理结果（每个单位一段）",
+    "number": "诉求编号", "contact": "企业联系人", "instruction": "接待领导的交办意见", "lead_unit": "牵头单位",
+    "co_units": "配合单位", "deadlines": "办理时限的说明", "progress_due": "落实情况截止日期",
+    "result_due": "办理结果截止日期", "handover_date": "交办日期", "objection_limit": "提出异议的时限",
 }
+# where a name means something else in one template
+MEANINGS_IN = {"handover.xlsx": {"phone": "企业联系人电话", "session_date": "接待日期（含星期）"},
+               "notice.docx": {"date": "接待日日期（含星期）"}, "notice.md": {"date": "接待日日期（含星期）"}}
+
+
+def meaning(template: str, name: str) -> str:
+    return MEANINGS_IN.get(template, {}).get(name) or MEANINGS[name]
 
 
 def tight(text: str) -> str:
@@ -204,20 +229,81 @@ def template(ledger, name: str) -> tuple[Path, str]:
 
 
 def check_ledger_templates(ledger) -> list[Problem]:
-    """Every Word template in the ledger's ``templates/``: it opens, and uses only the
-    placeholders of its document."""
+    """Every template in the ledger's ``templates/``: it opens, uses only the placeholders of its
+    document, and fills in (a trial with stand-in values, table rows included)."""
     found = []
     folder = ledger.path("templates")
     if not folder.is_dir():
         return found
-    for path in sorted(folder.glob("*.docx")):
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in (".docx", ".md", ".xlsx"):
+            continue
         shown = f"templates/{path.name}"
         if path.name not in PLACEHOLDERS:
             found.append(Problem(shown, 0, "template", "warning",
-                                 f"anshang 不使用这个模板（可用的模板：{'、'.join(PLACEHOLDERS)}）"))
+                                 f"anshang 不使用这个模板（可用的模板：{'、'.join(TEMPLATES)}）"))
             continue
         try:
-            found += problems(path, shown, dict.fromkeys(PLACEHOLDERS[path.name], "x"))
+            if path.suffix.lower() == ".docx":
+                found += trial(path, shown)
+            elif path.suffix.lower() == ".md":
+                found += _text_problems(path, shown)
+            else:
+                found += _sheet_problems(path, shown)
         except AnshangError as e:
             found.append(Problem(shown, 0, "template", "error", str(e).split(": ", 1)[-1]))
+    return found
+
+
+def stand_ins(name: str) -> dict:
+    """Values for a trial fill of a template: text for every placeholder, one row for tables."""
+    values = dict.fromkeys(PLACEHOLDERS[name], "样例")
+    if name in ROW_FIELDS:
+        values["rows"] = [dict.fromkeys(ROW_FIELDS[name], "样例")]
+    return values
+
+
+def trial(path: Path, shown: str) -> list[Problem]:
+    """A Word template's problems, found by filling it with stand-in values."""
+    name = path.name
+    found = problems(path, shown, stand_ins(name))
+    if found:
+        return found
+    try:
+        render(path, shown, stand_ins(name))
+    except ProblemsFound as e:
+        fields = ROW_FIELDS.get(name)
+        extra = f"（表格行可用：{'、'.join('r.' + f for f in fields)}）" if fields else ""
+        return [Problem(p.path, p.line, p.code, p.severity, p.message + (extra if "不存在" in p.message else ""), p.cell)
+                for p in e.problems]
+    return []
+
+
+def _text_problems(path: Path, shown: str) -> list[Problem]:
+    from anshang.documents import template as text_template
+    from anshang.store.templates import template_text
+
+    allowed = set(PLACEHOLDERS[path.name])
+    return [Problem(shown, n, "template", "error", f"占位符 {{{{{name}}}}} 不存在")
+            for n, line in enumerate(template_text(path).splitlines(), start=1)
+            for name in text_template.names(line) if name not in allowed]
+
+
+def _sheet_problems(path: Path, shown: str) -> list[Problem]:
+    from anshang.documents import template as text_template
+    from anshang.store.workbook import BookProblem, open_workbook
+
+    try:
+        wb = open_workbook(path, read_only=True)
+    except BookProblem as e:
+        raise AnshangError(f"{shown}: {e}") from None
+    allowed = set(PLACEHOLDERS[path.name])
+    found = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "{{" in cell.value:
+                    found += [Problem(shown, 0, "template", "error", f"占位符 {{{{{n}}}}} 不存在",
+                                      f"{ws.title}!{cell.coordinate}")
+                              for n in text_template.names(cell.value) if n not in allowed]
     return found

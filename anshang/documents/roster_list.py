@@ -69,4 +69,4 @@ def write(path, table: list[list], settings, today):
 
     sheet = Table("企业名录", f"{settings.city}企业名录", settings.office, today, COLS, table,
                   notes=[f"共 {len(table)} 家企业。"])
-    return outputs.write_file(path, book_bytes([sheet]))
+    return outputs.write_file(path, book_bytes([sheet]), (".xlsx",))

@@ -77,5 +77,5 @@ def write_contacts(ledger, settings, given: str, path=None, today=None):
                   notes=[f"地点：{s.get('place') or '另行通知'}。本表含企业联系人和电话，仅供通知企业使用，不得公开。"])
     data = book_bytes([table])
     name = outputs.safe_filename(f"通知名单-接待日{cn_date(parse_date(s['date']))}") + ".xlsx"
-    target = outputs.write_file(path, data) if path is not None else outputs.write(ledger.output_dir, name, data)
+    target = outputs.write_file(path, data, (".xlsx",)) if path is not None else outputs.write(ledger.output_dir, name, data)
     return target, len(rows)

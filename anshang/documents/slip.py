@@ -94,7 +94,7 @@ def write_slip(ledger, settings, cid: str, out: Path | None = None) -> Path:
     path, shown = ledger_template(ledger, "handover.xlsx")
     data = fill(path, shown, slip_values(case, world, settings))
     if out is not None:
-        return outputs.write_file(out, data)
+        return outputs.write_file(out, data, (".xlsx",))
     day = (case.get("outcome") or {}).get("date") or ""
     name = outputs.safe_filename(f"交办单-{enterprise_name(case, world.enterprises)}-{day}-{cid}", 90) + ".xlsx"
     return outputs.write(ledger.output_dir, name, data)

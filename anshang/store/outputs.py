@@ -40,8 +40,11 @@ def write(folder: Path, name: str, data: str | bytes) -> Path:
     return target
 
 
-def write_file(path: Path, data: str | bytes) -> Path:
-    """Write ``data`` to a path the clerk named (its folder is created if needed)."""
+def write_file(path: Path, data: str | bytes, suffixes: tuple = ()) -> Path:
+    """Write ``data`` to a path the clerk named (its folder is created if needed); the name must
+    end in one of ``suffixes`` (a workbook is not written under a .docx name, say)."""
     path = Path(path)
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise AnshangError(f"--out 的文件名应以 {' 或 '.join(suffixes)} 结尾（给出的是 {path.name}）")
     atomic_write(path, data)
     return path
