@@ -18,14 +18,18 @@ from docx.shared import Pt
 
 DAY = "2026-11-21"
 SESSION = "2026-12-10"
-def _chinese_fonts() -> bool:
-    if shutil.which("fc-list") is None:
+def _fonts() -> bool:
+    """Chinese fonts, and Calibri's metrics (Carlito on Linux): column widths are measured in
+    Calibri's digits, as in Excel and WPS on an office computer."""
+    if shutil.which("fc-list") is None or shutil.which("fc-match") is None:
         return False
-    return bool(subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip())
+    chinese = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip()
+    calibri = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True).stdout
+    return bool(chinese) and ("Calibri" in calibri or "Carlito" in calibri)
 
 
-LIBREOFFICE = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None and _chinese_fonts()
-needs_office = pytest.mark.skipif(not LIBREOFFICE, reason="LibreOffice, poppler-utils or Chinese fonts not installed")
+LIBREOFFICE = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None and _fonts()
+needs_office = pytest.mark.skipif(not LIBREOFFICE, reason="LibreOffice, poppler-utils, Chinese fonts or Carlito not installed")
 
 
 def _ok(*args):
@@ -196,14 +200,16 @@ def test_every_column_of_a_sheet_is_on_the_same_page_as_the_first(made):
 
 @needs_office
 def test_printed_type_is_readable(made):
-    """No word of a printed table smaller than about 9 pt (its box height in the PDF)."""
+    """No text of a printed table smaller than 9 pt: a Chinese character is one em wide, so a
+    word of Chinese characters only gives its size (fitting to the page width shrinks it)."""
     for name, path in made.items():
         if not name.endswith(".xlsx"):
             continue
         html = subprocess.run(["pdftotext", "-bbox", str(_pdf(path)), "-"], capture_output=True, text=True,
                               check=True).stdout
-        heights = [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)]
-        assert heights and min(heights) >= 8.5, (name, min(heights))
+        sizes = [(float(x1) - float(x0)) / len(word) for x0, x1, word in
+                 re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([\u4e00-\u9fff]{4,})</word>', html)]
+        assert len(sizes) > 10 and min(sizes) >= 8.9, (name, min(sizes))
 
 
 @needs_office

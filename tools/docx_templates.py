@@ -32,9 +32,10 @@ LINE = Pt(28.95)  # 225 mm / 22 lines
 FIXED = dt.datetime(2026, 1, 1)
 
 
-def _fonts(run_or_style, name: str, size: float | None = None, bold: bool | None = None) -> None:
+def _fonts(run_or_style, name: str, size: float | None = None, bold: bool | None = None, latin: str = "") -> None:
+    """Chinese text in ``name``; figures and Latin letters in ``latin`` when given."""
     font = run_or_style.font
-    font.name = name
+    font.name = latin or name
     if size is not None:
         font.size = Pt(size)
     if bold is not None:
@@ -45,7 +46,7 @@ def _fonts(run_or_style, name: str, size: float | None = None, bold: bool | None
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(key), name)
+        fonts.set(qn(key), latin if latin and key != "w:eastAsia" else name)
 
 
 def _page_field(paragraph) -> None:
@@ -141,6 +142,13 @@ class Official:
     def para(self, text: str) -> None:
         self._para(text, indent=2 * BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
+    def lines(self, name: str) -> None:
+        """One body paragraph per item of the list ``name`` (docxtpl's {%p for %}): text of
+        several lines (事实、理由、诉求; each unit's result) stays justified line by line."""
+        self._para("{%p for line in " + name + " %}")
+        self.para("{{ line }}")
+        self._para("{%p endfor %}")
+
     def heading(self, text: str) -> None:
         self._para(text, HEADING_FONT, BODY_PT, indent=2 * BODY_PT)
 
@@ -150,6 +158,12 @@ class Official:
         t = self.doc.add_table(rows=4, cols=len(columns))
         t.style = self.doc.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        t.autofit = False
+        for col, (_, _, mm) in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), columns):
+            col.set(qn("w:w"), str(int(Mm(mm).twips)))
+        for row in t.rows[1:]:
+            keep = OxmlElement("w:cantSplit")
+            row._tr.get_or_add_trPr().append(keep)
         head = t.rows[0]
         trpr = head._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -165,16 +179,20 @@ class Official:
                 p.paragraph_format.first_line_indent = Pt(0)
                 if r == 0:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                if texts[r][c]:
-                    _fonts(p.add_run(texts[r][c]), HEADING_FONT if r == 0 else BODY_FONT, TABLE_PT)
+                if texts[r][c]:  # figures (编号、日期) in Times New Roman: narrow, as offices print them
+                    _fonts(p.add_run(texts[r][c]), HEADING_FONT if r == 0 else BODY_FONT, TABLE_PT,
+                           latin="" if r == 0 else "Times New Roman")
         # after the table, a blank line in body text
         self.blank()
 
     def sign(self, office: str = "{{ office }}", date: str = "{{ date }}") -> None:
-        """Room for the seal, the issuing office, and the date four characters from the right."""
-        self.blank()
-        self.blank()
-        self._para(office, align=WD_ALIGN_PARAGRAPH.RIGHT, right=2 * BODY_PT)
+        """Room for the seal, the issuing office, and the date four characters from the right;
+        kept on one page with the paragraph above (a signature never stands alone on a page)."""
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        for _ in range(2):
+            self.blank()
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        self._para(office, align=WD_ALIGN_PARAGRAPH.RIGHT, right=2 * BODY_PT).paragraph_format.keep_with_next = True
         self._para(date, align=WD_ALIGN_PARAGRAPH.RIGHT, right=4 * BODY_PT)
 
     def copy_to(self, text: str) -> None:
@@ -196,8 +214,8 @@ class Official:
 
 PLAN = "《{{ city }}“市长服务民营企业接待日”工作方案》"
 CONTACT = "联系电话：{{ phone }}"
-OVERDUE = [("编号", "id", 24), ("企业", "enterprise", 30), ("诉求事项", "title", 36), ("应报送", "kind", 16),
-           ("承办角色", "part", 14), ("截止日期", "due", 20), ("已超期（工作日）", "late", 16)]
+OVERDUE = [("编号", "id", 30), ("企业", "enterprise", 27), ("诉求事项", "title", 30), ("应报送", "kind", 15),
+           ("承办角色", "part", 12), ("截止日期", "due", 28), ("超期工作日", "late", 14)]
 
 
 def notice(d: Official) -> None:
@@ -244,8 +262,8 @@ def supervision_list(d: Official) -> None:
     d.to("市政府督查室：")
     d.para("截至{{ date }}，下列“市长服务民营企业接待日”交办事项超过报送时限{{ threshold }}个工作日以上，经催办仍未报送，"
            "共{{ count }}项，请予督办。")
-    d.table([("承办单位", "unit", 28), ("编号", "id", 24), ("企业", "enterprise", 28), ("诉求事项", "title", 30),
-             ("应报送", "kind", 14), ("截止日期", "due", 18), ("已超期（工作日）", "late", 14)])
+    d.table([("承办单位", "unit", 24), ("编号", "id", 30), ("企业", "enterprise", 21), ("诉求事项", "title", 24),
+             ("应报送", "kind", 15), ("截止日期", "due", 28), ("超期工作日", "late", 14)])
     d.sign()
 
 
@@ -295,7 +313,7 @@ def letter_reply(d: Official) -> None:
     d.title("关于企业诉求办理情况的答复函")
     d.to("{{ enterprise }}：")
     d.para("贵单位{{ when }}反映的“{{ title }}”事项，经{{ leader }}交办，由{{ units }}办理。现将办理情况答复如下：")
-    d.para("{{ result }}")
+    d.lines("result")
     d.para("感谢贵单位对全市优化营商环境工作的支持。如对办理结果有意见，请与我办联系，我办将组织回访。" + CONTACT + "。")
     d.sign()
 
@@ -309,7 +327,7 @@ def referral(d: Official) -> None:
     d.heading("一、企业及联系人")
     d.para("企业名称：{{ enterprise }}（统一社会信用代码：{{ uscc }}）；联系人：{{ person }}；联系电话：{{ person_phone }}。")
     d.heading("二、反映的事项")
-    d.para("{{ demand }}")
+    d.lines("demand")
     d.para(CONTACT + "。")
     d.sign()
 
@@ -320,7 +338,7 @@ def attendance(d: Official) -> None:
     d.para("定于{{ session_date }}在{{ place }}举办市长服务民营企业接待日，由{{ leader }}接待企业，时间半天。根据" + PLAN +
            "关于各区、各相关部门主要负责人、相关负责人配合接待的要求，请你单位主要负责人或分管负责人参加，"
            "熟悉下列诉求情况，现场协助答复企业。本期安排接待的企业及诉求如下：")
-    d.table([("序号", "n", 12), ("企业", "enterprise", 36), ("诉求事项", "title", 44), ("建议承办单位", "units", 40),
+    d.table([("序号", "n", 12), ("企业", "enterprise", 36), ("诉求事项", "title", 40), ("建议承办单位", "units", 44),
              ("属地", "district", 24)])
     d.para("请于接待日前将参加人员姓名、职务报{{ office }}。" + CONTACT + "。")
     d.sign()

@@ -96,7 +96,7 @@ def values(kind: str, case: dict, world, settings, today: dt.date) -> dict:
         if not when:
             raise AnshangError(f"{cid} 没有安排场次，不能出具接待安排告知书")
     elif kind == "deferred":
-        v["reason"] = "本期接待日的受理领域与该事项所涉领域不一致，或本期接待名额已满"
+        v["reason"] = deferral_reason(case, world)
         v["when"] = f"拟安排在{when}由{leader}接待" if when else "待有受理该领域事项的接待日时安排"
     elif kind == "excluded":
         clauses = [c for c in scr.get("clauses") or [] if c in EXCLUSIONS]
@@ -112,7 +112,7 @@ def values(kind: str, case: dict, world, settings, today: dt.date) -> dict:
             raise AnshangError(f"{cid} 没有注明转办单位（screening.refer_to），无法出具{LETTERS[kind]}")
         v["refer_to"] = unit_name(world.units, target)
         v["reason"] = str(scr.get("reason") or "不属于市长服务民营企业接待日受理范围").rstrip("。")
-        v["demand"] = demand_text(case)
+        v["demand"] = demand_lines(case)
     elif kind == "reply":
         out = case.get("outcome") or {}
         results = _results(case)
@@ -123,16 +123,34 @@ def values(kind: str, case: dict, world, settings, today: dt.date) -> dict:
         lead, co = out.get("lead_unit"), [u for u in out.get("co_units") or [] if u != out.get("lead_unit")]
         v["units"] = (f"{unit_name(world.units, lead)}牵头、{unit_names(world.units, co)}配合" if co
                       else unit_name(world.units, lead)) if lead else "有关单位"
-        v["result"] = "\n".join(f"{unit_name(world.units, e.get('unit')) or '承办单位'}"
-                                f"（{cn_date(parse_date(e['date']))}报送）：{str(e.get('note') or '已办结').strip()}"
-                                for e in results)
+        v["result"] = [f"{unit_name(world.units, e.get('unit')) or '承办单位'}"
+                       f"（{cn_date(parse_date(e['date']))}报送）：{' '.join(str(e.get('note') or '已办结').split())}"
+                       for e in results]
     return v
 
 
-def demand_text(case: dict) -> str:
-    parts = [f"{word}：{str(case[key]).strip()}" for key, word in
+def deferral_reason(case: dict, world) -> str:
+    """Why a demand waits for a later session: the session it could not get into (named at the
+    start of the matching reason) took other fields, or was full."""
+    from anshang.core.matching import session_fields
+
+    said = str((case.get("matching") or {}).get("reason") or "")
+    current = world.sessions.get(said.split(" ", 1)[0]) if said else None
+    if current is None:
+        return "本期接待日的受理领域与该事项所涉领域不一致，或本期接待名额已满"
+    fields = session_fields(current, world.leaders)
+    day = cn_date(parse_date(current["date"]))
+    if not set(fields) & set(case.get("fields") or []):
+        return (f"{day}接待日受理{'、'.join(fields)}等领域的事项，与该事项所涉领域（{'、'.join(case.get('fields') or [])}）"
+                "不一致")
+    return f"{day}接待日的接待名额已满"
+
+
+def demand_lines(case: dict) -> list[str]:
+    """事实、理由、诉求, a paragraph each (line breaks within one become spaces)."""
+    parts = [f"{word}：{' '.join(str(case[key]).split())}" for key, word in
              (("facts", "事实"), ("reasons", "理由"), ("request", "诉求")) if case.get(key)]
-    return "\n".join(parts) or (case.get("title") or "")
+    return parts or [case.get("title") or ""]
 
 
 def file_name(kind: str, v: dict, today: dt.date) -> str:

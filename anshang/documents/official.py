@@ -75,7 +75,7 @@ MEANINGS = {
     "uscc": "统一社会信用代码", "person": "企业联系人", "person_phone": "企业联系人电话",
     "session_date": "接待日日期（含星期）", "reason": "理由", "when": "时间的说明",
     "clause": "不予受理依据的条款", "clause_text": "条款原文", "advice": "对企业的建议",
-    "refer_to": "转办的属地政府或部门", "demand": "诉求内容（事实、理由、诉求）", "units": "承办单位或参会单位",
+    "refer_to": "转办的属地政府或部门", "demand": "诉求内容（事实、理由、诉求，各一段）", "units": "承办单位或参会单位",
     "result": "承办单位报送的办理结果（每个单位一段）",
     "number": "诉求编号", "contact": "企业联系人", "instruction": "接待领导的交办意见", "lead_unit": "牵头单位",
     "co_units": "配合单位", "deadlines": "办理时限的说明", "progress_due": "落实情况截止日期",
@@ -258,6 +258,9 @@ def check_ledger_templates(ledger) -> list[Problem]:
 def stand_ins(name: str) -> dict:
     """Values for a trial fill of a template: text for every placeholder, one row for tables."""
     values = dict.fromkeys(PLACEHOLDERS[name], "样例")
+    for listed in ("demand", "result"):  # paragraphs: a list of texts
+        if listed in values and name.endswith(".docx"):
+            values[listed] = ["样例"]
     if name in ROW_FIELDS:
         values["rows"] = [dict.fromkeys(ROW_FIELDS[name], "样例")]
     return values

@@ -14,7 +14,7 @@ from anshang.documents.workbook import text_width
 
 BODY_PT = 10.5  # 五号
 SMALLEST_PT = 9.0  # fit-to-width may shrink the print, never below this size
-SHRINK = SMALLEST_PT / BODY_PT
+SHRINK = (SMALLEST_PT + 0.5) / BODY_PT  # with room for spreadsheet programs measuring widths a little wider
 UNIT_PT = 5.25  # points one column-width unit takes (Excel's default character width)
 CELL_PAD_PT = 3.75  # points each column adds beyond its units
 # paper (openpyxl paperSize code, orientation, printable width in points with 10 mm margins)
@@ -118,7 +118,6 @@ class _Looks:
         wrap = Alignment(wrap_text=True, vertical="center")
         self.title = _look(ws, font=Font(name="黑体", size=16, bold=True), alignment=Alignment(vertical="center"))
         self.sub = _look(ws, font=body)
-        self.sub_right = _look(ws, font=body, alignment=Alignment(horizontal="right"))
         self.head = _look(ws, font=Font(name="黑体", size=BODY_PT, bold=True), border=box,
                           fill=PatternFill("solid", fgColor="DDEBF7"),
                           alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
@@ -188,16 +187,14 @@ def add_table(wb, t: Table):
     ws.print_options.horizontalCentered = True
     for side in ("left", "right"):
         setattr(ws.page_margins, side, MARGIN_IN)
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.75
+    ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3  # the page-number footer has its own room
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.center.size = BODY_PT
     ws.row_dimensions[1].height = 28
     ws.append([_cell(ws, t.title, looks.title)])
-    if n > 1:
-        ws.append([_cell(ws, f"制表单位：{t.office}", looks.sub), *[None] * (n - 2),
-                   _cell(ws, f"截至{cn_date(t.date)}", looks.sub_right)])
-    else:
-        ws.append([_cell(ws, f"制表单位：{t.office}　截至{cn_date(t.date)}", looks.sub)])
+    # one cell that runs on across the empty row (a narrow first column never cuts it off)
+    ws.append([_cell(ws, f"制表单位：{t.office}　　　　截至{cn_date(t.date)}", looks.sub)])
     ws.append([_cell(ws, c.header, looks.head) for c in t.cols])
     kinds = [c.kind for c in t.cols]
     ws.row_dimensions[HEAD_ROWS].height = row_height(t.cols and [c.header for c in t.cols], widths)

@@ -162,8 +162,8 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
         ["数据日期", cn_date(today, weekday=True)],
         ["台账", f"{settings.city}　{settings.office}"],
         ["诉求数", cases],
-        ["范围", "全部年度的诉求" if everything else f"未办结的诉求，以及 {today.year} 年内办结、不予受理、转办或当场解决的诉求"
-                "（生成时加 --all 列出全部年度）"],
+        ["范围", "全部年度的诉求" if everything else
+         f"未办结的诉求，以及 {today.year} 年内办结、不予受理、转办、当场解决或解释说明的诉求（往年已了结的不列出）"],
         ["日历覆盖", f"{years[0]}–{years[-1]} 年" + (f"（台账补充：{'、'.join(map(str, extra))}）" if extra else "")],
         ["颜色：红", "有报送事项已超期"],
         ["颜色：黄", f"{limits.warning_workdays} 个工作日内有报送事项到期"],
