@@ -41,7 +41,7 @@ def test_usage_errors_are_chinese(cli):
     r = cli("chek")
     assert r.code == 2
     assert r.err.splitlines() == [
-        "用法：anshang [OPTIONS] COMMAND [ARGS]...",
+        "用法：anshang [选项] 命令 [参数]…",
         "运行 'anshang -h' 查看帮助。",
         "错误：没有命令 'chek'；是否想输入 'check', 'chase'？",
     ]
@@ -54,6 +54,15 @@ def test_help_is_chinese(cli):
     assert r.code == 0
     assert "检查整个台账" in r.out and "显示本帮助并退出。" in r.out
     assert "Show this message" not in r.out
+    for args in (["template"], ["session", "-h"], ["weekly", "-h"], ["-h"]):
+        r = cli(*args)
+        text = r.out + r.err
+        assert "用法：anshang" in text and "[选项]" in text, args
+        assert not re.search(r"Usage|OPTIONS|ARGS|Options|Commands|<bool>|<str>", text), (args, text)
+    r = cli("weekly", "a", "b")
+    assert r.code == 2 and r.err.splitlines()[-1] == "错误：多余的参数（a b）"
+    r = cli("due", "--within", "abc")
+    assert r.code == 2 and r.err.splitlines()[-1].startswith("错误：'--within' 的值无效：") and "整数" in r.err
 
 
 def test_python_dash_m_works():

@@ -20,12 +20,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]…",
 )
-roster_app = typer.Typer(help="企业名录：导入市政府调度企业名单、查询。", no_args_is_help=True)
-session_app = typer.Typer(help="接待日场次：年度轮值计划、通告、场次一览与通知名单。", no_args_is_help=True)
+GROUP = {"no_args_is_help": True, "options_metavar": "[选项]", "subcommand_metavar": "命令 [参数]…"}
+roster_app = typer.Typer(help="企业名录：导入市政府调度企业名单、查询。", **GROUP)
+session_app = typer.Typer(help="接待日场次：年度轮值计划、通告、场次一览与通知名单。", **GROUP)
 app.add_typer(roster_app, name="roster")
 app.add_typer(session_app, name="session")
-template_app = typer.Typer(help="文书模板：列出、复制到台账中修改、检查占位符。", no_args_is_help=True)
+template_app = typer.Typer(help="文书模板：列出、复制到台账中修改、检查占位符。", **GROUP)
 app.add_typer(template_app, name="template")
 LIMITS = "{期限}"  # in a help text: the time limits of the ledger's settings
 
@@ -98,7 +101,7 @@ def _may_show_help(argv: list[str]) -> bool:
     if any(a in ("-h", "--help") for a in argv):
         return True
     words = [a for i, a in enumerate(argv) if not a.startswith("-") and not (i and argv[i - 1] in ("--data", "-d"))]
-    return not words or (len(words) == 1 and words[0] in ("roster", "session"))
+    return not words or (len(words) == 1 and words[0] in ("roster", "session", "template"))
 
 
 def main() -> None:
