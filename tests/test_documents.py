@@ -106,9 +106,14 @@ def test_template_list_show_copy_and_check(cli, sample):
     assert cli("--data", sample, "template", "check").code == 0
 
     # mistakes only a trial fill finds: a row field, an attribute of a text, the sandbox
-    for text, said in (("{{ r.enterprize }}", "templates/chase.docx: [template] 占位符中的 enterprize 不存在（表格行可用：r.id、"),
-                       ("{{ date.year }}", "templates/chase.docx: [template] 占位符中的 year 不存在"),
-                       ("{{ city.__class__ }}", "templates/chase.docx: [template] 占位符只能写名称")):
+    for text, said in (("{{ r.enterprize }}", "templates/chase.docx:第1个表格第3行第2列: [template] 占位符中的 enterprize 不存在"
+                                              "（表格行可用：r.id、"),
+                       ("{{ date.year }}", "templates/chase.docx:第1个表格第3行第2列: [template] 占位符中的 year 不存在"),
+                       ("{{ city.__class__ }}", "templates/chase.docx:第1个表格第3行第2列: [template] 占位符只能写名称"),
+                       ("{{ r.title|safe }}", "templates/chase.docx:第1个表格第3行第2列: [template] 占位符只能写名称（如 {{ enterprise }}）"
+                                              "或表格行的字段（如 {{ r.id }}），不能使用过滤器、运算或函数"),
+                       ("{% for i in rows %}{% for j in rows %}x{% endfor %}{% endfor %}{{ 1/0 }}",
+                        "templates/chase.docx:第1个表格第3行第2列: [template] 占位符只能写名称")):
         doc = docx.Document(str(REPO / "templates" / "chase.docx"))
         doc.tables[0].rows[2].cells[1].paragraphs[0].runs[0].text = text
         doc.save(str(target))
@@ -168,7 +173,7 @@ def test_broken_and_hostile_templates(cli, sample, tmp_path):
     doc.paragraphs[4].runs[0].text = "{{ city.__class__.__mro__ }}"
     doc.save(str(bomb))
     r = cli("--data", sample, "session", "notice", "2026-12-10")
-    assert r.code == 2 and "templates/notice.docx: [template] 占位符只能写名称（如 {{ enterprise }}），不能访问内部属性" in r.err
+    assert r.code == 2 and "templates/notice.docx:第5段: [template] 占位符只能写名称（如 {{ enterprise }}）" in r.err
     doc.paragraphs[4].runs[0].text = "电话：{{ phone }"
     doc.save(str(bomb))
     r = cli("--data", sample, "session", "notice", "2026-12-10")
@@ -233,3 +238,45 @@ def test_packaged_templates_are_what_the_builder_makes(tmp_path):
     assert sorted(p.name for p in built) == sorted(n for n in official.TEMPLATES if n.endswith(".docx"))
     for path in built:
         assert docx_text(path) == docx_text(REPO / "templates" / path.name), path.name
+
+
+def test_file_names_stay_apart_and_short(cli, sample, tmp_path):
+    # a second session on the same day: its own notice, call list and attendance notice
+    first = (sample / "sessions/2026/2026-12-10.yaml").read_text(encoding="utf-8")
+    (sample / "sessions/2026/2026-12-10-2.yaml").write_text(first.replace("id: '2026-12-10'", "id: 2026-12-10-2"),
+                                                             encoding="utf-8")
+    for args in (["session", "notice"], ["session", "contacts"], ["session", "attend"]):
+        assert cli("--data", sample, *args, "2026-12-10").code == 0
+        cli("--data", sample, *args, "2026-12-10-2")
+    names = sorted(p.name for p in (sample / "output").iterdir())
+    assert "通告-北岚市市长服务民营企业接待日-2026年12月10日.docx" in names
+    assert "通告-北岚市市长服务民营企业接待日-2026年12月10日-2026-12-10-2.docx" in names
+    assert "通知名单-接待日2026年12月10日-2026-12-10-2.xlsx" in names
+    # a very long enterprise name is shortened; the date and the id are kept
+    case = sample / "cases/2026/260924-btg2g.yaml"
+    uscc = re.search(r"^enterprise: (\S+)$", case.read_text(encoding="utf-8"), flags=re.M).group(1)
+    ent = sample / f"enterprises/{uscc}.yaml"
+    ent.write_text(re.sub(r"^name: .+$", "name: " + "北岚市" + "超长名称" * 40 + "有限公司", ent.read_text(encoding="utf-8"),
+                           flags=re.M), encoding="utf-8")
+    r = cli("--data", sample, "letter", "260924-btg2g", "--date", DAY)
+    assert r.code == 0, r
+    path = next((sample / "output").glob("不予受理告知书-*"))
+    assert path.name.endswith("-2026-11-22-260924-btg2g.docx") and len(path.name.encode()) < 255
+
+
+def test_two_units_of_one_name_get_a_notice_each(cli, sample):
+    units = sample / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    assert "name: 市自然资源局" in text and "name: 市住房和城乡建设局" in text
+    units.write_text(text.replace("name: 市住房和城乡建设局", "name: 市自然资源局"), encoding="utf-8")
+    r = cli("--data", sample, "chase", "--date", "2026-11-21", "--no-record")
+    assert r.code == 0
+    names = {p.name for p in (sample / "output").iterdir()}
+    assert {"催办通知-市自然资源局-zrzyj-2026-11-21.docx", "催办通知-市自然资源局-zjj-2026-11-21.docx"} <= names
+
+
+def test_out_into_a_file_is_said_plainly(cli, sample):
+    r = cli("--data", sample, "session", "attend", "2026-12-10", "--out", sample / "anshang.yaml" / "x.docx")
+    assert r.code == 2 and "无法写入" in r.err and "路径中的某一级是已有的文件，不是目录" in r.err
+    r = cli("--data", sample, "letter", "260924-btg2g", "--out", sample / "anshang.yaml")
+    assert r.code == 2 and "无法写入" in r.err and "Error" not in r.err

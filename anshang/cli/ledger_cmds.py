@@ -109,12 +109,11 @@ def xlsx2text(file: Path = typer.Argument(..., metavar="文件.xlsx")):
 @template_app.command("list")
 def template_list():
     """列出 anshang 的文书模板、用途，以及台账中是否已有自己修改的版本（templates/ 下）。"""
-    from anshang.documents.official import TEMPLATES
+    from anshang.documents.official import TEMPLATES, own_templates
 
-    ledger = CTX.maybe_ledger()
+    own = own_templates(CTX.maybe_ledger())
     for name, what in TEMPLATES.items():
-        own = ledger is not None and ledger.path(f"templates/{name}").is_file()
-        out(f"{name}\t{what}\t{'使用台账中的 templates/' + name if own else '使用自带模板'}\n")
+        out(f"{name}\t{what}\t{'使用台账中的 templates/' + name if name in own else '使用自带模板'}\n")
 
 
 @template_app.command("show")

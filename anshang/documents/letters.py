@@ -146,6 +146,13 @@ def deferral_reason(case: dict, world) -> str:
     return f"{day}接待日的接待名额已满"
 
 
+def session_label(session: dict) -> str:
+    """接待日2026年12月10日 in a file name; a second session on the same day adds its id."""
+    day = parse_date(session["date"])
+    same = str(session.get("id") or "") in ("", day.isoformat())
+    return f"接待日{cn_date(day)}" + ("" if same else f"-{session['id']}")
+
+
 def demand_lines(case: dict) -> list[str]:
     """事实、理由、诉求, a paragraph each (line breaks within one become spaces)."""
     parts = [f"{word}：{' '.join(str(case[key]).split())}" for key, word in
@@ -154,10 +161,14 @@ def demand_lines(case: dict) -> list[str]:
 
 
 def file_name(kind: str, v: dict, today: dt.date) -> str:
-    from anshang.store.outputs import safe_filename
+    """告知书-企业名称-日期-编号.docx (转办函: the unit's name first); long names are shortened,
+    the date and the id are always kept."""
+    from anshang.store.outputs import name_part, safe_filename
 
-    who = f"{v['refer_to']}-{v['enterprise']}" if kind == "referral" else v["enterprise"]
-    return safe_filename(f"{LETTERS[kind]}-{who}-{today.isoformat()}-{v['id']}", 120) + ".docx"
+    who = name_part(v["enterprise"])
+    if kind == "referral":
+        who = f"{name_part(v['refer_to'], 30)}-{who}"
+    return safe_filename(f"{LETTERS[kind]}-{who}-{today.isoformat()}-{v['id']}", 200) + ".docx"
 
 
 def write_letters(ledger, settings, cids: list[str], session: str | None, kind: str | None, today: dt.date,
@@ -229,5 +240,5 @@ def write_attendance(ledger, settings, given: str, today: dt.date, out=None):
     data = official.render(path, shown, v)
     if out is not None:
         return outputs.write_file(out, data, (".docx",))
-    name = outputs.safe_filename(f"参会通知-接待日{cn_date(parse_date(world.sessions[sid]['date']))}") + ".docx"
+    name = outputs.safe_filename(f"参会通知-{session_label(world.sessions[sid])}") + ".docx"
     return outputs.write(ledger.output_dir, name, data)

@@ -90,4 +90,7 @@ def notice_docx(ledger, settings, given: str) -> tuple[bytes, str]:
     values["handover_limits"] = official.tight(values["handover_limits"])
     path, shown = official.template(ledger, "notice.docx")
     data = official.render(path, shown, values, required=tuple(values))
-    return data, safe_filename(f"通告-{settings.city}市长服务民营企业接待日-{cn_date(parse_date(s['date']))}", 100) + ".docx"
+    from anshang.documents.letters import session_label
+
+    return data, safe_filename(f"通告-{settings.city}市长服务民营企业接待日-{session_label(s).removeprefix('接待日')}",
+                               120) + ".docx"

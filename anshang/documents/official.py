@@ -133,33 +133,27 @@ def _open(path: Path, shown: str):
     return tpl
 
 
-def _paragraph_texts(tpl) -> list[str]:
-    """The text of every paragraph (body, tables, headers, footers), in order: where a
-    placeholder is, for messages."""
+def _places(tpl) -> list[tuple[str, str]]:
+    """(where, text) of every paragraph: 第N段 in the body, 第K个表格第R行第C列 in tables,
+    页脚 and 页眉 — where a placeholder is, for messages."""
     doc = tpl.docx
-    texts = []
-
-    def walk(container):
-        for p in container.paragraphs:
-            texts.append(p.text)
-        for table in getattr(container, "tables", []):
-            for row in table.rows:
-                for cell in row.cells:
-                    walk(cell)
-
-    walk(doc)
+    places = []
+    for n, p in enumerate(doc.paragraphs, start=1):
+        places.append((f"第{n}段", p.text))
+    for k, table in enumerate(doc.tables, start=1):
+        for r, row in enumerate(table.rows, start=1):
+            for c, cell in enumerate(row.cells, start=1):
+                places.append((f"第{k}个表格第{r}行第{c}列", cell.text))
     for section in doc.sections:
-        for part in (section.header, section.footer, section.even_page_footer, section.first_page_footer):
-            walk(part)
-    return texts
+        for part, word in ((section.header, "页眉"), (section.footer, "页脚"), (section.even_page_footer, "页脚"),
+                           (section.first_page_footer, "页脚")):
+            places += [(word, p.text) for p in part.paragraphs]
+    return places
 
 
-def _where(texts: list[str], name: str) -> str:
+def _where(places, name: str) -> str:
     pattern = re.compile(r"(\{\{|\{%)[^}]*\b" + re.escape(name) + r"\b")
-    for n, text in enumerate(texts, start=1):
-        if pattern.search(text):
-            return f"第{n}段"
-    return ""
+    return next((where for where, text in places if pattern.search(text)), "")
 
 
 def _said(e: Exception) -> str:
@@ -177,24 +171,78 @@ def _said(e: Exception) -> str:
     return "占位符不能这样使用（只写名称，如 {{ enterprise }}）"
 
 
+def _source(tpl) -> str:
+    """The template's text as the template language sees it: body, headers and footers."""
+    from docx.oxml import parse_xml
+
+    doc = tpl.docx
+    xml = tpl.patch_xml(tpl.xml_to_string(doc._element.body))
+    for rel in doc.part.rels.values():
+        if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and rel.target_part.blob:
+            xml += tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob)))
+    return xml
+
+
+# What a template may say: names ({{ enterprise }}), a field of a table row ({{ r.id }}), and
+# {% for %} / {% if %} over them. No filters, calls, arithmetic or macros: a template from the
+# ledger can neither unescape outside text nor run long.
+_ALLOWED = ("Template", "Output", "TemplateData", "Name", "Getattr", "For", "If", "Not", "Const")
+
+
+def _plain(ast) -> str | None:
+    """What in a parsed template goes beyond plain placeholders (None: nothing)."""
+    from jinja2 import nodes
+
+    for node in ast.find_all(nodes.Node):
+        kind = type(node).__name__
+        if kind not in _ALLOWED:
+            return kind
+        if kind == "Getattr" and (node.attr.startswith("_") or not isinstance(node.node, nodes.Name)):
+            return kind
+        if kind == "Const" and not isinstance(node.value, (bool, type(None))):
+            return kind
+        if kind == "For" and (node.recursive or not isinstance(node.iter, nodes.Name)):
+            return kind
+    return None
+
+
+_PLAIN_OUT = re.compile(r"\{\{\s*[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?\s*\}\}")
+_PLAIN_TAG = re.compile(r"\{%-?\s*(?:[ptrc]{1,2}\s+)?(?:for\s+\w+\s+in\s+\w+|endfor|if\s+(?:not\s+)?\w+|else|endif)"
+                        r"\s*-?%\}")
+
+
+def _odd(places) -> str:
+    """Where the first placeholder that is more than a name is (for messages)."""
+    for where, text in places:
+        rest = _PLAIN_TAG.sub("", _PLAIN_OUT.sub("", text))
+        if "{{" in rest or "{%" in rest:
+            return where
+    return ""
+
+
 def problems(path: Path, shown: str, values: dict, required=()) -> list[Problem]:
-    """What is wrong with a template for these values: syntax errors, unknown placeholders,
-    and required ones left empty."""
-    from jinja2 import TemplateSyntaxError
+    """What is wrong with a template for these values: syntax errors, anything but plain
+    placeholders, unknown placeholders, and required ones left empty."""
+    from jinja2 import TemplateSyntaxError, meta
 
     tpl = _open(path, shown)
     try:
-        names = tpl.get_undeclared_template_variables(_env())
+        ast = _env().parse(_source(tpl))
+        extra = _plain(ast)
+        if extra is not None:
+            return [Problem(shown, 0, "template", "error",
+                            "占位符只能写名称（如 {{ enterprise }}）或表格行的字段（如 {{ r.id }}），"
+                            "不能使用过滤器、运算或函数", _odd(_places(tpl)))]
+        names = meta.find_undeclared_variables(ast)
     except TemplateSyntaxError as e:
-        texts = _paragraph_texts(tpl)
-        odd = next((f"第{n}段" for n, t in enumerate(texts, start=1)
+        odd = next((where for where, t in _places(tpl)
                     if t.count("{{") != t.count("}}") or t.count("{%") != t.count("%}")), "")
         return [Problem(shown, 0, "template", "error", _said(e), odd)]
-    texts = _paragraph_texts(tpl)
-    found = [Problem(shown, 0, "template", "error", f"占位符 {{{{ {n} }}}} 不存在", _where(texts, n))
+    places = _places(tpl)
+    found = [Problem(shown, 0, "template", "error", f"占位符 {{{{ {n} }}}} 不存在", _where(places, n))
              for n in sorted(names - set(values))]
     found += [Problem(shown, 0, "template", "error", f"占位符 {{{{ {n} }}}} 没有内容（请在设置或场次文件中填写）",
-                      _where(texts, n))
+                      _where(places, n))
               for n in sorted(names & set(required)) if not values.get(n)]
     return found
 
@@ -202,8 +250,6 @@ def problems(path: Path, shown: str, values: dict, required=()) -> list[Problem]
 def render(path: Path, shown: str, values: dict, required=()) -> bytes:
     """The filled document as .docx bytes (the same values give the same bytes); stops with
     every problem of the template and nothing written."""
-    from jinja2 import TemplateError
-
     from anshang.documents.workbook import stable_zip
 
     found = problems(path, shown, values, required)
@@ -213,7 +259,7 @@ def render(path: Path, shown: str, values: dict, required=()) -> bytes:
     tpl = _open(path, shown)
     try:
         tpl.render(_prepared(values), _env())
-    except (TemplateError, TypeError, ValueError) as e:
+    except Exception as e:  # noqa: BLE001 - whatever a template does wrong is said for the clerk
         raise ProblemsFound(f"模板 {shown} 有问题，未生成：",
                             [Problem(shown, 0, "template", "error", _said(e))]) from None
     out = io.BytesIO()
@@ -226,6 +272,13 @@ def template(ledger, name: str) -> tuple[Path, str]:
     from anshang.store.templates import ledger_template
 
     return ledger_template(ledger, name)
+
+
+def own_templates(ledger) -> set[str]:
+    """The templates the ledger has its own copy of (in ``templates/``)."""
+    if ledger is None:
+        return set()
+    return {name for name in TEMPLATES if ledger.path(f"templates/{name}").is_file()}
 
 
 def check_ledger_templates(ledger) -> list[Problem]:
@@ -252,6 +305,8 @@ def check_ledger_templates(ledger) -> list[Problem]:
                 found += _sheet_problems(path, shown)
         except AnshangError as e:
             found.append(Problem(shown, 0, "template", "error", str(e).split(": ", 1)[-1]))
+        except Exception:  # noqa: BLE001 - one broken template never stops the whole check
+            found.append(Problem(shown, 0, "template", "error", "模板无法读取或试填失败；请从自带模板重新复制后修改"))
     return found
 
 
@@ -277,8 +332,13 @@ def trial(path: Path, shown: str) -> list[Problem]:
     except ProblemsFound as e:
         fields = ROW_FIELDS.get(name)
         extra = f"（表格行可用：{'、'.join('r.' + f for f in fields)}）" if fields else ""
-        return [Problem(p.path, p.line, p.code, p.severity, p.message + (extra if "不存在" in p.message else ""), p.cell)
-                for p in e.problems]
+        places = _places(_open(path, shown))
+        found = []
+        for p in e.problems:
+            missing = re.match(r"占位符中的 (\w+) 不存在", p.message)
+            where = _where(places, missing.group(1)) if missing else p.cell
+            found.append(Problem(p.path, p.line, p.code, p.severity, p.message + (extra if missing else ""), where))
+        return found
     return []
 
 

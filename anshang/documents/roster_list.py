@@ -11,7 +11,6 @@ from anshang.documents.sheets import Col, Table, book_bytes
 
 COLS = [Col("统一社会信用代码", least=20), Col("企业名称", most=36), Col("属地", most=14), Col("企业类型", most=30),
         Col("纳入调度年度", most=20)]
-HEADERS = [c.header for c in COLS]
 
 
 def enterprises(ledger) -> list[dict]:

@@ -12,7 +12,6 @@ from anshang.store import loader
 
 CONTACT_COLS = [Col("诉求编号", least=14), Col("企业", most=26), Col("联系人", most=10), Col("联系电话", least=14),
                 Col("诉求事项", most=30), Col("领域", most=16), Col("登记日期", "date"), Col("通知情况", least=16)]
-CONTACT_HEADERS = [c.header for c in CONTACT_COLS]
 
 
 def call_list_rows(world, sid: str) -> list[list]:
@@ -76,6 +75,8 @@ def write_contacts(ledger, settings, given: str, path=None, today=None):
                   today or dt.date.today(), CONTACT_COLS, rows,
                   notes=[f"地点：{s.get('place') or '另行通知'}。本表含企业联系人和电话，仅供通知企业使用，不得公开。"])
     data = book_bytes([table])
-    name = outputs.safe_filename(f"通知名单-接待日{cn_date(parse_date(s['date']))}") + ".xlsx"
+    from anshang.documents.letters import session_label
+
+    name = outputs.safe_filename(f"通知名单-{session_label(s)}") + ".xlsx"
     target = outputs.write_file(path, data, (".xlsx",)) if path is not None else outputs.write(ledger.output_dir, name, data)
     return target, len(rows)

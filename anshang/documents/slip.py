@@ -96,5 +96,6 @@ def write_slip(ledger, settings, cid: str, out: Path | None = None) -> Path:
     if out is not None:
         return outputs.write_file(out, data, (".xlsx",))
     day = (case.get("outcome") or {}).get("date") or ""
-    name = outputs.safe_filename(f"交办单-{enterprise_name(case, world.enterprises)}-{day}-{cid}", 90) + ".xlsx"
+    name = outputs.safe_filename(f"交办单-{outputs.name_part(enterprise_name(case, world.enterprises))}-{day}-{cid}",
+                                 200) + ".xlsx"
     return outputs.write(ledger.output_dir, name, data)

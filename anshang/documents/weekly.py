@@ -53,7 +53,6 @@ LEDGER_COLS = [Col("编号", most=14, least=14), Col("登记日期", "date"), Co
                Col("接待场次", most=12), Col("接待领导", most=14), Col("接待结果", most=10),
                Col("牵头单位", most=22), Col("配合单位", most=30), Col("落实情况期限", "date"),
                Col("办理结果期限", "date"), Col("状态", most=14), Col("超期（工作日）", "int"), Col("提醒", most=10)]
-LEDGER_HEADERS = [c.header for c in LEDGER_COLS]
 DUE_COLS = [Col("承办单位", most=22), Col("承办角色"), Col("编号", most=14, least=14), Col("企业", most=30),
             Col("诉求事项", most=40), Col("应报送"), Col("截止日期", "date"), Col("情况", most=24)]
 UNIT_COLS = [Col("承办单位", most=24), *(Col(h, "int") for h in ("交办", "其中牵头", "其中配合", "落实情况按时",

@@ -54,8 +54,12 @@ def _chase(ledger, settings, cal, today, folder, record, by, fmt) -> ChaseResult
     day = today.isoformat()
     files = []  # (name, data, what, number of items): all made before the first is written
 
+    shown = {u: outputs.name_part(unit_name(world.units, u)) for u in by_unit}
+    twice = {n for n in shown.values() if list(shown.values()).count(n) > 1}
+
     def named(kind, unit):
-        return outputs.safe_filename(f"{kind}-{unit_name(world.units, unit)}-{day}", 100)
+        who = shown[unit] + (f"-{unit}" if shown[unit] in twice else "")  # two units of one name
+        return outputs.safe_filename(f"{kind}-{who}-{day}", 200)
 
     if fmt == "md":
         for unit, obs in sorted(by_unit.items()):

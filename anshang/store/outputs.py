@@ -24,6 +24,12 @@ def safe_filename(text: str, limit: int = 60) -> str:
     return t[:limit]
 
 
+def name_part(text: str, limit: int = 40) -> str:
+    """An enterprise's or unit's name as one part of a file name: safe, and short enough (40
+    characters, 120 bytes in UTF-8) that the date and the id after it always fit."""
+    return safe_filename(text, limit)
+
+
 def ensure_inside(folder: Path, name: str) -> Path:
     """``folder/name`` after checking that it does not escape ``folder``."""
     folder = Path(folder).resolve()
@@ -33,10 +39,23 @@ def ensure_inside(folder: Path, name: str) -> Path:
     return target
 
 
+def _put(path: Path, data: str | bytes) -> None:
+    """``atomic_write``, with a failure said for a clerk (exit code 2) rather than as an OSError."""
+    import errno
+
+    try:
+        atomic_write(path, data)
+    except OSError as e:
+        why = {errno.ENAMETOOLONG: "文件名过长", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
+               errno.ENOSPC: "磁盘空间不足", errno.EROFS: "磁盘只读", errno.EEXIST: "路径中的某一级是已有的文件，不是目录",
+               errno.ENOTDIR: "路径中的某一级是已有的文件，不是目录", errno.EISDIR: "这是一个目录"}
+        raise AnshangError(f"无法写入 {path}：{why.get(e.errno, '系统拒绝写入（' + (e.strerror or '') + '）')}") from None
+
+
 def write(folder: Path, name: str, data: str | bytes) -> Path:
     """Write ``data`` to ``folder/name`` atomically, refusing names that leave the folder."""
     target = ensure_inside(folder, name)
-    atomic_write(target, data)
+    _put(target, data)
     return target
 
 
@@ -46,5 +65,5 @@ def write_file(path: Path, data: str | bytes, suffixes: tuple = ()) -> Path:
     path = Path(path)
     if suffixes and path.suffix.lower() not in suffixes:
         raise AnshangError(f"--out 的文件名应以 {' 或 '.join(suffixes)} 结尾（给出的是 {path.name}）")
-    atomic_write(path, data)
+    _put(path, data)
     return path
