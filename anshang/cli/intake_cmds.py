@@ -54,7 +54,7 @@ def roster_show(query: str = typer.Argument(..., metavar="代码或名称", help
 @roster_app.command("list")
 def roster_list(
     district: str | None = typer.Option(None, "--district", metavar="属地", help="只列该属地"),
-    category: str | None = typer.Option(None, "--category", metavar="类型", help=choices(CATEGORIES)),
+    category: str | None = typer.Option(None, "--category", metavar="类型", help=choices(CATEGORIES) + "（写编号或中文均可）"),
     year: int | None = typer.Option(None, "--year", metavar="年份", help="只列纳入该年度调度的企业"),
     outside: bool = typer.Option(False, "--outside", help="与 --year 连用：只列未纳入该年度调度的企业"),
     to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为 Excel"),
@@ -62,6 +62,12 @@ def roster_list(
     """列出企业名录（每行：代码、名称、属地、类型、调度年度）。"""
     from anshang.documents import roster_list
 
+    from anshang.core import naming
+
+    if district is not None:
+        district = naming.district(district, CTX.settings.districts)
+    if category is not None:
+        category = naming.choice(category, CATEGORIES, "--category")
     rows = roster_list.rows(CTX.ledger, district, category, year, outside)
     out("".join("\t".join(r) + "\n" for r in rows))
     err(f"共 {len(rows)} 家企业。")
@@ -169,10 +175,10 @@ def screen(
     by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {id, decision, clauses, refer_to, reason}"),
     redo: bool = typer.Option(False, "--redo", help="按规则重新审查已审查的诉求（人工改判的不变）"),
-    decision: str | None = typer.Option(None, "--decision", metavar="结论", help=f"人工改判：{choices(DECISIONS)}（须同时给 --reason 和 --clause）"),
+    decision: str | None = typer.Option(None, "--decision", metavar="结论", help=f"人工改判：{choices(DECISIONS)}（写编号或中文均可；须同时给 --reason 和 --clause）"),
     clauses: list[str] | None = typer.Option(None, "--clause", metavar="条款", help="人工改判的依据条款，如 §三(二)3（可重复）"),
     reason: str | None = typer.Option(None, "--reason", metavar="理由", help="人工改判的理由"),
-    refer_to: str | None = typer.Option(None, "--refer-to", metavar="单位", help="人工转办的单位编号"),
+    refer_to: str | None = typer.Option(None, "--refer-to", metavar="单位", help="人工转办的单位：编号、全称或简称"),
     typ: int | None = typer.Option(None, "--type", metavar="N", help="人工受理的 §三(一) 类型 1–5"),
 ):
     """受理审查：按工作方案判定受理、不予受理（§三(二)1–6）或转属地/部门（§二(三)），并记录依据条款。"""

@@ -17,6 +17,7 @@ from anshang.cli.context import (
     out,
     today,
 )
+from anshang.core import naming
 from anshang.core.labels import (
     DEADLINE_KINDS,
     EVENT_KINDS,
@@ -38,9 +39,9 @@ def _due_line(label: str, record: dict) -> str:
 @app.command(help=f"记录接待结果；交办时写入落实情况和办理结果两个期限：{LIMITS}。")
 def receive(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
-    outcome: str = typer.Option(..., "--outcome", metavar="结果", help=choices(OUTCOMES)),
-    lead: str | None = typer.Option(None, "--lead", metavar="单位", help="牵头单位编号（交办时；缺省取建议承办单位的第一个）"),
-    co: list[str] | None = typer.Option(None, "--co", metavar="单位", help="配合单位编号（可重复；缺省取其余建议承办单位）"),
+    outcome: str = typer.Option(..., "--outcome", metavar="结果", help=choices(OUTCOMES) + "（写编号或中文均可）"),
+    lead: str | None = typer.Option(None, "--lead", metavar="单位", help="牵头单位：编号、全称或简称（交办时；缺省取建议承办单位的第一个）"),
+    co: list[str] | None = typer.Option(None, "--co", metavar="单位", help="配合单位：编号、全称或简称（可重复；缺省取其余建议承办单位）"),
     instruction: str | None = typer.Option(None, "--instruction", metavar="意见", help="接待领导的交办意见"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="接待或交办日期，默认取场次日期"),
     note: str | None = typer.Option(None, "--note", metavar="说明", help="说明（如当场解决的情况、解释的要点）"),
@@ -51,6 +52,7 @@ def receive(
     cal = CTX.calendar(provisional)
     cid = case_id(case)
     day = date_arg(date, "--date") if date else None
+    outcome = naming.choice(outcome, OUTCOMES, "--outcome")
     res = do_receive(CTX.ledger, CTX.settings, cal, cid, outcome, day, lead, list(co or []), instruction, note,
                      clerk(None))
     out(f"已记录 {cid}：{OUTCOMES[outcome]}（{res['outcome']['date'].isoformat()}）\n")
@@ -92,9 +94,9 @@ def letter(
 @app.command(help=f"记录承办单位报送：落实情况、办理结果，或长期整改的定期报送（并算出下一次的期限）。{LIMITS}。")
 def report(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
-    kind: str = typer.Argument(..., metavar="类别", help=choices(DEADLINE_KINDS)),
+    kind: str = typer.Argument(..., metavar="类别", help=choices(DEADLINE_KINDS) + "（写编号或中文均可）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="报送日期，默认今天"),
-    unit: str | None = typer.Option(None, "--unit", metavar="单位", help="报送单位（牵头或配合单位），默认牵头单位"),
+    unit: str | None = typer.Option(None, "--unit", metavar="单位", help="报送单位（牵头或配合单位；编号、全称或简称），默认牵头单位"),
     note: str | None = typer.Option(None, "--note", metavar="内容", help="报送内容摘要"),
     by: str | None = typer.Option(None, "--by", metavar="经办人"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
@@ -103,8 +105,9 @@ def report(
 
     cal = CTX.calendar(provisional)
     cid = case_id(case)
+    kind = naming.choice(kind, DEADLINE_KINDS, "类别")
     res = do_report(CTX.ledger, CTX.settings, cal, cid, kind, today(date), unit, note, clerk(by))
-    out(f"已记录 {cid}：{EVENT_KINDS[kind]}（{res['event']['unit']}）\n")
+    out(f"已记录 {cid}：{EVENT_KINDS[kind]}（{res['unit_name']}）\n")
     if res["next"]:
         out(_due_line("下一次报送", res["next"]))
 
@@ -140,6 +143,7 @@ def extend(
     from anshang.steps.handling import extend as do_extend
 
     cid = case_id(case)
+    kind = naming.choice(kind, DEADLINE_KINDS, "--kind")
     rec = do_extend(CTX.ledger, CTX.settings, CTX.calendar(True), cid, kind, date_arg(to, "--to"), reason,
                     today(date), clerk(by))
     out(f"已延期 {cid}：{DEADLINE_KINDS[kind]}截止日期改为 {rec['due'].isoformat()}"
@@ -149,7 +153,7 @@ def extend(
 @app.command()
 def reassign(
     case: str = typer.Argument(..., metavar="编号"),
-    lead: str = typer.Option(..., "--lead", metavar="单位", help="新的牵头单位编号"),
+    lead: str = typer.Option(..., "--lead", metavar="单位", help="新的牵头单位：编号、全称或简称"),
     co: list[str] | None = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复；不写则保留原配合单位）"),
     reason: str = typer.Option(..., "--reason", metavar="理由", help="调整理由（如原单位提出的异议）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),

@@ -58,6 +58,10 @@ def due_report(ledger, settings, cal, today: dt.date, within: int | None, unit: 
     """What falls due on the whole ledger; returns (DueList, world) for printing."""
     from anshang.store import loader
 
+    from anshang.core import naming
+
     world = loader.load(ledger)
+    if unit is not None:
+        unit = naming.unit(unit, world.units)
     n = settings.policy.warning_workdays if within is None else within
     return due_list(world, cal, today, n, unit, settings.policy.co_unit_reports), world

@@ -33,17 +33,23 @@ def _on_or_after(day: dt.date, case: dict, what: str) -> None:
         require(day >= parse_date(out["date"]), f"{what}日期 {day.isoformat()} 早于交办日期 {out['date']}")
 
 
-def _known_units(ledger, ids) -> None:
-    units = loader.load(ledger, {"units"}).units
-    for u in ids:
-        require(u in units, f"承办单位 {u!r} 不在 units.yaml 中")
+def _unit_ids(ledger, given) -> list[str]:
+    """Unit ids for ids or names (全称、去掉“市”的名称、简称); unknown ones are refused."""
+    from anshang.core import naming
+
+    table = loader.load(ledger, {"units"}).units
+    return [naming.unit(u, table) for u in given]
 
 
 def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lead: str | None,
             co: list[str], instruction: str | None, note: str | None, by: str) -> dict:
     """Record the reception outcome; a handover also gets its progress and result deadlines."""
-    require(kind in OUTCOMES, only(OUTCOMES, "--outcome"))
+    from anshang.core import naming
+
+    kind = naming.choice(kind, OUTCOMES, "--outcome")
     limits = settings.policy.limits
+    lead = _unit_ids(ledger, [lead])[0] if lead else None
+    co = _unit_ids(ledger, co or [])
 
     def decide(case):
         require((case.get("screening") or {}).get("decision") == "accepted", f"{cid} 未受理，不能记录接待结果")
@@ -63,7 +69,7 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
             head = lead or (suggested[0] if suggested else None)
             require(bool(head), "交办须用 --lead 指定牵头单位")
             others = co or [u for u in suggested if u != head]
-            _known_units(ledger, [head, *others])
+            _unit_ids(ledger, [head, *others])  # suggested units still in units.yaml
             record.update({"lead_unit": head, "co_units": [u for u in others if u != head]})
             if instruction:
                 record["instruction"] = instruction
@@ -84,7 +90,10 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
 def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str | None,
            note: str | None, by: str) -> dict:
     """A unit's progress, result or periodic report. A periodic report sets the next one's due date."""
-    require(kind in DEADLINE_KINDS, only(DEADLINE_KINDS, "类别"))
+    from anshang.core import naming
+
+    kind = naming.choice(kind, DEADLINE_KINDS, "类别")
+    unit = _unit_ids(ledger, [unit])[0] if unit else None
 
     def decide(case):
         out = _handover(case)
@@ -103,7 +112,8 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
             if nxt:
                 set_deadline(doc, "periodic", nxt)
 
-        return change, {"event": ev, "next": nxt, "lead": out.get("lead_unit")}
+        named = (loader.load(ledger, {"units"}).units.get(who) or {}).get("name") or who
+        return change, {"event": ev, "next": nxt, "lead": out.get("lead_unit"), "unit_name": named}
 
     return update_case(ledger, cid, decide)
 
@@ -130,7 +140,9 @@ def longterm(ledger, settings, cal, cid: str, day: dt.date, note: str | None, by
 def extend(ledger, settings, cal, cid: str, kind: str, new_due: dt.date, reason: str, day: dt.date,
            by: str) -> dict:
     """Extend an open deadline; the request must come before the deadline passes."""
-    require(kind in DEADLINE_KINDS, only(DEADLINE_KINDS, "--kind"))
+    from anshang.core import naming
+
+    kind = naming.choice(kind, DEADLINE_KINDS, "--kind")
     co_reports = settings.policy.co_unit_reports
 
     def decide(case):
@@ -162,6 +174,8 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
     """A unit disputes its assignment: a new lead unit, and new co-units when given (otherwise the
     present ones stay); open deadlines restart from the day of the change."""
     limits = settings.policy.limits
+    lead = _unit_ids(ledger, [lead])[0]
+    co = None if co is None else _unit_ids(ledger, co)
 
     def decide(case):
         _handover(case)
@@ -169,7 +183,6 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
         require(bool(reason and reason.strip()), "调整承办单位须用 --reason 说明理由（如单位提出异议的内容）")
         old_lead, old_co = lifecycle.units_of(case)
         new_co = list(dict.fromkeys(u for u in (old_co if co is None else co) if u != lead))
-        _known_units(ledger, [lead, *new_co])
         require(lead != old_lead or new_co != old_co, "承办单位没有变化")
         restart = {k: limits.for_kind(k).record(cal, day)
                    for k in lifecycle.duties(case, settings.policy.co_unit_reports) if k in ("progress", "result")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from anshang.core import screening
-from anshang.core.labels import DECISIONS, only
+from anshang.core.labels import DECISIONS
 from anshang.core.problems import AnshangError
 from anshang.steps.intake import build_index
 from anshang.store import canonical, loader
@@ -56,14 +56,15 @@ def override(ledger: Ledger, settings, cid: str, decision: str, clauses: list[st
     """A person's decision, recorded with the reason it departs from (or confirms) the rules."""
     if not reason.strip():
         raise AnshangError("人工改判必须用 --reason 说明理由")
-    if decision not in ("accepted", "excluded", "referred"):
-        raise AnshangError(only(DECISIONS, "--decision"))
+    from anshang.core import naming
+
+    decision = naming.choice(decision, DECISIONS, "--decision")
     if not clauses:
         raise AnshangError("请用 --clause 注明依据条款，例如 --clause §三(二)3")
     with ledger.lock():
         idx = build_index(ledger, with_cases=False)
-        if refer_to and refer_to not in idx.units:
-            raise AnshangError(f"--refer-to：承办单位 {refer_to!r} 不在 units.yaml 中")
+        if refer_to:
+            refer_to = naming.unit(refer_to, idx.units, "--refer-to：单位")
         if decision == "referred" and not refer_to:
             raise AnshangError("转属地或部门须用 --refer-to 指定单位编号")
         d = screening.Decision(cid, decision, clauses, refer_to=refer_to, reason=reason,
