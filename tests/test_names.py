@@ -3,7 +3,6 @@ their beginning; unknown values refused with the closest names."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from anshang.core import naming

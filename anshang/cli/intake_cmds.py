@@ -44,11 +44,14 @@ def roster_import(
 
 
 @roster_app.command("show")
-def roster_show(query: str = typer.Argument(..., metavar="代码或名称", help="统一社会信用代码（或其前几位）或企业名称的一部分")):
-    """查看企业档案。"""
+def roster_show(
+    query: str = typer.Argument(..., metavar="代码或名称", help="统一社会信用代码（或其前几位）或企业名称的一部分"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断诉求状态，默认今天"),
+):
+    """查看企业档案，以及该企业的全部诉求（编号、登记日期、状态、事项）。"""
     from anshang.documents.roster_list import show
 
-    out(show(CTX.ledger, query))
+    out(show(CTX.ledger, query, today(date)))
 
 
 @roster_app.command("list")

@@ -1,5 +1,5 @@
-"""What people read about the ledger: due lists, chasing, one case's timeline, the weekly
-workbook, statistics and public feedback."""
+"""What people read about the ledger: finding demands, due lists, chasing, one case's timeline,
+the weekly workbook, statistics and public feedback."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from anshang.cli.context import (
     progress,
     today,
 )
+from anshang.core.labels import CHANNELS, STATUS
 from anshang.core.problems import AnshangError
 
 
@@ -136,3 +137,48 @@ def publish(
         raise AnshangError("--format 只能是 xlsx（Excel 表）、md（Markdown）或 all（两者）")
     for path in write_public(CTX.ledger, CTX.settings, today(date), to, formats[fmt]):
         out(f"已写入：{path}\n")
+
+
+@app.command("list")
+def list_cmd(
+    text: str | None = typer.Argument(None, metavar="[文字]", help="在诉求事项、事实、理由、诉求和企业名称中查找（空格分隔的几个词须都出现）"),
+    status: list[str] | None = typer.Option(None, "--status", metavar="状态", help="只列该状态（可重复）：" + "、".join(STATUS.values())),
+    unit: str | None = typer.Option(None, "--unit", metavar="单位", help="承办单位（牵头或配合；编号、全称或简称）"),
+    enterprise: str | None = typer.Option(None, "--enterprise", metavar="企业", help="企业名称的一部分，或统一社会信用代码的前几位"),
+    session: str | None = typer.Option(None, "--session", metavar="场次", help="接待场次（编号或日期）"),
+    channel: str | None = typer.Option(None, "--channel", metavar="渠道", help="渠道：" + "、".join(CHANNELS.values())),
+    field: list[str] | None = typer.Option(None, "--field", metavar="领域", help="领域（可重复，符合其一即可）"),
+    year: int | None = typer.Option(None, "--year", metavar="年份", help="登记年份"),
+    overdue: bool = typer.Option(False, "--overdue", help="只列有超期报送事项的"),
+    due_within: int | None = typer.Option(None, "--due-within", metavar="N", help="只列 N 个工作日内有报送事项到期的（含已超期）"),
+    sort: str = typer.Option("id", "--sort", metavar="排序", help="编号（默认）、登记日期、下一期限、企业、状态"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断状态和超期，默认今天"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, registered, enterprise, channel, fields, title, status, session, lead, co, next_due, next_kind, provisional, overdue_workdays}"),
+    to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为可打印的 Excel 表"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    """查找诉求：按状态、承办单位、企业、场次、渠道、领域、年份、超期、即将到期和文字筛选，列成表格。"""
+    import json
+
+    from anshang.documents.case_list import Filters, as_table, list_cases, write_table
+    from anshang.documents.case_list import as_json as rows_json
+
+    day = today(date)
+    f = Filters(text=text or "", statuses=list(status or []), unit=unit, enterprise=enterprise, session=session,
+                channel=channel, fields=list(field or []), year=year, overdue=overdue, due_within=due_within, sort=sort)
+    rows, described = list_cases(CTX.ledger, CTX.settings, CTX.calendar(provisional), day, f)
+    if as_json:
+        out(json.dumps(rows_json(rows), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+
+        Console(file=sys.stdout, width=max(100, _width())).print(as_table(rows))
+    err(f"共 {len(rows)} 件。")
+    if to is not None:
+        err(f"已导出：{write_table(to, rows, CTX.settings, day, described)}")
+
+
+def _width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 40)).columns

@@ -132,9 +132,12 @@ def status(case: dict, today: dt.date, obs: list | None = None) -> str:
     if scr in ("excluded", "referred"):
         return scr
     if scr == "accepted":
+        if case.get("channel", "reception_day") != "reception_day":
+            return "to_hand_over"  # other channels are handed over without a reception day
+        matching = (case.get("matching") or {}).get("status")
         if case.get("session"):
-            return "scheduled"
-        if (case.get("matching") or {}).get("status") == "waiting":
+            return "deferred" if matching == "deferred" else "scheduled"
+        if matching == "waiting":
             return "waiting"
         return "accepted"
     return "registered"

@@ -29,9 +29,18 @@ def matches(ent: dict, query: str) -> bool:
         else q in str(ent.get("name", ""))
 
 
-def show(ledger, query: str) -> str:
-    """Every enterprise whose code starts with, or whose name contains, ``query``."""
-    hits = [e for e in enterprises(ledger) if matches(e, query)]
+def show(ledger, query: str, today=None) -> str:
+    """Every enterprise whose code starts with, or whose name contains, ``query``, with its
+    demands (编号、登记日期、状态、事项)."""
+    import datetime as dt
+
+    from anshang.core import lifecycle
+    from anshang.core.labels import STATUS
+    from anshang.store import loader
+
+    world = loader.load(ledger, {"enterprise", "case"})
+    day = today or dt.date.today()
+    hits = [e for e in world.enterprises.values() if matches(e, query)]
     if not hits:
         raise AnshangError(f"名录中没有与 {query!r} 相符的企业")
     out = []
@@ -44,6 +53,10 @@ def show(ledger, query: str) -> str:
                 lines.append(f"  {label}：{e[key]}")
         for c in e.get("contacts") or []:
             lines.append("  联系人：" + "，".join(str(c[k]) for k in ("name", "role", "phone", "email") if c.get(k)))
+        mine = sorted((c for c in world.cases.values() if c.get("enterprise") == e.get("uscc")), key=lambda c: c["id"])
+        lines.append(f"  诉求：{len(mine)} 件" if mine else "  诉求：无")
+        lines += [f"    {c['id']}  {c['registered']}  {STATUS[lifecycle.status(c, day)]}  {c.get('title', '')}"
+                  for c in mine]
         out.append("\n".join(lines) + "\n")
     return "".join(out)
 

@@ -1,0 +1,195 @@
+"""Finding demands (``anshang list``): filters by state, unit (lead or co), enterprise, session,
+channel, field, year, overdue and falling due, and free text; one row per demand, sorted, for
+the terminal, JSON or a printable workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from anshang.core import lifecycle, naming
+from anshang.core.dates import parse_date
+from anshang.core.figures import worst_overdue
+from anshang.core.labels import CHANNELS, STATUS, label
+from anshang.core.obligations import horizon
+from anshang.core.problems import AnshangError
+from anshang.documents.names import enterprise_name, unit_name, unit_names
+from anshang.documents.sheets import Col, Table, Tentative
+
+SORTS = {"id": "编号", "registered": "登记日期", "due": "下一期限", "enterprise": "企业", "status": "状态"}
+TEXT_KEYS = ("title", "facts", "reasons", "request")
+
+
+@dataclass
+class Filters:
+    text: str = ""
+    statuses: list = field(default_factory=list)
+    unit: str | None = None
+    enterprise: str | None = None
+    session: str | None = None
+    channel: str | None = None
+    fields: list = field(default_factory=list)
+    year: int | None = None
+    overdue: bool = False
+    due_within: int | None = None
+    sort: str = "id"
+
+
+def _resolved(f: Filters, world, settings) -> Filters:
+    """The filters with names turned into ids (unknown names stop with the closest ones)."""
+    from anshang.core.matching import find_session
+
+    f.statuses = [naming.choice(s, STATUS, "--status") for s in f.statuses]
+    f.unit = naming.unit(f.unit, world.units) if f.unit else None
+    f.channel = naming.choice(f.channel, CHANNELS, "--channel") if f.channel else None
+    f.session = find_session(world, f.session) if f.session else None
+    for name in f.fields:
+        if name not in (settings.fields or []):
+            raise AnshangError(f"--field {name!r} 不是设置中的领域（{'、'.join(settings.fields or [])}）")
+    f.sort = naming.choice(f.sort, SORTS, "--sort")
+    if f.due_within is not None and f.due_within < 0:
+        raise AnshangError("--due-within 应为不小于 0 的工作日数")
+    return f
+
+
+def _enterprise_hit(case: dict, world, wanted: str) -> bool:
+    w = wanted.strip()
+    uscc = str(case.get("enterprise") or "")
+    return bool(w) and (uscc.upper().startswith(w.upper()) or w in enterprise_name(case, world.enterprises))
+
+
+def _text_hit(case: dict, world, wanted: str) -> bool:
+    words = wanted.split()
+    haystack = " ".join(str(case.get(k) or "") for k in TEXT_KEYS) + " " + enterprise_name(case, world.enterprises)
+    return all(w in haystack for w in words)
+
+
+def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
+    """The demands that pass every filter, as rows (sorted)."""
+    f = _resolved(f, world, settings)
+    policy = settings.policy
+    until, _ = horizon(cal, today, f.due_within) if f.due_within is not None else (None, False)
+    rows = []
+    for cid in sorted(world.cases):
+        c = world.cases[cid]
+        if f.year and parse_date(c["registered"]).year != f.year:
+            continue
+        if f.channel and c.get("channel", "reception_day") != f.channel:
+            continue
+        if f.session and c.get("session") != f.session:
+            continue
+        if f.fields and not set(f.fields) & set(c.get("fields") or []):
+            continue
+        if f.enterprise and not _enterprise_hit(c, world, f.enterprise):
+            continue
+        if f.text and not _text_hit(c, world, f.text):
+            continue
+        lead, co = lifecycle.units_of(c)
+        if f.unit and f.unit != lead and f.unit not in co:
+            continue
+        obs = lifecycle.obligations(c, policy.co_unit_reports)
+        open_obs = [o for o in obs if o.met is None]
+        st = lifecycle.status(c, today, obs)
+        if f.statuses and st not in f.statuses:
+            continue
+        late, guessed = worst_overdue(open_obs, cal, today)
+        if f.overdue and not late:
+            continue
+        nxt = min(open_obs, key=lambda o: o.due, default=None)
+        if until is not None and not (nxt is not None and nxt.due <= until):
+            continue
+        rows.append({
+            "id": cid, "registered": parse_date(c["registered"]), "enterprise": enterprise_name(c, world.enterprises),
+            "channel": label(CHANNELS, c.get("channel", "reception_day")), "fields": list(c.get("fields") or []),
+            "title": c.get("title") or "", "status": st, "session": c.get("session"),
+            "lead": unit_name(world.units, lead) if lead else "", "co": unit_names(world.units, co),
+            "next_due": nxt.due if nxt else None, "next_kind": nxt.kind if nxt else None,
+            "provisional": bool(nxt and nxt.provisional) or guessed, "overdue_workdays": late,
+        })
+    key = {"id": lambda r: r["id"], "registered": lambda r: (r["registered"], r["id"]),
+           "due": lambda r: (r["next_due"] or dt.date.max, r["id"]), "enterprise": lambda r: (r["enterprise"], r["id"]),
+           "status": lambda r: (list(STATUS).index(r["status"]), r["id"])}[f.sort]
+    return sorted(rows, key=key)
+
+
+def describe(f: Filters, world) -> str:
+    """The conditions of a selection in words (printed under the exported table)."""
+    parts = []
+    if f.text:
+        parts.append(f"文字“{f.text}”")
+    if f.statuses:
+        parts.append("状态：" + "、".join(STATUS[s] for s in f.statuses))
+    if f.unit:
+        parts.append(f"承办单位：{unit_name(world.units, f.unit)}")
+    if f.enterprise:
+        parts.append(f"企业：{f.enterprise}")
+    if f.session:
+        parts.append(f"场次：{f.session}")
+    if f.channel:
+        parts.append(f"渠道：{CHANNELS[f.channel]}")
+    if f.fields:
+        parts.append("领域：" + "、".join(f.fields))
+    if f.year:
+        parts.append(f"{f.year} 年登记")
+    if f.overdue:
+        parts.append("有超期事项")
+    if f.due_within is not None:
+        parts.append(f"{f.due_within} 个工作日内到期")
+    return "；".join(parts) or "全部"
+
+
+def as_json(rows: list[dict]) -> list[dict]:
+    return [{**r, "registered": r["registered"].isoformat(),
+             "next_due": r["next_due"].isoformat() if r["next_due"] else None} for r in rows]
+
+
+def as_table(rows: list[dict]):
+    """A rich table for the terminal (long texts wrap rather than being cut)."""
+    from rich.table import Table as Rich
+
+    from anshang.core.dates import cn_date
+    from anshang.core.labels import DEADLINE_KINDS
+
+    t = Rich(show_lines=False, header_style="bold")
+    for head in ("编号", "登记", "企业", "诉求事项", "状态", "承办单位", "下一期限"):
+        t.add_column(head, overflow="fold")
+    for r in rows:
+        due = ""
+        if r["next_due"]:
+            due = f"{DEADLINE_KINDS[r['next_kind']]} {cn_date(r['next_due'])}" + ("（暂定）" if r["provisional"] else "")
+            if r["overdue_workdays"]:
+                due += f"，超期 {r['overdue_workdays']} 个工作日"
+        units = r["lead"] + (f"（配合：{r['co']}）" if r["co"] else "")
+        t.add_row(r["id"], r["registered"].isoformat(), r["enterprise"], r["title"], label(STATUS, r["status"]), units, due)
+    return t
+
+
+COLS = [Col("编号", least=14), Col("登记日期", "date"), Col("企业", most=28), Col("渠道", most=12), Col("领域", most=20),
+        Col("诉求事项", most=36), Col("状态", most=12), Col("牵头单位", most=20), Col("配合单位", most=26),
+        Col("下一期限", "date"), Col("超期（工作日）", "int")]
+
+
+def table(rows: list[dict], settings, today: dt.date, described: str) -> Table:
+    """The selection as a printable sheet (``--out``)."""
+    body = [[r["id"], r["registered"], r["enterprise"], r["channel"], "、".join(r["fields"]), r["title"],
+             label(STATUS, r["status"]), r["lead"], r["co"],
+             (Tentative(r["next_due"]) if r["provisional"] else r["next_due"]) if r["next_due"] else None,
+             r["overdue_workdays"] or None] for r in rows]
+    return Table("诉求", f"{settings.city}企业诉求查询结果", settings.office, today, COLS, body,
+                 notes=[f"条件：{described}；共 {len(rows)} 件。"])
+
+
+def list_cases(ledger, settings, cal, today: dt.date, f: Filters) -> tuple[list[dict], str]:
+    """The selected rows, and the conditions in words."""
+    from anshang.store import loader
+
+    world = loader.load(ledger)
+    rows = select(world, settings, cal, today, f)
+    return rows, describe(f, world)
+
+
+def write_table(path, rows: list[dict], settings, today: dt.date, described: str):
+    from anshang.documents.sheets import book_bytes
+    from anshang.store import outputs
+
+    return outputs.write_file(path, book_bytes([table(rows, settings, today, described)]), (".xlsx",))

@@ -1,0 +1,61 @@
+"""Finding demands: ``anshang list`` filters, sorting, JSON and the printable table, on the sample."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+
+DAY = "2026-11-21"
+
+
+def _rows(cli, sample, *args):
+    r = cli("--data", sample, "list", "--date", DAY, "--json", *args)
+    assert r.code == 0, r
+    return json.loads(r.out)
+
+
+def test_filters(cli, sample):
+    late = _rows(cli, sample, "--overdue")
+    stats = json.loads(cli("--data", sample, "stats", "--date", DAY, "--json").out)["overall"]
+    assert len(late) == stats["overdue"] == 7 and {r["status"] for r in late} == {"overdue"}
+    assert all(r["overdue_workdays"] > 0 for r in late)
+    soon = {r["id"] for r in _rows(cli, sample, "--due-within", "2")}
+    assert {r["id"] for r in late} < soon  # overdue ones, and those due within two working days
+    assert [r["id"] for r in _rows(cli, sample, "光伏")] == ["261030-s40q5", "261118-b75pf"]
+    assert [r["id"] for r in _rows(cli, sample, "光伏 并网 屋顶")] == ["261030-s40q5", "261118-b75pf"]
+    ndrc = _rows(cli, sample, "--unit", "发改委")
+    assert ndrc and all("市发展和改革委员会" in (r["lead"], *r["co"].split("、")) for r in ndrc)
+    assert any(r["lead"] != "市发展和改革委员会" for r in ndrc)  # as a co-unit too
+    assert [r["id"] for r in _rows(cli, sample, "--status", "择期安排")] == ["261120-p7g7f"]
+    assert [r["id"] for r in _rows(cli, sample, "--enterprise", "宏达")] == ["261120-4eb3q", "261120-p7g7f"]
+    hotline = _rows(cli, sample, "--channel", "服务热线")
+    assert hotline and {r["channel"] for r in hotline} == {"服务热线"}
+    assert "accepted" not in {r["status"] for r in hotline}  # never 已受理待安排: no reception day for them
+    assert {r["id"][:2] for r in _rows(cli, sample, "--year", "2025")} == {"25"}
+    assert len(_rows(cli, sample, "--session", "2026年12月10日")) == 5
+    due = [r["next_due"] for r in _rows(cli, sample, "--sort", "下一期限") if r["next_due"]]
+    assert due == sorted(due) and len(due) > 5
+
+
+def test_table_out_and_refusals(cli, sample, tmp_path):
+    r = cli("--data", sample, "list", "--date", DAY, "--overdue", "--out", tmp_path / "超期.xlsx")
+    assert r.code == 0 and "260909-qy48j" in r.out and "共 7 件。" in r.err
+    ws = openpyxl.load_workbook(tmp_path / "超期.xlsx").active
+    assert ws["A1"].value == "北岚市企业诉求查询结果" and ws.max_row == 3 + 7 + 1
+    assert ws.cell(ws.max_row, 1).value == "条件：有超期事项；共 7 件。"
+    r = cli("--data", sample, "list", "--date", DAY, "光伏", "--unit", "能源局", "--status", "办理中", "--out", tmp_path / "b.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "b.xlsx").active
+    assert ws.cell(ws.max_row, 1).value == "条件：文字“光伏”；状态：办理中；承办单位：市能源局；共 1 件。"
+    for args, said in ((["--status", "没有"], "--status 只能是"), (["--field", "航天"], "不是设置中的领域"),
+                       (["--unit", "航天局"], "不在 units.yaml 中"), (["--sort", "随便"], "--sort 只能是"),
+                       (["--due-within", "-3"], "--due-within 应为不小于 0")):
+        r = cli("--data", sample, "list", *args)
+        assert r.code == 2 and said in r.err, args
+
+
+def test_roster_show_lists_the_enterprise_cases(cli, sample):
+    r = cli("--data", sample, "roster", "show", "北岚市宏达氯碱", "--date", DAY)
+    assert r.code == 0
+    assert r.out.splitlines()[-3:] == ["  诉求：2 件", "    261120-4eb3q  2026-11-20  已安排场次  留抵退税因上游发票协查长期暂停",
+                                       "    261120-p7g7f  2026-11-20  择期安排  氯碱装置尾气治理设施改造环评批复"]
