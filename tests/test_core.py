@@ -362,14 +362,23 @@ def test_match():
                    "c1": ("S1", "scheduled", False),  # a single demand still fits S1 (3/3)
                    "d1": ("S2", "deferred", False), "e1": (None, "waiting", False), "f1": ("S2", "deferred", False)}
     assert res["a1"].reason == "诉求领域与 S1 场次受理领域相符，当期安排"
-    assert res["b1"].trace == ["S1：已安排 2/3 件，容纳不下该企业的 2 件诉求", "S2：领域 工业和信息化 相符，安排（1/8）"]
-    assert res["d1"].reason == "S1 不能安排（领域不符或已满），择期安排在 S2"
+    assert res["b1"].trace == ["S1：名额不足，已安排 2/3 件，容纳不下该企业的 2 件诉求", "S2：领域 工业和信息化 相符，安排（1/8）"]
+    assert res["b1"].reason == "S1 名额不足，择期安排在 S2"  # the reason says which: full, closed or other fields
+    assert res["d1"].reason == "S1 受理领域与诉求不符，择期安排在 S2"
+    assert res["f1"].reason == "S1 预约已截止，择期安排在 S2"
     assert res["e1"].reason == "之后没有受理领域 环保 的场次"
-    assert res["f1"].trace[0] == "S1：登记日期晚于该场预约截止日 2026-03-13"
+    assert res["f1"].trace[0] == "S1：预约已截止，登记日期晚于预约截止日 2026-03-13"
     few = {"S2": {**SESSIONS["S2"], "capacity": 1}}
     res = {m.id: m for m in match({k: MCASES[k] for k in ("a1", "c1")}, few, LEADERS, 8, D(2026, 3, 10))}
     assert [(m.id, m.session, m.status) for m in res.values()] == [("a1", "S2", "scheduled"), ("c1", None, "waiting")]
-    assert res["c1"].reason == "受理领域 工业和信息化 的场次（S2）均已排满或已截止"
+    assert res["c1"].reason == "受理领域 工业和信息化 的场次中，S2 名额不足"
+    # an enterprise with more demands than any session holds: placed one by one, not kept waiting
+    many = {f"m{i}": _case(f"m{i}", "E9", f"2026-03-0{i}", ["能源"]) for i in range(1, 5)}
+    two = {"S1": {**SESSIONS["S1"], "fields": ["能源"], "capacity": 2, "registration_to": None},
+           "S2": {**SESSIONS["S2"], "capacity": 2}}
+    res = {m.id: m for m in match(many, two, LEADERS, 8, D(2026, 3, 10))}
+    assert [(k, m.session) for k, m in sorted(res.items())] == [("m1", "S1"), ("m2", "S1"), ("m3", "S2"), ("m4", "S2")]
+    assert res["m1"].trace[-1] == "S1：领域 能源 相符，安排（1/2）（该企业的诉求分场安排）"
     assert {m.status for m in match(MCASES, SESSIONS, LEADERS, 8, D(2026, 3, 10), target="S2")
             if m.id in ("a1", "b1", "d1", "f1")} == {"scheduled"}
     own = {"S1": {**SESSIONS["S1"], "fields": ["能源"]}}  # a session's own fields beat its leader's

@@ -112,7 +112,8 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
 
     cid, out = _handed_over(cli, root)
     assert out.splitlines()[1:] == ["  落实情况：2026年10月13日（星期二）前（5个工作日）",
-                                    "  办理结果：2026年10月20日（星期二）前（20日（末日为休息日顺延））"]
+                                    "  办理结果：2026年10月20日（星期二）前（20日（末日为休息日顺延））",
+                                    "  场次 2026-09-30 已标为“已举行”"]
     dls = _case(root, cid)["deadlines"]
     assert dls["progress"] == {"due": progress_due.isoformat(), "basis": "2026-09-30", "rule": "workdays", "n": 5,
                                "provisional": False}
@@ -313,7 +314,7 @@ def test_co_units_are_not_forgotten_when_extending_reassigning_and_closing(cli, 
     assert (r.code, r.err.strip()) == (1, f"错误：{cid} 不能办结：配合单位 fgw 尚未报送办理结果")
     # a new lead keeps the co-units unless --co names others
     r = cli("--data", strict, "reassign", cid, "--lead", "dq", "--reason", "属地事项", "--date", "2026-10-14")
-    assert r.code == 0 and r.out.startswith(f"已调整 {cid} 的承办单位：牵头 dq；配合 fgw\n"), r
+    assert r.code == 0 and r.out.startswith(f"已调整 {cid} 的承办单位：牵头 东区人民政府；配合 市发展和改革委员会\n"), r
     out = _case(strict, cid)["outcome"]
     assert (out["lead_unit"], out["co_units"]) == ("dq", ["fgw"])
     r = cli("--data", strict, "reassign", cid, "--lead", "gxj", "--co", "fgw", "--co", "fgw", "--co", "gxj",

@@ -27,7 +27,7 @@ def test_import_upserts_and_reports(cli, mini, tmp_path):
         "名单.xlsx:名单!C6: [roster] 统一社会信用代码校验位错误：91110108MA01ABCDE0 的第 18 位应为 N，实际为 0",
         "名单.xlsx:名单!D7: [roster] 属地“西区”不在设置的属地列表中（最接近的是“东区”）",
     ]
-    assert r.err.strip() == "2026 年调度名单：新增 1，更新 1，未变 0，拒绝 2。"
+    assert r.err.strip() == "2026 年调度名单：新增 1 家，更新 1 家，未变 0 家，拒绝 2 行。"
     new = _ent(mini, "91110108MA01ABCDEN")
     assert new == {"uscc": "91110108MA01ABCDEN", "name": "东区 新兴 软件有限公司", "district": "东区",
                    "categories": ["listing_reserve"], "dispatch_years": [2026],
@@ -44,7 +44,7 @@ def test_import_twice_changes_nothing(cli, mini, tmp_path):
     cli("--data", mini, "roster", "import", book)
     before = {p: p.read_bytes() for p in mini.rglob("enterprises/*.yaml")}
     r = cli("--data", mini, "roster", "import", book)
-    assert (r.code, r.err.strip()) == (0, "2026 年调度名单：新增 0，更新 0，未变 2，拒绝 0。")
+    assert (r.code, r.err.strip()) == (0, "2026 年调度名单：新增 0 家，更新 0 家，未变 2 家，拒绝 0 行。")
     assert {p: p.read_bytes() for p in mini.rglob("enterprises/*.yaml")} == before
 
 
@@ -53,7 +53,7 @@ def test_year_option_adds_a_dispatch_year_and_keeps_comments(cli, mini, tmp_path
     p.write_text("# 重点企业，市长联系点\n" + p.read_text(encoding="utf-8"), encoding="utf-8")
     book = roster_sheet(tmp_path / "名单.xlsx", ROWS[:1], title=None)
     r = cli("--data", mini, "roster", "import", book, "--year", "2027")
-    assert r.code == 0 and r.err.startswith("2027 年调度名单：新增 0，更新 1")
+    assert r.code == 0 and r.err.startswith("2027 年调度名单：新增 0 家，更新 1 家")
     assert p.read_text(encoding="utf-8").startswith("# 重点企业，市长联系点\n")
     assert _ent(mini, "91350100M000100Y43")["dispatch_years"] == [2026, 2027]
 

@@ -130,7 +130,7 @@ def test_override_with_reason(cli, ledger):
     r = cli("--data", ledger, "screen", "260305-a", "--decision", "excluded", "--clause", "§三(二)3",
             "--reason", "经核实已于2月向信访局反映", "--by", "小王", "--date", "2026-03-07")
     assert r.code == 0
-    assert r.out == "260305-aaaaa 不予受理 §三(二)3：经核实已于2月向信访局反映\n"
+    assert r.out == "260305-aaaaa 厂房用电增容 不予受理 §三(二)3：经核实已于2月向信访局反映\n"
     case = yamlio.strip_lines(yamlio.loads((ledger / "cases/2026/260305-aaaaa.yaml").read_text(encoding="utf-8")))
     assert case["screening"] == {"decision": "excluded", "date": "2026-03-07", "clauses": ["§三(二)3"],
                                  "reason": "经核实已于2月向信访局反映", "by": "小王",
@@ -151,3 +151,15 @@ def test_sample_shows_every_decision(cli, sample):
     clauses = {c for d in out for c in d["clauses"]}
     assert {f"§三(二){i}" for i in range(1, 7)} <= clauses
     assert cli("--data", sample, "check").code == 0
+
+
+def test_screen_lists_what_this_run_decided(cli, sample):
+    r = cli("--data", sample, "screen", "--date", "2026-11-22")
+    lines = r.out.splitlines()
+    assert r.code == 0 and lines and all("（原结论）" not in line for line in lines)
+    assert r.err.startswith(f"本次审查 {len(lines)} 件；另有 ") and "此前已审查" in r.err
+    assert lines[0].split()[1] != "受理"  # the title comes after the id
+    r = cli("--data", sample, "screen", "--date", "2026-11-22")
+    assert r.out == "" and r.err.startswith("本次审查 0 件；另有 ")
+    r = cli("--data", sample, "screen", "260924-btg2g")
+    assert r.out == "260924-btg2g 营商环境还需进一步改善 不予受理 §三(二)5：诉求无明确对象，无具体事实、理由和请求（原结论）\n"

@@ -190,9 +190,9 @@ def test_capacity_overflow_keeps_an_enterprise_together(cli, world):
     assert {k: v["session"] for k, v in m.items()} == {
         "260401-aaaaa": "2026-04-16", "260404-ddddd": "2026-04-16",
         "260402-bbbbb": None, "260403-ccccc": None}
-    assert m["260402-bbbbb"]["reason"] == "受理领域 工业和信息化 的场次（2026-04-16）均已排满或已截止"
+    assert m["260402-bbbbb"]["reason"] == "受理领域 工业和信息化 的场次中，2026-04-16 名额不足"
     r = cli("--data", world, "match", "--explain", "260402", "--date", "2026-04-01")
-    assert "2026-04-16：已安排 2/2 件，容纳不下该企业的 2 件诉求" in r.out
+    assert "2026-04-16：名额不足，已安排 2/2 件，容纳不下该企业的 2 件诉求" in r.out
 
 
 def test_registration_after_close_goes_later(cli, world):

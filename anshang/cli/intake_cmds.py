@@ -37,8 +37,9 @@ def roster_import(
     result = import_roster(CTX.ledger, CTX.settings, file, year, today(None).year)
     _problems(result.rejected, as_json, {"year": result.year, "added": result.added, "updated": result.updated,
                                          "unchanged": result.unchanged})
-    err(f"{result.year} 年调度名单：新增 {len(result.added)}，更新 {len(result.updated)}，"
-        f"未变 {len(result.unchanged)}，拒绝 {len(result.rejected)}。")
+    problems = f"（{len(result.rejected)} 个问题）" if len(result.rejected) != result.rejected_rows else ""
+    err(f"{result.year} 年调度名单：新增 {len(result.added)} 家，更新 {len(result.updated)} 家，"
+        f"未变 {len(result.unchanged)} 家，拒绝 {result.rejected_rows} 行{problems}。")
     if result.rejected:
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -204,10 +205,11 @@ def screen(
     if as_json:
         out(json.dumps([d.as_dict() for d, _ in results], ensure_ascii=False, indent=2) + "\n")
         return
-    new = 0
-    for d, fresh in results:
-        new += fresh
+    new = sum(1 for _, fresh in results if fresh)
+    shown = results if ids else [(d, fresh) for d, fresh in results if fresh]
+    for d, fresh in shown:
         target = f" → {d.refer_to}" if d.refer_to else ""
-        out(f"{d.id} {label(DECISIONS, d.decision)} {' '.join(d.clauses)}{target}：{d.reason}"
+        out(f"{d.id} {d.title} {label(DECISIONS, d.decision)} {' '.join(d.clauses)}{target}：{d.reason}"
             f"{'' if fresh else '（原结论）'}\n")
-    err(f"本次审查 {new} 件，列出 {len(results)} 件。")
+    before = len(results) - new
+    err(f"本次审查 {new} 件" + (f"；另有 {before} 件此前已审查（写出编号可查看其结论）" if before and not ids else "") + "。")

@@ -58,6 +58,8 @@ def receive(
     out(f"已记录 {cid}：{OUTCOMES[outcome]}（{res['outcome']['date'].isoformat()}）\n")
     for kind, record in res["deadlines"].items():
         out(_due_line(DEADLINE_KINDS[kind], record))
+    if res["held"]:
+        out(f"  场次 {res['session']} 已标为“已举行”\n")
 
 
 
@@ -167,7 +169,7 @@ def reassign(
     cid = case_id(case)
     res = do_reassign(CTX.ledger, CTX.settings, cal, cid, lead, list(co) if co else None, reason, today(date),
                       clerk(by))
-    out(f"已调整 {cid} 的承办单位：牵头 {res['lead']}；配合 {'、'.join(res['co']) or '无'}\n")
+    out(f"已调整 {cid} 的承办单位：牵头 {res['names'][0]}；配合 {'、'.join(res['names'][1:]) or '无'}\n")
     for kind, record in res["restart"].items():
         out(_due_line(f"{DEADLINE_KINDS[kind]}重新起算", record))
 

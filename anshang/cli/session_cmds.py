@@ -77,6 +77,21 @@ def session_attend(
     out(f"已写入：{write_attendance(CTX.ledger, CTX.settings, session, today(date), to)}\n")
 
 
+@session_app.command("cancel")
+def session_cancel(
+    session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
+    reason: str = typer.Option(..., "--reason", metavar="原因", help="取消的原因（必填，记入场次文件的备注）"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="取消日期，默认今天"),
+):
+    """取消计划中的场次：状态改为“已取消”，已安排在该场次的诉求移出，下次 match 时重新安排。"""
+    from anshang.steps.sessions import cancel
+
+    CTX.settings  # noqa: B018 - a ledger with invalid settings is not written to
+    sid, released = cancel(CTX.ledger, session, reason, today(date))
+    out(f"已取消场次 {sid}" + (f"；移出 {len(released)} 件诉求：{'、'.join(released)}（运行 anshang match 重新安排）" if released
+                               else "") + "\n")
+
+
 @session_app.command("list")
 def session_list(year: int | None = typer.Option(None, "--year", metavar="年份", help="只列该年")):
     """列出场次：日期、领导、受理领域、通告日期、已安排/容量、状态。"""

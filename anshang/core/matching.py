@@ -46,6 +46,10 @@ def candidates(cases: dict) -> list[dict]:
     return out
 
 
+FULL = "名额不足"
+CLOSED = "预约已截止"
+
+
 def match(cases: dict, sessions: dict, leaders: dict, capacity_default: int, today: dt.date,
           target: str | None = None) -> list[Match]:
     """Two-way matching. Demands already given a session keep it; the others are placed in the
@@ -77,47 +81,68 @@ def match(cases: dict, sessions: dict, leaders: dict, capacity_default: int, tod
     for _, group in sorted(groups.items(), key=lambda kv: (parse_date(kv[1][0]["registered"]), kv[1][0]["id"])):
         placed: dict[str, str] = {}
         traces: dict[str, list] = {c["id"]: [] for c in group}
-        for s in open_sessions:
-            sid = s["id"]
-            sf = set(session_fields(s, leaders))
-            cap = int(s.get("capacity") or capacity_default)
-            fits = []
-            for c in group:
-                if c["id"] in placed:
+
+        def place(together: bool) -> None:
+            """One pass over the open sessions: an enterprise's demands together (all that fit a
+            session's fields, or none), or — when they fit no session together — one by one."""
+            for s in open_sessions:
+                sid = s["id"]
+                sf = set(session_fields(s, leaders))
+                cap = int(s.get("capacity") or capacity_default)
+                fits = []
+                for c in group:
+                    if c["id"] in placed:
+                        continue
+                    common = sf & set(c.get("fields") or [])
+                    close = s.get("registration_to")
+                    if not common:
+                        if together:  # said once, in the first pass
+                            traces[c["id"]].append(f"{sid}：受理领域（{'、'.join(sorted(sf)) or '无'}）与诉求领域不符")
+                    elif close and parse_date(c["registered"]) > parse_date(close):
+                        if together:
+                            traces[c["id"]].append(f"{sid}：{CLOSED}，登记日期晚于预约截止日 {parse_date(close).isoformat()}")
+                    else:
+                        fits.append((c, common))
+                if not fits:
                     continue
-                common = sf & set(c.get("fields") or [])
-                close = s.get("registration_to")
-                if not common:
-                    traces[c["id"]].append(f"{sid}：受理领域（{'、'.join(sorted(sf)) or '无'}）与诉求领域不符")
-                elif close and parse_date(c["registered"]) > parse_date(close):
-                    traces[c["id"]].append(f"{sid}：登记日期晚于该场预约截止日 {parse_date(close).isoformat()}")
-                else:
-                    fits.append((c, common))
-            if not fits:
-                continue
-            if used[sid] + len(fits) > cap:
-                for c, _ in fits:
-                    traces[c["id"]].append(f"{sid}：已安排 {used[sid]}/{cap} 件，容纳不下该企业的 {len(fits)} 件诉求")
-                continue
-            for c, common in fits:
-                placed[c["id"]] = sid
-                used[sid] += 1
-                traces[c["id"]].append(f"{sid}：领域 {'、'.join(sorted(common))} 相符，安排（{used[sid]}/{cap}）")
+                room = max(cap - used[sid], 0)
+                if together and len(fits) > room:
+                    for c, _ in fits:
+                        traces[c["id"]].append(f"{sid}：{FULL}，已安排 {used[sid]}/{cap} 件，容纳不下该企业的 {len(fits)} 件诉求")
+                    continue
+                for c, common in fits[:room]:
+                    placed[c["id"]] = sid
+                    used[sid] += 1
+                    traces[c["id"]].append(f"{sid}：领域 {'、'.join(sorted(common))} 相符，安排（{used[sid]}/{cap}）"
+                                           + ("" if together else "（该企业的诉求分场安排）"))
+
+
+        place(together=True)
+        if len(group) > 1 and any(c["id"] not in placed for c in group):
+            place(together=False)  # too many to fit any session together: one by one
         for c in group:
             sid = placed.get(c["id"])
             if sid is None:
                 wanted = "、".join(c.get("fields") or []) or "（未填领域）"
                 covering = [s["id"] for s in open_sessions if set(session_fields(s, leaders)) & set(c.get("fields") or [])]
-                why = (f"之后没有受理领域 {wanted} 的场次" if not covering
-                       else f"受理领域 {wanted} 的场次（{'、'.join(covering)}）均已排满或已截止")
+                full = [t.split("：")[0] for t in traces[c["id"]] if FULL in t]
+                closed = [t.split("：")[0] for t in traces[c["id"]] if CLOSED in t]
+                if not covering:
+                    why = f"之后没有受理领域 {wanted} 的场次"
+                else:
+                    why = "；".join(part for part in (
+                        f"{'、'.join(dict.fromkeys(full))} {FULL}" if full else "",
+                        f"{'、'.join(dict.fromkeys(closed))} {CLOSED}" if closed else "") if part) or f"受理领域 {wanted} 的场次均不能安排"
+                    why = f"受理领域 {wanted} 的场次中，{why}"
                 results[c["id"]] = Match(c["id"], None, "waiting", why, trace=traces[c["id"]])
             elif sid == current:
                 results[c["id"]] = Match(c["id"], sid, "scheduled", f"诉求领域与 {sid} 场次受理领域相符，当期安排",
                                          trace=traces[c["id"]])
             else:
+                mine = next((t for t in traces[c["id"]] if current and t.startswith(f"{current}：")), "")
+                because = FULL if FULL in mine else CLOSED if CLOSED in mine else "受理领域与诉求不符"
                 results[c["id"]] = Match(c["id"], sid, "deferred",
-                                         f"{current or '当期'} 不能安排（领域不符或已满），择期安排在 {sid}",
-                                         trace=traces[c["id"]])
+                                         f"{current or '当期'} {because}，择期安排在 {sid}", trace=traces[c["id"]])
     return [results[k] for k in sorted(results)]
 
 

@@ -27,6 +27,7 @@ class Decision:
     reason: str = ""
     type: int | None = None
     suggested_units: list = field(default_factory=list)
+    title: str = ""  # the case's 诉求事项, for people reading the result
 
     def as_dict(self) -> dict:
         return {"id": self.id, "decision": self.decision, "clauses": list(self.clauses),

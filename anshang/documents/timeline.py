@@ -62,9 +62,16 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
         who = f"（{leader_name(leader)}）" if leader else ""
         text = f"接待{who}：{label(OUTCOMES, out.get('kind'))}"
         if out.get("kind") == "handover":
-            text += f"，牵头 {unit_name(units, out.get('lead_unit'))}"
-            if out.get("co_units"):
-                text += f"，配合 {unit_names(units, out['co_units'])}"
+            # the units handed over to at the reception, before any later reassignment
+            first = next((e for e in lifecycle.events(case) if e.get("kind") == "reassign"), None)
+            if first is not None:
+                original = list(first.get("was") or [first.get("unit")])
+                lead, co = original[0], original[1:]
+            else:
+                lead, co = out.get("lead_unit"), out.get("co_units") or []
+            text += f"，牵头 {unit_name(units, lead)}"
+            if co:
+                text += f"，配合 {unit_names(units, co)}"
             if out.get("instruction"):
                 text += f"；交办意见：{out['instruction']}"
         if out.get("note"):
@@ -72,10 +79,14 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
         steps.append((out.get("date"), 3, text))
     for i, ev in enumerate(lifecycle.events(case)):
         text = label(EVENT_KINDS, ev.get("kind"))
-        if ev.get("unit"):
+        if ev.get("kind") == "reassign":
+            was = list(ev.get("was") or [ev.get("unit")])
+            new = list(ev.get("units") or [])
+            text += f"：原牵头 {unit_name(units, was[0])}" + (f"、配合 {unit_names(units, was[1:])}" if was[1:] else "")
+            text += f" → 牵头 {unit_name(units, new[0])}" + (f"、配合 {unit_names(units, new[1:])}" if new[1:] else "") \
+                if new else ""
+        elif ev.get("unit"):
             text += f"（{unit_name(units, ev['unit'])}）"
-        if ev.get("units"):
-            text += f" → {unit_names(units, ev['units'])}"
         if ev.get("due"):
             text += f" 至 {parse_date(ev['due']).isoformat()}"
         if ev.get("satisfaction"):

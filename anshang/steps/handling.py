@@ -82,9 +82,14 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
             if deadlines:
                 canonical.put(doc, "deadlines", deadlines, "case")
 
-        return change, {"outcome": record, "deadlines": deadlines}
+        return change, {"outcome": record, "deadlines": deadlines, "session": sid}
 
-    return update_case(ledger, cid, decide)
+    from anshang.steps.sessions import mark_held
+
+    with ledger.lock():  # the case and its session's 已举行, together
+        result = update_case(ledger, cid, decide)
+        result["held"] = bool(result["session"]) and mark_held(ledger, result["session"], result["outcome"]["date"])
+    return result
 
 
 def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str | None,
@@ -186,7 +191,7 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
         require(lead != old_lead or new_co != old_co, "承办单位没有变化")
         restart = {k: limits.for_kind(k).record(cal, day)
                    for k in lifecycle.duties(case, settings.policy.co_unit_reports) if k in ("progress", "result")}
-        ev = event(day, "reassign", by, unit=old_lead, units=[lead, *new_co], note=reason)
+        ev = event(day, "reassign", by, unit=old_lead, units=[lead, *new_co], was=[old_lead, *old_co], note=reason)
 
         def change(doc):
             append(doc, ev)
@@ -195,7 +200,9 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
             for k, rec in restart.items():
                 set_deadline(doc, k, rec)
 
-        return change, {"lead": lead, "co": new_co, "restart": restart}
+        table = loader.load(ledger, {"units"}).units
+        named = [(table.get(u) or {}).get("name") or u for u in [lead, *new_co]]
+        return change, {"lead": lead, "co": new_co, "restart": restart, "names": named}
 
     return update_case(ledger, cid, decide)
 

@@ -20,6 +20,13 @@ class ImportResult:
     unchanged: list = field(default_factory=list)
     rejected: list = field(default_factory=list)  # Problems (sheet and cell)
 
+    @property
+    def rejected_rows(self) -> int:
+        """Rows refused (a row with several problems counts once)."""
+        import re
+
+        return len({(p.path, re.sub(r"[A-Z]+", "", p.cell.split("!")[-1]) if p.cell else p.line) for p in self.rejected})
+
 
 def import_roster(ledger: Ledger, settings, path: Path, year: int | None, today_year: int) -> ImportResult:
     """Upsert the dispatch list's rows by USCC, adding ``year`` to each one's dispatch years."""

@@ -39,6 +39,7 @@ def screen_cases(ledger: Ledger, settings, ids: list[str] | None, day: dt.date, 
             old = stored_decision(case)
             overridden = bool((case.get("screening") or {}).get("override"))
             if old is not None and (not redo or overridden):
+                old.title = case.get("title") or ""
                 results.append((old, False))
                 continue
             ent = idx.enterprises.get(case.get("enterprise"))
@@ -47,6 +48,7 @@ def screen_cases(ledger: Ledger, settings, ids: list[str] | None, day: dt.date, 
             # case on the same day write the same bytes (and merge without a conflict)
             _write_screening(ledger, cid, screening.screening_record(decision, day, RULES_BY),
                              decision.suggested_units, case)
+            decision.title = case.get("title") or ""
             results.append((decision, True))
     return results
 
@@ -70,6 +72,7 @@ def override(ledger: Ledger, settings, cid: str, decision: str, clauses: list[st
         d = screening.Decision(cid, decision, clauses, refer_to=refer_to, reason=reason,
                                type=typ if decision == "accepted" else None)
         case = loader.case(ledger, cid)
+        d.title = case.get("title") or ""
         _write_screening(ledger, cid, screening.screening_record(d, day, by, override=reason), None, case)
     return d
 

@@ -7,7 +7,9 @@ import contextlib
 import datetime as dt
 
 from anshang.core import matching, rotation
-from anshang.core.matching import find_session
+from anshang.core.dates import parse_date
+from anshang.core.labels import SESSION_STATUS, label
+from anshang.core.matching import find_session, scheduled_in
 from anshang.core.problems import AnshangError
 from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
@@ -77,3 +79,44 @@ def release(ledger: Ledger, cid: str) -> str | None:
     with ledger.lock():
         ledger.edit(Ledger.case_rel(cid), change)
     return old.get("session")
+
+
+def mark_held(ledger: Ledger, sid: str, day: dt.date) -> bool:
+    """A session whose demands are being received has been held (on or after its date);
+    returns whether its file changed. Called under the write lock of the receiving step."""
+    rel = ledger.session_rel(sid)
+    session = loader.read(ledger, rel, missing_ok=True)
+    if not isinstance(session, dict) or session.get("status", "planned") != "planned":
+        return False
+    if day < parse_date(session["date"]):
+        return False
+    ledger.edit(rel, lambda doc: canonical.put(doc, "status", "held", "session"))
+    return True
+
+
+def cancel(ledger: Ledger, given: str, reason: str, day: dt.date) -> tuple[str, list[str]]:
+    """Cancel a planned session: its status becomes 已取消 with the reason in its note, and the
+    demands scheduled in it are released for the next ``match``. Returns (id, released ids)."""
+    if not (reason or "").strip():
+        raise AnshangError("取消场次须用 --reason 说明原因")
+    with ledger.lock():
+        world = loader.load(ledger)
+        sid = find_session(world, given)
+        session = world.sessions[sid]
+        if session.get("status", "planned") != "planned":
+            raise AnshangError(f"场次 {sid} 的状态是“{label(SESSION_STATUS, session.get('status'))}”，只能取消计划中的场次")
+        received = [c["id"] for c in scheduled_in(world, sid) if c.get("outcome")]
+        if received:
+            raise AnshangError(f"场次 {sid} 已有接待结果（{'、'.join(received)}），不能取消")
+        note = f"{day.isoformat()} 取消：{reason.strip()}"
+
+        def change(doc):
+            canonical.put(doc, "status", "cancelled", "session")
+            old = str(doc.get("note") or "").strip()
+            canonical.put(doc, "note", f"{old}；{note}" if old else note, "session")
+
+        ledger.edit(ledger.session_rel(sid), change)
+        released = [c["id"] for c in scheduled_in(world, sid)]
+        for cid in released:
+            release(ledger, cid)
+    return sid, released

@@ -158,6 +158,7 @@ EVENT = {
     "by": K("str", "经办人"),
     "unit": K("str", "单位"),
     "units": K("list", "新承办单位", item=K("str", "")),
+    "was": K("list", "原承办单位（调整前，牵头单位在前）", item=K("str", "")),
     "due": K("date", "新截止日期"),
     "satisfaction": K("str", "满意度", choices=tuple(SATISFACTION)),
     "note": K("str", "说明"),
