@@ -109,3 +109,33 @@ def test_layers():
             for word in ("open(", "read_text", "write_text", "read_bytes", "write_bytes", "atomic_write",
                          "load_workbook"):
                 assert word not in text, f"{path.name}: {word}"
+
+
+def _commands():
+    from typer.main import get_command
+
+    found = []
+
+    def walk(c, path):
+        if hasattr(c, "commands"):
+            for name, sub in c.commands.items():
+                walk(sub, [*path, name])
+        else:
+            found.append((path, c))
+
+    walk(get_command(app), [])
+    return found
+
+
+def test_every_argument_and_option_is_described():
+    bare = [(" ".join(path), p.name) for path, c in _commands() for p in c.params
+            if p.name != "help" and not getattr(p, "help", None)]
+    assert bare == []
+
+
+def test_help_is_never_cut_short_in_an_80_column_terminal(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for path, _ in _commands():
+        r = cli(*path, "-h")
+        assert r.code == 0 and "…" not in r.out.replace("命令 [参数]…", ""), (path, r.out)
+        assert not re.search(r"Usage|\[OPTIONS\]|\[required\]|<bool>|<str>|<int>|<path>", r.out), path

@@ -16,7 +16,7 @@ def deadline(
     start: str = typer.Argument(..., metavar="起算日", help="起算日期（当天不计），如 2026-09-30 或 2026年9月30日"),
     workdays: Optional[int] = typer.Option(None, "--workdays", "-w", metavar="N", help="N 个工作日后（负数为往前倒数）"),
     days: Optional[int] = typer.Option(None, "--days", metavar="N", help="N 日后，末日为休息日的顺延（民法典第二百零三条）；负数为往前倒数，末日为休息日的提前"),
-    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {start, rule, due, provisional, …}"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {start, rule, due, provisional} 等字段"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """计算期限：起算日加 N 个工作日或 N 日，并说明经过了哪些节假日和调休上班日。"""

@@ -102,6 +102,49 @@ def install() -> None:
         ru.DEFAULT_STRING = "[默认：{}]"
         _no_type_placeholders()
         ru.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
+        _fold_long_help(ru)
+
+
+def _fold_long_help(ru) -> None:
+    """Chinese help has no spaces to break lines at: fold it onto more lines in a narrow
+    terminal instead of cutting it off with "…"."""
+    from rich.table import Table
+
+    if getattr(ru.Table, "_anshang", False):
+        return
+
+    class FoldingTable(Table):
+        _anshang = True
+
+        def add_column(self, *args, **kwargs):
+            kwargs.setdefault("overflow", "fold")
+            return super().add_column(*args, **kwargs)
+
+        def add_row(self, *args, **kwargs):
+            super().add_row(*args, **kwargs)
+            for column in self.columns:  # columns rich makes by itself cut with "…"
+                column.overflow = "fold"
+
+    ru.Table = FoldingTable
+    original = getattr(ru, "_get_parameter_help", None)
+    if original is None:
+        return
+
+    def parameter_help(*args, **kwargs):
+        """The help of an option as one foldable text (typer lays its parts out as columns,
+        which cut Chinese text short)."""
+        from rich.columns import Columns
+        from rich.text import Text
+
+        shown = original(*args, **kwargs)
+        if not isinstance(shown, Columns):
+            return shown
+        parts = [r for r in shown.renderables if isinstance(r, Text)]
+        if len(parts) != len(shown.renderables):
+            return shown
+        return Text(" ").join(parts)
+
+    ru._get_parameter_help = parameter_help
 
 
 def _chinese_usage_prefix() -> None:

@@ -81,7 +81,7 @@ def roster_list(
 
 @app.command()
 def register(
-    paths: list[Path] | None = typer.Argument(None, metavar="[登记表或目录…]", help="填好的登记表 .xlsx，或含登记表的目录（如邮件附件目录）"),
+    paths: list[Path] | None = typer.Argument(None, metavar="登记表或目录", help="填好的登记表 .xlsx，或含登记表的目录（如邮件附件目录）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="登记日期，默认今天"),
     add_unknown: bool = typer.Option(False, "--add-unknown", help="名录中没有的企业自动建档（不纳入调度，筛查时将转属地）"),
     channel: str = typer.Option("reception_day", "--channel", metavar="渠道", help=choices(CHANNELS)),
@@ -174,7 +174,7 @@ def _ask(values: dict, interactive: bool) -> None:
 
 @app.command()
 def screen(
-    cases: list[str] | None = typer.Argument(None, metavar="[编号…]", help="要审查的诉求（缺省：全部；已审查的显示原结论）"),
+    cases: list[str] | None = typer.Argument(None, metavar="编号", help="要审查的诉求（缺省：全部；已审查的显示原结论）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="审查日期，默认今天"),
     by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出 {id, decision, clauses, refer_to, reason}"),

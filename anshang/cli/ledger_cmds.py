@@ -52,7 +52,7 @@ def check(
 @app.command()
 def fmt(
     check_only: bool = typer.Option(False, "--check", help="只列出需要格式化的文件，不修改；有则退出码 1"),
-    paths: list[str] | None = typer.Argument(None, metavar="[文件…]", help="只处理这些文件（相对台账目录）"),
+    paths: list[str] | None = typer.Argument(None, metavar="文件", help="只处理这些文件（相对台账目录）"),
 ):
     """把台账文件整理为统一格式（键的顺序、引号、日期写法），内容不变，注释保留。"""
     from anshang.core.problems import render_text
@@ -88,7 +88,7 @@ def note(
 @app.command()
 def renumber(
     given: str = typer.Argument(..., metavar="编号或文件", help="诉求编号（或唯一前缀），或诉求文件的路径"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """给诉求换一个新编号（登记日期不变）：两个克隆恰好给不同诉求编了同一个号时使用，文件随之改名。"""
     from anshang.steps.cases import renumber as do_renumber
@@ -99,7 +99,7 @@ def renumber(
 
 
 @app.command()
-def xlsx2text(file: Path = typer.Argument(..., metavar="文件.xlsx")):
+def xlsx2text(file: Path = typer.Argument(..., metavar="文件.xlsx", help="要打印的工作簿")):
     """把 Excel 工作簿打印为稳定的文本（用作 git 的 textconv，让 git diff 能比较工作簿）。"""
     from anshang.documents.workbook import workbook_text
 

@@ -77,7 +77,7 @@ def slip(
 
 @app.command()
 def letter(
-    cases: list[str] | None = typer.Argument(None, metavar="编号...", help="诉求编号或唯一前缀（可多个）"),
+    cases: list[str] | None = typer.Argument(None, metavar="编号", help="诉求编号或唯一前缀（可多个）"),
     session: str | None = typer.Option(None, "--session", metavar="场次", help="为该场次安排的每件诉求出具告知书"),
     kind: str | None = typer.Option(None, "--kind", metavar="文书", help=choices(LETTERS) + "（默认按诉求所处阶段选择）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="成文日期，默认今天"),
@@ -100,7 +100,7 @@ def report(
     date: str | None = typer.Option(None, "--date", metavar="日期", help="报送日期，默认今天"),
     unit: str | None = typer.Option(None, "--unit", metavar="单位", help="报送单位（牵头或配合单位；编号、全称或简称），默认牵头单位"),
     note: str | None = typer.Option(None, "--note", metavar="内容", help="报送内容摘要"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import report as do_report
@@ -117,10 +117,10 @@ def report(
 
 @app.command(help=f"转为长期整改：此后定期报送进展，直至报送办理结果。{LIMITS}。")
 def longterm(
-    case: str = typer.Argument(..., metavar="编号"),
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
     note: str | None = typer.Option(None, "--note", metavar="说明", help="需长期整改的原因"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import longterm as do_longterm
@@ -134,12 +134,12 @@ def longterm(
 
 @app.command()
 def extend(
-    case: str = typer.Argument(..., metavar="编号"),
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     kind: str = typer.Option("result", "--kind", metavar="期限", help=choices(DEADLINE_KINDS) + "（默认 result）"),
     to: str = typer.Option(..., "--to", metavar="日期", help="新的截止日期"),
     reason: str = typer.Option(..., "--reason", metavar="理由", help="延期理由（必填）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="申请日期，默认今天；须在原期限届满前"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """延期：在期限届满前申请，记录新截止日期和理由。"""
     from anshang.steps.handling import extend as do_extend
@@ -154,12 +154,12 @@ def extend(
 
 @app.command()
 def reassign(
-    case: str = typer.Argument(..., metavar="编号"),
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     lead: str = typer.Option(..., "--lead", metavar="单位", help="新的牵头单位：编号、全称或简称"),
     co: list[str] | None = typer.Option(None, "--co", metavar="单位", help="新的配合单位（可重复；不写则保留原配合单位）"),
     reason: str = typer.Option(..., "--reason", metavar="理由", help="调整理由（如原单位提出的异议）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """调整承办单位（单位对交办有异议时）；尚未完成的期限从调整之日重新起算。"""
@@ -176,10 +176,10 @@ def reassign(
 
 @app.command()
 def reply(
-    case: str = typer.Argument(..., metavar="编号"),
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     note: str | None = typer.Option(None, "--note", metavar="内容", help="答复要点"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """记录答复企业。"""
     from anshang.steps.handling import reply as do_reply
@@ -192,11 +192,11 @@ def reply(
 
 @app.command()
 def revisit(
-    case: str = typer.Argument(..., metavar="编号"),
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     satisfaction: str = typer.Option(..., "--satisfaction", metavar="满意度", help=" / ".join(SATISFACTION) + "（不满意将重新办理）"),
     note: str | None = typer.Option(None, "--note", metavar="内容", help="回访记录"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """记录回访和满意度；“不满意”时重新办理，办理结果期限从回访之日重新起算。"""
@@ -212,10 +212,10 @@ def revisit(
 
 @app.command()
 def close(
-    case: str = typer.Argument(..., metavar="编号"),
-    note: str | None = typer.Option(None, "--note", metavar="说明"),
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    note: str | None = typer.Option(None, "--note", metavar="说明", help="办结说明"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
-    by: str | None = typer.Option(None, "--by", metavar="经办人"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """办结（销号）。仍有未完成事项（未报办理结果、未答复、回访不满意、长期整改中）时拒绝并说明原因（退出码 1）。"""
     from anshang.steps.handling import close as do_close

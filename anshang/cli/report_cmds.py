@@ -141,7 +141,7 @@ def publish(
 
 @app.command("list")
 def list_cmd(
-    text: str | None = typer.Argument(None, metavar="[文字]", help="在诉求事项、事实、理由、诉求和企业名称中查找（空格分隔的几个词须都出现）"),
+    text: str | None = typer.Argument(None, metavar="文字", help="在诉求事项、事实、理由、诉求和企业名称中查找（空格分隔的几个词须都出现）"),
     status: list[str] | None = typer.Option(None, "--status", metavar="状态", help="只列该状态（可重复）：" + "、".join(STATUS.values())),
     unit: str | None = typer.Option(None, "--unit", metavar="单位", help="承办单位（牵头或配合；编号、全称或简称）"),
     enterprise: str | None = typer.Option(None, "--enterprise", metavar="企业", help="企业名称的一部分，或统一社会信用代码的前几位"),

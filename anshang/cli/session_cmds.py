@@ -14,7 +14,7 @@ from anshang.core.problems import AnshangError
 
 @session_app.command("plan")
 def session_plan(
-    year: int = typer.Argument(..., metavar="年份"),
+    year: int = typer.Argument(..., metavar="年份", help="要排定的年份，如 2027"),
     count: int | None = typer.Option(None, "--count", metavar="N", help="场次数（不少于设置的每年最少次数）"),
     dry_run: bool = typer.Option(False, "--dry-run", help="只显示方案，不写文件"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出每场 {date, leader, fields, notice_date, registration_from, registration_to}"),
