@@ -1,4 +1,4 @@
-"""The ledger itself: init, check, fmt, note, renumber, xlsx2text, and its document templates."""
+"""The ledger itself: init, check, fmt, note, renumber, edit, xlsx2text, and its document templates."""
 
 from __future__ import annotations
 
@@ -153,3 +153,22 @@ def template_check(as_json: bool = typer.Option(False, "--json", help="以 JSON 
     err(summary(found))
     if has_errors(found):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command()
+def edit(what: str = typer.Argument(..., metavar="对象", help="诉求编号（或唯一前缀）、场次日期、企业名称或代码，或 设置、承办单位、接待领导")):
+    """用编辑器修改一个台账文件：打开副本，保存退出后检查（格式、文件结构、编号不变），无误才写回；有误时列出问题，
+    可重新打开修改（非交互运行时保留原文件，退出码 2）。编辑器取环境变量 VISUAL、EDITOR，Windows 上缺省为记事本。"""
+    from anshang.core.problems import render_text
+    from anshang.steps.edit import edit as do_edit
+    from anshang.steps.edit import interactive
+
+    def again(found):
+        if not interactive():
+            return False
+        err("修改后的文件有问题：\n" + render_text(found).rstrip("\n"))
+        answer = typer.prompt("重新打开修改？（是/否）", default="是")
+        return answer.strip().lower() in ("是", "y", "yes", "好", "1")
+
+    result = do_edit(CTX.ledger, what, again)
+    out(f"已保存：{result.rel}\n" if result.saved else f"未修改：{result.rel}\n")

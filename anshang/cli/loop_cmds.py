@@ -223,3 +223,19 @@ def close(
     cid = case_id(case)
     do_close(CTX.ledger, CTX.settings, cid, today(date), note, clerk(by))
     out(f"已办结：{cid}\n")
+
+
+@app.command()
+def withdraw(
+    case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
+    reason: str = typer.Option(..., "--reason", metavar="原因", help="撤回的原因（必填），如企业来电说明问题已自行解决"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
+):
+    """企业撤回诉求：保留诉求文件并记下原因，此后不再安排场次、不再计期限和催办（状态“已撤回”）。"""
+    from anshang.steps.handling import withdraw as do_withdraw
+
+    CTX.settings  # noqa: B018 - a ledger with invalid settings is not written to
+    cid = case_id(case)
+    do_withdraw(CTX.ledger, cid, reason, today(date), clerk(by))
+    out(f"已撤回：{cid}\n")

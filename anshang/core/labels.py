@@ -36,6 +36,7 @@ EVENT_KINDS = {
     "supervise": "督办",
     "close": "办结",
     "reopen": "重新办理",
+    "withdraw": "企业撤回",
     "note": "备注",
 }
 SATISFACTION = {"满意": "满意", "基本满意": "基本满意", "不满意": "不满意"}
@@ -84,7 +85,7 @@ STATUS = {
     "registered": "已登记", "excluded": "不予受理", "referred": "已转办", "accepted": "已受理待安排",
     "to_hand_over": "已受理待交办", "waiting": "待有场次", "scheduled": "已安排场次", "deferred": "择期安排", "solved": "当场解决", "explained": "已解释说明",
     "handling": "办理中", "longterm": "长期整改", "overdue": "超期", "replied": "已答复",
-    "closed": "已办结",
+    "closed": "已办结", "withdrawn": "已撤回",
 }
 # the reminder colour of a row in the weekly ledger
 ALERTS = {"overdue": "超期", "soon": "即将到期", "closed": "已办结", "": ""}

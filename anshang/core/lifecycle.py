@@ -28,6 +28,16 @@ def is_closed(case: dict) -> bool:
     return any(e.get("kind") == "close" for e in after_last_reopening(case))
 
 
+def is_withdrawn(case: dict) -> bool:
+    """The enterprise withdrew the demand (it is kept, and owes nothing any more)."""
+    return any(e.get("kind") == "withdraw" for e in events(case))
+
+
+def withdrawn_on(case: dict) -> dt.date | None:
+    found = [e for e in events(case) if e.get("kind") == "withdraw"]
+    return parse_date(found[-1]["date"]) if found else None
+
+
 def closed_on(case: dict) -> dt.date | None:
     closes = [e for e in after_last_reopening(case) if e.get("kind") == "close"]
     return parse_date(closes[-1]["date"]) if closes else None
@@ -36,7 +46,7 @@ def closed_on(case: dict) -> dt.date | None:
 def finished_on(case: dict) -> dt.date | None:
     """The day a case left the office's hands: closed, not accepted, referred elsewhere, or
     solved or explained at the reception (None while it is still open)."""
-    closed = closed_on(case)
+    closed = closed_on(case) or withdrawn_on(case)
     if closed is not None:
         return closed
     out = case.get("outcome") or {}
@@ -71,7 +81,7 @@ def obligations(case: dict, co_reports: str = "lead", include_closed: bool = Fal
     reopen; while in long-term rectification the result waits and a periodic report is due.
     A closed case owes nothing (``include_closed`` lists its duties anyway, for the record)."""
     out = case.get("outcome") or {}
-    if out.get("kind") != "handover" or (is_closed(case) and not include_closed):
+    if out.get("kind") != "handover" or ((is_closed(case) or is_withdrawn(case)) and not include_closed):
         return []
     dls = case.get("deadlines") or {}
     lead, co = units_of(case)
@@ -114,6 +124,8 @@ def duties(case: dict, co_reports: str = "lead") -> dict:
 def status(case: dict, today: dt.date, obs: list | None = None) -> str:
     """The stage a case is in on ``today`` (see labels.STATUS); ``obs`` may pass its
     ``obligations`` when the caller has them already."""
+    if is_withdrawn(case):
+        return "withdrawn"
     if is_closed(case):
         return "closed"
     out = case.get("outcome") or {}

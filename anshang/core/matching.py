@@ -34,13 +34,13 @@ def session_fields(session: dict, leaders: dict) -> list[str]:
 
 
 def candidates(cases: dict) -> list[dict]:
-    """Accepted reception-day demands not yet received (only these are matched)."""
+    """Accepted reception-day demands not yet received nor withdrawn (only these are matched)."""
     out = []
     for c in cases.values():
         scr = c.get("screening") or {}
         if c.get("channel", "reception_day") != "reception_day" or scr.get("decision") != "accepted":
             continue
-        if c.get("outcome"):
+        if c.get("outcome") or any(e.get("kind") == "withdraw" for e in c.get("events") or []):
             continue
         out.append(c)
     return out

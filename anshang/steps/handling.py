@@ -18,6 +18,7 @@ from anshang.store import canonical, loader
 
 
 def _not_closed(case: dict) -> None:
+    require(not lifecycle.is_withdrawn(case), f"{case['id']} 已由企业撤回，不再办理")
     require(not lifecycle.is_closed(case), f"{case['id']} 已办结；如需重新办理请先回访记录“不满意”或用 anshang revisit")
 
 
@@ -292,3 +293,23 @@ def record_chases(ledger, late, flagged, day: dt.date, by: str, co_reports: str 
             touched += bool(update_case(ledger, cid, decide))
     return touched
 
+
+
+def withdraw(ledger, cid: str, reason: str, day: dt.date, by: str) -> None:
+    """The enterprise withdraws its demand: kept in the ledger with the reason, owing nothing,
+    taken out of matching. A case already closed or withdrawn is refused."""
+    require(bool(reason and reason.strip()), "撤回须用 --reason 说明原因（如企业来电说明问题已自行解决）")
+
+    def decide(case):
+        require(not lifecycle.is_withdrawn(case), f"{cid} 已撤回")
+        require(not lifecycle.is_closed(case), f"{cid} 已办结，不能撤回")
+
+        def change(doc):
+            append(doc, event(day, "withdraw", by, note=reason.strip()))
+            if not doc.get("outcome"):  # not yet received: give its place in a session back
+                for key in ("session", "matching"):
+                    canonical.remove(doc, key)
+
+        return change, None
+
+    update_case(ledger, cid, decide)

@@ -1,0 +1,85 @@
+"""Editing by hand safely (``anshang edit``) and withdrawing a demand (``anshang withdraw``)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+EDITOR = """\
+import os, pathlib, sys
+p = pathlib.Path(sys.argv[1])
+p.write_bytes(p.read_bytes().replace(os.environ["ED_FROM"].encode(), os.environ["ED_TO"].encode()))
+"""
+
+
+@pytest.fixture
+def editor(tmp_path, monkeypatch):
+    script = tmp_path / "ed.py"
+    script.write_text(EDITOR, encoding="utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f'"{sys.executable}" "{script}"')
+
+    def change(old: str, new: str):
+        monkeypatch.setenv("ED_FROM", old)
+        monkeypatch.setenv("ED_TO", new)
+
+    return change
+
+
+def test_a_valid_edit_is_saved_with_its_comments_and_endings(cli, sample, editor):
+    path = sample / "cases/2026/261120-4eb3q.yaml"
+    path.write_bytes(b"\xef\xbb\xbf# clerk's note\r\n" + path.read_bytes().replace(b"\n", b"\r\n"))
+    editor("title: 留抵退税因上游发票协查长期暂停", "title: 留抵退税因发票协查长期暂停")
+    r = cli("--data", sample, "edit", "261120-4eb")
+    assert (r.code, r.out) == (0, "已保存：cases/2026/261120-4eb3q.yaml\n")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf# clerk's note\r\n") and "title: 留抵退税因发票协查长期暂停\r\n".encode() in raw
+    editor("nothing", "here")
+    assert cli("--data", sample, "edit", "261120-4eb").out == "未修改：cases/2026/261120-4eb3q.yaml\n"
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("channel: reception_day", "channel: 接待", "cases/2026/261120-4eb3q.yaml:3: [schema] channel（渠道） 的值 '接待' 不在允许范围"),
+    ("id: 261120-4eb3q", "id: 261120-4eb3z", "cases/2026/261120-4eb3q.yaml:1: [edit] 不能修改 id"),
+    ("title: 留抵", "title: [留抵", "cases/2026/261120-4eb3q.yaml:"),
+])
+def test_an_invalid_edit_keeps_the_original(cli, sample, editor, old, new, said):
+    path = sample / "cases/2026/261120-4eb3q.yaml"
+    before = path.read_bytes()
+    editor(old, new)
+    r = cli("--data", sample, "edit", "261120-4eb3q")
+    assert r.code == 2 and said in r.err and "未保存（原文件不变）" in r.err
+    assert path.read_bytes() == before
+
+
+def test_what_can_be_edited(cli, sample, editor):
+    editor("city: 北岚市", "city: 北岚")
+    assert cli("--data", sample, "edit", "设置").out == "已保存：anshang.yaml\n"
+    editor("place: 北岚市行政中心A座第三会议室", "place: 北岚宾馆")
+    assert cli("--data", sample, "edit", "2026年12月10日").out == "已保存：sessions/2026/2026-12-10.yaml\n"
+    editor("industry: 氯碱化工", "industry: 化工")
+    assert cli("--data", sample, "edit", "宏达氯碱").out == "已保存：enterprises/91150303MAE3GG836X.yaml\n"
+    editor("不存在的文字", "另一些文字")
+    assert cli("--data", sample, "edit", "承办单位").out == "未修改：units.yaml\n"
+    r = cli("--data", sample, "edit", "北岚市")
+    assert r.code == 2 and "可指多家企业" in r.err
+    r = cli("--data", sample, "edit", "没有这个")
+    assert r.code == 2 and "找不到 '没有这个'" in r.err
+    assert cli("--data", sample, "check", "--date", "2026-11-22").code == 0
+
+
+def test_withdraw(cli, sample):
+    r = cli("--data", sample, "withdraw", "261120-p7g7f", "--reason", "企业来电说明已自行解决", "--date", "2026-11-22")
+    assert (r.code, r.out) == (0, "已撤回：261120-p7g7f\n")
+    text = (sample / "cases/2026/261120-p7g7f.yaml").read_text(encoding="utf-8")
+    assert "kind: withdraw" in text and "session:" not in text  # its place in the session is given back
+    assert "已撤回" in cli("--data", sample, "show", "261120-p7g7f", "--date", "2026-11-22").out
+    assert cli("--data", sample, "withdraw", "261120-p7g7f", "--reason", "x").err.strip() == "错误：261120-p7g7f 已撤回"
+    # a handed-over demand withdrawn owes nothing more: no deadline, no chase
+    assert cli("--data", sample, "withdraw", "260909-qy48j", "--reason", "企业已另行解决", "--date", "2026-11-22").code == 0
+    assert "260909-qy48j" not in cli("--data", sample, "due", "--date", "2026-11-23").out
+    r = cli("--data", sample, "report", "260909-qy48j", "result", "--date", "2026-11-23")
+    assert r.code == 2 and "已由企业撤回，不再办理" in r.err
+    assert cli("--data", sample, "withdraw", "260909-qy48j").code == 2  # the reason is required
+    assert cli("--data", sample, "check", "--date", "2026-11-22").code == 0
