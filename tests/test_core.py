@@ -368,6 +368,9 @@ def test_match():
     assert res["f1"].reason == "S1 预约已截止，择期安排在 S2"
     assert res["e1"].reason == "之后没有受理领域 环保 的场次"
     assert res["f1"].trace[0] == "S1：预约已截止，登记日期晚于预约截止日 2026-03-13"
+    # the same form, filled in before the window closed but imported late: its 填表日期 counts
+    late_import = {"f1": {**MCASES["f1"], "form_date": "2026-03-12"}}
+    assert [m.session for m in match(late_import, SESSIONS, LEADERS, 8, D(2026, 3, 10))] == ["S1"]
     few = {"S2": {**SESSIONS["S2"], "capacity": 1}}
     res = {m.id: m for m in match({k: MCASES[k] for k in ("a1", "c1")}, few, LEADERS, 8, D(2026, 3, 10))}
     assert [(m.id, m.session, m.status) for m in res.values()] == [("a1", "S2", "scheduled"), ("c1", None, "waiting")]

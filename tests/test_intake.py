@@ -13,7 +13,7 @@ import pytest
 
 from anshang.store import yamlfile as yamlio
 from conftest import REPO
-from formkit import GOOD, fill_template, restyled_form
+from formkit import GOOD, fill_template, restyled_form, roster_sheet
 
 FIXTURES = REPO / "tests" / "fixtures"
 
@@ -95,7 +95,7 @@ def test_a_folder_of_attachments(cli, mini, tmp_path):
 @pytest.mark.parametrize("values,expected", [
     ({"uscc": "91350100M000100Y44"}, "登记表!B5: [form] 统一社会信用代码校验位错误：91350100M000100Y44 的第 18 位应为 3，实际为 4"),
     ({"fields": "工业信息化"}, "登记表!B13: [form] 领域“工业信息化”不在设置的领域列表中（最接近的是“工业和信息化”）"),
-    ({"phone": None}, "登记表!A10: [form] 必填项“联系电话”为空"),
+    ({"phone": None}, "登记表!B10: [form] 必填项“联系电话”为空（企业名录中也没有）"),  # the cell to fill
     ({"district": "西区"}, "登记表!B6: [form] 属地“西区”不在设置的属地列表中（最接近的是“东区”）"),
     ({"date": "2026年2月30日"}, "登记表!B27: [form] 填表日期 日期不存在：'2026年2月30日'"),
 ])
@@ -111,7 +111,7 @@ def test_unanswered_question(cli, mini, tmp_path):
     form = fill_template(tmp_path / "q.xlsx", answers={"petition": None, "judicial": "不知道"})
     r = cli("--data", mini, "register", form)
     assert r.code == 1
-    assert "q.xlsx:登记表!A22: [form] 请回答“该事项是否已通过信访渠道反映”（是/否）" in r.out
+    assert "q.xlsx:登记表!B22: [form] 请回答“该事项是否已通过信访渠道反映”（是/否）" in r.out
     assert "q.xlsx:登记表!B20: [form] “该事项是否已进入诉讼、行政复议或仲裁程序”应填“是”或“否”，实际为 '不知道'" in r.out
 
 
@@ -204,3 +204,42 @@ def test_other_channel_skips_matching_rules(cli, mini):
 def test_unknown_channel(cli, mini):
     r = cli("--data", mini, "register", "--channel", "wechat")
     assert r.code == 2 and "--channel 只能是" in r.err
+
+
+def test_a_blank_stays_blank(cli, mini, tmp_path):
+    """An empty 电子邮箱 is not filled with the heading under it, nor an empty answer with the
+    next section's heading."""
+    form = fill_template(tmp_path / "e.xlsx", {"email": None})
+    r = cli("--data", mini, "register", form, "--date", "2026-03-09")
+    assert r.code == 0, r
+    case = [c for c in _cases(mini).values() if c.get("source")][0]
+    assert "email" not in case["contact"]
+    form = fill_template(tmp_path / "a.xlsx", answers={"anonymous": None})
+    r = cli("--data", mini, "register", form)
+    assert r.code == 1 and "a.xlsx:登记表!B25: [form] 请回答“是否同意实名反映（署名企业和联系人）”（是/否）" in r.out
+
+
+def test_the_roster_fills_what_the_form_leaves_blank(cli, mini, tmp_path):
+    ent = next(mini.glob("enterprises/*.yaml"))
+    text = ent.read_text(encoding="utf-8")
+    if "contacts:" not in text:
+        text += "contacts:\n  - name: 赵六\n    phone: '13911112222'\n"
+        ent.write_text(text, encoding="utf-8")
+    form = fill_template(tmp_path / "r.xlsx", {"district": None, "contact": None, "phone": None, "date": "2026年3月4日"})
+    r = cli("--data", mini, "register", form, "--date", "2026-03-20")
+    assert r.code == 0, r
+    case = [c for c in _cases(mini).values() if c.get("source")][0]
+    assert case["contact"]["name"] and case["contact"]["phone"]
+    assert case["form_date"] == "2026-03-04" and case["registered"] == "2026-03-20"  # 填表日期 kept
+
+
+def test_old_xls_in_a_folder_and_a_roster_are_not_forms(cli, mini, tmp_path):
+    folder = tmp_path / "附件"
+    folder.mkdir()
+    (folder / "旧表.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    roster_sheet(folder / "名单.xlsx", [["测试新材料有限公司", "91350100M000100Y43", "东区", "规上企业"]])
+    r = cli("--data", mini, "register", folder)
+    assert r.code == 1
+    assert "旧表.xls: [form] 这是旧版 .xls 文件，请在 Excel/WPS 中“另存为” .xlsx 后再导入" in r.out
+    lines = [line for line in r.out.splitlines() if line.startswith("名单.xlsx")]
+    assert len(lines) == 1 and "不是来访企业预约登记表" in lines[0]

@@ -46,6 +46,14 @@ def candidates(cases: dict) -> list[dict]:
     return out
 
 
+def _sent(case: dict) -> dt.date:
+    """When the enterprise registered: the form's own date when it is earlier than the day the
+    office recorded it (a form sent in time but imported late keeps its place)."""
+    registered = parse_date(case["registered"])
+    filled = case.get("form_date")
+    return min(registered, parse_date(filled)) if filled else registered
+
+
 FULL = "名额不足"
 CLOSED = "预约已截止"
 
@@ -98,7 +106,7 @@ def match(cases: dict, sessions: dict, leaders: dict, capacity_default: int, tod
                     if not common:
                         if together:  # said once, in the first pass
                             traces[c["id"]].append(f"{sid}：受理领域（{'、'.join(sorted(sf)) or '无'}）与诉求领域不符")
-                    elif close and parse_date(c["registered"]) > parse_date(close):
+                    elif close and _sent(c) > parse_date(close):
                         if together:
                             traces[c["id"]].append(f"{sid}：{CLOSED}，登记日期晚于预约截止日 {parse_date(close).isoformat()}")
                     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,7 @@ for _key, _label, _req, _others in FIELDS:
     for _text in (_label, *_others):
         _LABELS[label_key(_text)] = _key
 REQUIRED = [(k, lab) for k, lab, req, _ in FIELDS if req]
+FROM_ROSTER = ("district", "contact", "phone")  # left blank, the enterprise's roster entry fills them
 YES = {"是", "√", "✓", "✔", "y", "yes", "Y", "YES", "1", "有", "是的"}
 NO = {"否", "×", "✗", "n", "no", "N", "NO", "0", "无", "没有", "不是"}
 
@@ -90,20 +92,28 @@ def _question(text: str):
     return None
 
 
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(]?附件|填写说明|【)")
+
+
+def _not_a_value(text: str) -> bool:
+    """Text that belongs to the form itself — another label, a question, a section heading or
+    a hint — and so is never the answer to a label (a blank answer stays blank)."""
+    return label_key(text) in _LABELS or _question(text) is not None or bool(_HEADING.match(text))
+
+
 def _value_right_or_below(ws, cell, merged):
-    """The first non-empty cell right of a label (skipping the label's own merged area),
-    else the cell below it."""
+    """The first non-empty cell right of a label (skipping the label's own merged area), else
+    the cell below it; never a cell of the form itself (a blank stays blank)."""
     rng = merged.get(cell.coordinate)
     last_col = rng.max_col if rng else cell.column
     for col in range(last_col + 1, min(ws.max_column, last_col + 8) + 1):
         c = ws.cell(row=cell.row, column=col)
         if c.value is not None and clean(c.value) != "":
-            return c
+            return None if _not_a_value(clean(c.value)) else c
     below_row = (rng.max_row if rng else cell.row) + 1
     if below_row <= ws.max_row:
         c = ws.cell(row=below_row, column=cell.column)
-        if c.value is not None and clean(c.value) != "" and label_key(c.value) not in _LABELS \
-                and _question(clean(c.value)) is None:
+        if c.value is not None and clean(c.value) != "" and not _not_a_value(clean(c.value)):
             return c
     return None
 
@@ -142,19 +152,22 @@ def read_form(path: Path) -> FormRead:
                     if target is not None and q not in out.answers:
                         out.answers[q] = (clean(target.value), cell_name(target))
     found = {k for k in ("name", "uscc", "title", "request", "contact") if k in out.labels}
-    if len(found) < 3:
+    demand = {k for k in ("title", "facts", "reasons", "request") if k in out.labels}
+    if len(found) < 3 or len(demand) < 2:
         out.problem("", "不是来访企业预约登记表：找不到“企业名称”“统一社会信用代码”“诉求事项”等栏目"
                             "（请使用 anshang 自带的登记表 templates/registration.xlsx）")
         return out
     for key, label in REQUIRED:
+        if key in FROM_ROSTER:
+            continue  # the roster may know it: checked in ``to_case``
         if not out.get(key):
             where = out.labels.get(key)
-            out.problem(where, f"必填项“{label}”为空" if where else f"缺少“{label}”一栏（表格可能被改动过）")
+            out.problem(_answer_cell(where), f"必填项“{label}”为空" if where else f"缺少“{label}”一栏（表格可能被改动过）")
     for key, text, _, applies in QUESTIONS:
         ans = out.answers.get(key)
         if ans is None or not ans[0]:
             where = out.labels.get(key)
-            out.problem(where, f"请回答“{text}”（是/否）" if where else f"缺少问题“{text}”")
+            out.problem(_answer_cell(where), f"请回答“{text}”（是/否）" if where else f"缺少问题“{text}”")
             continue
         word = ans[0].strip()
         if word not in YES and word not in NO:
@@ -214,10 +227,11 @@ def match_unit(text: str, units: dict) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def to_case(form: FormRead, settings, units: dict, registered) -> tuple[dict, dict, list[str]]:
+def to_case(form: FormRead, settings, units: dict, registered, roster: dict | None = None) -> tuple[dict, dict, list[str]]:
     """Case data and enterprise data from a form, with problems a clerk can act on.
 
-    ``settings`` supplies fields and districts; ``units`` maps unit ids to unit data.
+    ``settings`` supplies fields and districts; ``units`` maps unit ids to unit data; the
+    enterprise's entry in ``roster`` (by code) fills a blank district, contact or phone.
     """
     problems: list[Problem] = []
 
@@ -228,10 +242,19 @@ def to_case(form: FormRead, settings, units: dict, registered) -> tuple[dict, di
     p = usccmod.problem(code)
     if p:
         problem(form.where('uscc'), p)
-    district = match_district(form.get("district"), settings.districts)
-    if district is None:
-        problem(form.where('district'), f"属地“{form.get('district')}”不在设置的属地列表中"
-                        f"{closest(form.get('district'), settings.districts)}")
+    known = (roster or {}).get(code) or {}
+    person = next((c for c in known.get("contacts") or [] if isinstance(c, dict)), {})
+    given = {"district": form.get("district") or known.get("district") or "",
+             "contact": form.get("contact") or person.get("name") or "",
+             "phone": form.get("phone") or str(person.get("phone") or "")}
+    for key, label in REQUIRED:
+        if key in FROM_ROSTER and not given[key]:
+            where = form.labels.get(key)
+            problem(_answer_cell(where), f"必填项“{label}”为空（企业名录中也没有）" if where else f"缺少“{label}”一栏")
+    district = match_district(given["district"], settings.districts) if given["district"] else None
+    if given["district"] and district is None:
+        problem(form.where('district'), f"属地“{given['district']}”不在设置的属地列表中"
+                        f"{closest(given['district'], settings.districts)}")
     fields = []
     for f in split_list(form.get("fields")):
         if f in settings.fields:
@@ -248,7 +271,7 @@ def to_case(form: FormRead, settings, units: dict, registered) -> tuple[dict, di
     for key, _, _, applies in QUESTIONS:
         ans = form.answers.get(key, ("", ""))[0].strip()
         declared[key] = (ans in YES) if applies == "是" else (ans in NO)
-    contact = {"name": form.get("contact"), "phone": form.get("phone")}
+    contact = {"name": given["contact"], "phone": given["phone"]}
     if form.get("email"):
         contact["email"] = form.get("email")
     case = {
@@ -266,7 +289,7 @@ def to_case(form: FormRead, settings, units: dict, registered) -> tuple[dict, di
         "declared": declared,
     }
     enterprise = {
-        "uscc": code, "name": form.get("name"), "district": district or form.get("district"),
+        "uscc": code, "name": form.get("name"), "district": district or given["district"],
         "categories": categories_of(form.get("categories")), "dispatch_years": [],
     }
     if form.get("legal_rep"):
@@ -274,7 +297,17 @@ def to_case(form: FormRead, settings, units: dict, registered) -> tuple[dict, di
     enterprise["contacts"] = [{k: v for k, v in contact.items() if v}]
     if form.get("date"):
         try:
-            parse_date(form.get("date"))
+            case["form_date"] = parse_date(form.get("date"))
         except ValueError as e:
             problem(form.where('date'), f"填表日期 {e}")
     return case, enterprise, problems
+
+
+def _answer_cell(label_cell: str | None) -> str:
+    """The cell to fill beside a label ("登记表!A6" -> "登记表!B6"): where the clerk should look."""
+    m = re.match(r"(.*!)?([A-Z]+)(\d+)$", label_cell or "")
+    if not m:
+        return label_cell or ""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    return f"{m.group(1) or ''}{get_column_letter(column_index_from_string(m.group(2)) + 1)}{m.group(3)}"

@@ -41,12 +41,15 @@ class Outcome:
 
 
 def form_files(paths) -> list[Path]:
-    """Forms named directly, and every .xlsx inside named folders (Excel's ~$ lock files skipped)."""
+    """Forms named directly, and every .xlsx and .xls inside named folders (Excel's ~$ lock
+    files skipped)."""
     out: list[Path] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            out += sorted(x for x in p.rglob("*.xlsx") if not x.name.startswith(("~$", ".")))
+            # old .xls forms too: each gets its own message (save as .xlsx) instead of being skipped
+            out += sorted(x for x in p.rglob("*") if x.suffix.lower() in (".xlsx", ".xls")
+                          and x.is_file() and not x.name.startswith(("~$", ".")))
         else:
             out.append(p)
     return out
@@ -70,7 +73,7 @@ def _register_form(ledger, settings, idx, path, registered, add_unknown, confirm
     if form.problems:
         out.problems = form.problems
         return out
-    case, enterprise, problems = forms.to_case(form, settings, idx.units, registered)
+    case, enterprise, problems = forms.to_case(form, settings, idx.units, registered, idx.enterprises)
     out.title, out.enterprise = case["title"], enterprise["name"]
     if problems:
         out.problems = problems
