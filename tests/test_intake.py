@@ -104,7 +104,32 @@ def test_bad_forms_say_which_cell(cli, mini, tmp_path, values, expected):
     r = cli("--data", mini, "register", form)
     assert r.code == 1
     assert f"bad.xlsx:{expected}" in r.out.splitlines()
-    assert len(_cases(mini)) == 1  # nothing written
+    # the demand that arrived is not dropped: registered as 待补正, with what to fix
+    new = [c for c in _cases(mini).values() if (c.get("source") or {}).get("file") == "bad.xlsx"]
+    cell, message = expected.split(": [form] ", 1)
+    assert len(new) == 1 and new[0]["missing"] == [f"{cell}：{message}"]
+    assert r.out.startswith(f"已登记 {new[0]['id']}（待补正，见下列问题；补正前不审查）")
+    assert "（其中待补正 1 件）" in r.err
+
+
+def test_an_incomplete_form_waits_and_is_completed_by_the_form_sent_again(cli, mini, tmp_path):
+    form = fill_template(tmp_path / "企业来信.xlsx", {"phone": None, "facts": None})
+    r = cli("--data", mini, "register", form, "--date", "2026-03-09")
+    assert r.code == 1
+    cid = r.out.split()[1].split("（")[0]
+    assert json.loads(cli("--data", mini, "list", "--status", "待补正", "--json", "--date", "2026-03-09").out)[0]["id"] == cid
+    r = cli("--data", mini, "screen", "--date", "2026-03-10")
+    assert cid not in r.out  # held back from screening
+    r = cli("--data", mini, "screen", cid)
+    assert r.code == 2 and "待补正" in r.err and "补正后才能审查" in r.err
+    assert cli("--data", mini, "check", "--date", "2026-03-10").code == 0
+    # the enterprise sends the form again, complete: the same case is completed
+    form = fill_template(tmp_path / "企业来信.xlsx")
+    r = cli("--data", mini, "register", form, "--date", "2026-03-11")
+    assert r.code == 0 and r.out.startswith(f"已补正 {cid}：")
+    case = _cases(mini)[cid]
+    assert "missing" not in case and case["facts"] and case["registered"] == "2026-03-09"
+    assert cid in cli("--data", mini, "screen", "--date", "2026-03-12").out
 
 
 def test_unanswered_question(cli, mini, tmp_path):

@@ -103,7 +103,7 @@ def register(
 ):
     """登记诉求：导入填好的来访企业预约登记表（文件或目录），或现场/其他渠道登记（用选项或按提示输入）。
 
-    同一张表重复导入只提示“已登记为 编号”。有未能登记的表时退出码 1。
+    同一张表重复导入只提示“已登记为 编号”。有未能登记或待补正的表时退出码 1。
     """
     from anshang.steps.intake import register_forms, register_manual, registered_date
 
@@ -129,7 +129,7 @@ def register(
         _ask(values, interactive)
         outcomes = [register_manual(CTX.ledger, settings, values, day, channel, add_unknown,
                                     confirm if interactive else None)]
-    counts = {"registered": 0, "duplicate": 0, "rejected": 0}
+    counts = {"registered": 0, "incomplete": 0, "completed": 0, "duplicate": 0, "rejected": 0}
     problems = [p for o in outcomes for p in o.problems]
     for o in outcomes:
         counts[o.status] += 1
@@ -145,11 +145,18 @@ def register(
             if o.status == "registered":
                 extra = "（已新建企业档案）" if o.added_enterprise else ""
                 out(f"已登记 {o.case_id}：{o.enterprise} — {o.title}{extra}\n")
+            elif o.status == "incomplete":
+                out(f"已登记 {o.case_id}（待补正，见下列问题；补正前不审查）：{o.enterprise} — {o.title}\n")
+            elif o.status == "completed":
+                out(f"已补正 {o.case_id}：{o.enterprise} — {o.title}\n")
             elif o.status == "duplicate":
                 out(f"{Path(o.source).name}: 已登记为 {o.case_id}，未重复登记\n")
         _problems(problems, False)
-    err(f"登记 {counts['registered']} 件，已登记过 {counts['duplicate']} 件，未能登记 {counts['rejected']} 件。")
-    if counts["rejected"]:
+    err(f"登记 {counts['registered'] + counts['incomplete']} 件" + (f"（其中待补正 {counts['incomplete']} 件）"
+                                                                   if counts["incomplete"] else "")
+        + (f"，补正 {counts['completed']} 件" if counts["completed"] else "")
+        + f"，已登记过 {counts['duplicate']} 件，未能登记 {counts['rejected']} 件。")
+    if counts["rejected"] or counts["incomplete"]:
         raise typer.Exit(EXIT_PROBLEMS)
 
 

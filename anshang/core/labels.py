@@ -82,7 +82,7 @@ EXCLUSIONS = {
 }
 # the stage a case is in (``lifecycle.status``)
 STATUS = {
-    "registered": "已登记", "excluded": "不予受理", "referred": "已转办", "accepted": "已受理待安排",
+    "registered": "已登记", "incomplete": "待补正", "excluded": "不予受理", "referred": "已转办", "accepted": "已受理待安排",
     "to_hand_over": "已受理待交办", "waiting": "待有场次", "scheduled": "已安排场次", "deferred": "择期安排", "solved": "当场解决", "explained": "已解释说明",
     "handling": "办理中", "longterm": "长期整改", "overdue": "超期", "replied": "已答复",
     "closed": "已办结", "withdrawn": "已撤回",

@@ -126,6 +126,8 @@ def status(case: dict, today: dt.date, obs: list | None = None) -> str:
     ``obligations`` when the caller has them already."""
     if is_withdrawn(case):
         return "withdrawn"
+    if case.get("missing"):
+        return "incomplete"
     if is_closed(case):
         return "closed"
     out = case.get("outcome") or {}

@@ -72,6 +72,7 @@ class FormRead:
     labels: dict = field(default_factory=dict)  # key -> "Sheet!A3" (where the label is)
     answers: dict = field(default_factory=dict)  # question key -> (bool applies, cell)
     problems: list = field(default_factory=list)  # Problem records (sheet and cell)
+    fatal: bool = False  # unreadable, or not a registration form at all (nothing to record)
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(Problem(self.file, 0, "form", "error", message, where or ""))
@@ -126,6 +127,7 @@ def read_form(path: Path) -> FormRead:
         wb = open_workbook(path)
     except BookProblem as e:
         out.problem("", str(e))
+        out.fatal = True
         return out
     for ws in wb.worksheets:
         merged = {}
@@ -156,6 +158,7 @@ def read_form(path: Path) -> FormRead:
     if len(found) < 3 or len(demand) < 2:
         out.problem("", "不是来访企业预约登记表：找不到“企业名称”“统一社会信用代码”“诉求事项”等栏目"
                             "（请使用 anshang 自带的登记表 templates/registration.xlsx）")
+        out.fatal = True
         return out
     for key, label in REQUIRED:
         if key in FROM_ROSTER:

@@ -11,8 +11,8 @@ from anshang.core import uscc as usccmod
 from anshang.core.dates import parse_date
 from anshang.core.problems import AnshangError, Problem
 from anshang.documents import forms
-from anshang.steps.cases import create_case
-from anshang.store import loader
+from anshang.steps.cases import create_case, update_case
+from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
 from anshang.store.loader import World
 
@@ -26,7 +26,7 @@ class Outcome:
     """What happened to one registration: registered, duplicate or rejected."""
 
     source: str
-    status: str  # registered | duplicate | rejected
+    status: str  # registered | incomplete (待补正) | completed (待补正的补全了) | duplicate | rejected
     case_id: str | None = None
     title: str = ""
     enterprise: str = ""
@@ -70,24 +70,72 @@ def register_forms(ledger: Ledger, settings, paths, registered: dt.date, add_unk
 def _register_form(ledger, settings, idx, path, registered, add_unknown, confirm_add) -> Outcome:
     form = forms.read_form(path)
     out = Outcome(str(path), "rejected")
-    if form.problems:
+    if form.fatal:  # unreadable, or not a registration form: nothing to record
         out.problems = form.problems
         return out
     case, enterprise, problems = forms.to_case(form, settings, idx.units, registered, idx.enterprises)
+    problems = form.problems + problems
     out.title, out.enterprise = case["title"], enterprise["name"]
-    if problems:
-        out.problems = problems
-        return out
     digest = case["source"]["digest"]
     if digest in idx.digests:
         out.status, out.case_id = "duplicate", idx.digests[digest]
         return out
-    if not _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out):
-        return out
-    cid = create_case(ledger, case)
+    earlier = _incomplete_of(idx, case, form.file)
+    if problems:
+        # 待补正: the demand that arrived is recorded, with what is missing, and held back from
+        # screening until completed (anshang edit, or the form sent again)
+        out.problems = problems
+        case["missing"] = [f"{p.cell + '：' if p.cell else ''}{p.message}" for p in problems]
+        case["title"] = case["title"] or "（未填诉求事项）"
+        if case["enterprise"] not in idx.enterprises:  # no file for an unknown or mistyped code
+            case["enterprise_name"] = enterprise["name"] or "（未填企业名称）"
+            if usccmod.problem(case["enterprise"] or ""):
+                case.pop("enterprise")
+        status = "incomplete"
+    else:
+        if not _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out):
+            return out
+        status = "registered"
+    if earlier is not None:
+        cid = _complete(ledger, earlier, case)
+        status = "completed" if status == "registered" else "incomplete"
+    else:
+        cid = create_case(ledger, case)
     idx.digests[digest] = cid
-    out.status, out.case_id = "registered", cid
+    out.status, out.case_id = status, cid
     return out
+
+
+def _incomplete_of(idx, case: dict, source: str) -> str | None:
+    """A demand registered earlier as 待补正 that this form completes: the same form file, or
+    the same enterprise with the same 诉求事项."""
+    for cid, c in sorted(idx.cases.items()):
+        if not c.get("missing"):
+            continue
+        same_file = (c.get("source") or {}).get("file") == source
+        same_demand = c.get("enterprise") and c.get("enterprise") == case.get("enterprise") \
+            and (c.get("title") or "") in (case.get("title") or "", "（未填诉求事项）")
+        if same_file or same_demand:
+            return cid
+    return None
+
+
+CONTENT = ("source", "enterprise", "enterprise_name", "contact", "fields", "title", "facts", "reasons", "request",
+           "suggested_units", "declared", "form_date", "missing")
+
+
+def _complete(ledger, cid: str, case: dict) -> str:
+    """Put a re-sent form's content into the earlier 待补正 case (its id and date stay)."""
+    def decide(_):
+        def change(doc):
+            for key in CONTENT:
+                if case.get(key) not in (None, "", []):
+                    canonical.put(doc, key, case[key], "case")
+                else:
+                    canonical.remove(doc, key)
+        return change, cid
+
+    return update_case(ledger, cid, decide)
 
 
 def _ensure_enterprise(ledger, idx, enterprise, add_unknown, confirm_add, out) -> bool:

@@ -36,6 +36,11 @@ def screen_cases(ledger: Ledger, settings, ids: list[str] | None, day: dt.date, 
         results = []
         for cid in chosen:
             case = idx.cases[cid]
+            if case.get("missing"):  # 待补正: screened once completed
+                if ids:
+                    raise AnshangError(f"{cid} 待补正（{'；'.join(case['missing'])}），补正后才能审查："
+                                       f"anshang edit {cid} 补上并删去 missing，或请企业重新发来登记表")
+                continue
             old = stored_decision(case)
             overridden = bool((case.get("screening") or {}).get("override"))
             if old is not None and (not redo or overridden):

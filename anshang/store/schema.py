@@ -176,6 +176,7 @@ CASE = {
     "enterprise": K("str", "企业（统一社会信用代码）"),
     "enterprise_name": K("str", "企业名称（名录外企业）"),
     "form_date": K("date", "填表日期（登记表上所填；判断是否在预约期内）"),
+    "missing": K("list", "待补正：登记表缺少或填错的项目（补正后删去这一项；有它时不审查）", item=K("str", "")),
     "contact": K("map", "联系人", fields=CONTACT),
     "fields": K("list", "领域", item=K("str", "")),
     "title": K("str", "诉求事项", required=True),
