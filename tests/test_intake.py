@@ -10,10 +10,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from anshang.store import yamlfile as yamlio
 from conftest import REPO
 from formkit import GOOD, fill_template, restyled_form, roster_sheet
+
+from anshang.store import yamlfile as yamlio
 
 FIXTURES = REPO / "tests" / "fixtures"
 
