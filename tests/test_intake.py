@@ -268,3 +268,43 @@ def test_old_xls_in_a_folder_and_a_roster_are_not_forms(cli, mini, tmp_path):
     assert "旧表.xls: [form] 这是旧版 .xls 文件，请在 Excel/WPS 中“另存为” .xlsx 后再导入" in r.out
     lines = [line for line in r.out.splitlines() if line.startswith("名单.xlsx")]
     assert len(lines) == 1 and "不是来访企业预约登记表" in lines[0]
+
+
+HOTLINE = ["--channel", "hotline", "--field", "能源", "--title", "热线反映：排污许可证延续办理慢", "--facts", "延续申请已等待两个月",
+           "--reasons", "超过承诺时限", "--request", "请尽快办结延续"]
+
+
+def test_enterprise_by_name_with_roster_contacts_and_a_duplicate_warning(cli, mini):
+    ent = mini / "enterprises/91350100M000100Y43.yaml"
+    ent.write_text(ent.read_text(encoding="utf-8") + "contacts:\n  - name: 钱七\n    phone: '13812345678'\n",
+                   encoding="utf-8")
+    r = cli("--data", mini, "register", "--name", "测试新材料有限公司", *HOTLINE, "--date", "2026-03-09")
+    assert r.code == 0, r
+    case = [c for c in _cases(mini).values() if c.get("channel") == "hotline"][0]
+    assert case["enterprise"] == "91350100M000100Y43" and "enterprise_name" not in case  # linked to the roster
+    assert case["contact"] == {"name": "钱七", "phone": "13812345678"}  # the roster's contact by default
+    assert r.err.count("警告") == 0
+    # the same call registered again a week later: registered, with a warning
+    r = cli("--data", mini, "register", "--name", "新材料", *HOTLINE, "--date", "2026-03-16")
+    assert r.code == 0 and f"可能与 {case['id']} 是同一诉求" in r.err
+    other = mini / "enterprises/91350100MA2Y0K4L6G.yaml"
+    other.write_text("uscc: 91350100MA2Y0K4L6G\nname: 测试电子有限公司\ndistrict: 东区\n", encoding="utf-8")
+    r = cli("--data", mini, "register", "--name", "有限公司", *HOTLINE)
+    assert r.code == 2 and "名录中有 2 家企业的名称含“有限公司”" in r.err  # asked to say which
+
+
+def test_prompts_ask_again_and_accept_chinese_answers(monkeypatch):
+    from anshang.cli import intake_cmds
+
+    answers = iter(["不知道", "是", "航天", "能源、工业和信息化"])
+    monkeypatch.setattr(intake_cmds.typer, "prompt", lambda *a, **k: next(answers))
+    said = []
+    monkeypatch.setattr(intake_cmds, "err", said.append)
+    assert intake_cmds._yes_no("该事项是否已通过信访渠道反映") is True
+    assert said == ["请回答“是”或“否”。"]
+
+    class Settings:
+        fields = ("能源", "工业和信息化")
+
+    assert intake_cmds._ask_fields(Settings) == ["能源", "工业和信息化"]
+    assert said[1].startswith("领域“航天”不在设置的领域列表中")

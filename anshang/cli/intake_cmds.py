@@ -126,7 +126,10 @@ def register(
                   "phone": phone, "email": email, "fields": list(fields or []), "title": title,
                   "facts": facts, "reasons": reasons, "request": request, "units": list(units or []),
                   "declared": list(declared or [])}
-        _ask(values, interactive)
+        from anshang.steps.intake import prefill
+
+        prefill(CTX.ledger, values)
+        _ask(values, interactive, settings, channel)
         outcomes = [register_manual(CTX.ledger, settings, values, day, channel, add_unknown,
                                     confirm if interactive else None)]
     counts = {"registered": 0, "incomplete": 0, "completed": 0, "duplicate": 0, "rejected": 0}
@@ -145,6 +148,9 @@ def register(
             if o.status == "registered":
                 extra = "（已新建企业档案）" if o.added_enterprise else ""
                 out(f"已登记 {o.case_id}：{o.enterprise} — {o.title}{extra}\n")
+                if o.duplicates:
+                    err(f"警告：{o.case_id} 可能与 {'、'.join(o.duplicates)} 是同一诉求（同一企业、30 日内、事项相近）；"
+                        f"如确属重复，用 anshang withdraw {o.case_id} --reason 重复登记")
             elif o.status == "incomplete":
                 out(f"已登记 {o.case_id}（待补正，见下列问题；补正前不审查）：{o.enterprise} — {o.title}\n")
             elif o.status == "completed":
@@ -160,8 +166,12 @@ def register(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _ask(values: dict, interactive: bool) -> None:
-    """Prompt for what on-site registration still lacks; without a terminal, say what is missing."""
+def _ask(values: dict, interactive: bool, settings, channel: str) -> None:
+    """Prompt for what on-site registration still lacks (a wrong 诉求领域 is asked again with
+    the closest names; nothing typed is lost); for a reception-day demand, the six §三(二)
+    questions too. Without a terminal, say what is missing."""
+    from anshang.documents.forms import QUESTIONS
+
     needed = [("title", "诉求事项"), ("facts", "事实"), ("reasons", "理由"), ("request", "具体诉求"),
               ("contact", "联系人"), ("phone", "联系电话")]
     if not values.get("enterprise") and not values.get("name"):
@@ -169,14 +179,47 @@ def _ask(values: dict, interactive: bool) -> None:
     missing = [(k, label) for k, label in needed if not values.get(k)]
     if not values.get("fields"):
         missing.append(("fields", "诉求领域"))
-    if not missing:
+    if not missing and (values.get("declared") or channel != "reception_day" or not interactive):
         return
-    if not interactive:
+    if missing and not interactive:
         names = "、".join(f"{label}（--{'field' if k == 'fields' else k}）" for k, label in missing)
         raise AnshangError(f"现场登记缺少：{names}。请用选项给出，或在终端中运行以便逐项询问")
     for key, label in missing:
-        answer = typer.prompt(label)
-        values[key] = [x for x in answer.replace("，", "、").split("、") if x] if key == "fields" else answer
+        if key == "fields":
+            values[key] = _ask_fields(settings)
+        else:
+            values[key] = typer.prompt(label)
+    if channel == "reception_day" and not values.get("declared"):
+        declared = []
+        for key, text, _, applies in QUESTIONS:
+            answer = _yes_no(text)
+            if (answer and applies == "是") or (not answer and applies == "否"):
+                declared.append(key)
+        values["declared"] = declared
+
+
+def _yes_no(question: str) -> bool:
+    """是/否 (also y/n, 对/不, 1/0), asked again until it is one of them."""
+    yes, no = {"是", "y", "yes", "对", "1", "是的", "有"}, {"否", "n", "no", "不", "0", "不是", "没有", "无"}
+    while True:
+        answer = typer.prompt(f"{question}（是/否）").strip().lower()
+        if answer in yes or answer in no:
+            return answer in yes
+        err("请回答“是”或“否”。")
+
+
+def _ask_fields(settings) -> list[str]:
+    """诉求领域, asked again (with the closest names) until every one is in the settings."""
+    from anshang.documents.forms import closest
+
+    while True:
+        answer = typer.prompt("诉求领域（多个用顿号分隔）")
+        parts = [x.strip() for x in answer.replace("，", "、").replace(",", "、").split("、") if x.strip()]
+        wrong = [x for x in parts if x not in settings.fields]
+        if parts and not wrong:
+            return parts
+        err("；".join(f"领域“{x}”不在设置的领域列表中{closest(x, settings.fields)}" for x in wrong) or "请至少填一个领域")
+        err(f"可选：{'、'.join(settings.fields)}")
 
 
 @app.command()

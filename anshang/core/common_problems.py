@@ -12,6 +12,31 @@ def _grams(text: str) -> set:
 
 
 TITLE_SIMILAR = 0.12  # character-bigram overlap (Jaccard) of two titles
+SAME_DEMAND = 0.5  # overlap above which one enterprise's two titles are likely the same demand
+
+
+def similarity(a: str, b: str) -> float:
+    """Character-bigram overlap (Jaccard) of two titles, 0 to 1."""
+    ga, gb = _grams(a), _grams(b)
+    return len(ga & gb) / len(ga | gb) if ga and gb else float(a.strip() == b.strip() and bool(a.strip()))
+
+
+def likely_duplicates(case: dict, cases, days: int = 30) -> list[str]:
+    """Earlier demands of the same enterprise with a similar title within ``days`` days: the
+    same hotline call registered twice, say."""
+    from anshang.core.dates import parse_date
+
+    mine = case.get("enterprise") or case.get("enterprise_name")
+    day = parse_date(case["registered"])
+    found = []
+    for c in cases:
+        if c.get("id") == case.get("id") or not mine or (c.get("enterprise") or c.get("enterprise_name")) != mine:
+            continue
+        if abs((parse_date(c["registered"]) - day).days) > days:
+            continue
+        if similarity(c.get("title") or "", case.get("title") or "") >= SAME_DEMAND:
+            found.append(c["id"])
+    return sorted(found)
 COMMON_BIGRAM = 0.05  # bigrams in more than this share of a field's demands say nothing
 
 

@@ -32,6 +32,7 @@ class Outcome:
     enterprise: str = ""
     problems: list = field(default_factory=list)  # Problem records
     added_enterprise: bool = False
+    duplicates: list = field(default_factory=list)  # likely the same demand registered before
 
     def problem(self, where: str, message: str) -> Problem:
         """A problem with this registration: in a form's cell, or in a command-line option."""
@@ -112,7 +113,8 @@ def _incomplete_of(idx, case: dict, source: str) -> str | None:
     for cid, c in sorted(idx.cases.items()):
         if not c.get("missing"):
             continue
-        same_file = (c.get("source") or {}).get("file") == source
+        same_file = (c.get("source") or {}).get("file") == source \
+            and c.get("enterprise") in (None, case.get("enterprise"))  # "登记表.xlsx" is a common name
         same_demand = c.get("enterprise") and c.get("enterprise") == case.get("enterprise") \
             and (c.get("title") or "") in (case.get("title") or "", "（未填诉求事项）")
         if same_file or same_demand:
@@ -218,7 +220,34 @@ def register_manual(ledger: Ledger, settings, values: dict, registered: dt.date,
         out.title = case["title"]
         out.case_id = create_case(ledger, {k: v for k, v in case.items() if v not in ("", None)})
         out.status = "registered"
+        from anshang.core.common_problems import likely_duplicates
+
+        others = loader.load(ledger, {"case"}).cases
+        out.duplicates = likely_duplicates({**case, "id": out.case_id}, others.values())
     return out
+
+
+def prefill(ledger: Ledger, values: dict) -> None:
+    """Before asking anything: an enterprise given by name is found in the roster (exactly, or
+    by a unique part of its name; several matches are listed), and its first roster contact
+    fills a missing 联系人 and 联系电话."""
+    ents = build_index(ledger, with_cases=False).enterprises
+    name = (values.get("name") or "").strip()
+    if not values.get("enterprise") and name:
+        exact = [u for u, e in ents.items() if e.get("name") == name]
+        part = exact or [u for u, e in ents.items() if name in str(e.get("name") or "")]
+        if len(part) == 1:
+            values["enterprise"], values["name"] = part[0], ents[part[0]].get("name")
+        elif len(part) > 1:
+            shown = "；".join(f"{ents[u].get('name')}（{u}）" for u in sorted(part)[:8])
+            raise AnshangError(f"名录中有 {len(part)} 家企业的名称含“{name}”：{shown}；请写全称，或用 --enterprise 代码指定")
+    code = usccmod.normalize(values.get("enterprise") or "")
+    known = ents.get(code) or {}
+    person = next((c for c in known.get("contacts") or [] if isinstance(c, dict)), {})
+    if not values.get("contact") and person.get("name"):
+        values["contact"] = person["name"]
+        if not values.get("phone") and person.get("phone"):
+            values["phone"] = str(person["phone"])
 
 
 def registered_date(value) -> dt.date:
