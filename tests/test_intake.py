@@ -308,3 +308,30 @@ def test_prompts_ask_again_and_accept_chinese_answers(monkeypatch):
 
     assert intake_cmds._ask_fields(Settings) == ["能源", "工业和信息化"]
     assert said[1].startswith("领域“航天”不在设置的领域列表中")
+
+
+def test_choosing_among_enterprises_and_the_bar_pausing(monkeypatch):
+    from anshang.cli import intake_cmds
+    from anshang.cli.context import Bar
+
+    answers = iter(["9", "2"])
+    monkeypatch.setattr(intake_cmds.typer, "prompt", lambda *a, **k: next(answers))
+    said = []
+    monkeypatch.setattr(intake_cmds, "err", said.append)
+    assert intake_cmds._choose([("A1", "甲有限公司"), ("B2", "乙有限公司")]) == "B2"
+    assert said[-1] == "请输入 1 到 2 之间的序号。"
+    calls = []
+
+    class Live:
+        def stop(self):
+            calls.append("stop")
+
+        def start(self):
+            calls.append("start")
+
+    bar = Bar("正在导入")
+    bar._live = Live()
+    with bar.paused():
+        calls.append("ask")
+    assert calls == ["stop", "ask", "start"]
+    assert list(Bar("正在导入")([1, 2])) == [1, 2]  # no terminal: plain iteration

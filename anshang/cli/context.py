@@ -109,3 +109,41 @@ def progress(items, description: str, minimum: int = 0):
     from rich.progress import track
 
     return track(items, description=description, console=Console(stderr=True), transient=True)
+
+
+class Bar:
+    """A progress bar that can stand aside while a question is asked (``paused``)."""
+
+    def __init__(self, description: str, minimum: int = 0):
+        self.description, self.minimum = description, minimum
+        self._live = None
+
+    def __call__(self, items):
+        if len(items) <= self.minimum or not sys.stderr.isatty():
+            yield from items
+            return
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            self._live = bar
+            try:
+                yield from bar.track(items, description=self.description)
+            finally:
+                self._live = None
+
+    def paused(self):
+        import contextlib
+
+        @contextlib.contextmanager
+        def pause():
+            live = self._live
+            if live is not None:
+                live.stop()
+            try:
+                yield
+            finally:
+                if live is not None:
+                    live.start()
+
+        return pause()

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from anshang.cli import app, roster_app
-from anshang.cli.context import CTX, case_id, clerk, err, out, progress, today
+from anshang.cli.context import CTX, Bar, case_id, clerk, err, out, today
 from anshang.core.labels import CATEGORIES, CHANNELS, DECISIONS, choices, only
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
 
@@ -113,14 +113,16 @@ def register(
         raise AnshangError(only(CHANNELS, "--channel"))
     interactive = sys.stdin.isatty()
 
+    bar = Bar("正在导入登记表", minimum=3)
+
     def confirm(ent):
-        return typer.confirm(f"企业“{ent['name']}”（{ent['uscc']}）不在企业名录中，是否新建档案？", default=True)
+        with bar.paused():  # the question is not hidden under the progress bar
+            return _yes_no(f"企业“{ent['name']}”（{ent['uscc']}）不在企业名录中，是否新建档案")
 
     if paths:
         if channel != "reception_day":
             raise AnshangError("登记表只用于接待日诉求；其他渠道请用 --channel 加各项选项登记")
-        outcomes = register_forms(CTX.ledger, settings, paths, day, add_unknown, confirm if interactive else None,
-                                  lambda items: progress(items, "正在导入登记表", minimum=3))
+        outcomes = register_forms(CTX.ledger, settings, paths, day, add_unknown, confirm if interactive else None, bar)
     else:
         values = {"enterprise": enterprise, "name": name, "district": district, "contact": contact,
                   "phone": phone, "email": email, "fields": list(fields or []), "title": title,
@@ -128,7 +130,7 @@ def register(
                   "declared": list(declared or [])}
         from anshang.steps.intake import prefill
 
-        prefill(CTX.ledger, values)
+        prefill(CTX.ledger, values, _choose if interactive else None)
         _ask(values, interactive, settings, channel)
         outcomes = [register_manual(CTX.ledger, settings, values, day, channel, add_unknown,
                                     confirm if interactive else None)]
@@ -196,6 +198,20 @@ def _ask(values: dict, interactive: bool, settings, channel: str) -> None:
             if (answer and applies == "是") or (not answer and applies == "否"):
                 declared.append(key)
         values["declared"] = declared
+
+
+def _choose(options: list) -> str | None:
+    """Which of several enterprises is meant: a numbered list, asked until a number is given
+    (an empty answer gives up)."""
+    for n, (code, name) in enumerate(options, start=1):
+        err(f"  {n}. {name}（{code}）")
+    while True:
+        answer = typer.prompt("名称相近的企业有以上几家，请输入序号（直接回车放弃）", default="", show_default=False).strip()
+        if not answer:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            return options[int(answer) - 1][0]
+        err(f"请输入 1 到 {len(options)} 之间的序号。")
 
 
 def _yes_no(question: str) -> bool:

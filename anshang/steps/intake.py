@@ -227,10 +227,10 @@ def register_manual(ledger: Ledger, settings, values: dict, registered: dt.date,
     return out
 
 
-def prefill(ledger: Ledger, values: dict) -> None:
+def prefill(ledger: Ledger, values: dict, choose=None) -> None:
     """Before asking anything: an enterprise given by name is found in the roster (exactly, or
-    by a unique part of its name; several matches are listed), and its first roster contact
-    fills a missing 联系人 and 联系电话."""
+    by a unique part of its name; when several match, ``choose(options)`` picks one or they are
+    listed), and its first roster contact fills a missing 联系人 and 联系电话."""
     ents = build_index(ledger, with_cases=False).enterprises
     name = (values.get("name") or "").strip()
     if not values.get("enterprise") and name:
@@ -239,8 +239,12 @@ def prefill(ledger: Ledger, values: dict) -> None:
         if len(part) == 1:
             values["enterprise"], values["name"] = part[0], ents[part[0]].get("name")
         elif len(part) > 1:
-            shown = "；".join(f"{ents[u].get('name')}（{u}）" for u in sorted(part)[:8])
-            raise AnshangError(f"名录中有 {len(part)} 家企业的名称含“{name}”：{shown}；请写全称，或用 --enterprise 代码指定")
+            options = [(u, str(ents[u].get("name") or "")) for u in sorted(part, key=lambda u: ents[u].get("name") or "")]
+            picked = choose(options) if choose is not None else None
+            if picked is None:
+                shown = "；".join(f"{n}（{u}）" for u, n in options[:8])
+                raise AnshangError(f"名录中有 {len(part)} 家企业的名称含“{name}”：{shown}；请写全称，或用 --enterprise 代码指定")
+            values["enterprise"], values["name"] = picked, ents[picked].get("name")
     code = usccmod.normalize(values.get("enterprise") or "")
     known = ents.get(code) or {}
     person = next((c for c in known.get("contacts") or [] if isinstance(c, dict)), {})
