@@ -83,3 +83,27 @@ def test_withdraw(cli, sample):
     assert r.code == 2 and "已由企业撤回，不再办理" in r.err
     assert cli("--data", sample, "withdraw", "260909-qy48j").code == 2  # the reason is required
     assert cli("--data", sample, "check", "--date", "2026-11-22").code == 0
+
+
+def test_an_invalid_edit_can_be_reopened_at_a_terminal(cli, sample, tmp_path, monkeypatch):
+    """At a terminal the problems are shown and the editor opens again on what was typed."""
+    script = tmp_path / "twice.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        "p = pathlib.Path(sys.argv[1]); t = p.read_text(encoding='utf-8')\n"
+        "t = t.replace('channel: 接待', 'channel: reception_day') if 'channel: 接待' in t "
+        "else t.replace('channel: reception_day', 'channel: 接待').replace('title: 留抵', 'title: 【已核】留抵')\n"
+        "p.write_text(t, encoding='utf-8')\n", encoding="utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f'"{sys.executable}" "{script}"')
+    import anshang.steps.edit as edit_step
+    from anshang.cli import ledger_cmds
+
+    monkeypatch.setattr(edit_step, "interactive", lambda: True)
+    asked = []
+    monkeypatch.setattr(ledger_cmds.typer, "prompt", lambda text, **k: asked.append(text) or "是")
+    r = cli("--data", sample, "edit", "261120-4eb3q")
+    assert r.code == 0 and r.out == "已保存：cases/2026/261120-4eb3q.yaml\n"
+    assert asked == ["重新打开修改？（是/否）"] and "channel（渠道） 的值 '接待' 不在允许范围" in r.err
+    text = (sample / "cases/2026/261120-4eb3q.yaml").read_text(encoding="utf-8")
+    assert "title: 【已核】留抵" in text and "channel: reception_day" in text  # the first edit kept
