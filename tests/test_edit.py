@@ -43,6 +43,7 @@ def test_a_valid_edit_is_saved_with_its_comments_and_endings(cli, sample, editor
     ("channel: reception_day", "channel: 接待", "cases/2026/261120-4eb3q.yaml:3: [schema] channel（渠道） 的值 '接待' 不在允许范围"),
     ("id: 261120-4eb3q", "id: 261120-4eb3z", "cases/2026/261120-4eb3q.yaml:1: [edit] 不能修改 id"),
     ("title: 留抵", "title: [留抵", "cases/2026/261120-4eb3q.yaml:"),
+    ("  - 税务\n", "  - 能量\n", "cases/2026/261120-4eb3q.yaml:"),  # a field the settings do not have (check)
 ])
 def test_an_invalid_edit_keeps_the_original(cli, sample, editor, old, new, said):
     path = sample / "cases/2026/261120-4eb3q.yaml"
@@ -72,6 +73,8 @@ def test_what_can_be_edited(cli, sample, editor):
 def test_withdraw(cli, sample):
     r = cli("--data", sample, "withdraw", "261120-p7g7f", "--reason", "企业来电说明已自行解决", "--date", "2026-11-22")
     assert (r.code, r.out) == (0, "已撤回：261120-p7g7f\n")
+    assert "2026-11-22 企业撤回：企业来电说明已自行解决（原安排在场次 2027-01-21，已让出）" in \
+        cli("--data", sample, "show", "261120-p7g7f").out
     text = (sample / "cases/2026/261120-p7g7f.yaml").read_text(encoding="utf-8")
     assert "kind: withdraw" in text and "session:" not in text  # its place in the session is given back
     assert "已撤回" in cli("--data", sample, "show", "261120-p7g7f", "--date", "2026-11-22").out

@@ -114,9 +114,13 @@ def test_bad_forms_say_which_cell(cli, mini, tmp_path, values, expected):
 
 def test_an_incomplete_form_waits_and_is_completed_by_the_form_sent_again(cli, mini, tmp_path):
     form = fill_template(tmp_path / "企业来信.xlsx", {"phone": None, "facts": None})
+    first = tmp_path / "first.xlsx"
+    shutil.copy(form, first)
     r = cli("--data", mini, "register", form, "--date", "2026-03-09")
     assert r.code == 1
     cid = r.out.split()[1].split("（")[0]
+    shown = cli("--data", mini, "show", cid, "--date", "2026-03-09").out
+    assert "待补正（补正前不审查" in shown and "  - 登记表!B10：必填项“联系电话”为空（企业名录中也没有）" in shown
     assert json.loads(cli("--data", mini, "list", "--status", "待补正", "--json", "--date", "2026-03-09").out)[0]["id"] == cid
     r = cli("--data", mini, "screen", "--date", "2026-03-10")
     assert cid not in r.out  # held back from screening
@@ -130,6 +134,23 @@ def test_an_incomplete_form_waits_and_is_completed_by_the_form_sent_again(cli, m
     case = _cases(mini)[cid]
     assert "missing" not in case and case["facts"] and case["registered"] == "2026-03-09"
     assert cid in cli("--data", mini, "screen", "--date", "2026-03-12").out
+    assert "登记表补正（企业来信.xlsx），已补齐" in cli("--data", mini, "show", cid).out
+    # the incomplete form imported once more is not a new demand
+    shutil.copy(first, tmp_path / "企业来信.xlsx")
+    r = cli("--data", mini, "register", tmp_path / "企业来信.xlsx")
+    assert r.out.strip() == f"企业来信.xlsx: 已登记为 {cid}，未重复登记"
+
+
+def test_declarations_in_chinese(cli, mini):
+    base = ["--enterprise", "91350100M000100Y43", "--contact", "张三", "--phone", "13900000000", "--field", "能源",
+            "--title", "光伏并网", "--facts", "屋顶光伏已建成三个月未并网", "--reasons", "供电公司拒绝接入",
+            "--request", "请协调尽快接入电网", "--date", "2026-03-09"]
+    r = cli("--data", mini, "register", *base, "--declare", "信访")
+    assert r.code == 0, r
+    case = [c for c in _cases(mini).values() if c.get("source", {}).get("kind") == "onsite"][0]
+    assert case["declared"]["petition"] is True and case["declared"]["judicial"] is False
+    r = cli("--data", mini, "register", *base, "--declare", "不存在")
+    assert r.code == 2 and "--declare 只能是 诉讼/复议（judicial）" in r.err
 
 
 def test_unanswered_question(cli, mini, tmp_path):

@@ -32,6 +32,8 @@ def test_choices_by_key_or_chinese():
     assert naming.choice("受理", DECISIONS, "--decision") == "accepted"
     assert naming.choice("referred", DECISIONS, "--decision") == "referred"
     assert naming.choice("规上企业", CATEGORIES, "--category") == "above_scale"
+    assert naming.choice("规上", CATEGORIES, "--category") == "above_scale"  # a unique beginning
+    assert naming.unit("GXJ", UNITS) == "gxj"
     assert naming.choice("交办", OUTCOMES, "--outcome") == "handover"
     with pytest.raises(AnshangError, match=r"--outcome 只能是 solved（当场解决）.*；是否是：交办"):
         naming.choice("交 办", OUTCOMES, "--outcome")

@@ -205,7 +205,7 @@ def test_lead_report_covers_co_units_by_default(cli, strict):
     assert cli("--data", strict, "report", cid, "progress", "--date", "2026-10-14").code == 0
     assert json.loads(cli("--data", strict, "due", "--date", "2026-10-14", "--json").out) == []
     r = cli("--data", strict, "report", cid, "progress", "--unit", "dq", "--date", "2026-10-14")
-    assert r.code == 2 and "dq 不是" in r.err
+    assert r.code == 2 and "东区人民政府 不是" in r.err and "（牵头：市工业和信息化局；配合：市发展和改革委员会）" in r.err
 
 
 # --- one way to read: a broken file stops every command the same way -----------------------------

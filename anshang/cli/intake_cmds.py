@@ -9,7 +9,7 @@ import typer
 
 from anshang.cli import app, roster_app
 from anshang.cli.context import CTX, Bar, case_id, clerk, err, out, today
-from anshang.core.labels import CATEGORIES, CHANNELS, DECISIONS, choices, only
+from anshang.core.labels import CATEGORIES, CHANNELS, DECISIONS, choices
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
 
 
@@ -98,7 +98,7 @@ def register(
     request: str | None = typer.Option(None, "--request", metavar="诉求", help="具体诉求"),
     units: list[str] | None = typer.Option(None, "--unit", metavar="单位", help="建议承办单位编号或名称（可重复）"),
     declared: list[str] | None = typer.Option(None, "--declare", metavar="项",
-                                                 help="登记时企业回答“是”的排除情形：judicial/discipline/petition/proposal，或 vague/anonymous（可重复）"),
+                                                 help="企业自述的排除情形（可重复）：诉讼/复议/仲裁、纪委监委、信访、人大建议/政协提案、诉求不明确、匿名"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {registered, duplicates, problems}"),
 ):
     """登记诉求：导入填好的来访企业预约登记表（文件或目录），或现场/其他渠道登记（用选项或按提示输入）。
@@ -109,8 +109,10 @@ def register(
 
     settings = CTX.settings
     day = registered_date(date)
-    if channel not in CHANNELS:
-        raise AnshangError(only(CHANNELS, "--channel"))
+    from anshang.core import naming
+
+    channel = naming.choice(channel, CHANNELS, "--channel")
+    declared = [_declared_key(d) for d in declared or []]
     interactive = sys.stdin.isatty()
 
     bar = Bar("正在导入登记表", minimum=3)
@@ -198,6 +200,23 @@ def _ask(values: dict, interactive: bool, settings, channel: str) -> None:
             if (answer and applies == "是") or (not answer and applies == "否"):
                 declared.append(key)
         values["declared"] = declared
+
+
+DECLARE_WORDS = {"judicial": ("诉讼", "复议", "仲裁", "司法"), "discipline": ("纪委", "监委", "纪检"),
+                 "petition": ("信访",), "proposal": ("人大", "政协", "提案", "建议"),
+                 "vague": ("不明确", "无明确", "不具体", "笼统"), "anonymous": ("匿名", "不实名")}
+
+
+def _declared_key(word: str) -> str:
+    """A §三(二) answer of --declare, given by key (petition) or in Chinese (信访)."""
+    w = word.strip()
+    if w in DECLARE_WORDS:
+        return w
+    hits = [k for k, words in DECLARE_WORDS.items() if any(x in w for x in words)]
+    if len(hits) == 1:
+        return hits[0]
+    raise AnshangError("--declare 只能是 " + "、".join(f"{'/'.join(v[:2])}（{k}）" for k, v in DECLARE_WORDS.items())
+                       + f"，给出的是 {word!r}")
 
 
 def _choose(options: list) -> str | None:

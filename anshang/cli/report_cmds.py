@@ -141,7 +141,7 @@ def publish(
 
 @app.command("list")
 def list_cmd(
-    text: str | None = typer.Argument(None, metavar="文字", help="在诉求事项、事实、理由、诉求和企业名称中查找（空格分隔的几个词须都出现）"),
+    text: list[str] | None = typer.Argument(None, metavar="文字", help="在诉求事项、事实、理由、诉求和企业名称中查找（几个词须都出现）"),
     status: list[str] | None = typer.Option(None, "--status", metavar="状态", help="只列该状态（可重复）：" + "、".join(STATUS.values())),
     unit: str | None = typer.Option(None, "--unit", metavar="单位", help="承办单位（牵头或配合；编号、全称或简称）"),
     enterprise: str | None = typer.Option(None, "--enterprise", metavar="企业", help="企业名称的一部分，或统一社会信用代码的前几位"),
@@ -151,7 +151,7 @@ def list_cmd(
     year: int | None = typer.Option(None, "--year", metavar="年份", help="登记年份"),
     overdue: bool = typer.Option(False, "--overdue", help="只列有超期报送事项的"),
     due_within: int | None = typer.Option(None, "--due-within", metavar="N", help="只列 N 个工作日内有报送事项到期的（含已超期）"),
-    sort: str = typer.Option("id", "--sort", metavar="排序", help="编号（默认）、登记日期、下一期限、企业、状态"),
+    sort: str = typer.Option("编号", "--sort", metavar="排序", help="编号、登记日期、下一期限、企业、状态"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断状态和超期，默认今天"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, registered, enterprise, channel, fields, title, status, session, lead, co, next_due, next_kind, provisional, overdue_workdays}"),
     to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为可打印的 Excel 表"),
@@ -164,7 +164,7 @@ def list_cmd(
     from anshang.documents.case_list import as_json as rows_json
 
     day = today(date)
-    f = Filters(text=text or "", statuses=list(status or []), unit=unit, enterprise=enterprise, session=session,
+    f = Filters(text=" ".join(text or []), statuses=list(status or []), unit=unit, enterprise=enterprise, session=session,
                 channel=channel, fields=list(field or []), year=year, overdue=overdue, due_within=due_within, sort=sort)
     rows, described = list_cases(CTX.ledger, CTX.settings, CTX.calendar(provisional), day, f)
     if as_json:
@@ -172,7 +172,7 @@ def list_cmd(
     else:
         from rich.console import Console
 
-        Console(file=sys.stdout, width=max(100, _width())).print(as_table(rows))
+        Console(file=sys.stdout, width=_width()).print(as_table(rows))
     err(f"共 {len(rows)} 件。")
     if to is not None:
         err(f"已导出：{write_table(to, rows, CTX.settings, day, described)}")

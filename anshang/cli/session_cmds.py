@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from anshang.cli import app, session_app
-from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, err, out, today
+from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, clerk, err, out, today
 from anshang.core.labels import MATCH_STATUS
 from anshang.core.problems import AnshangError
 
@@ -87,7 +87,7 @@ def session_cancel(
     from anshang.steps.sessions import cancel
 
     CTX.settings  # noqa: B018 - a ledger with invalid settings is not written to
-    sid, released = cancel(CTX.ledger, session, reason, today(date))
+    sid, released = cancel(CTX.ledger, session, reason, today(date), clerk(None))
     out(f"已取消场次 {sid}" + (f"；移出 {len(released)} 件诉求：{'、'.join(released)}（运行 anshang match 重新安排）" if released
                                else "") + "\n")
 

@@ -26,6 +26,9 @@ def unit(text: str, units: dict, what: str = "承办单位") -> str:
     t = str(text or "").strip()
     if t in units:
         return t
+    by_id = [uid for uid in units if uid.lower() == t.lower()]
+    if len(by_id) == 1:
+        return by_id[0]
     names = {uid: str(u.get("name") or "") for uid, u in units.items()}
     for test in (lambda n: n == t, lambda n: n.lstrip("市") == t.lstrip("市"), lambda n: t in n,
                  lambda n: _subsequence(t, n)):
@@ -49,6 +52,9 @@ def choice(text: str, table: dict, option: str) -> str:
     for key, word in table.items():
         if t == word:
             return key
+    starts = [key for key, word in table.items() if t and word.startswith(t)]
+    if len(starts) == 1:  # 规上 for 规上企业
+        return starts[0]
     shown = "、".join(f"{k}（{v}）" if k != v else k for k, v in table.items())
     raise AnshangError(f"{option} 只能是 {shown}{_closest(t, list(table.values()))}")
 

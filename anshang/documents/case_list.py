@@ -13,7 +13,7 @@ from anshang.core.figures import worst_overdue
 from anshang.core.labels import CHANNELS, STATUS, label
 from anshang.core.obligations import horizon
 from anshang.core.problems import AnshangError
-from anshang.documents.names import enterprise_name, unit_name, unit_names
+from anshang.documents.names import enterprise_name, unit_name
 from anshang.documents.sheets import Col, Table, Tentative
 
 SORTS = {"id": "编号", "registered": "登记日期", "due": "下一期限", "enterprise": "企业", "status": "状态"}
@@ -100,9 +100,9 @@ def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
             continue
         rows.append({
             "id": cid, "registered": parse_date(c["registered"]), "enterprise": enterprise_name(c, world.enterprises),
-            "channel": label(CHANNELS, c.get("channel", "reception_day")), "fields": list(c.get("fields") or []),
+            "channel": c.get("channel", "reception_day"), "fields": list(c.get("fields") or []),
             "title": c.get("title") or "", "status": st, "session": c.get("session"),
-            "lead": unit_name(world.units, lead) if lead else "", "co": unit_names(world.units, co),
+            "lead": unit_name(world.units, lead) if lead else "", "co": [unit_name(world.units, u) for u in co],
             "next_due": nxt.due if nxt else None, "next_kind": nxt.kind if nxt else None,
             "provisional": bool(nxt and nxt.provisional) or guessed, "overdue_workdays": late,
         })
@@ -147,19 +147,18 @@ def as_table(rows: list[dict]):
     """A rich table for the terminal (long texts wrap rather than being cut)."""
     from rich.table import Table as Rich
 
-    from anshang.core.dates import cn_date
     from anshang.core.labels import DEADLINE_KINDS
 
     t = Rich(show_lines=False, header_style="bold")
     for head in ("编号", "登记", "企业", "诉求事项", "状态", "承办单位", "下一期限"):
-        t.add_column(head, overflow="fold")
+        t.add_column(head, overflow="fold", no_wrap=head in ("编号", "登记"))  # ids and dates never break
     for r in rows:
         due = ""
         if r["next_due"]:
-            due = f"{DEADLINE_KINDS[r['next_kind']]} {cn_date(r['next_due'])}" + ("（暂定）" if r["provisional"] else "")
+            due = f"{DEADLINE_KINDS[r['next_kind']]} {r['next_due'].isoformat()}" + ("（暂定）" if r["provisional"] else "")
             if r["overdue_workdays"]:
                 due += f"，超期 {r['overdue_workdays']} 个工作日"
-        units = r["lead"] + (f"（配合：{r['co']}）" if r["co"] else "")
+        units = r["lead"] + (f"（配合：{'、'.join(r['co'])}）" if r["co"] else "")
         t.add_row(r["id"], r["registered"].isoformat(), r["enterprise"], r["title"], label(STATUS, r["status"]), units, due)
     return t
 
@@ -171,8 +170,8 @@ COLS = [Col("编号", least=14), Col("登记日期", "date"), Col("企业", most
 
 def table(rows: list[dict], settings, today: dt.date, described: str) -> Table:
     """The selection as a printable sheet (``--out``)."""
-    body = [[r["id"], r["registered"], r["enterprise"], r["channel"], "、".join(r["fields"]), r["title"],
-             label(STATUS, r["status"]), r["lead"], r["co"],
+    body = [[r["id"], r["registered"], r["enterprise"], label(CHANNELS, r["channel"]), "、".join(r["fields"]), r["title"],
+             label(STATUS, r["status"]), r["lead"], "、".join(r["co"]),
              (Tentative(r["next_due"]) if r["provisional"] else r["next_due"]) if r["next_due"] else None,
              r["overdue_workdays"] or None] for r in rows]
     return Table("诉求", f"{settings.city}企业诉求查询结果", settings.office, today, COLS, body,

@@ -39,6 +39,9 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
     for key, name in (("facts", "事实"), ("reasons", "理由"), ("request", "具体诉求")):
         if case.get(key):
             head.append(f"{name}：{case[key].strip()}")
+    if case.get("missing"):
+        head.append("待补正（补正前不审查；anshang edit 补上并删去 missing，或请企业重新发来登记表）：")
+        head += [f"  - {m}" for m in case["missing"]]
     steps = []
     src = case.get("source") or {}
     steps.append((case["registered"], 0, "登记" + (f"（登记表 {src['file']}）" if src.get("file") else "")))

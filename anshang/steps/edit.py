@@ -1,7 +1,7 @@
 """Editing one ledger file by hand, safely (``anshang edit``): the clerk's editor opens a copy;
-the result is checked (YAML, the file's schema, its id unchanged; settings also for
-consistency) and saved atomically under the write lock only if it is valid and nobody changed
-the file meanwhile. An invalid result keeps the original."""
+the result is checked (YAML, the file's schema, its id unchanged; then, under the write lock,
+the whole ledger as ``check`` checks it) and kept only if this file has no errors and nobody
+changed it meanwhile. An invalid result keeps the original."""
 
 from __future__ import annotations
 
@@ -73,7 +73,9 @@ def problems_of(rel: str, raw: bytes, original: dict | None) -> list[Problem]:
     plain = strip_lines(data) if isinstance(data, dict) else {}
     key = {"case": "id", "session": "id", "enterprise": "uscc"}.get(kind)
     if key and original is not None and str(plain.get(key)) != str(original.get(key)):
-        out.append(Problem(rel, 1, "edit", "error",
+        from anshang.core.lines import line_of
+
+        out.append(Problem(rel, line_of(data, key) or 1, "edit", "error",
                            f"不能修改 {key}（{original.get(key)}）：编号或代码与文件名对应；换编号用 anshang renumber"))
     return out
 
@@ -122,19 +124,40 @@ def edit(ledger: Ledger, given: str, again) -> Edited:
                 raise AnshangError(f"无法启动编辑器 {command[0]!r}；请检查环境变量 EDITOR") from None
             if done.returncode != 0:
                 raise AnshangError(f"编辑器异常退出（退出码 {done.returncode}），{rel} 未修改")
-            after = copy.read_bytes()
+            try:
+                after = copy.read_bytes()
+            except OSError:
+                raise AnshangError(f"编辑器没有留下修改后的文件（可能另存到了别处或删除了它），{rel} 未修改") from None
             if after == before:
                 return Edited(rel, False)
             found = problems_of(rel, after, original if isinstance(original, dict) else None)
             if not found:
-                break
+                found = _save_if_consistent(ledger, rel, path, before, after)
+                if not found:
+                    return Edited(rel, True)
             if not again(found):
                 raise ProblemsFound(f"{rel} 未保存（原文件不变）：", found, "改正后再运行 anshang edit")
+
+
+def _save_if_consistent(ledger: Ledger, rel: str, path: Path, before: bytes, after: bytes) -> list[Problem]:
+    """Under the write lock: write the edit, check the ledger as ``check`` does (references to
+    units, fields, sessions…), and put the original back if this file now has errors."""
+    import datetime as dt
+
+    from anshang.store.check_memo import check_ledger
+
     with ledger.lock():
         if path.read_bytes() != before:
             raise AnshangError(f"{rel} 在编辑期间已被修改（可能是同事或另一个命令），未保存；请重新运行 anshang edit")
         atomic_write(path, after)
-    return Edited(rel, True)
+        try:
+            found = [p for p in check_ledger(ledger, dt.date.today()) if p.path == rel and p.severity == "error"]
+        except Exception:
+            atomic_write(path, before)
+            raise
+        if found:
+            atomic_write(path, before)
+    return found
 
 
 def interactive() -> bool:

@@ -107,7 +107,13 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
         _on_or_after(day, case, "报送")
         lead, co = lifecycle.units_of(case)
         who = unit or lead
-        require(who in (lead, *co), f"{who} 不是 {cid} 的承办单位（牵头：{lead}；配合：{'、'.join(co) or '无'}）")
+        if who not in (lead, *co):
+            named = loader.load(ledger, {"units"}).units
+
+            def n(u):
+                return (named.get(u) or {}).get("name") or u
+
+            raise AnshangError(f"{n(who)} 不是 {cid} 的承办单位（牵头：{n(lead)}；配合：{'、'.join(n(u) for u in co) or '无'}）")
         if kind == "periodic":
             require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；定期报送只用于长期整改件（先 anshang longterm）")
         ev = event(day, kind, by, unit=who, note=note)
@@ -304,9 +310,11 @@ def withdraw(ledger, cid: str, reason: str, day: dt.date, by: str) -> None:
         require(not lifecycle.is_withdrawn(case), f"{cid} 已撤回")
         require(not lifecycle.is_closed(case), f"{cid} 已办结，不能撤回")
 
+        left = case.get("session") if not case.get("outcome") else None
+
         def change(doc):
-            append(doc, event(day, "withdraw", by, note=reason.strip()))
-            if not doc.get("outcome"):  # not yet received: give its place in a session back
+            append(doc, event(day, "withdraw", by, note=reason.strip() + (f"（原安排在场次 {left}，已让出）" if left else "")))
+            if left:  # not yet received: give its place in the session back
                 for key in ("session", "matching"):
                     canonical.remove(doc, key)
 

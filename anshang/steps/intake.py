@@ -11,7 +11,7 @@ from anshang.core import uscc as usccmod
 from anshang.core.dates import parse_date
 from anshang.core.problems import AnshangError, Problem
 from anshang.documents import forms
-from anshang.steps.cases import create_case, update_case
+from anshang.steps.cases import append, create_case, event, update_case
 from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
 from anshang.store.loader import World
@@ -127,14 +127,21 @@ CONTENT = ("source", "enterprise", "enterprise_name", "contact", "fields", "titl
 
 
 def _complete(ledger, cid: str, case: dict) -> str:
-    """Put a re-sent form's content into the earlier 待补正 case (its id and date stay)."""
-    def decide(_):
+    """Put a re-sent form's content into the earlier 待补正 case (its id and date stay); the
+    earlier forms' fingerprints are kept, so importing them again is not a new demand."""
+    def decide(before):
+        src = before.get("source") or {}
+        earlier = [*src.get("earlier", []), src.get("digest")]
+        new = {**case, "source": {**case["source"], "earlier": [d for d in dict.fromkeys(earlier) if d]}}
+
         def change(doc):
             for key in CONTENT:
-                if case.get(key) not in (None, "", []):
-                    canonical.put(doc, key, case[key], "case")
+                if new.get(key) not in (None, "", []):
+                    canonical.put(doc, key, new[key], "case")
                 else:
                     canonical.remove(doc, key)
+            append(doc, event(case["registered"], "note", "登记表",
+                              note=f"登记表补正（{case['source'].get('file', '')}）" + ("" if new.get("missing") else "，已补齐")))
         return change, cid
 
     return update_case(ledger, cid, decide)
@@ -214,7 +221,7 @@ def register_manual(ledger: Ledger, settings, values: dict, registered: dt.date,
         case.update({"fields": fields, "title": values.get("title") or "", "facts": values.get("facts") or "",
                      "reasons": values.get("reasons") or "", "request": values.get("request") or "",
                      "suggested_units": units})
-        if channel == "reception_day":
+        if channel == "reception_day" or values.get("declared"):  # what the enterprise said, for any channel
             declared = set(values.get("declared") or [])
             case["declared"] = {k: k in declared for k, *_ in forms.QUESTIONS}
         out.title = case["title"]

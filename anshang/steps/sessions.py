@@ -65,8 +65,9 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
     return results
 
 
-def release(ledger: Ledger, cid: str) -> str | None:
-    """Take a demand out of its session so the next ``match`` places it afresh."""
+def release(ledger: Ledger, cid: str, why: str = "", day: dt.date | None = None, by: str = "") -> str | None:
+    """Take a demand out of its session so the next ``match`` places it afresh; with ``why``,
+    a note in its events keeps the history (which session it left, and why)."""
     old = {}
 
     def change(doc):
@@ -75,6 +76,10 @@ def release(ledger: Ledger, cid: str) -> str | None:
         old["session"] = doc.get("session")
         for key in ("session", "matching"):
             canonical.remove(doc, key)
+        if why and old["session"]:
+            from anshang.steps.cases import append, event
+
+            append(doc, event(day or dt.date.today(), "note", by, note=f"移出场次 {old['session']}：{why}"))
 
     with ledger.lock():
         ledger.edit(Ledger.case_rel(cid), change)
@@ -94,7 +99,7 @@ def mark_held(ledger: Ledger, sid: str, day: dt.date) -> bool:
     return True
 
 
-def cancel(ledger: Ledger, given: str, reason: str, day: dt.date) -> tuple[str, list[str]]:
+def cancel(ledger: Ledger, given: str, reason: str, day: dt.date, by: str = "") -> tuple[str, list[str]]:
     """Cancel a planned session: its status becomes 已取消 with the reason in its note, and the
     demands scheduled in it are released for the next ``match``. Returns (id, released ids)."""
     if not (reason or "").strip():
@@ -118,5 +123,5 @@ def cancel(ledger: Ledger, given: str, reason: str, day: dt.date) -> tuple[str, 
         ledger.edit(ledger.session_rel(sid), change)
         released = [c["id"] for c in scheduled_in(world, sid)]
         for cid in released:
-            release(ledger, cid)
+            release(ledger, cid, f"场次取消（{reason.strip()}）", day, by)
     return sid, released

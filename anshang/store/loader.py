@@ -66,6 +66,8 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
         src = case.get("source")
         if isinstance(src, dict) and src.get("digest"):
             w.digests.setdefault(src["digest"], cid)
+            for earlier in src.get("earlier") or []:
+                w.digests.setdefault(earlier, cid)
     return w
 
 

@@ -172,6 +172,7 @@ CASE = {
         "kind": K("str", "方式", choices=SOURCE_KINDS),
         "file": K("str", "文件名"),
         "digest": K("str", "内容指纹"),
+        "earlier": K("list", "补正前登记表的内容指纹", item=K("str", "")),
     }),
     "enterprise": K("str", "企业（统一社会信用代码）"),
     "enterprise_name": K("str", "企业名称（名录外企业）"),
