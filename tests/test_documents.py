@@ -35,7 +35,7 @@ def test_session_letters_and_kind_by_chinese_name(cli, sample):
     r = _letter(cli, sample, "260924-btg2g", "--kind", "不予受理告知书")
     assert r.code == 0 and "不予受理告知书（260924-btg2g）" in r.out
     r = _letter(cli, sample, "260924-btg2g", "--kind", "invitation")
-    assert r.code == 2 and "--kind 只能是 scheduled（接待安排告知书）" in r.err
+    assert r.code == 2 and "--kind 只能是 接待安排告知书（scheduled）" in r.err
     # a letter the stage does not call for is refused, saying which ones it does
     r = _letter(cli, sample, "260924-btg2g", "--kind", "deferred")
     assert r.code == 2 and "260924-btg2g 处于“不予受理”阶段，不能出具择期安排告知书（可出具：不予受理告知书）" in r.err

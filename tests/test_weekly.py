@@ -196,6 +196,7 @@ def test_xlsx2text_is_stable(cli, book):
     assert a.code == 0 and a.out == cli("xlsx2text", book).out
     lines = a.out.splitlines()
     assert lines[0] == "== 诉求台账 ==" and lines[3].startswith("编号\t登记日期\t企业")
+    assert "\t2025-03-07\t" in lines[4] and "00:00:00" not in a.out  # dates as dates, without a time
     assert "== 说明 ==" in lines
 
 

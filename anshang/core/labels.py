@@ -104,6 +104,6 @@ def choices(table: dict, sep: str = " / ") -> str:
 
 
 def only(table: dict, option: str) -> str:
-    """'--x 只能是 a（甲）、b（乙）' for a refused value."""
-    shown = "、".join(f"{k}（{v}）" if k != v else k for k, v in table.items())
+    """'--x 只能是 甲（a）、乙（b）' for a refused value (the Chinese word first: both are accepted)."""
+    shown = "、".join(f"{v}（{k}）" if k != v else k for k, v in table.items())
     return f"{option} 只能是 {shown}"

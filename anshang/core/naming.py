@@ -55,7 +55,7 @@ def choice(text: str, table: dict, option: str) -> str:
     starts = [key for key, word in table.items() if t and word.startswith(t)]
     if len(starts) == 1:  # 规上 for 规上企业
         return starts[0]
-    shown = "、".join(f"{k}（{v}）" if k != v else k for k, v in table.items())
+    shown = "、".join(f"{v}（{k}）" if k != v else k for k, v in table.items())
     raise AnshangError(f"{option} 只能是 {shown}{_closest(t, list(table.values()))}")
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from anshang.core import lifecycle, naming
 from anshang.core.dates import parse_date
 from anshang.core.figures import worst_overdue
-from anshang.core.labels import CHANNELS, STATUS, label
+from anshang.core.labels import CHANNELS, DEADLINE_KINDS, STATUS, label
 from anshang.core.obligations import horizon
 from anshang.core.problems import AnshangError
 from anshang.documents.names import enterprise_name, unit_name
@@ -147,8 +147,6 @@ def as_table(rows: list[dict]):
     """A rich table for the terminal (long texts wrap rather than being cut)."""
     from rich.table import Table as Rich
 
-    from anshang.core.labels import DEADLINE_KINDS
-
     t = Rich(show_lines=False, header_style="bold")
     for head in ("编号", "登记", "企业", "诉求事项", "状态", "承办单位", "下一期限"):
         t.add_column(head, overflow="fold", no_wrap=head in ("编号", "登记"))  # ids and dates never break
@@ -165,13 +163,13 @@ def as_table(rows: list[dict]):
 
 COLS = [Col("编号", least=14), Col("登记日期", "date"), Col("企业", most=28), Col("渠道", most=12), Col("领域", most=20),
         Col("诉求事项", most=36), Col("状态", most=12), Col("牵头单位", most=20), Col("配合单位", most=26),
-        Col("下一期限", "date"), Col("超期（工作日）", "int")]
+        Col("应报送", most=10), Col("下一期限", "date"), Col("超期（工作日）", "int")]
 
 
 def table(rows: list[dict], settings, today: dt.date, described: str) -> Table:
     """The selection as a printable sheet (``--out``)."""
     body = [[r["id"], r["registered"], r["enterprise"], label(CHANNELS, r["channel"]), "、".join(r["fields"]), r["title"],
-             label(STATUS, r["status"]), r["lead"], "、".join(r["co"]),
+             label(STATUS, r["status"]), r["lead"], "、".join(r["co"]), label(DEADLINE_KINDS, r["next_kind"], ""),
              (Tentative(r["next_due"]) if r["provisional"] else r["next_due"]) if r["next_due"] else None,
              r["overdue_workdays"] or None] for r in rows]
     return Table("诉求", f"{settings.city}企业诉求查询结果", settings.office, today, COLS, body,

@@ -52,6 +52,13 @@ def stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _shown(value) -> str:
+    """A cell as text: a date without a time of day as 2026-03-05 (not 2026-03-05 00:00:00)."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0, 0):
+        return value.date().isoformat()
+    return str(value)
+
+
 def workbook_text(path) -> str:
     """A workbook as stable text, sheet by sheet (git's textconv for .xlsx)."""
     from pathlib import Path
@@ -68,7 +75,7 @@ def workbook_text(path) -> str:
         lines.append(f"== {ws.title} ==")
         try:  # cells are read only now: a broken value (bad number, missing string) shows here
             for row in ws.iter_rows(values_only=True):
-                cells = ["" if v is None else str(v).replace("\t", " ").replace("\n", "⏎") for v in row]
+                cells = ["" if v is None else _shown(v).replace("\t", " ").replace("\n", "⏎") for v in row]
                 while cells and cells[-1] == "":
                     cells.pop()
                 lines.append("\t".join(cells))
