@@ -158,7 +158,7 @@ def test_broken_and_hostile_templates(cli, sample, tmp_path):
     (sample / "templates").mkdir()
     (sample / "templates" / "notice.docx").write_bytes(b"not a document")
     r = cli("--data", sample, "session", "notice", "2026-12-10")
-    assert r.code == 2 and "templates/notice.docx: 不是 Office 文件" in r.err
+    assert r.code == 2 and "templates/notice.docx: 不是 Word .docx 文件" in r.err
     bomb = sample / "templates" / "notice.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", b"<" * (60 * 1024 * 1024))

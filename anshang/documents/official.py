@@ -123,7 +123,7 @@ def _open(path: Path, shown: str):
     from anshang.store.workbook import BookProblem, screen_package
 
     try:
-        screen_package(path)
+        screen_package(path, ".docx")
         tpl = DocxTemplate(str(path))
         tpl.init_docx()
     except BookProblem as e:

@@ -40,29 +40,9 @@ def open_workbook(path: Path, read_only: bool = False):
     import openpyxl
 
     path = Path(path)
-    if not path.is_file():
-        raise BookProblem("文件不存在")
+    screen_package(path, ".xlsx")
     try:
-        with path.open("rb") as f:
-            head = f.read(8)
-        size = path.stat().st_size
-    except OSError:
-        raise BookProblem("文件无法读取（格式不对或已损坏）") from None
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # OLE container: either an old .xls or an encrypted (password-protected) .xlsx
-        if path.suffix.lower() == ".xlsx":
-            raise BookProblem("文件受密码保护（已加密），请在 Excel/WPS 中取消密码后另存为 .xlsx 再导入")
-        raise BookProblem("这是旧版 .xls 文件，请在 Excel/WPS 中“另存为” .xlsx 后再导入")
-    if not head.startswith(b"PK"):
-        raise BookProblem("不是 Excel .xlsx 文件（或文件已损坏）")
-    if size > MAX_UNPACKED:
-        raise BookProblem(f"文件过大（{_mb(size)}，最多 {_mb(MAX_UNPACKED)}）；请确认选对了文件，"
-                          "或只保留需要导入的内容")
-    try:
-        _screen_zip(path)
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except BookProblem:
-        raise
     except Exception:  # noqa: BLE001 - zipfile and openpyxl raise many kinds on broken files
         raise BookProblem(_BROKEN) from None
     try:
@@ -84,10 +64,12 @@ def open_workbook(path: Path, read_only: bool = False):
         raise BookProblem(_BROKEN) from None
 
 
-def screen_package(path: Path) -> None:
-    """An Office file (.xlsx or .docx) from outside hands checked before any library parses it:
-    a zip, within the size, ratio, part and tag limits (BookProblem otherwise)."""
+def screen_package(path: Path, suffix: str = ".xlsx") -> None:
+    """An Office file from outside hands (an .xlsx workbook or a .docx document) checked before
+    any library parses it: present, not an old or encrypted file, a zip within the size, ratio,
+    part and tag limits ("zip bombs"). BookProblem says what is wrong and what to do."""
     path = Path(path)
+    excel = suffix == ".xlsx"
     if not path.is_file():
         raise BookProblem("文件不存在")
     try:
@@ -97,9 +79,16 @@ def screen_package(path: Path) -> None:
     except OSError:
         raise BookProblem("文件无法读取（格式不对或已损坏）") from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BookProblem("这是旧版 Office 文件或受密码保护的文件，请取消密码后另存为新格式（.docx / .xlsx）")
-    if not head.startswith(b"PK") or size > MAX_UNPACKED:
-        raise BookProblem("不是 Office 文件（或文件已损坏、过大）")
+        # OLE container: either an old .xls/.doc or an encrypted (password-protected) file
+        program = "Excel/WPS" if excel else "Word/WPS"
+        if path.suffix.lower() == suffix:
+            raise BookProblem(f"文件受密码保护（已加密），请在 {program} 中取消密码后另存为 {suffix} 再导入")
+        raise BookProblem(f"这是旧版 {'.xls' if excel else '.doc'} 文件，请在 {program} 中“另存为” {suffix} 后再导入")
+    if not head.startswith(b"PK"):
+        raise BookProblem(f"不是 {'Excel .xlsx' if excel else 'Word .docx'} 文件（或文件已损坏）")
+    if size > MAX_UNPACKED:
+        raise BookProblem(f"文件过大（{_mb(size)}，最多 {_mb(MAX_UNPACKED)}）；请确认选对了文件，"
+                          "或只保留需要用的内容")
     try:
         _screen_zip(path)
     except BookProblem:
