@@ -213,6 +213,7 @@ class Official:
 
 
 PLAN = "《{{ city }}“市长服务民营企业接待日”工作方案》"
+OPENING = "贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，"  # every letter to an enterprise
 CONTACT = "联系电话：{{ phone }}"
 OVERDUE = [("编号", "id", 30), ("企业", "enterprise", 27), ("诉求事项", "title", 30), ("应报送", "kind", 15),
            ("承办角色", "part", 12), ("截止日期", "due", 28), ("超期工作日", "late", 14)]
@@ -267,10 +268,14 @@ def supervision_list(d: Official) -> None:
     d.sign()
 
 
-def letter_scheduled(d: Official) -> None:
-    d.title("接待安排告知书")
+def _to_enterprise(d: Official, title: str) -> None:
+    d.title(title)
     d.to("{{ enterprise }}：")
-    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，属于" + PLAN + "的受理范围，已安排在"
+
+
+def letter_scheduled(d: Official) -> None:
+    _to_enterprise(d, "接待安排告知书")
+    d.para(OPENING + "属于" + PLAN + "的受理范围，已安排在"
            "市长服务民营企业接待日由{{ leader }}当面听取。现将有关事项告知如下：")
     d.para("一、时间：{{ session_date }}，具体时段另行电话通知。")
     d.para("二、地点：{{ place }}。")
@@ -282,18 +287,16 @@ def letter_scheduled(d: Official) -> None:
 
 
 def letter_deferred(d: Official) -> None:
-    d.title("择期安排告知书")
-    d.to("{{ enterprise }}：")
-    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，属于" + PLAN + "的受理范围。"
+    _to_enterprise(d, "择期安排告知书")
+    d.para(OPENING + "属于" + PLAN + "的受理范围。"
            "因{{ reason }}，将择期安排接待，{{ when }}。确定接待时间和地点后，我办将另行告知。")
     d.para("如情况有变化，请及时告知我办。" + CONTACT + "。")
     d.sign()
 
 
 def letter_excluded(d: Official) -> None:
-    d.title("不予受理告知书")
-    d.to("{{ enterprise }}：")
-    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，属于" + PLAN + "“三、受理事项范围”"
+    _to_enterprise(d, "不予受理告知书")
+    d.para(OPENING + "属于" + PLAN + "“三、受理事项范围”"
            "{{ clause }}规定的“{{ clause_text }}”情形，不纳入市长服务民营企业接待日受理范围，不予受理。")
     d.para("{{ advice }}")
     d.para(CONTACT + "。")
@@ -301,9 +304,8 @@ def letter_excluded(d: Official) -> None:
 
 
 def letter_referred(d: Official) -> None:
-    d.title("转办告知书")
-    d.to("{{ enterprise }}：")
-    d.para("贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，{{ reason }}。根据" + PLAN +
+    _to_enterprise(d, "转办告知书")
+    d.para(OPENING + "{{ reason }}。根据" + PLAN +
            "第二部分第（三）项的规定，该事项已转{{ refer_to }}办理，由其直接答复贵单位。")
     d.para("如需了解办理进展，可与{{ refer_to }}联系，也可与我办联系。" + CONTACT + "。")
     d.sign()
