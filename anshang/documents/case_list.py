@@ -161,7 +161,7 @@ def as_table(rows: list[dict]):
     return t
 
 
-COLS = [Col("编号", least=14), Col("登记日期", "date"), Col("企业", most=28), Col("渠道", most=12), Col("领域", most=20),
+COLS = [Col("编号", least=16), Col("登记日期", "date"), Col("企业", most=28), Col("渠道", most=12), Col("领域", most=20),
         Col("诉求事项", most=36), Col("状态", most=12), Col("牵头单位", most=20), Col("配合单位", most=26),
         Col("应报送", most=10), Col("下一期限", "date"), Col("超期（工作日）", "int")]
 

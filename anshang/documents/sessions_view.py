@@ -10,7 +10,7 @@ from anshang.documents.names import enterprise_name, leader_name
 from anshang.documents.sheets import Col, Table, book_bytes
 from anshang.store import loader
 
-CONTACT_COLS = [Col("诉求编号", least=14), Col("企业", most=26), Col("联系人", most=10), Col("联系电话", least=14),
+CONTACT_COLS = [Col("诉求编号", least=16), Col("企业", most=26), Col("联系人", most=10), Col("联系电话", least=14),
                 Col("诉求事项", most=30), Col("领域", most=16), Col("登记日期", "date"), Col("通知情况", least=16)]
 
 

@@ -48,19 +48,19 @@ def build(w, cal, settings, today: dt.date, progress=None, everything: bool = Fa
             gc.enable()
 
 
-LEDGER_COLS = [Col("编号", most=14, least=14), Col("登记日期", "date"), Col("企业", most=30), Col("属地", most=12),
+LEDGER_COLS = [Col("编号", most=16, least=16), Col("登记日期", "date"), Col("企业", most=30), Col("属地", most=12),
                Col("渠道", most=12), Col("领域", most=20), Col("诉求事项", most=40), Col("受理审查", most=24),
                Col("接待场次", most=12), Col("接待领导", most=14), Col("接待结果", most=10),
                Col("牵头单位", most=22), Col("配合单位", most=30), Col("落实情况期限", "date"),
                Col("办理结果期限", "date"), Col("状态", most=14), Col("超期（工作日）", "int"), Col("提醒", most=10)]
-DUE_COLS = [Col("承办单位", most=22), Col("承办角色"), Col("编号", most=14, least=14), Col("企业", most=30),
+DUE_COLS = [Col("承办单位", most=22), Col("承办角色"), Col("编号", most=16, least=16), Col("企业", most=30),
             Col("诉求事项", most=40), Col("应报送"), Col("截止日期", "date"), Col("情况", most=24)]
 UNIT_COLS = [Col("承办单位", most=24), *(Col(h, "int") for h in ("交办", "其中牵头", "其中配合", "落实情况按时",
                                                                 "办理结果按时", "办结", "超期")),
              Col("办结率", "pct"), Col("满意率", "pct")]
 SESSION_COLS = [Col("场次", "date"), Col("接待领导", most=16), Col("受理领域", most=40),
                 *(Col(h, "int") for h in ("登记", "安排", "接待", "交办", "办结"))]
-COMMON_COLS = [Col("组", "int"), Col("领域", most=24), Col("编号", most=14, least=14), Col("企业", most=30),
+COMMON_COLS = [Col("组", "int"), Col("领域", most=24), Col("编号", most=16, least=16), Col("企业", most=30),
                Col("诉求事项", most=40)]
 
 
