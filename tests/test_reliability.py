@@ -204,7 +204,7 @@ def test_an_edit_keeps_bom_line_endings_marker_and_comments(cli, sample):
 
 
 def test_release_keeps_the_comments_after_the_removed_keys(cli, sample):
-    cid = "261119-63j86"  # session and matching are its last keys
+    cid = "261119-c3tk9"  # session and matching are its last keys
     p = sample / f"cases/2026/{cid}.yaml"
     text = p.read_text(encoding="utf-8")
     assert text.rstrip("\n").split("\n")[-4].startswith("matching:")

@@ -137,6 +137,15 @@ def build(root: Path) -> None:
         }
         if notice.provisional or reg_to.provisional or not cal.covers(day.year):
             s["provisional"] = True
+        # what the office recorded: notice published, matching after registration closed, attendance notice
+        events = []
+        if notice.due <= TODAY:
+            events.append({"date": notice.due, "kind": "notice", "by": "营商办"})
+        if status == "held":
+            events.append({"date": cal.add_workdays(reg_to.due, 1).due, "kind": "match", "by": "营商办"})
+            events.append({"date": cal.add_workdays(day, -2).due, "kind": "attend", "by": "营商办"})
+        if events:
+            s["events"] = events
         sessions[sid] = s
     used = {sid: 0 for sid in sessions}
 
@@ -156,6 +165,7 @@ def build(root: Path) -> None:
         "longterm": (D(2026, 6, 18), D(2026, 6, 18)), "closed": (D(2025, 3, 1), D(2025, 12, 31)),
     }
     taken = set()
+    scheduled_told: list = []
     handover_seen: dict = {}
     closed_seen: dict = {}
     for n, c in enumerate(S.CASES):
@@ -200,6 +210,8 @@ def build(root: Path) -> None:
         if channel == "reception_day" and ent is not None:
             data["declared"] = declared
         screen_day = cal.add_workdays(registered, 1).due if kind != "registered" else None
+        if screen_day is not None and screen_day > TODAY:
+            screen_day = registered  # nothing is dated after the sample's "today"
         if kind in EXCLUSION:
             key, clause, reason = EXCLUSION[kind]
             data["screening"] = {"decision": "excluded", "date": screen_day, "clauses": [clause],
@@ -214,13 +226,25 @@ def build(root: Path) -> None:
                                  "clauses": ["§二(三)", f"§三(一){typ}"], "type": typ,
                                  "reason": "涉及市政府多个部门，需市领导协调" if typ == 2 else "需市领导协调的其他重大事项",
                                  "by": "营商办"}
+        told = []  # the office's notifications of the enterprise (§四(二)); the latest decisions still owe one
+        if kind in EXCLUSION or kind == "referred":
+            if ent is not None and screen_day < D(2026, 11, 12):
+                told.append({"date": cal.add_workdays(screen_day, 2).due, "kind": "notify", "by": "营商办",
+                             "how": "letter", "note": "已出具" + ("转办告知书" if kind == "referred" else "不予受理告知书")})
         if sid:
             data["session"] = sid
-            data["matching"] = {"status": "scheduled", "date": cal.add_workdays(registered, 1).due,
+            data["matching"] = {"status": "scheduled", "date": screen_day,
                                 "reason": f"诉求领域与 {sid} 场次受理领域相符"}
             if kind == "deferred":
-                data["matching"] = {"status": "deferred", "date": cal.add_workdays(registered, 1).due,
+                data["matching"] = {"status": "deferred", "date": screen_day,
                                     "reason": f"2026-12-10 不能安排（领域不符或已满），择期安排在 {sid}"}
+            elif kind != "scheduled" or len(scheduled_told) < 2:
+                # enterprises told by phone the working day after matching (two of the December ones so far)
+                told.append({"date": min(cal.add_workdays(data["matching"]["date"], 1).due, TODAY - dt.timedelta(days=1)),
+                             "kind": "notify",
+                             "by": "营商办", "how": "phone", "note": "已电话告知企业接待安排"})
+                if kind == "scheduled":
+                    scheduled_told.append(case_id)
         if kind in ("solved", "explained", "handover", "overdue", "longterm", "closed"):
             out = {"kind": {"solved": "solved", "explained": "explained"}.get(kind, "handover"), "date": sess_day}
             if out["kind"] == "handover":
@@ -257,6 +281,17 @@ def build(root: Path) -> None:
                     out["lead_unit"] = new_lead
                     out["co_units"] = [u for u in c["units"] if u != new_lead]
                     data["deadlines"] = {"progress": PROGRESS.record(cal, moved), "result": RESULT.record(cal, moved)}
+                if kind == "handover" and handover_seen.get("n", 0) in (0, 4):
+                    data["key"] = True  # key problems (重点诉求) are revisited (§四(五))
+                if kind == "handover" and handover_seen.get("n", 0) in (3, 4):
+                    # the result is in: the office owes the reply (and, for a key problem, the revisit)
+                    done = D(2026, 11, 18) if handover_seen["n"] == 3 else D(2026, 11, 16)
+                    events.append({"date": cal.add_workdays(sess_day, 2).due, "kind": "progress", "unit": lead,
+                                   "note": "已现场核实，明确办理方案。"})
+                    events.append({"date": done, "kind": "result", "unit": lead, "note": "问题已解决。"})
+                    if handover_seen["n"] == 4:
+                        events.append({"date": D(2026, 11, 18), "kind": "reply", "by": "营商办",
+                                       "note": "已电话答复企业并寄送答复函。"})
                 if kind == "handover":
                     handover_seen["n"] = handover_seen.get("n", 0) + 1
                 if kind == "overdue":
@@ -306,11 +341,17 @@ def build(root: Path) -> None:
                         events.append({"date": cal.add_workdays(done, 8).due, "kind": "close", "by": "营商办"})
                     closed_seen["n"] = closed_seen.get("n", 0) + 1
             if events:
-                data["events"] = events
+                data["events"] = sorted(events, key=lambda e: e["date"])
+        if told:
+            data["events"] = sorted(told + list(data.get("events") or []), key=lambda e: e["date"])
         write(root, f"cases/{registered.year}/{case_id}.yaml", data, "case")
 
     for sid, s in sessions.items():
         write(root, f"sessions/{sid[:4]}/{sid}.yaml", s, "session")
+    # public feedback on the government portal, every four weeks
+    for day in (D(2026, 9, 30), D(2026, 10, 30)):
+        write(root, f"records/{day.year}/{day.isoformat()}-public.yaml",
+              {"date": day, "kind": "public", "by": "营商办", "note": "在市政府门户网站公开反馈企业诉求办理进度"}, "record")
 
 
 if __name__ == "__main__":

@@ -18,10 +18,12 @@ from anshang.cli.context import (
     today,
 )
 from anshang.core import naming
+from anshang.core.problems import AnshangError
 from anshang.core.labels import (
     DEADLINE_KINDS,
     EVENT_KINDS,
     LETTERS,
+    NOTIFY_HOW,
     OUTCOMES,
     SATISFACTION,
     choices,
@@ -45,6 +47,7 @@ def receive(
     instruction: str | None = typer.Option(None, "--instruction", metavar="意见", help="接待领导的交办意见"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="接待或交办日期，默认取场次日期"),
     note: str | None = typer.Option(None, "--note", metavar="说明", help="说明（如当场解决的情况、解释的要点）"),
+    key: bool = typer.Option(False, "--key", help="列为重点诉求（按设置须回访，§四(五)）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     from anshang.steps.handling import receive as do_receive
@@ -54,8 +57,8 @@ def receive(
     day = date_arg(date, "--date") if date else None
     outcome = naming.choice(outcome, OUTCOMES, "--outcome")
     res = do_receive(CTX.ledger, CTX.settings, cal, cid, outcome, day, lead, list(co or []), instruction, note,
-                     clerk(None))
-    out(f"已记录 {cid}：{OUTCOMES[outcome]}（{res['outcome']['date'].isoformat()}）\n")
+                     clerk(None), key)
+    out(f"已记录 {cid}：{OUTCOMES[outcome]}（{res['outcome']['date'].isoformat()}）{'，重点诉求' if key else ''}\n")
     for kind, record in res["deadlines"].items():
         out(_due_line(DEADLINE_KINDS[kind], record))
     if res["held"]:
@@ -82,15 +85,72 @@ def letter(
     kind: str | None = typer.Option(None, "--kind", metavar="文书", help=choices(LETTERS) + "（默认按诉求所处阶段选择）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="成文日期，默认今天"),
     to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    record: bool = typer.Option(False, "--record", help="同时记入诉求：致企业的告知书记为“通知企业”（信函），答复函记为“答复企业”"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """出具公文格式的 Word 文书：致企业的接待安排、择期安排、不予受理（写明 §三(二) 条款）、转办告知书和答复函，
     以及致属地政府或部门的转办函。文书按诉求所处阶段自动选择，也可用 --kind 指定。"""
-    from anshang.documents.letters import write_letters
+    from anshang.steps.office import letters
 
     CTX.settings  # noqa: B018 - stop early on invalid settings
     ids = [case_id(c) for c in cases or []]
-    for path, k, cid in write_letters(CTX.ledger, CTX.settings, ids, session, kind, today(date), to):
+    written, recorded = letters(CTX.ledger, CTX.settings, ids, session, kind, today(date), to, record, clerk(by))
+    for path, k, cid in written:
         out(f"{LETTERS[k]}（{cid}）：{path}\n")
+    for cid, what in recorded:
+        out(f"已记录 {cid}：{EVENT_KINDS[what]}\n")
+
+
+@app.command()
+def notify(
+    cases: list[str] | None = typer.Argument(None, metavar="编号", help="诉求编号或唯一前缀（可多个）"),
+    how: str = typer.Option(..., "--how", metavar="方式", help="通知方式：" + "、".join(NOTIFY_HOW.values())),
+    session: str | None = typer.Option(None, "--session", metavar="场次", help="与 --all 同用：该场次安排的、尚未通知的全部企业"),
+    everyone: bool = typer.Option(False, "--all", help="与 --session 同用"),
+    note: str | None = typer.Option(None, "--note", metavar="说明", help="通知情况（缺省：已电话告知企业接待安排 等）"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="通知日期，默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
+):
+    """记录已通知企业（谁、怎样、哪天）：预约成功后通知参加接待（§四(二)），或告知择期安排、不予受理、转办的结果。
+    记录后，今日待办（anshang today）中的相应事项随之消去。"""
+    from anshang.steps.office import notify as do_notify
+    from anshang.steps.office import notify_session
+
+    how = naming.choice(how, NOTIFY_HOW, "--how")
+    day, who = today(date), clerk(by)
+    if session is not None or everyone:
+        if cases:
+            raise AnshangError("写了编号就不要再用 --session/--all；要通知一个场次的全部企业，只写 --session 场次 --all")
+        if session is None or not everyone:
+            raise AnshangError("通知一个场次的全部企业须同时写 --session 场次 和 --all")
+        sid, done = notify_session(CTX.ledger, session, how, note, day, who)
+        if not done:
+            out(f"场次 {sid} 安排的企业都已通知，没有新的记录\n")
+    elif not cases:
+        raise AnshangError("请写出诉求编号，或用 --session 场次 --all 记录一个场次的全部企业")
+    else:
+        done = do_notify(CTX.ledger, [*cases], how, note, day, who)
+    for n in done:
+        what = f"（{n.about}）" if n.about else "（没有待通知的事项，仍作记录）"
+        out(f"{'已记录' if n.new else '已记录过'} {n.id}：{NOTIFY_HOW[how]}通知{what}\n")
+
+
+@app.command()
+def key(
+    cases: list[str] = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀（可多个）"),
+    off: bool = typer.Option(False, "--off", help="取消重点诉求标记"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
+):
+    """列为重点诉求（或用 --off 取消）：按设置（policy.revisit，缺省 key）重点诉求答复后须回访，未回访不能办结（§四(五)）。"""
+    from anshang.steps.handling import set_key
+
+    day, who = today(date), clerk(by)
+    for c in cases:
+        cid = case_id(c)
+        changed = set_key(CTX.ledger, cid, not off, day, who)
+        state = "取消重点诉求标记" if off else "列为重点诉求"
+        out(f"{cid}：{'已' + state if changed else '原本就' + ('不是重点诉求' if off else '是重点诉求')}\n")
 
 
 @app.command(help=f"记录承办单位报送：落实情况、办理结果，或长期整改的定期报送（并算出下一次的期限）。{LIMITS}。")

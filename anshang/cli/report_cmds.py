@@ -29,6 +29,7 @@ def due(
     within: int | None = typer.Option(None, "--within", metavar="N", help="列出 N 个工作日内到期的（默认取设置的预警期）"),
     unit: str | None = typer.Option(None, "--unit", metavar="单位", help="只看该承办单位（牵头或配合）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, unit, part, kind, basis, rule, due, overdue_workdays, provisional}"),
+    office: bool = typer.Option(False, "--office", help="改为列出营商办自己的待办（与 anshang today 相同的事项，逐项列出）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
     """到期与超期：按承办单位（牵头和配合单位各自的部分）列出即将到期和已超期的报送事项，超期按工作日计。"""
@@ -38,9 +39,30 @@ def due(
     from anshang.documents.due_list import as_text, due_report
 
     cal = CTX.calendar(provisional)
+    if office:
+        from anshang.documents.agenda import office_due
+
+        if unit is not None:
+            raise AnshangError("--office 列出营商办自己的待办，不能与 --unit 同用")
+        out(office_due(CTX.ledger, CTX.settings, cal, today(date), within, as_json))
+        return
     listing, world = due_report(CTX.ledger, CTX.settings, cal, today(date), within, unit)
     out(json.dumps(due_json(listing, cal), ensure_ascii=False, indent=2) + "\n" if as_json
         else as_text(listing, world, cal))
+
+
+@app.command("today")
+def today_cmd(
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日为“今天”，默认今天"),
+    within: int | None = typer.Option(None, "--within", metavar="N", help="列出 N 个工作日内到期的（默认取设置 agenda_workdays，缺省 15）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {date, until, counts, entries: [{group, kind, due, provisional, overdue_workdays, title, ids, command}]}"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    """今日待办：营商办自己要办的事（发布通告、截止预约并匹配、通知和告知企业、参会通知、答复、回访、公开反馈、
+    加入节假日安排）和需要催办的超期报送，分超期、今天、本周、稍后列出，每项附办完后记录用的命令。"""
+    from anshang.documents.agenda import today_report
+
+    out(today_report(CTX.ledger, CTX.settings, CTX.calendar(provisional), today(date), within, as_json))
 
 
 @app.command()
@@ -90,7 +112,7 @@ def weekly(
     everything: bool = typer.Option(False, "--all", help="列出全部年度的诉求（默认：未办结的，以及当年办结的）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """生成每周企业诉求台账 Excel（可直接打印）：诉求台账、到期与超期、承办单位统计、接待场次、共性问题、说明。"""
+    """生成每周企业诉求台账 Excel（可直接打印）：诉求台账、到期与超期、营商办待办、承办单位统计、接待场次、共性问题、说明。"""
     from anshang.documents.weekly import write_weekly
 
     target, summary = write_weekly(CTX.ledger, CTX.settings, CTX.calendar(provisional), today(date), to,
@@ -101,7 +123,7 @@ def weekly(
     table = Table(title="本周台账" + ("（含按暂定日历计算的日期）" if summary.get("provisional") else ""),
                   show_header=False)
     for label, key in (("诉求", "cases"), ("超期", "overdue"), ("即将到期", "soon"), ("已办结", "closed"),
-                       ("共性问题组", "common_groups")):
+                       ("共性问题组", "common_groups"), ("营商办待办", "office_open"), ("其中超期", "office_overdue")):
         table.add_row(label, str(summary.get(key, 0)))
     console = Console(file=sys.stdout, width=100)
     console.print(table)
@@ -128,15 +150,20 @@ def publish(
     date: str | None = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
     to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
     fmt: str = typer.Option("xlsx", "--format", metavar="格式", help="xlsx 可打印的 Excel 表（默认）/ md 门户网站用的 Markdown / all 两者"),
+    record: bool = typer.Option(False, "--record", help="同时记下已于数据日期公开反馈（写入 records/，今日待办据此计算下一次）"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """公开反馈：生成政府门户网站用的办理进度表，不含联系人、电话、邮箱等个人信息。"""
-    from anshang.documents.public import write_public
+    from anshang.steps.office import public
 
     formats = {"xlsx": ("xlsx",), "md": ("md",), "all": ("xlsx", "md")}
     if fmt not in formats:
         raise AnshangError("--format 只能是 xlsx（Excel 表）、md（Markdown）或 all（两者）")
-    for path in write_public(CTX.ledger, CTX.settings, today(date), to, formats[fmt]):
+    paths, rec = public(CTX.ledger, CTX.settings, today(date), to, formats[fmt], record, clerk(by))
+    for path in paths:
         out(f"已写入：{path}\n")
+    if rec:
+        out(f"{'已记录' if rec[1] else '已记录过'}：{today(date).isoformat()} 公开反馈（{rec[0]}）\n")
 
 
 @app.command("list")

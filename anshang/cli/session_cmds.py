@@ -46,23 +46,24 @@ def session_notice(
     session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
     to: Path | None = typer.Option(None, "--out", metavar="文件", help="写入该文件（默认：Word 文档写到台账的 output/ 目录，Markdown 输出到屏幕）"),
     fmt: str = typer.Option("docx", "--format", metavar="格式", help="docx 公文格式的 Word 文档（默认）/ md Markdown"),
+    record: bool = typer.Option(False, "--record", help="同时在场次中记下通告已发布（日期取 --date）"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="通告发布日期（与 --record 同用），默认今天"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """按模板生成接待日通告（附件1）。台账中有 templates/notice.docx（或 notice.md）时优先使用它。"""
-    from anshang.documents.notice import notice_docx, notice_text
-    from anshang.store.outputs import write, write_file
+    from anshang.steps.office import notice
 
-    if fmt == "md":
-        text = notice_text(CTX.ledger, CTX.settings, session)
-        if to is None:
-            out(text)
-        else:
-            err(f"已写入 {write_file(to, text, ('.md', '.txt'))}")
-        return
-    if fmt != "docx":
+    if fmt not in ("docx", "md"):
         raise AnshangError("--format 只能是 docx（Word 文档）或 md（Markdown）")
-    data, name = notice_docx(CTX.ledger, CTX.settings, session)
-    target = write_file(to, data, (".docx",)) if to is not None else write(CTX.ledger.output_dir, name, data)
-    out(f"已写入：{target}\n")
+    result, sid = notice(CTX.ledger, CTX.settings, session, fmt, to, record, today(date), clerk(by))
+    if fmt == "md" and to is None:
+        out(result)
+    elif fmt == "md":
+        err(f"已写入 {result}")
+    else:
+        out(f"已写入：{result}\n")
+    if sid:
+        err(f"已记录：场次 {sid} 的通告已于 {today(date).isoformat()} 发布")
 
 
 @session_app.command("attend")
@@ -70,11 +71,16 @@ def session_attend(
     session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
     to: Path | None = typer.Option(None, "--out", metavar="文件.docx", help="默认写到台账的 output/ 目录"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="成文日期，默认今天"),
+    record: bool = typer.Option(False, "--record", help="同时在场次中记下参会通知已发出（日期取 --date）"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
     """参会通知（Word）：请本场诉求的建议承办单位和企业所在属地政府派负责人配合接待（§一）。"""
-    from anshang.documents.letters import write_attendance
+    from anshang.steps.office import attendance
 
-    out(f"已写入：{write_attendance(CTX.ledger, CTX.settings, session, today(date), to)}\n")
+    path, sid = attendance(CTX.ledger, CTX.settings, session, today(date), to, record, clerk(by))
+    out(f"已写入：{path}\n")
+    if sid:
+        out(f"已记录：场次 {sid} 的参会通知已于 {today(date).isoformat()} 发出\n")
 
 
 @session_app.command("cancel")
@@ -112,13 +118,40 @@ def session_show(session: str = typer.Argument(..., metavar="场次", help="场�
 def session_contacts(
     session: str = typer.Argument(..., metavar="场次", help="场次编号或日期"),
     to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="默认写到台账的 output/ 目录"),
-    date: str | None = typer.Option(None, "--date", metavar="日期", help="制表日期，默认今天"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="制表日期，或导入时未写日期的通知日期；默认今天"),
+    source: Path | None = typer.Option(None, "--import", metavar="文件.xlsx", help="读回填好“通知情况”一栏的通知名单，记录已通知的企业"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（导入时；缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
-    """生成通知企业用的电话名单（Excel，可直接打印；含个人信息，不得公开）。"""
+    """生成通知企业用的电话名单（Excel，可直接打印；含个人信息，不得公开）；通知后在“通知情况”一栏写明
+    （如“11月25日电话通知”），再用 --import 读回，逐家记为已通知。"""
+    if source is not None:
+        _import_contacts(session, source, today(date), clerk(by))
+        return
     from anshang.documents.sessions_view import write_contacts
 
     target, n = write_contacts(CTX.ledger, CTX.settings, session, to, today(date))
     out(f"已写入 {target}（{n} 家）\n")
+
+
+def _import_contacts(session: str, source: Path, day, by: str) -> None:
+    from anshang.core.labels import NOTIFY_HOW
+    from anshang.core.problems import EXIT_PROBLEMS
+    from anshang.steps.office import import_contacts
+
+    res = import_contacts(CTX.ledger, session, source, day, by)
+    for cid, how, when in res.recorded:
+        out(f"已记录 {cid}：{when.isoformat()} {NOTIFY_HOW[how]}通知\n")
+    for cid, text in res.not_done:
+        out(f"未记录 {cid}：写的是“{text}”，看来尚未通知到\n")
+    from anshang.core.problems import render_text
+
+    if res.problems:
+        out(render_text(res.problems))
+    err(f"场次 {res.session}：记录 {len(res.recorded)} 家，已记录过 {len(res.already)} 家，"
+        f"未通知到 {len(res.not_done)} 家，未填写 {len(res.blank)} 家"
+        + (f"，{len(res.problems)} 行有问题未记录" if res.problems else "") + "。")
+    if res.problems:
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 @app.command("match")

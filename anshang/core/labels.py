@@ -37,8 +37,33 @@ EVENT_KINDS = {
     "close": "办结",
     "reopen": "重新办理",
     "withdraw": "企业撤回",
+    "notify": "通知企业",
     "note": "备注",
 }
+# how the office told an enterprise (``events[].how`` of a ``notify`` event)
+NOTIFY_HOW = {"phone": "电话", "sms": "短信", "email": "邮件", "letter": "信函", "in_person": "当面"}
+# what the office records on a session (``sessions/*.yaml`` ``events``)
+SESSION_EVENTS = {"notice": "发布通告", "match": "截止预约并匹配", "attend": "发出参会通知", "note": "备注"}
+# what the office records for the programme as a whole (``records/<年>/<日期>-<类别>.yaml``)
+RECORD_KINDS = {"public": "公开反馈"}
+# which demands the office revisits (§四(五)) (``policy.revisit``)
+REVISIT = {"key": "只回访重点诉求（key: true）", "all": "交办的诉求都回访", "none": "不要求回访"}
+# the office's own duties (the party that owes them is the office, 营商办)
+OFFICE = "营商办"
+OFFICE_DUTIES = {
+    "notice": "发布接待日通告",
+    "match": "截止预约并双向匹配",
+    "notify": "通知企业参加接待",
+    "inform": "告知企业审查或安排结果",
+    "attend": "发出参会通知",
+    "reply": "答复企业",
+    "revisit": "回访企业",
+    "chase": "催办超期报送",
+    "public": "公开反馈办理进度",
+    "calendar": "加入节假日安排",
+}
+# the groups of the clerk's agenda (``anshang today``)
+AGENDA_GROUPS = {"overdue": "超期", "today": "今天", "week": "本周", "later": "稍后"}
 SATISFACTION = {"满意": "满意", "基本满意": "基本满意", "不满意": "不满意"}
 SATISFIED = ("满意", "基本满意")  # counted in 满意率
 UNSATISFIED = "不满意"  # reopens the case

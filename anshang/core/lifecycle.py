@@ -166,8 +166,47 @@ def is_satisfied(case: dict) -> bool:
     return last_satisfaction(case) in SATISFIED
 
 
-def close_blockers(case: dict, co_reports: str = "lead") -> list[str]:
-    """Why a case may not be closed yet (empty when it may)."""
+def _day(value) -> dt.date | None:
+    try:
+        return parse_date(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def revisit_wanted(case: dict, revisit: str) -> bool:
+    """Whether the settings want this demand revisited (labels.REVISIT)."""
+    if revisit == "none":
+        return False
+    if revisit == "all" and is_handover(case):
+        return True
+    return bool(case.get("key"))
+
+
+def revisit_basis(case: dict) -> dt.date | None:
+    """The day a revisit can follow: the latest reply since the last reopening (a handover),
+    or the reception (solved or explained there)."""
+    out = case.get("outcome") or {}
+    if not out:
+        return None
+    if out.get("kind") == "handover":
+        replies = [_day(e.get("date")) for e in after_last_reopening(case) if e.get("kind") == "reply"]
+        replies = [d for d in replies if d]
+        return max(replies) if replies else None
+    return _day(out.get("date"))
+
+
+def revisit_owed(case: dict, revisit: str) -> bool:
+    """The settings want a revisit and none followed the reply (``close`` refuses then)."""
+    if not revisit_wanted(case, revisit):
+        return False
+    basis = revisit_basis(case)
+    done = [_day(e.get("date")) for e in after_last_reopening(case) if e.get("kind") == "revisit"]
+    return not any(d and (basis is None or d >= basis) for d in done)
+
+
+def close_blockers(case: dict, co_reports: str = "lead", revisit: str = "none") -> list[str]:
+    """Why a case may not be closed yet (empty when it may); ``revisit`` is the settings' rule
+    of which demands are revisited (labels.REVISIT)."""
     out = case.get("outcome")
     if not out:
         return ["尚未接待或处理（没有接待结果），不能办结"]
@@ -187,6 +226,10 @@ def close_blockers(case: dict, co_reports: str = "lead") -> list[str]:
     revisits = [e for e in after_last_reopening(case) if e.get("kind") == "revisit"]
     if revisits and revisits[-1].get("satisfaction") == UNSATISFIED:
         reasons.append("最近一次回访企业不满意，须重新办理")
+    if revisit_owed(case, revisit):
+        why = "重点诉求" if case.get("key") else "按设置，交办的诉求都要回访"
+        reasons.append(f"{case.get('id', '')} 尚未回访企业（{why}，§四(五)）：先回访，"
+                       f"anshang revisit {case.get('id', '编号')} --satisfaction 满意|基本满意|不满意")
     return reasons
 
 

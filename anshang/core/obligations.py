@@ -1,7 +1,7 @@
 """The obligation engine: what is owed, by whom, under which rule, due when, and when it was met.
 
-Every kind of tracked work (a demand's handover today; action-plan tasks, campaigns and
-projects next) states its duties as ``Deadline`` records and its reports as (date, unit)
+Every kind of tracked work (a demand's handover, the office's own duties in ``office``;
+action-plan tasks, campaigns and projects next) states its duties as ``Deadline`` records and its reports as (date, unit)
 pairs; ``parts`` turns them into one ``Obligation`` for the lead unit and one for each
 co-unit, each tracked on its own. Listing what falls due, counting how late it is and the
 figures built on that all work on Obligations, whatever the item is.
@@ -20,12 +20,14 @@ from anshang.core.deadlines import Deadline
 class Obligation:
     """One unit's part of one duty on one item."""
 
-    id: str  # the item (case id)
-    kind: str  # progress | result | periodic
-    unit: str
+    id: str  # the item (case id; a session id, a year … for the office's duties)
+    kind: str  # progress | result | periodic; the office's: labels.OFFICE_DUTIES
+    unit: str  # the unit that owes it (``office`` for the office itself)
     part: str  # lead | co
     deadline: Deadline
     met: dt.date | None = None
+    about: str = ""  # what else it concerns (the session of a notification, the unit chased …)
+    gap: int | None = None  # the uncovered year its date was guessed over without permission
 
     @property
     def due(self) -> dt.date:
@@ -51,9 +53,12 @@ class Obligation:
 
     def as_dict(self, cal: Calendar, today: dt.date) -> dict:
         late, provisional = overdue(self, cal, today)
-        return {"id": self.id, "unit": self.unit, "part": self.part, "kind": self.kind,
-                "basis": self.basis.isoformat(), "rule": self.rule, "due": self.due.isoformat(),
-                "overdue_workdays": late, "due_provisional": self.provisional, "provisional": provisional}
+        out = {"id": self.id, "unit": self.unit, "part": self.part, "kind": self.kind,
+               "basis": self.basis.isoformat(), "rule": self.rule, "due": self.due.isoformat(),
+               "overdue_workdays": late, "due_provisional": self.provisional, "provisional": provisional}
+        if self.about:
+            out["about"] = self.about
+        return out
 
 
 def parts(item: str, kind: str, deadline: Deadline, lead: str, co: list[str], reports,

@@ -55,6 +55,8 @@ LEDGER_COLS = [Col("编号", most=16, least=16), Col("登记日期", "date"), Co
                Col("办理结果期限", "date"), Col("状态", most=14), Col("超期（工作日）", "int"), Col("提醒", most=10)]
 DUE_COLS = [Col("承办单位", most=22), Col("承办角色"), Col("编号", most=16, least=16), Col("企业", most=30),
             Col("诉求事项", most=40), Col("应报送"), Col("截止日期", "date"), Col("情况", most=24)]
+OFFICE_COLS = [Col("分组", most=6), Col("截止日期", "date"), Col("事项", most=60), Col("超期（工作日）", "int"),
+               Col("怎样办", most=40)]
 UNIT_COLS = [Col("承办单位", most=24), *(Col(h, "int") for h in ("交办", "其中牵头", "其中配合", "落实情况按时",
                                                                 "办理结果按时", "办结", "超期")),
              Col("办结率", "pct"), Col("满意率", "pct")]
@@ -184,7 +186,7 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
     def table(sheet, title, cols, rows, **more):
         tables.append(Table(sheet, f"{city}{title}", office, today, cols, rows, **more))
 
-    for step in steps(["ledger", "due", "units", "sessions", "common", "notes"]):
+    for step in steps(["ledger", "due", "office", "units", "sessions", "common", "notes"]):
         if step == "ledger":
             rows = ledger_rows(w, cal, today, settings.policy, everything)
             scope = "（全部年度）" if everything else f"（未办结及{today.year}年办结）"
@@ -196,6 +198,16 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
             summary["provisional"] = any(isinstance(v, Tentative) for r in rows for v in r.values[13:17])
         elif step == "due":
             table("到期与超期", "本周到期与超期报送事项", DUE_COLS, due_rows(w, cal, today, co))
+        elif step == "office":
+            from anshang.documents.agenda import agenda, sheet_notes, sheet_rows
+
+            a = agenda(w, settings, cal, today)
+            rows, tones = sheet_rows(a)
+            rows = [[g, Tentative(d) if e.provisional else d, *rest]
+                    for (g, d, *rest), e in zip(rows, a.entries)]
+            table("营商办待办", "优化营商环境办公室待办事项", OFFICE_COLS, rows, tones=tones, notes=sheet_notes(a))
+            summary["office_overdue"] = a.count("overdue")
+            summary["office_open"] = len(a.entries)
         elif step == "units":
             table("承办单位统计", "承办单位办理情况统计", UNIT_COLS, unit_rows(w, today, co))
         elif step == "sessions":

@@ -69,12 +69,13 @@ def event(day: dt.date, kind: str, by: str, **extra) -> dict:
     return ev
 
 
-def append(doc, ev: dict) -> None:
-    """Append an event to a round-trip document (creating ``events`` in canonical position)."""
+def append(doc, ev: dict, kind: str = "case") -> None:
+    """Append an event to a round-trip document of a case (or of a session, ``kind``),
+    creating ``events`` in canonical position."""
     if doc.get("events"):
         doc["events"].append(canonical.one_line(canonical.to_rt(ev)))
     else:
-        canonical.put(doc, "events", [canonical.one_line(canonical.to_rt(ev))], "case")
+        canonical.put(doc, "events", [canonical.one_line(canonical.to_rt(ev))], kind)
 
 
 def set_deadline(doc, kind: str, record: dict) -> None:

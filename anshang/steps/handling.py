@@ -43,8 +43,9 @@ def _unit_ids(ledger, given) -> list[str]:
 
 
 def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lead: str | None,
-            co: list[str], instruction: str | None, note: str | None, by: str) -> dict:
-    """Record the reception outcome; a handover also gets its progress and result deadlines."""
+            co: list[str], instruction: str | None, note: str | None, by: str, key: bool = False) -> dict:
+    """Record the reception outcome; a handover also gets its progress and result deadlines;
+    ``key`` marks a key problem (重点诉求, revisited under the default settings)."""
     from anshang.core import naming
 
     kind = naming.choice(kind, OUTCOMES, "--outcome")
@@ -80,6 +81,8 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
 
         def change(doc):
             canonical.put(doc, "outcome", record, "case")
+            if key:
+                canonical.put(doc, "key", True, "case")
             if deadlines:
                 canonical.put(doc, "deadlines", deadlines, "case")
 
@@ -252,7 +255,7 @@ def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, no
 def close(ledger, settings, cid: str, day: dt.date, note: str | None, by: str) -> None:
     def decide(case):
         _not_closed(case)
-        blockers = lifecycle.close_blockers(case, settings.policy.co_unit_reports)
+        blockers = lifecycle.close_blockers(case, settings.policy.co_unit_reports, settings.policy.revisit)
         if blockers:
             raise AnshangError(f"{cid} 不能办结：" + "；".join(blockers), exit_code=EXIT_PROBLEMS)
         ev = event(day, "close", by, note=note)
@@ -299,6 +302,26 @@ def record_chases(ledger, late, flagged, day: dt.date, by: str, co_reports: str 
             touched += bool(update_case(ledger, cid, decide))
     return touched
 
+
+
+def set_key(ledger, cid: str, on: bool, day: dt.date, by: str) -> bool:
+    """Mark a demand as a key problem (重点诉求) or take the mark off, with a note in its
+    events; returns False when it was so already."""
+    def decide(case):
+        if bool(case.get("key")) == on:
+            return None, False
+        ev = event(day, "note", by, note="列为重点诉求（须回访）" if on else "取消重点诉求标记")
+
+        def change(doc):
+            if on:
+                canonical.put(doc, "key", True, "case")
+            else:
+                canonical.remove(doc, "key")
+            append(doc, ev)
+
+        return change, True
+
+    return update_case(ledger, cid, decide)
 
 
 def withdraw(ledger, cid: str, reason: str, day: dt.date, by: str) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
-from anshang.core import matching, rotation
+from anshang.core import matching, office, rotation
 from anshang.core.dates import parse_date
 from anshang.core.labels import SESSION_STATUS, label
 from anshang.core.matching import find_session, scheduled_in
 from anshang.core.problems import AnshangError
+from anshang.steps.cases import clerk_name
 from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
 
@@ -62,6 +63,11 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
                     canonical.put(doc, "matching", record, "case")
 
                 ledger.edit(Ledger.case_rel(m.id), change)
+            current = target or next((s["id"] for s in office.open_sessions(world.sessions, today)), None)
+            if current is not None:
+                from anshang.steps.office import record_session
+
+                record_session(ledger, current, "match", today, clerk_name())
     return results
 
 

@@ -9,6 +9,7 @@ Layout (README: 台账目录结构):
     sessions/<YYYY>/<ID>.yaml    接待日场次
     cases/<YYYY>/<ID>.yaml       诉求，一事一档
     calendar/<YYYY>.yaml         节假日补充
+    records/<YYYY>/<日期>-<类别>.yaml  营商办记录（如公开反馈）
     output/                      生成的文件（不纳入版本管理）
     .anshang/                    缓存与写锁（不纳入版本管理，可随时删除）
 """
@@ -34,6 +35,7 @@ ENTERPRISES_DIR = "enterprises"
 SESSIONS_DIR = "sessions"
 CASES_DIR = "cases"
 CALENDAR_DIR = "calendar"
+RECORDS_DIR = "records"
 OUTPUT_DIR = "output"
 STATE_DIR = ".anshang"
 
@@ -64,6 +66,7 @@ class Snapshot:
     sessions: list = field(default_factory=list)
     cases: list = field(default_factory=list)
     calendars: list = field(default_factory=list)
+    records: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
     def docs(self):
@@ -74,6 +77,7 @@ class Snapshot:
         yield from self.sessions
         yield from self.cases
         yield from self.calendars
+        yield from self.records
 
 
 def find_root(data: str | None = None, env: dict | None = None, cwd: Path | None = None) -> Path:
@@ -187,6 +191,9 @@ class Ledger:
     def calendar_files(self) -> list[str]:
         return self._flat_files(CALENDAR_DIR)
 
+    def record_files(self) -> list[str]:
+        return self._year_files(RECORDS_DIR)
+
     def case_ids(self, year: str | None = None) -> list[str]:
         """Case ids from file names only (nothing parsed); ``year`` looks in one folder."""
         if year is None:
@@ -200,7 +207,7 @@ class Ledger:
     def stray_files(self) -> list[str]:
         """YAML files where no kind of ledger file belongs (a case dropped in cases/ itself)."""
         stray: list[str] = []
-        for top in (CASES_DIR, SESSIONS_DIR):
+        for top in (CASES_DIR, SESSIONS_DIR, RECORDS_DIR):
             base = self.root / top
             if base.is_dir():
                 for e in os.scandir(base):
@@ -245,6 +252,7 @@ class Ledger:
             ("session", self.session_files()),
             ("case", self.case_files()),
             ("calendar", self.calendar_files()),
+            ("record", self.record_files()),
         ]
         for kind, rels in groups:
             if kinds is not None and kind not in kinds:
@@ -259,10 +267,10 @@ class Ledger:
                     snap.units = doc
                 else:
                     getattr(snap, {"enterprise": "enterprises", "session": "sessions",
-                                   "case": "cases", "calendar": "calendars"}[kind]).append(doc)
+                                   "case": "cases", "calendar": "calendars", "record": "records"}[kind]).append(doc)
         for rel in self.stray_files() if kinds is None else []:
             snap.problems.append(Problem(rel, 1, "layout", "error",
-                                         "文件位置不对：诉求和场次文件应放在按年份命名的子目录中（如 cases/2026/）"))
+                                         "文件位置不对：诉求、场次和营商办记录文件应放在按年份命名的子目录中（如 cases/2026/）"))
         if cache is not None:
             cache.save()
         return snap
@@ -271,7 +279,7 @@ class Ledger:
         """Every file the ledger consists of (what ``check`` reads), in a stable order."""
         fixed = [SETTINGS_FILE, LEADERS_FILE, UNITS_FILE]
         return (fixed + self.enterprise_files() + self.session_files() + self.case_files()
-                + self.calendar_files() + self.stray_files())
+                + self.calendar_files() + self.record_files() + self.stray_files())
 
     def fingerprint(self, extra: str = "") -> str | None:
         """A digest of every file's identity (path, mtime, size, inode), or None while a file
@@ -354,7 +362,7 @@ class Ledger:
         Runs under the write lock, when no other writer can be in the middle of a write."""
         removed = []
         folders = [self.root, self.root / ENTERPRISES_DIR, self.root / CALENDAR_DIR]
-        for top in (SESSIONS_DIR, CASES_DIR):
+        for top in (SESSIONS_DIR, CASES_DIR, RECORDS_DIR):
             base = self.root / top
             if base.is_dir():
                 folders += [base] + [Path(e.path) for e in os.scandir(base) if e.is_dir() and YEAR_RE.match(e.name)]
@@ -447,7 +455,7 @@ def kind_of(rel: str) -> str:
     return {
         SETTINGS_FILE: "settings", LEADERS_FILE: "leaders", UNITS_FILE: "units",
         ENTERPRISES_DIR: "enterprise", SESSIONS_DIR: "session", CASES_DIR: "case",
-        CALENDAR_DIR: "calendar",
+        CALENDAR_DIR: "calendar", RECORDS_DIR: "record",
     }.get(top, "")
 
 

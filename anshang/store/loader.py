@@ -40,9 +40,10 @@ class World:
     cases: dict = field(default_factory=dict)
     enterprises: dict = field(default_factory=dict)
     digests: dict = field(default_factory=dict)  # registration form fingerprint -> case id
+    records: list = field(default_factory=list)  # the office's records (records/), by date
 
 
-ALL = {"leaders", "units", "session", "case", "enterprise"}
+ALL = {"leaders", "units", "session", "case", "enterprise", "record"}
 
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
@@ -62,6 +63,8 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
         for doc in docs:
             if isinstance(doc.data, dict) and doc.data.get(key):
                 target[doc.data[key]] = strip_lines(doc.data)
+    w.records = sorted((strip_lines(doc.data) for doc in snap.records if isinstance(doc.data, dict)),
+                       key=lambda r: (str(r.get("date")), str(r.get("kind"))))
     for cid, case in w.cases.items():
         src = case.get("source")
         if isinstance(src, dict) and src.get("digest"):

@@ -19,9 +19,13 @@ from anshang.core.labels import (
     LEADER_ROLES,
     LONGTERM_COUNTING,
     MATCH_STATUS,
+    NOTIFY_HOW,
     OUTCOMES,
+    RECORD_KINDS,
+    REVISIT,
     RULES,
     SATISFACTION,
+    SESSION_EVENTS,
     SESSION_FORMS,
     SESSION_STATUS,
     SOURCE_KINDS,
@@ -74,6 +78,15 @@ POLICY = {
     "registration_close_workdays": K("int", "接待日前截止预约登记（工作日，缺省 3）", min=0),
     "co_unit_reports": K("str", "配合单位报送方式（缺省 lead）", choices=CO_UNIT_REPORTS),
     "objection_workdays": K("int", "对交办有异议的，收到交办单后几个工作日内提出（缺省 2）", min=1),
+    "notify_workdays": K("int", "接待日前几个工作日通知到已安排的企业（缺省 2）", min=0),
+    "inform_workdays": K("int", "择期安排、不予受理、转办决定后几个工作日内告知企业（缺省 3）", min=0),
+    "attend_workdays": K("int", "接待日前几个工作日发出参会通知（缺省 2）", min=0),
+    "reply_workdays": K("int", "办理结果报来后几个工作日内答复企业（缺省 5）", min=0),
+    "revisit": K("str", "回访哪些诉求（缺省 key）", choices=REVISIT),
+    "revisit_workdays": K("int", "答复后几个工作日内回访（缺省 10）", min=0),
+    "public_every_weeks": K("int", "每几周公开反馈一次（缺省 4；0 不提醒）", min=0),
+    "agenda_workdays": K("int", "今日待办列出几个工作日内到期的（缺省 15）", min=0),
+    "office_since": K("date", "营商办待办从该日起计（此前的决定不再提醒；缺省全部）"),
 }
 
 SETTINGS = {
@@ -141,6 +154,12 @@ SESSION = {
     "status": K("str", "状态", choices=SESSION_STATUS),
     "provisional": K("bool", "日期按暂定日历计算"),
     "note": K("str", "备注"),
+    "events": K("list", "营商办记录（每条一行）", item=K("map", "", flow=True, fields={
+        "date": K("date", "日期", required=True),
+        "kind": K("str", "类别", required=True, choices=SESSION_EVENTS),
+        "by": K("str", "经办人"),
+        "note": K("str", "说明"),
+    })),
 }
 
 DEADLINE = {
@@ -161,6 +180,7 @@ EVENT = {
     "was": K("list", "原承办单位（调整前，牵头单位在前）", item=K("str", "")),
     "due": K("date", "新截止日期"),
     "satisfaction": K("str", "满意度", choices=tuple(SATISFACTION)),
+    "how": K("str", "通知方式", choices=NOTIFY_HOW),
     "note": K("str", "说明"),
 }
 
@@ -210,6 +230,7 @@ CASE = {
         "instruction": K("str", "交办意见"),
         "note": K("str", "说明"),
     }),
+    "key": K("bool", "重点诉求（回访，§四(五)）"),
     "deadlines": K("map", "办理时限", fields={
         k: K("map", v, fields=DEADLINE) for k, v in DEADLINE_KINDS.items()
     }),
@@ -229,6 +250,13 @@ CALENDAR = {
     "workdays": K("list", "调休上班日期", item=K("date", "")),
 }
 
+RECORD = {
+    "date": K("date", "日期", required=True),
+    "kind": K("str", "类别", required=True, choices=RECORD_KINDS),
+    "by": K("str", "经办人"),
+    "note": K("str", "说明"),
+}
+
 # file kind -> (root spec, Chinese name)
 FILES = {
     "settings": (SETTINGS, "设置"),
@@ -238,6 +266,7 @@ FILES = {
     "session": (SESSION, "接待日"),
     "case": (CASE, "诉求"),
     "calendar": (CALENDAR, "节假日补充"),
+    "record": (RECORD, "营商办记录"),
 }
 
 
@@ -258,6 +287,7 @@ _FILE_PATHS = {
     "settings": "anshang.yaml", "leaders": "leaders.yaml", "units": "units.yaml",
     "enterprise": "enterprises/<统一社会信用代码>.yaml", "session": "sessions/<年>/<场次编号>.yaml",
     "case": "cases/<年>/<诉求编号>.yaml", "calendar": "calendar/<年>.yaml",
+    "record": "records/<年>/<日期>-<类别>.yaml",
 }
 
 
@@ -289,7 +319,8 @@ def markdown() -> str:
 
 _NAMES = {
     "channel": CHANNELS, "categories": CATEGORIES, "role": LEADER_ROLES, "kind": {
-        **UNIT_KINDS, **OUTCOMES, **EVENT_KINDS, **SOURCE_KINDS},
+        **UNIT_KINDS, **OUTCOMES, **EVENT_KINDS, **SOURCE_KINDS, **SESSION_EVENTS, **RECORD_KINDS},
     "form": SESSION_FORMS, "status": {**SESSION_STATUS, **MATCH_STATUS}, "decision": DECISIONS,
     "longterm_counting": LONGTERM_COUNTING, "rule": RULES, "co_unit_reports": CO_UNIT_REPORTS,
+    "how": NOTIFY_HOW, "revisit": REVISIT,
 }

@@ -29,6 +29,15 @@ class Policy:
     registration_close_workdays: int = 3  # registration closes this many working days before a session
     co_unit_reports: str = "lead"  # lead: the lead unit's report covers its co-units; each: every unit reports
     objection_workdays: int = 2  # a unit disputing its handover says so within this many working days
+    notify_workdays: int = 2  # scheduled enterprises are told by this many working days before the session
+    inform_workdays: int = 3  # deferred, excluded and referred enterprises are told within this many working days
+    attend_workdays: int = 2  # the attendance notice goes out this many working days before the session
+    reply_workdays: int = 5  # the enterprise gets the reply within this many working days of the result
+    revisit: str = "key"  # which demands are revisited: key | all | none (labels.REVISIT)
+    revisit_workdays: int = 10  # the revisit follows the reply within this many working days
+    public_every_weeks: int = 4  # public feedback every N weeks (0: no reminder)
+    agenda_workdays: int = 15  # ``anshang today`` lists what falls due within this many working days
+    office_since: object = None  # a date: the office's duties count from it (older decisions are not listed)
 
     @property
     def limits(self):

@@ -1,0 +1,326 @@
+"""Recording what the office did: enterprises notified (one by one, a whole session, or read
+back from the call list a clerk filled in), a session's notice published, matching run, the
+attendance notice sent, public feedback published. Each is read, decided and written under
+the write lock; recording the same thing twice changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang.core import lifecycle, office
+from anshang.core.dates import parse_date
+from anshang.core.labels import LETTERS, NOTIFY_HOW, RECORD_KINDS, SESSION_EVENTS
+from anshang.core.matching import find_session
+from anshang.core.problems import AnshangError, Problem
+from anshang.steps.cases import append, event, find_case, update_case
+from anshang.store import loader
+from anshang.store.folder import Ledger, RECORDS_DIR
+
+NOTE_LIMIT = 200  # characters of a clerk's note kept from a sheet cell
+
+
+def what_is_owed(case: dict) -> str:
+    """What telling this enterprise is about: 接待安排 / 择期安排 / 不予受理 / 转办 (or '')."""
+    told = office.informed_kind(case)
+    if told is not None:
+        return {"deferred": "择期安排", "excluded": "不予受理", "referred": "转办"}[told[0]]
+    if (case.get("matching") or {}).get("status") == "scheduled" and not case.get("outcome"):
+        return "接待安排"
+    return ""
+
+
+@dataclass
+class Notified:
+    id: str
+    about: str  # what the enterprise was told (接待安排 …), '' when nothing was owed
+    new: bool  # False: the same notification was recorded already
+
+
+def _notify_one(ledger, cid: str, how: str, note: str | None, day: dt.date, by: str) -> Notified:
+    def decide(case):
+        if lifecycle.is_withdrawn(case):
+            raise AnshangError(f"{cid} 已撤回，不再通知企业")
+        about = what_is_owed(case)
+        text = note or (f"已{NOTIFY_HOW[how]}告知企业{about}" if about else f"已{NOTIFY_HOW[how]}联系企业")
+        same = [e for e in lifecycle.events(case) if e.get("kind") == "notify" and e.get("note") == text
+                and str(e.get("date")) == day.isoformat()]
+        if same:
+            return None, Notified(cid, about, False)
+        ev = event(day, "notify", by, how=how, note=text)
+        return (lambda doc: append(doc, ev)), Notified(cid, about, True)
+
+    return update_case(ledger, cid, decide)
+
+
+def notify(ledger, given: list[str], how: str, note: str | None, day: dt.date, by: str) -> list[Notified]:
+    """Record that each enterprise was told (a ``notify`` event: who, how, when)."""
+    ids = [find_case(ledger, g) for g in given]
+    with ledger.lock():
+        return [_notify_one(ledger, cid, how, note, day, by) for cid in ids]
+
+
+def owing_in_session(world, sid: str, today: dt.date) -> list[str]:
+    """The demands scheduled in ``sid`` whose enterprise has not been told since the matching."""
+    out = []
+    for c in office.scheduled(world.cases, sid):
+        matched = (c.get("matching") or {}).get("date")
+        since = parse_date(matched) if matched else None
+        told = [d for d in office.notify_dates(office.as_of(c, today)) if d and (since is None or d >= since)]
+        if not told:
+            out.append(c["id"])
+    return sorted(out)
+
+
+def notify_session(ledger, given: str, how: str, note: str | None, day: dt.date, by: str) -> tuple[str, list[Notified]]:
+    """Record the notification of every enterprise scheduled in a session not yet told."""
+    with ledger.lock():
+        world = loader.load(ledger, {"session", "case"})
+        sid = find_session(world, given)
+        return sid, [_notify_one(ledger, cid, how, note, day, by) for cid in owing_in_session(world, sid, day)]
+
+
+# --- the call list read back ------------------------------------------------------------------
+
+NOT_DONE = re.compile(r"未接|未通|未联系|无法|联系不上|没联系|没打通|空号|关机|停机|拒接|无人接|失败|待通知|^否$|^无$")
+HOW_WORDS = [("sms", ("短信",)), ("email", ("邮件", "邮箱", "电邮")), ("letter", ("信函", "函", "告知书", "邮寄", "寄送")),
+             ("in_person", ("当面", "面告", "现场")), ("phone", ("电话", "致电", "来电"))]
+
+
+def how_of(text: str) -> str:
+    for key, words in HOW_WORDS:
+        if any(w in text for w in words):
+            return key
+    return "phone"  # the sheet is a call list
+
+
+def date_in(text: str, default: dt.date) -> dt.date:
+    """A date written in the note (2026-11-25, 2026年11月25日, 11月25日, 11.25, 11/25), else ``default``."""
+    m = re.search(r"(20\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})", text)
+    if m:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(r"(?<!\d)(\d{1,2})\s*[月./]\s*(\d{1,2})(?!\d)", text)
+    if m:
+        return dt.date(default.year, int(m.group(1)), int(m.group(2)))
+    return default
+
+
+@dataclass
+class ContactsImport:
+    session: str
+    recorded: list = field(default_factory=list)  # (id, how, date)
+    already: list = field(default_factory=list)  # ids whose note was recorded before
+    not_done: list = field(default_factory=list)  # (id, text): the clerk wrote that it failed
+    blank: list = field(default_factory=list)  # ids with nothing written
+    problems: list = field(default_factory=list)  # Problems (sheet and cell)
+
+
+def read_contacts(path: Path) -> tuple[list, list]:
+    """Rows [(id, 通知情况 text, cell of the text)] of a call list, and Problems."""
+    from anshang.store.workbook import BookProblem, clean, label_key, open_workbook
+
+    name = Path(path).name
+    try:
+        wb = open_workbook(path, read_only=True)
+    except BookProblem as e:
+        raise AnshangError(f"{name}: {e}") from None
+    try:
+        for ws in wb.worksheets:
+            header, cols = None, {}
+            for row in ws.iter_rows(min_row=1, max_row=12):
+                labels = {label_key(c.value): c.column for c in row if c.value is not None and hasattr(c, "column")}
+                if "诉求编号" in labels and "通知情况" in labels:
+                    header, cols = row[0].row, {"id": labels["诉求编号"], "done": labels["通知情况"]}
+                    break
+            if header is None:
+                continue
+            rows, problems = [], []
+            for row in ws.iter_rows(min_row=header + 1):
+                cells = {c.column: c for c in row if hasattr(c, "column")}
+                idc, donec = cells.get(cols["id"]), cells.get(cols["done"])
+                cid = clean(idc.value) if idc is not None else ""
+                text = clean(donec.value) if donec is not None else ""
+                where = f"{ws.title}!{donec.coordinate}" if donec is not None else f"{ws.title}!{row[0].row}行"
+                if not cid:
+                    if text:
+                        problems.append(Problem(name, 0, "contacts", "error", "这一行没有诉求编号，无法对应到诉求", where))
+                    continue
+                rows.append((cid, text[:NOTE_LIMIT], where))
+            return rows, problems
+    finally:
+        wb.close()
+    raise AnshangError(f"{name}: 找不到表头：需要“诉求编号”和“通知情况”两列（用 anshang session contacts 生成的通知名单）")
+
+
+def import_contacts(ledger, given: str, path: Path, day: dt.date, by: str) -> ContactsImport:
+    """Read the 通知情况 column of a call list a clerk filled in and record each enterprise told
+    (how and when as written there; the import day when no date is written). Rows that say
+    the call failed are listed, not recorded; a note recorded before is not recorded again."""
+    rows, problems = read_contacts(path)
+    name = Path(path).name
+    with ledger.lock():
+        world = loader.load(ledger, {"session", "case"})
+        sid = find_session(world, given)
+        res = ContactsImport(sid, problems=problems)
+        for cid, text, where in rows:
+            case = world.cases.get(cid)
+            if case is None:
+                res.problems.append(Problem(name, 0, "contacts", "error", f"台账中没有诉求 {cid}", where))
+                continue
+            if case.get("session") != sid:
+                res.problems.append(Problem(name, 0, "contacts", "error",
+                                            f"{cid} 不在场次 {sid}（现为 {case.get('session') or '未安排'}），这一行未记录", where))
+                continue
+            if not text:
+                res.blank.append(cid)
+                continue
+            if NOT_DONE.search(text):
+                res.not_done.append((cid, text))
+                continue
+            try:
+                when = date_in(text, day)
+            except ValueError:
+                res.problems.append(Problem(name, 0, "contacts", "error", f"“{text}”中的日期不存在，这一行未记录", where))
+                continue
+            if when > day:
+                res.problems.append(Problem(name, 0, "contacts", "error",
+                                            f"“{text}”写的日期 {when.isoformat()} 在导入日 {day.isoformat()} 之后，这一行未记录", where))
+                continue
+            if any(e.get("kind") == "notify" and e.get("note") == text for e in lifecycle.events(case)):
+                res.already.append(cid)
+                continue
+            how = how_of(text)
+            ev = event(when, "notify", by, how=how, note=text)
+            update_case(ledger, cid, lambda c, ev=ev: ((lambda doc: append(doc, ev)), None))
+            res.recorded.append((cid, how, when))
+    return res
+
+
+# --- what the office did for a session or the programme ----------------------------------------
+
+def record_session(ledger, given: str, kind: str, day: dt.date, by: str, note: str | None = None) -> tuple[str, bool]:
+    """Note on a session that the office did ``kind`` (labels.SESSION_EVENTS) on ``day``;
+    (session id, whether it was new)."""
+    if kind not in SESSION_EVENTS:
+        raise AnshangError(f"未知的场次记录类别 {kind!r}")
+    with ledger.lock():
+        world = loader.load(ledger, {"session"})
+        sid = find_session(world, given)
+        s = world.sessions[sid]
+        if any(isinstance(e, dict) and e.get("kind") == kind and str(e.get("date")) == day.isoformat()
+               for e in s.get("events") or []):
+            return sid, False
+        ev = event(day, kind, by, note=note)
+        ledger.edit(Ledger.session_rel(sid), lambda doc: append(doc, ev, "session"))
+        return sid, True
+
+
+def add_record(ledger, kind: str, day: dt.date, by: str, note: str | None = None) -> tuple[str, bool]:
+    """A record of the programme (labels.RECORD_KINDS) in ``records/<年>/<日期>-<类别>.yaml``;
+    (file, whether it was new: one record of a kind a day)."""
+    if kind not in RECORD_KINDS:
+        raise AnshangError(f"未知的记录类别 {kind!r}")
+    rel = f"{RECORDS_DIR}/{day.year}/{day.isoformat()}-{kind}.yaml"
+    with ledger.lock():
+        if ledger.path(rel).exists():
+            return rel, False
+        body = {"date": day, "kind": kind, "by": by}
+        if note:
+            body["note"] = note
+        ledger.create(rel, body)
+        return rel, True
+
+
+def letter_event(kind: str, case: dict, day: dt.date, by: str) -> dict | None:
+    """What writing a letter records with ``--record``: a reply (答复函) is the reply to the
+    enterprise; a letter telling it of its arrangement, exclusion or referral is a
+    notification by letter; a referral letter to a unit records nothing on its own."""
+    if kind == "reply":
+        return event(day, "reply", by, note=f"已出具{LETTERS['reply']}")
+    if kind in ("scheduled", "deferred", "excluded", "referred"):
+        return event(day, "notify", by, how="letter", note=f"已出具{LETTERS[kind]}")
+    return None
+
+
+def record_letters(ledger, written: list[tuple[str, str]], day: dt.date, by: str) -> list[tuple[str, str]]:
+    """Record each letter written ((case id, letter kind)); returns what was recorded
+    ((case id, event kind)). A letter already recorded on the same day is not recorded again."""
+    done = []
+    with ledger.lock():
+        for cid, kind in written:
+            def decide(case, cid=cid, kind=kind):
+                ev = letter_event(kind, case, day, by)
+                if ev is None:
+                    return None, None
+                same = [e for e in lifecycle.events(case) if e.get("kind") == ev["kind"] and e.get("note") == ev["note"]
+                        and str(e.get("date")) == day.isoformat()]
+                if same:
+                    return None, None
+                if ev["kind"] == "reply" and lifecycle.is_closed(case):
+                    return None, None
+                return (lambda doc: append(doc, ev)), ev["kind"]
+
+            what = update_case(ledger, cid, decide)
+            if what:
+                done.append((cid, what))
+    return done
+
+
+
+def letters(ledger, settings, ids, session, kind, day: dt.date, to, record: bool, by: str):
+    """Write the letters and, with ``record``, note each in its case — both under one lock, so
+    that no letter goes out that the ledger did not record. Returns (written, recorded)."""
+    import contextlib
+
+    from anshang.documents.letters import write_letters
+
+    with ledger.lock() if record else contextlib.nullcontext():
+        written = write_letters(ledger, settings, ids, session, kind, day, to)
+        done = record_letters(ledger, [(cid, k) for _, k, cid in written], day, by) if record else []
+    return written, done
+
+
+def notice(ledger, settings, given: str, fmt: str, to, record: bool, day: dt.date, by: str):
+    """The session's notice (docx, or md text) and, with ``record``, the note that it was
+    published on ``day``. Returns (what was written: a path, or the Markdown text when no file
+    was asked for; the session id recorded, or None)."""
+    import contextlib
+
+    from anshang.documents.notice import notice_docx, notice_text
+    from anshang.store.outputs import write, write_file
+
+    with ledger.lock() if record else contextlib.nullcontext():
+        if fmt == "md":
+            text = notice_text(ledger, settings, given)
+            result = text if to is None else write_file(to, text, (".md", ".txt"))
+        else:
+            data, name = notice_docx(ledger, settings, given)
+            result = write_file(to, data, (".docx",)) if to is not None else write(ledger.output_dir, name, data)
+        sid = record_session(ledger, given, "notice", day, by)[0] if record else None
+    return result, sid
+
+
+def attendance(ledger, settings, given: str, day: dt.date, to, record: bool, by: str):
+    """The attendance notice and, with ``record``, the note that it went out on ``day``."""
+    import contextlib
+
+    from anshang.documents.letters import write_attendance
+
+    with ledger.lock() if record else contextlib.nullcontext():
+        path = write_attendance(ledger, settings, given, day, to)
+        sid = record_session(ledger, given, "attend", day, by)[0] if record else None
+    return path, sid
+
+
+def public(ledger, settings, day: dt.date, to, formats, record: bool, by: str):
+    """The public feedback tables and, with ``record``, the record that they were published."""
+    import contextlib
+
+    from anshang.documents.public import write_public
+
+    with ledger.lock() if record else contextlib.nullcontext():
+        paths = write_public(ledger, settings, day, to, formats)
+        rec = add_record(ledger, "public", day, by) if record else None
+    return paths, rec
