@@ -36,7 +36,7 @@ def test_same_ledger_and_date_give_identical_bytes(cli, sample, tmp_path, book):
 
 def test_sheets_and_layout(book):
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["诉求台账", "到期与超期", "承办单位统计", "接待场次", "共性问题", "说明"]
+    assert wb.sheetnames == ["诉求台账", "到期与超期", "营商办待办", "承办单位统计", "接待场次", "共性问题", "说明"]
     ws = wb["诉求台账"]
     assert ws["A1"].value == "北岚市企业诉求台账（未办结及2026年办结）"
     assert ws["A2"].value == "制表单位：北岚市优化营商环境办公室　　　　截至2026年11月21日" and ws["B2"].value is None

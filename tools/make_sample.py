@@ -142,7 +142,7 @@ def build(root: Path) -> None:
         if notice.due <= TODAY:
             events.append({"date": notice.due, "kind": "notice", "by": "营商办"})
         if status == "held":
-            events.append({"date": cal.add_workdays(reg_to.due, 1).due, "kind": "match", "by": "营商办"})
+            events.append({"date": cal.add_workdays(reg_to.due, 1).due, "kind": "match"})
             events.append({"date": cal.add_workdays(day, -2).due, "kind": "attend", "by": "营商办"})
         if events:
             s["events"] = events

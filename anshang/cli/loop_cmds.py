@@ -18,7 +18,6 @@ from anshang.cli.context import (
     today,
 )
 from anshang.core import naming
-from anshang.core.problems import AnshangError
 from anshang.core.labels import (
     DEADLINE_KINDS,
     EVENT_KINDS,
@@ -28,6 +27,7 @@ from anshang.core.labels import (
     SATISFACTION,
     choices,
 )
+from anshang.core.problems import AnshangError
 
 
 def _due_line(label: str, record: dict) -> str:

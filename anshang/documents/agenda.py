@@ -162,16 +162,20 @@ def _say(kind: str, obs, world, settings) -> tuple[str, str]:
 
 def _head(a: Agenda) -> str:
     counts = "，".join(f"{AGENDA_GROUPS[g]} {a.count(g)} 项" for g in office.GROUPS)
-    return f"今日待办 {cn_date(a.today, weekday=True)}：{counts}（列到 {a.until.isoformat()}）"
+    return (f"今日待办 {cn_date(a.today, weekday=True)}：{counts}"
+            f"（列到 {a.until.isoformat()}{'，暂定' if a.guessed else ''}）")
 
 
-def _notes(a: Agenda) -> list[str]:
+def _notes(a: Agenda, sheet: bool = False) -> list[str]:
+    """Footnotes: where the window stopped, and what 暂定 means (a sheet names no commands)."""
     notes = []
     if a.capped:
-        notes.append(f"注：{a.capped} 年节假日安排尚未加入，只列到 {a.until.isoformat()}；"
-                     f"加入后（anshang calendar add {a.capped}）或加 --provisional 按暂定日历往后列。")
+        notes.append(f"注：{a.capped} 年节假日安排尚未加入，只列到 {a.until.isoformat()}；" + (
+            "加入后往后列出。" if sheet else
+            f"加入后（anshang calendar add {a.capped}）或加 --provisional 按暂定日历往后列。"))
     if a.guessed or any(e.provisional for e in a.entries):
-        notes.append("注：标“暂定”的日期按仅周末休息的暂定日历计算，节假日安排加入后以 anshang calendar recalc 重新计算为准。")
+        notes.append("注：标“暂定”的日期按仅周末休息的暂定日历计算，节假日安排加入后以重新计算的日期为准"
+                     + ("。" if sheet else "（anshang calendar recalc）。"))
     return notes
 
 
@@ -207,8 +211,7 @@ def sheet_rows(a: Agenda) -> tuple[list[list], list[str]]:
 
 def sheet_notes(a: Agenda) -> list[str]:
     return [f"营商办自己的待办：列出已超期的和 {a.within} 个工作日内（至 {a.until.isoformat()}）到期的；"
-            "办完后在台账中记下，下周的表中即不再列出（终端中 anshang today 列出每项记录用的命令）。",
-            *_notes(a)]
+            "办完后在台账中记下，此后即不再列出。", *_notes(a, sheet=True)]
 
 
 # --- anshang due --office -----------------------------------------------------------------------

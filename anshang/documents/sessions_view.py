@@ -4,7 +4,7 @@ call list for telling scheduled enterprises (通知名单)."""
 from __future__ import annotations
 
 from anshang.core.dates import cn_date, parse_date
-from anshang.core.labels import SESSION_STATUS, label
+from anshang.core.labels import NOTIFY_HOW, SESSION_EVENTS, SESSION_STATUS, label
 from anshang.core.matching import find_session, scheduled_in, session_fields
 from anshang.documents.names import enterprise_name, leader_name
 from anshang.documents.sheets import Col, Table, book_bytes
@@ -14,13 +14,24 @@ CONTACT_COLS = [Col("诉求编号", least=16), Col("企业", most=26), Col("联�
                 Col("诉求事项", most=30), Col("领域", most=16), Col("登记日期", "date"), Col("通知情况", least=16)]
 
 
+def last_notified(case: dict) -> dict | None:
+    """The latest ``notify`` event since the demand was matched (None: not told yet)."""
+    since = (case.get("matching") or {}).get("date")
+    found = [e for e in case.get("events") or [] if isinstance(e, dict) and e.get("kind") == "notify"
+             and (since is None or str(e.get("date")) >= str(since))]
+    return found[-1] if found else None
+
+
 def call_list_rows(world, sid: str) -> list[list]:
+    """One row per enterprise; 通知情况 holds the latest notification already recorded (read back
+    by ``session contacts --import`` as recorded, so it is not recorded twice)."""
     rows = []
     for c in scheduled_in(world, sid):
         contact = c.get("contact") or {}
+        told = last_notified(c)
         rows.append([c["id"], enterprise_name(c, world.enterprises), contact.get("name", ""),
                      str(contact.get("phone", "")), c.get("title", ""), "、".join(c.get("fields") or []),
-                     parse_date(c["registered"]), ""])
+                     parse_date(c["registered"]), (told or {}).get("note", "")])
     return rows
 
 
@@ -53,8 +64,15 @@ def session_show(ledger, settings, given: str) -> str:
              f"  地点：{s.get('place') or (settings.contact or {}).get('place') or '—'}",
              f"  通告日期：{s.get('notice_date', '—')}；预约登记：{s.get('registration_from', '—')} 至 {s.get('registration_to', '—')}",
              f"  已安排：{len(rows)}/{cap}"]
+    done = [f"{parse_date(e['date']).isoformat()} {label(SESSION_EVENTS, e.get('kind'))}"
+            for e in s.get("events") or [] if isinstance(e, dict) and e.get("date")]
+    if done:
+        lines.append(f"  营商办记录：{'；'.join(done)}")
     for r in rows:
-        lines.append(f"  - {r[0]} {r[1]}（{r[2]} {r[3]}）：{r[4]}")
+        told = last_notified(world.cases[r[0]])
+        state = (f"已通知 {parse_date(told['date']).isoformat()} {label(NOTIFY_HOW, told.get('how'), '')}".rstrip()
+                 if told else "未通知")
+        lines.append(f"  - {r[0]} {r[1]}（{r[2]} {r[3]}）：{r[4]}〔{state}〕")
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from anshang.core.labels import (
     DECISIONS,
     EVENT_KINDS,
     MATCH_STATUS,
+    NOTIFY_HOW,
     OUTCOMES,
     PARTS,
     STATUS,
@@ -94,6 +95,8 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
             text += f" 至 {parse_date(ev['due']).isoformat()}"
         if ev.get("satisfaction"):
             text += f"：{ev['satisfaction']}"
+        if ev.get("how"):
+            text += f"（{label(NOTIFY_HOW, ev['how'])}）"
         if ev.get("note"):
             text += f"：{ev['note']}"
         if ev.get("by"):

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from anshang.core import lifecycle, office
 from anshang.core.dates import parse_date
+from anshang.core.ids import id_problem
 from anshang.core.labels import LETTERS, NOTIFY_HOW, RECORD_KINDS, SESSION_EVENTS
 from anshang.core.matching import find_session
 from anshang.core.problems import AnshangError, Problem
 from anshang.steps.cases import append, event, find_case, update_case
 from anshang.store import loader
-from anshang.store.folder import Ledger, RECORDS_DIR
+from anshang.store.folder import RECORDS_DIR, Ledger
 
 NOTE_LIMIT = 200  # characters of a clerk's note kept from a sheet cell
 
@@ -143,8 +144,8 @@ def read_contacts(path: Path) -> tuple[list, list]:
                 cid = clean(idc.value) if idc is not None else ""
                 text = clean(donec.value) if donec is not None else ""
                 where = f"{ws.title}!{donec.coordinate}" if donec is not None else f"{ws.title}!{row[0].row}行"
-                if not cid:
-                    if text:
+                if not cid or (not text and id_problem(cid)):
+                    if text:  # (a line of notes under the table has no 通知情况)
                         problems.append(Problem(name, 0, "contacts", "error", "这一行没有诉求编号，无法对应到诉求", where))
                     continue
                 rows.append((cid, text[:NOTE_LIMIT], where))
@@ -200,9 +201,10 @@ def import_contacts(ledger, given: str, path: Path, day: dt.date, by: str) -> Co
 
 # --- what the office did for a session or the programme ----------------------------------------
 
-def record_session(ledger, given: str, kind: str, day: dt.date, by: str, note: str | None = None) -> tuple[str, bool]:
+def record_session(ledger, given: str, kind: str, day: dt.date, by: str | None, note: str | None = None) -> tuple[str, bool]:
     """Note on a session that the office did ``kind`` (labels.SESSION_EVENTS) on ``day``;
-    (session id, whether it was new)."""
+    (session id, whether it was new). Without ``by`` no clerk is named (matching by rule: two
+    clones write the same bytes)."""
     if kind not in SESSION_EVENTS:
         raise AnshangError(f"未知的场次记录类别 {kind!r}")
     with ledger.lock():
@@ -212,7 +214,9 @@ def record_session(ledger, given: str, kind: str, day: dt.date, by: str, note: s
         if any(isinstance(e, dict) and e.get("kind") == kind and str(e.get("date")) == day.isoformat()
                for e in s.get("events") or []):
             return sid, False
-        ev = event(day, kind, by, note=note)
+        ev = event(day, kind, by or "", note=note)
+        if not by:
+            del ev["by"]
         ledger.edit(Ledger.session_rel(sid), lambda doc: append(doc, ev, "session"))
         return sid, True
 

@@ -11,7 +11,6 @@ from anshang.core.dates import parse_date
 from anshang.core.labels import SESSION_STATUS, label
 from anshang.core.matching import find_session, scheduled_in
 from anshang.core.problems import AnshangError
-from anshang.steps.cases import clerk_name
 from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
 
@@ -67,7 +66,7 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
             if current is not None:
                 from anshang.steps.office import record_session
 
-                record_session(ledger, current, "match", today, clerk_name())
+                record_session(ledger, current, "match", today, None)  # by rule: no clerk named
     return results
 
 

@@ -194,6 +194,13 @@ def v_ids(snap, ctx):
         if sid in sids:
             yield doc.rel, line_of(d, "id"), "error", f"场次编号 {sid} 重复（另见 {sids[sid]}）"
         sids[sid] = doc.rel
+    for doc, d in _each(snap.records):
+        day, kind = maybe_date(d.get("date")), d.get("kind")
+        if day is None or not isinstance(kind, str):
+            continue
+        want = f"records/{day.year}/{day.isoformat()}-{kind}.yaml"
+        if doc.rel != want:
+            yield doc.rel, line_of(d, "date"), "error", f"营商办记录的文件名应为 {want}（按日期和类别）"
     for label, doc, key in (("接待领导", snap.leaders, "leaders"), ("承办单位", snap.units, "units")):
         seen_ids: dict = {}
         for i, item in enumerate(_items(doc, key)):
@@ -366,7 +373,7 @@ def v_merge(snap, ctx):
     unit, field or clause twice in a list (a repeated key is already a [yaml] error)."""
     from anshang.store.yamlfile import strip_lines
 
-    for doc, d in _each(snap.cases):
+    for doc, d in _each([*snap.cases, *snap.sessions]):
         evs = d.get("events") if isinstance(d.get("events"), list) else []
         seen: dict = {}
         for i, ev in enumerate(evs):
