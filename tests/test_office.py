@@ -421,3 +421,54 @@ def test_the_agenda_stops_at_an_unknown_year_or_marks_it_provisional(cli, sample
     assert "暂定）" in text.splitlines()[0]
     r = cli("--data", sample, "today", "--date", "2027-01-04")
     assert r.code == 2 and "2027 年的节假日安排尚未加入日历" in r.err
+
+
+@pytest.mark.parametrize("day,kinds", [
+    ("2026-11-21", ["chase", "inform", "reply", "public", "calendar", "revisit", "match", "notify", "attend"]),
+    ("2026-12-21", ["notice"]),
+])
+def test_each_duty_shows_alike_in_today_due_office_and_the_weekly_sheet(cli, sample, tmp_path, day, kinds):
+    from anshang.documents.agenda import HOW
+
+    listed = json.loads(_today(cli, sample, day, "--json", "--within", "15"))
+    r = cli("--data", sample, "due", "--office", "--date", day, "--within", "15", "--json")
+    due = json.loads(r.out)
+    assert cli("--data", sample, "weekly", "--date", day, "--out", tmp_path).code == 0
+    sheet = cli("xlsx2text", next(tmp_path.glob("*.xlsx"))).out.split("== 营商办待办 ==\n", 1)[1].split("\n== ", 1)[0]
+    for kind in kinds:
+        entry = next(e for e in listed["entries"] if e["kind"] == kind)
+        assert any(o["kind"] == kind and o["due"] == entry["due"] for o in due), kind
+        assert f"\t{entry['due']}" in sheet and HOW[kind] in sheet, kind
+
+
+def test_adding_next_years_calendar_clears_its_line_and_the_provisional_marks(cli, sample):
+    assert "加入 2027 年节假日安排" in _today(cli, sample, "2026-11-21")
+    (sample / "calendar/2027.yaml").write_text(
+        "year: 2027\nsource: 国务院办公厅关于2027年部分节假日安排的通知（测试用）\n"
+        "holidays:\n  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-03\n", encoding="utf-8")
+    text = _today(cli, sample, "2026-11-21")
+    assert "加入 2027 年节假日安排" not in text
+    text = _today(cli, sample, "2026-12-21")
+    assert "2026-12-31（暂定） 发布接待日通告" in text  # the stored date stays provisional until recalculated
+    assert cli("--data", sample, "calendar", "recalc").code == 0
+    text = _today(cli, sample, "2026-12-21")
+    assert "（暂定）" not in text and "注：" not in text  # the window reaches into 2027 on a known calendar
+    assert "发布接待日通告：接待日 2027年1月21日" in text
+
+
+def test_the_call_list_refuses_impossible_and_future_dates(cli, sample, tmp_path):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "名单.xlsx"
+    assert cli("--data", sample, "session", "contacts", "2026-12-10", "--out", book).code == 0
+    wb = load_workbook(book)
+    ws = wb.active
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    ws.cell(rows["261119-c3tk9"], 8).value = "2月30日电话通知"
+    ws.cell(rows["261120-7464r"], 8).value = "12月25日电话通知"
+    wb.save(book)
+    r = cli("--data", sample, "session", "contacts", "2026-12-10", "--import", book, "--date", "2026-11-24")
+    assert r.code == 1
+    assert f"通知名单!H{rows['261119-c3tk9']}: [contacts] “2月30日电话通知”中的日期不存在，这一行未记录" in r.out
+    assert f"通知名单!H{rows['261120-7464r']}: [contacts] “12月25日电话通知”写的日期 2026-12-25 在导入日 2026-11-24 之后" in r.out
+    assert [e["kind"] for e in _events(sample, "261119-c3tk9")].count("notify") == 0
