@@ -50,7 +50,8 @@ def test_fuzzed_case_files_never_cause_an_internal_error(cli, sample):
     rng = random.Random(2026)
     original = (sample / CASE).read_text(encoding="utf-8")
     commands = [["check"], ["show", "261102-ecng5"], ["note", "261102-ecng5", "x"], ["due"],
-                ["report", "261102-ecng5", "progress"], ["fmt", CASE], ["stats"]]
+                ["report", "261102-ecng5", "progress"], ["fmt", CASE], ["stats"], ["today", "--date", "2026-11-21"],
+                ["notify", "261102-ecng5", "--how", "电话"]]
     internal, unexpected = [], []
     for n in range(ROUNDS):
         text = _mutate(original, rng)

@@ -130,7 +130,8 @@ def test_commands_refuse_a_hostile_case_file(cli, sample, case_file, tmp_path, n
     cid = case_file.stem
     for args, code in ((["check"], 1), (["show", cid], 2), (["note", cid, "x"], 2),
                        (["fmt"], 1),  # fmt's own code for files it cannot read
-                       (["weekly", "--date", "2026-11-21", "--out", tmp_path / "w"], 2)):
+                       (["weekly", "--date", "2026-11-21", "--out", tmp_path / "w"], 2),
+                       (["today", "--date", "2026-11-21"], 2)):
         r = cli("--data", sample, *args)
         both = _clean(r)
         assert r.code == code, (args, r)
@@ -171,10 +172,12 @@ def form(tmp_path):
 
 
 def _refused(cli, mini, book, message):
-    """register, roster import and xlsx2text all refuse ``book`` with ``message``."""
+    """register, roster import, the call list read back and xlsx2text all refuse ``book`` with ``message``."""
     r = cli("--data", mini, "register", book)
     assert r.code == 1 and f"{book.name}: [form] " in r.out and message in _clean(r), r
     r = cli("--data", mini, "roster", "import", book)
+    assert r.code == 2 and f"错误：{book.name}: " in r.err and message in _clean(r), r
+    r = cli("--data", mini, "session", "contacts", "2026-03-19", "--import", book)
     assert r.code == 2 and f"错误：{book.name}: " in r.err and message in _clean(r), r
     r = cli("xlsx2text", book)
     assert r.code == 2 and message in _clean(r), r

@@ -124,7 +124,7 @@ def read_contacts(path: Path) -> tuple[list, list]:
 
     name = Path(path).name
     try:
-        wb = open_workbook(path, read_only=True)
+        wb = open_workbook(path)  # loaded whole: a cell openpyxl cannot read is refused here, not mid-way
     except BookProblem as e:
         raise AnshangError(f"{name}: {e}") from None
     try:
