@@ -259,7 +259,7 @@ def test_due_office_lists_each_duty(cli, sample):
     assert r.code == 0
     lines = r.out.splitlines()
     assert lines[0] == "截至2026年11月21日（星期六）：营商办（北岚市优化营商环境办公室）超期 23 项，至 2026-12-11 到期 10 项"
-    assert "  261113-9kgv6 告知企业审查或安排结果 截止 2026-11-19 超期 1 个工作日" in lines
+    assert "  261113-9kgv6 告知企业不予受理 截止 2026-11-19 超期 1 个工作日" in lines
     assert "  261119-c3tk9 通知企业参加接待（2026-12-10） 截止 2026-12-08 即将到期" in lines
     got = json.loads(cli("--data", sample, "due", "--office", "--date", "2026-11-21", "--json").out)
     assert {o["unit"] for o in got} == {"office"} and all(o["due"] <= "2026-11-24" for o in got)
@@ -391,7 +391,7 @@ def test_the_call_list_is_read_back(cli, sample, tmp_path):
     assert "已记录 261119-c3tk9：2026-11-23 电话通知\n" in r.out
     assert "已记录 261120-w1jtq：2026-11-24 短信通知\n" in r.out
     assert "未记录 261120-7464r：写的是“未接通”，看来尚未通知到\n" in r.out
-    assert f"名单.xlsx:通知名单!H{extra}: [contacts] 台账中没有诉求 999999-zzzzz\n" in r.out
+    assert f"名单.xlsx:通知名单!A{extra}: [contacts] 台账中没有诉求 999999-zzzzz\n" in r.out  # the id's cell
     assert "记录 2 家，已记录过 2 家，未通知到 1 家，未填写 0 家，1 行有问题未记录" in r.err
     assert _events(sample, "261119-c3tk9")[-1]["note"] == "11月23日电话通知，企业确认参加"
     again = cli("--data", sample, "session", "contacts", "2026-12-10", "--import", book, "--date", "2026-11-25")
@@ -472,3 +472,108 @@ def test_the_call_list_refuses_impossible_and_future_dates(cli, sample, tmp_path
     assert f"通知名单!H{rows['261119-c3tk9']}: [contacts] “2月30日电话通知”中的日期不存在，这一行未记录" in r.out
     assert f"通知名单!H{rows['261120-7464r']}: [contacts] “12月25日电话通知”写的日期 2026-12-25 在导入日 2026-11-24 之后" in r.out
     assert [e["kind"] for e in _events(sample, "261119-c3tk9")].count("notify") == 0
+
+
+# --- what a clerk gets wrong is refused, with the reason ----------------------------------------
+
+def test_recording_dates_that_cannot_be_are_refused(cli, sample, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for args, words in (
+        (["notify", "261120-7464r", "--how", "短信", "--date", "2026-11-01"], "通知日期 2026-11-01 早于登记日期 2026-11-20"),
+        (["notify", "261119-c3tk9", "--how", "短信", "--date", "2026-11-19"], "早于作出接待安排的日期 2026-11-20"),
+        (["letter", "261113-9kgv6", "--record", "--date", "2026-11-10", "--out", out], "成文日期 2026-11-10 早于登记日期"),
+        (["session", "notice", "2027-01-21", "--record", "--date", "2027-02-01", "--out", out / "n.docx"],
+         "通告发布日期 2027-02-01 晚于接待日 2027-01-21"),
+        (["session", "attend", "2026-12-10", "--record", "--date", "2026-12-11", "--out", out / "a.docx"],
+         "参会通知的日期 2026-12-11 晚于接待日 2026-12-10"),
+        (["match", "--session", "2026-12-10", "--date", "2026-12-20"], "接待日 2026-12-10 已过"),
+        (["revisit", "261029-gyqcc", "--satisfaction", "满意", "--date", "2026-11-17"], "早于答复企业的日期 2026-11-18"),
+        (["today", "--within", "-3"], "--within 须为 0 或正整数"),
+    ):
+        r = cli("--data", sample, *args)
+        assert r.code == 2 and words in r.err, (args, r)
+    assert list(out.iterdir()) == []  # nothing was written for a refused record
+    r = cli("--data", sample, "check")
+    assert r.code == 0, r
+
+
+def test_close_counts_only_what_was_recorded_by_the_day_of_closing(cli, sample):
+    cid = "261029-gyqcc"
+    assert cli("--data", sample, "revisit", cid, "--satisfaction", "满意", "--date", "2026-12-31").code == 0
+    r = cli("--data", sample, "close", cid, "--date", "2026-11-24")
+    assert r.code == 1 and "尚未回访企业" in r.err
+    assert cli("--data", sample, "close", cid, "--date", "2026-12-31").code == 0
+
+
+def test_cases_are_named_by_enterprise_or_title_too(cli, sample):
+    r = cli("--data", sample, "notify", "欧亚班列", "--how", "微信", "--date", "2026-11-23")
+    assert r.out == "已记录 261119-c3tk9：微信通知（接待安排）\n"
+    r = cli("--data", sample, "notify", "宏达", "--how", "电话")
+    assert r.code == 2 and "含“宏达”的诉求有 2 件：261120-4eb3q 北岚市宏达氯碱化工有限公司" in r.err
+
+
+def test_after_the_reception_the_office_owes_each_outcome(cli, sample):
+    text = _today(cli, sample, "2026-12-10")
+    line = ("  2026-12-11 记录接待结果：接待日 2026年12月10日（星期四，市长韩立成），5 件："
+            "261119-63j86、261119-c3tk9、261120-4eb3q、261120-7464r、261120-w1jtq")
+    assert line in text and "通知 " not in text and "发出参会通知" not in text  # moot on the day itself
+    assert cli("--data", sample, "receive", "261119-63j86", "--outcome", "当场解决").code == 0
+    assert "记录接待结果：接待日 2026年12月10日（星期四，市长韩立成），4 件" in _today(cli, sample, "2026-12-10")
+
+
+def test_a_due_date_just_before_a_weekend_is_past_but_not_yet_a_working_day_late(cli, sample):
+    r = cli("--data", sample, "due", "--office", "--date", "2026-11-21")
+    assert "  261113-9kgv6 告知企业不予受理 截止 2026-11-19 超期 1 个工作日" in r.out
+    r = cli("--data", sample, "notify", "261113-9kgv6", "--how", "电话", "--date", "2026-11-20")
+    text = _today(cli, sample, "2026-11-28")  # Saturday: the public feedback was due Friday
+    assert "在政府门户网站公开反馈办理进度（每 4 周一次）（已过截止日）" in text
+
+
+def test_a_drafted_calendar_file_changes_the_line_to_filling_it_in(cli, sample):
+    assert cli("--data", sample, "calendar", "add", "2027").code == 0
+    text = _today(cli, sample, "2026-11-21")
+    assert "填写 2027 年节假日安排：照国务院办公厅通知填写已建的 calendar/2027.yaml" in text
+    assert "→ anshang calendar recalc" in text and "calendar add 2027" not in text
+
+
+def test_overdue_counts_into_an_unknown_year_are_provisional_but_the_due_dates_are_not(cli, sample):
+    got = json.loads(_today(cli, sample, "2027-01-05", "--provisional", "--json"))
+    inform = next(e for e in got["entries"] if e["kind"] == "inform" and e["due"] == "2026-11-19")
+    assert (inform["provisional"], inform["overdue_provisional"]) == (False, True)
+    text = _today(cli, sample, "2027-01-05", "--provisional")
+    assert "  2026-11-19 告知企业不予受理" in text and "个工作日（暂定））" in text
+
+
+def test_the_call_list_reads_what_the_clerk_wrote(cli, sample, tmp_path):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "名单.xlsx"
+    assert cli("--data", sample, "session", "contacts", "2026-12-10", "--out", book).code == 0
+    wb = load_workbook(book)
+    ws = wb.active
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    ws.cell(rows["261119-c3tk9"], 8).value = "电话未接通，已发短信"
+    ws.cell(rows["261120-7464r"], 8).value = "×"
+    ws.cell(rows["261120-w1jtq"], 8).value = "２０２６－１１－２３ 微信通知"
+    wb.save(book)
+    r = cli("--data", sample, "session", "contacts", "2026-12-10", "--import", book, "--date", "2026-11-24")
+    assert r.code == 0, r
+    assert "已记录 261119-c3tk9：2026-11-24 短信通知\n" in r.out
+    assert "已记录 261120-w1jtq：2026-11-23 微信通知\n" in r.out
+    assert "未记录 261120-7464r：写的是“×”，看来尚未通知到\n" in r.out
+    r = cli("--data", sample, "session", "contacts", "2027-01-21", "--import", book)
+    assert r.code == 2 and "名单.xlsx 是场次 2026-12-10 的通知名单，不是场次 2027-01-21 的" in r.err
+    ws.cell(rows["261120-7464r"], 8).value = "11月19日电话通知"  # before it was scheduled (11-20)
+    wb.save(book)
+    r = cli("--data", sample, "session", "contacts", "2026-12-10", "--import", book, "--date", "2026-11-24")
+    assert r.code == 1 and f"通知名单!H{rows['261120-7464r']}: [contacts] 261120-7464r：通知日期 2026-11-19 早于登记日期 2026-11-20；这一行未记录" in r.out
+
+
+def test_an_attendance_notice_sent_before_the_last_scheduling_is_owed_again():
+    s = session("2026-10-12", events=[{"date": D(2026, 9, 28), "kind": "attend"}])
+    first = scheduled("261001-aaaaa", matched=D(2026, 9, 25))
+    late = scheduled("261001-bbbbb", matched=D(2026, 9, 29))
+    assert duties({first["id"]: first}, {s["id"]: s}, kind="attend", today=D(2026, 9, 30))[0].met == D(2026, 9, 28)
+    both = {first["id"]: first, late["id"]: late}
+    assert duties(both, {s["id"]: s}, kind="attend", today=D(2026, 9, 30))[0].met is None

@@ -41,7 +41,7 @@ EVENT_KINDS = {
     "note": "备注",
 }
 # how the office told an enterprise (``events[].how`` of a ``notify`` event)
-NOTIFY_HOW = {"phone": "电话", "sms": "短信", "email": "邮件", "letter": "信函", "in_person": "当面"}
+NOTIFY_HOW = {"phone": "电话", "sms": "短信", "wechat": "微信", "email": "邮件", "letter": "信函", "in_person": "当面"}
 # what the office records on a session (``sessions/*.yaml`` ``events``)
 SESSION_EVENTS = {"notice": "发布通告", "match": "截止预约并匹配", "attend": "发出参会通知", "note": "备注"}
 # what the office records for the programme as a whole (``records/<年>/<日期>-<类别>.yaml``)
@@ -56,6 +56,7 @@ OFFICE_DUTIES = {
     "notify": "通知企业参加接待",
     "inform": "告知企业审查或安排结果",
     "attend": "发出参会通知",
+    "receive": "记录接待结果",
     "reply": "答复企业",
     "revisit": "回访企业",
     "chase": "催办超期报送",

@@ -17,6 +17,15 @@ def events(case: dict) -> list[dict]:
     return [e for e in case.get("events") or [] if isinstance(e, dict)]
 
 
+def as_of(case: dict, today: dt.date) -> dict:
+    """A case as it stood at the end of ``today``: events dated later are left out."""
+    evs = case.get("events")
+    if not evs:
+        return case
+    kept = [e for e in evs if isinstance(e, dict) and _day(e.get("date")) is not None and _day(e["date"]) <= today]
+    return case if len(kept) == len(evs) else {**case, "events": kept}
+
+
 def after_last_reopening(case: dict) -> list[dict]:
     """Events after the latest reopen (a reopened case owes its result again)."""
     evs = events(case)

@@ -25,15 +25,6 @@ from anshang.core.obligations import Obligation, horizon
 OFFICE = "office"  # the party of the office's duties (labels.OFFICE is its Chinese name)
 
 
-def as_of(case: dict, today: dt.date) -> dict:
-    """A case as it stood at the end of ``today``: events dated later are left out."""
-    evs = case.get("events")
-    if not evs:
-        return case
-    kept = [e for e in evs if isinstance(e, dict) and _date(e.get("date")) is not None and _date(e["date"]) <= today]
-    return case if len(kept) == len(evs) else {**case, "events": kept}
-
-
 def _date(value) -> dt.date | None:
     try:
         return parse_date(value) if value not in (None, "") else None
@@ -119,7 +110,7 @@ def office_obligations(cases: dict, sessions: dict, records: list, policy, cal: 
     they were met), from the ledger's items and the settings' policy."""
     count = _Counter(cal)
     since = _date(getattr(policy, "office_since", None))
-    views = {cid: as_of(c, today) for cid, c in cases.items()}
+    views = {cid: lifecycle.as_of(c, today) for cid, c in cases.items()}
     out: list[Obligation] = []
     out += _session_duties(views, sessions, policy, count, today)
     out += _case_duties(views, policy, count, today, co_reports)
@@ -133,9 +124,11 @@ def office_obligations(cases: dict, sessions: dict, records: list, policy, cal: 
 
 
 def _session_duties(cases, sessions, policy, count, today):
+    """Before a session: its notice, matching, telling each scheduled enterprise, the attendance
+    notice. From the reception day on (those are moot then): recording each outcome."""
     limits = policy.limits
     out = []
-    for s in open_sessions(sessions, today):
+    for s in open_sessions(sessions, today + dt.timedelta(days=1)):  # from tomorrow: today's reception is on
         sid, day, allowed = s["id"], _date(s["date"]), bool(s.get("provisional"))
         notice_on = _date(s.get("notice_date"))
         if notice_on is not None:
@@ -155,8 +148,17 @@ def _session_duties(cases, sessions, policy, count, today):
             d, gap = count.deadline(Rule("workdays", -policy.notify_workdays), day, allowed)
             out.append(_duty("notify", c["id"], d, _first(notify_dates(c), matched, today), about=sid, gap=gap))
         if waiting:
+            # a notice sent before the last demand was scheduled does not cover it: send again
+            last = max(_date((c.get("matching") or {}).get("date")) or dt.date.min for c in waiting)
             d, gap = count.deadline(Rule("workdays", -policy.attend_workdays), day, allowed)
-            out.append(_duty("attend", sid, d, _first(session_events(s, "attend"), None, today), gap=gap))
+            out.append(_duty("attend", sid, d, _first(session_events(s, "attend"), last, today), gap=gap))
+    for s in sessions.values():
+        day = _date(s.get("date"))
+        if day is None or day > today or s.get("status") == "cancelled":
+            continue
+        for c in scheduled(cases, s["id"]):
+            d, gap = count.deadline(Rule("workdays", 1), day, bool(s.get("provisional")))
+            out.append(_duty("receive", c["id"], d, about=s["id"], gap=gap))
     return out
 
 

@@ -21,6 +21,7 @@ HOW = {
     "notify": "电话通知企业，在通知名单“通知情况”一栏写明后导入",
     "inform": "出具告知书送达企业，并记下",
     "attend": "出具参会通知送建议承办单位和属地政府，并记下",
+    "receive": "记下每件诉求的接待结果（当场解决、交办或解释说明），交办的打印交办单",
     "reply": "出具答复函答复企业，并记下",
     "revisit": "电话或上门回访企业，记下满意度",
     "chase": "生成催办通知，超期较多的另发督办通知",
@@ -40,10 +41,12 @@ class Entry:
     title: str
     ids: list
     command: str
+    late_provisional: bool = False  # the count of working days overdue crosses a guessed year
 
     def as_dict(self) -> dict:
         return {"group": self.group, "kind": self.kind, "due": self.due.isoformat(), "provisional": self.provisional,
-                "overdue_workdays": self.late, "title": self.title, "ids": list(self.ids), "command": self.command}
+                "overdue_workdays": self.late, "overdue_provisional": self.late_provisional, "title": self.title,
+                "ids": list(self.ids), "command": self.command}
 
 
 @dataclass
@@ -60,15 +63,21 @@ class Agenda:
         return sum(1 for e in self.entries if e.group == group)
 
 
-def agenda(world, settings, cal, today: dt.date, within: int | None = None) -> Agenda:
+def agenda(world, settings, cal, today: dt.date, within: int | None = None, drafted=()) -> Agenda:
+    """``drafted``: years whose calendar file exists but is not filled in yet (its line then
+    says to fill it in rather than to create it)."""
+    from anshang.core.problems import AnshangError
+
     policy = settings.policy
     n = policy.agenda_workdays if within is None else within
+    if n < 0:
+        raise AnshangError("--within 须为 0 或正整数（工作日数）")
     obs = office.office_obligations(world.cases, world.sessions, world.records, policy, cal, today,
                                     policy.co_unit_reports)
     until, guessed, capped = office.window(cal, today, n)
     items = office.falling_due(obs, cal, today, until)
     out = Agenda(today, until, n, capped, guessed, items)
-    out.entries = _entries(items, world, settings, cal, today)
+    out.entries = _entries(items, world, settings, cal, today, set(drafted))
     return out
 
 
@@ -80,12 +89,12 @@ def _late(obs, cal, today) -> tuple[int, bool]:
     return worst, guessed
 
 
-def _entries(items, world, settings, cal, today) -> list[Entry]:
+def _entries(items, world, settings, cal, today, drafted=frozenset()) -> list[Entry]:
     groups: dict = {}
     for o in items:
         g = office.group_of(o.due, today)
-        if o.kind == "notify":
-            key = (g, "notify", o.about, o.due)
+        if o.kind in ("notify", "receive"):
+            key = (g, o.kind, o.about, o.due)
         elif o.kind == "chase":
             key = (g, "chase", "", None)
         else:
@@ -95,9 +104,9 @@ def _entries(items, world, settings, cal, today) -> list[Entry]:
     for (g, kind, _, _), obs in groups.items():
         due = min(o.due for o in obs)
         late, guessed = _late(obs, cal, today)
-        title, command = _say(kind, obs, world, settings)
-        entries.append(Entry(g, kind, due, any(o.provisional for o in obs) or guessed, late, title,
-                             sorted({o.id for o in obs}), command))
+        title, command = _say(kind, obs, world, settings, drafted)
+        entries.append(Entry(g, kind, due, any(o.provisional for o in obs), late, title,
+                             sorted({o.id for o in obs}), command, guessed))
     entries.sort(key=lambda e: (office.GROUPS.index(e.group), e.due, ORDER.index(e.kind), e.ids))
     return entries
 
@@ -117,7 +126,7 @@ def _case(world, cid: str) -> str:
     return f"{cid} {name + '：' if name else ''}{c.get('title', '')}"
 
 
-def _say(kind: str, obs, world, settings) -> tuple[str, str]:
+def _say(kind: str, obs, world, settings, drafted=frozenset()) -> tuple[str, str]:
     """The line of the agenda and the command that discharges it."""
     o = obs[0]
     if kind == "notice":
@@ -136,12 +145,17 @@ def _say(kind: str, obs, world, settings) -> tuple[str, str]:
         n = len(office.scheduled(world.cases, o.id))
         return (f"发出参会通知（{n} 件诉求的建议承办单位和属地政府）：{_session(world, o.id)}",
                 f"anshang session attend {o.id} --record")
+    if kind == "receive":
+        ids = sorted(x.id for x in obs)
+        which = ids[0] if len(ids) == 1 else "编号"
+        return (f"记录接待结果：{_session(world, o.about)}，{len(ids)} 件：{'、'.join(ids)}",
+                f"anshang receive {which} --outcome 交办/当场解决/解释说明")
     if kind == "reply":
         return f"答复企业办理结果：{_case(world, o.id)}", f"anshang letter {o.id} --record"
     if kind == "revisit":
         why = "重点诉求" if (world.cases.get(o.id) or {}).get("key") else "交办诉求"
         return (f"回访企业（{why}）：{_case(world, o.id)}",
-                f"anshang revisit {o.id} --satisfaction 满意|基本满意|不满意")
+                f"anshang revisit {o.id} --satisfaction 满意/基本满意/不满意")
     if kind == "chase":
         per: dict = {}
         for x in obs:
@@ -152,6 +166,9 @@ def _say(kind: str, obs, world, settings) -> tuple[str, str]:
     if kind == "public":
         weeks = settings.policy.public_every_weeks
         return f"在政府门户网站公开反馈办理进度（每 {weeks} 周一次）", "anshang publish --record"
+    if kind == "calendar" and int(o.id) in drafted:
+        return (f"填写 {o.id} 年节假日安排：照国务院办公厅通知填写已建的 calendar/{o.id}.yaml，再重新计算暂定日期",
+                "anshang calendar recalc")
     if kind == "calendar":
         return (f"加入 {o.id} 年节假日安排（国务院办公厅通知公布后，照通知填写 calendar/{o.id}.yaml）",
                 f"anshang calendar add {o.id}")
@@ -179,16 +196,23 @@ def _notes(a: Agenda, sheet: bool = False) -> list[str]:
     return notes
 
 
+def _overdue_words(n: int, guessed: bool) -> str:
+    """超期 3 个工作日; a due date just before a weekend or holiday is 已过截止日 until the
+    next working day."""
+    if n == 0:
+        return "已过截止日"
+    return f"超期 {n} 个工作日{'（暂定）' if guessed else ''}"
+
+
 def as_text(a: Agenda) -> str:
     lines = [_head(a)]
     for g in office.GROUPS:
         mine = [e for e in a.entries if e.group == g]
         lines.append(f"【{AGENDA_GROUPS[g]}】" + ("" if mine else "无"))
         for e in mine:
-            state = f"超期 {e.late} 个工作日" if e.group == "overdue" else f"{e.due.isoformat()} 前"
             mark = "（暂定）" if e.provisional else ""
-            lines.append(f"  {e.due.isoformat()}{mark} {e.title}（{state}）" if e.group == "overdue"
-                         else f"  {e.due.isoformat()}{mark} {e.title}")
+            lines.append(f"  {e.due.isoformat()}{mark} {e.title}（{_overdue_words(e.late, e.late_provisional)}）"
+                         if e.group == "overdue" else f"  {e.due.isoformat()}{mark} {e.title}")
             lines.append(f"      → {e.command}")
     lines += _notes(a)
     return "\n".join(lines) + "\n"
@@ -223,13 +247,15 @@ def office_due_text(a: Agenda, world, settings, cal) -> str:
              f"至 {a.until.isoformat()} 到期 {len(a.obligations) - len(late)} 项"]
     for o in sorted(a.obligations, key=lambda o: (o.due, ORDER.index(o.kind), o.id, o.about)):
         n, guessed = overdue(o, cal, a.today)
-        state = (f"超期 {n} 个工作日{'（暂定）' if guessed else ''}" if o.due < a.today
+        state = (_overdue_words(n, guessed) if o.due < a.today
                  else ("今天到期" if o.due == a.today else "即将到期"))
         what = OFFICE_DUTIES[o.kind]
         if o.kind == "chase":
             unit, kind = o.about.split(":", 1)
             what += f"（{unit_name(world.units, unit)} {DEADLINE_KINDS[kind]}）"
-        elif o.kind == "notify":
+        elif o.kind == "inform":
+            what = f"告知企业{TOLD.get(o.about, '')}"
+        elif o.kind in ("notify", "receive"):
             what += f"（{o.about}）"
         lines.append(f"  {o.id} {what} 截止 {o.due.isoformat()}{'（暂定）' if o.provisional else ''} {state}")
     lines += _notes(a)
@@ -238,12 +264,18 @@ def office_due_text(a: Agenda, world, settings, cal) -> str:
 
 # --- whole reports ------------------------------------------------------------------------------
 
+def drafted_years(ledger) -> set[int]:
+    """Years with a file in calendar/ (filled in or not: one not filled in does not cover its year)."""
+    from pathlib import Path
+
+    return {int(Path(rel).stem) for rel in ledger.calendar_files() if Path(rel).stem.isdigit()}
+
 def today_report(ledger, settings, cal, today: dt.date, within: int | None, as_json_out: bool) -> str:
     import json
 
     from anshang.store import loader
 
-    a = agenda(loader.load(ledger), settings, cal, today, within)
+    a = agenda(loader.load(ledger), settings, cal, today, within, drafted_years(ledger))
     return json.dumps(as_json(a), ensure_ascii=False, indent=2) + "\n" if as_json_out else as_text(a)
 
 
@@ -255,7 +287,8 @@ def office_due(ledger, settings, cal, today: dt.date, within: int | None, as_jso
     from anshang.store import loader
 
     world = loader.load(ledger)
-    a = agenda(world, settings, cal, today, settings.policy.warning_workdays if within is None else within)
+    a = agenda(world, settings, cal, today, settings.policy.warning_workdays if within is None else within,
+               drafted_years(ledger))
     if as_json_out:
         return json.dumps([o.as_dict(cal, today) for o in a.obligations], ensure_ascii=False, indent=2) + "\n"
     return office_due_text(a, world, settings, cal)

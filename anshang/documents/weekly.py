@@ -33,7 +33,7 @@ def week_name(day: dt.date) -> str:
     return f"企业诉求台账-{y}-W{w:02d}.xlsx"
 
 
-def build(w, cal, settings, today: dt.date, progress=None, everything: bool = False) -> tuple[bytes, dict]:
+def build(w, cal, settings, today: dt.date, progress=None, everything: bool = False, drafted=()) -> tuple[bytes, dict]:
     """The workbook's bytes and a summary of what it holds."""
     import gc
 
@@ -42,7 +42,7 @@ def build(w, cal, settings, today: dt.date, progress=None, everything: bool = Fa
     was_on = gc.isenabled()
     gc.disable()
     try:
-        return _build(w, cal, settings, today, progress, everything)
+        return _build(w, cal, settings, today, progress, everything, drafted)
     finally:
         if was_on:
             gc.enable()
@@ -176,7 +176,8 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
     ]
 
 
-def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False) -> tuple[bytes, dict]:
+def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False,
+           drafted=()) -> tuple[bytes, dict]:
     co = settings.policy.co_unit_reports
     steps = progress or (lambda items: items)
     city, office = settings.city, settings.office
@@ -201,7 +202,7 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
         elif step == "office":
             from anshang.documents.agenda import agenda, sheet_notes, sheet_rows
 
-            a = agenda(w, settings, cal, today)
+            a = agenda(w, settings, cal, today, drafted=drafted)
             rows, tones = sheet_rows(a)
             rows = [[g, Tentative(d) if e.provisional else d, *rest]
                     for (g, d, *rest), e in zip(rows, a.entries)]
@@ -248,5 +249,7 @@ def write_weekly(ledger, settings, cal, today: dt.date, folder=None, progress=No
     """Build the week's workbook from the whole ledger and write it; returns (path, summary)."""
     from anshang.store import loader, outputs
 
-    data, summary = build(loader.load(ledger), cal, settings, today, progress, everything)
+    from anshang.documents.agenda import drafted_years
+
+    data, summary = build(loader.load(ledger), cal, settings, today, progress, everything, drafted_years(ledger))
     return outputs.write(folder or ledger.output_dir, week_name(today), data), summary

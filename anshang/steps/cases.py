@@ -30,11 +30,35 @@ def find_case(ledger: Ledger, prefix: str) -> str:
     """The case id an unambiguous prefix names (only file names are listed, none parsed).
 
     An id starts with its registration date, so a prefix of two or more digits only needs
-    the folder of that year: finding one case does not grow with the ledger."""
+    the folder of that year: finding one case does not grow with the ledger. Text that is not
+    an id (Chinese) names a case by its enterprise or its title (``by_name``)."""
     p = prefix.strip()
+    if p and not p.isascii():
+        return by_name(ledger, p)
     if len(p) >= 2 and p[:2].isdigit():
         return resolve(prefix, ledger.case_ids(year=f"20{p[:2]}"))
     return resolve(prefix, ledger.case_ids())
+
+
+def by_name(ledger: Ledger, text: str) -> str:
+    """The one case whose enterprise name or title contains ``text`` (an open one is preferred
+    when the enterprise has finished demands too); several: they are listed to choose from."""
+    from anshang.core import lifecycle
+    from anshang.core.problems import AnshangError
+
+    world = loader.load(ledger, {"case", "enterprise"})
+
+    def name(c):
+        return str((world.enterprises.get(c.get("enterprise")) or {}).get("name") or c.get("enterprise_name") or "")
+
+    hits = [c for c in world.cases.values() if text in name(c) or text in str(c.get("title") or "")]
+    open_hits = [c for c in hits if lifecycle.finished_on(c) is None and not lifecycle.is_closed(c)]
+    if len(hits) == 1 or len(open_hits) == 1:
+        return (hits if len(hits) == 1 else open_hits)[0]["id"]
+    if not hits:
+        raise AnshangError(f"没有企业名称或诉求事项中含“{text}”的诉求；请写诉求编号（anshang list {text} 可查找）")
+    shown = "；".join(f"{c['id']} {name(c)}：{c.get('title', '')}" for c in sorted(hits, key=lambda c: c["id"])[:6])
+    raise AnshangError(f"含“{text}”的诉求有 {len(hits)} 件：{shown}{' 等' if len(hits) > 6 else ''}；请写诉求编号")
 
 
 def create_case(ledger: Ledger, data: dict) -> str:

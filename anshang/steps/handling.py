@@ -234,6 +234,9 @@ def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, no
 
     def decide(case):
         require(bool(case.get("outcome")), f"{cid} 尚无接待结果，不能回访")
+        replies = [parse_date(e["date"]) for e in lifecycle.after_last_reopening(case) if e.get("kind") == "reply"]
+        require(not replies or day >= max(replies),
+                f"回访日期 {day.isoformat()} 早于答复企业的日期 {max(replies or [day]).isoformat()}；请写实际回访的日期")
         evs = [event(day, "revisit", by, satisfaction=satisfaction, note=note)]
         new = None
         if satisfaction == UNSATISFIED:
@@ -255,7 +258,9 @@ def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, no
 def close(ledger, settings, cid: str, day: dt.date, note: str | None, by: str) -> None:
     def decide(case):
         _not_closed(case)
-        blockers = lifecycle.close_blockers(case, settings.policy.co_unit_reports, settings.policy.revisit)
+        # what was recorded by the day of closing (a revisit dated later has not happened yet)
+        blockers = lifecycle.close_blockers(lifecycle.as_of(case, day), settings.policy.co_unit_reports,
+                                            settings.policy.revisit)
         if blockers:
             raise AnshangError(f"{cid} 不能办结：" + "；".join(blockers), exit_code=EXIT_PROBLEMS)
         ev = event(day, "close", by, note=note)

@@ -25,12 +25,32 @@ NOTE_LIMIT = 200  # characters of a clerk's note kept from a sheet cell
 
 def what_is_owed(case: dict) -> str:
     """What telling this enterprise is about: 接待安排 / 择期安排 / 不予受理 / 转办 (or '')."""
+    return owed_since(case)[0]
+
+
+def owed_since(case: dict) -> tuple[str, dt.date | None]:
+    """What telling this enterprise is about, and the decision it follows (a notification
+    dated before the decision is not about it)."""
     told = office.informed_kind(case)
     if told is not None:
-        return {"deferred": "择期安排", "excluded": "不予受理", "referred": "转办"}[told[0]]
-    if (case.get("matching") or {}).get("status") == "scheduled" and not case.get("outcome"):
-        return "接待安排"
-    return ""
+        return {"deferred": "择期安排", "excluded": "不予受理", "referred": "转办"}[told[0]], told[1]
+    matching = case.get("matching") or {}
+    if matching.get("status") == "scheduled" and not case.get("outcome"):
+        return "接待安排", parse_date(matching["date"]) if matching.get("date") else None
+    return "", None
+
+
+def check_date(case: dict, day: dt.date, what: str = "通知") -> None:
+    """A notification is not dated before the demand was registered, nor before the decision
+    it tells of."""
+    cid = case.get("id", "")
+    registered = parse_date(case["registered"]) if case.get("registered") else None
+    if registered and day < registered:
+        raise AnshangError(f"{cid}：{what}日期 {day.isoformat()} 早于登记日期 {registered.isoformat()}")
+    about, since = owed_since(case)
+    if since and day < since:
+        raise AnshangError(f"{cid}：{what}日期 {day.isoformat()} 早于作出{about}的日期 {since.isoformat()}，"
+                           f"不能算作告知了{about}；请写实际通知的日期")
 
 
 @dataclass
@@ -44,6 +64,7 @@ def _notify_one(ledger, cid: str, how: str, note: str | None, day: dt.date, by: 
     def decide(case):
         if lifecycle.is_withdrawn(case):
             raise AnshangError(f"{cid} 已撤回，不再通知企业")
+        check_date(case, day)
         about = what_is_owed(case)
         text = note or (f"已{NOTIFY_HOW[how]}告知企业{about}" if about else f"已{NOTIFY_HOW[how]}联系企业")
         same = [e for e in lifecycle.events(case) if e.get("kind") == "notify" and e.get("note") == text
@@ -69,7 +90,7 @@ def owing_in_session(world, sid: str, today: dt.date) -> list[str]:
     for c in office.scheduled(world.cases, sid):
         matched = (c.get("matching") or {}).get("date")
         since = parse_date(matched) if matched else None
-        told = [d for d in office.notify_dates(office.as_of(c, today)) if d and (since is None or d >= since)]
+        told = [d for d in office.notify_dates(lifecycle.as_of(c, today)) if d and (since is None or d >= since)]
         if not told:
             out.append(c["id"])
     return sorted(out)
@@ -85,20 +106,36 @@ def notify_session(ledger, given: str, how: str, note: str | None, day: dt.date,
 
 # --- the call list read back ------------------------------------------------------------------
 
-NOT_DONE = re.compile(r"未接|未通|未联系|无法|联系不上|没联系|没打通|空号|关机|停机|拒接|无人接|失败|待通知|^否$|^无$")
-HOW_WORDS = [("sms", ("短信",)), ("email", ("邮件", "邮箱", "电邮")), ("letter", ("信函", "函", "告知书", "邮寄", "寄送")),
-             ("in_person", ("当面", "面告", "现场")), ("phone", ("电话", "致电", "来电"))]
+NOT_DONE = re.compile(r"未接|未通|未联系|未告知|未能|无法|联系不上|没联系|没打通|没接|空号|关机|停机|拒接|无人接|失败|待通知"
+                      r"|^否$|^无$|^[×xX✗✘\-—－/／?？]+$")
+HOW_WORDS = [("sms", ("短信",)), ("wechat", ("微信",)), ("email", ("邮件", "邮箱", "电邮")),
+             ("letter", ("信函", "函", "告知书", "邮寄", "寄送")), ("in_person", ("当面", "面告", "现场")),
+             ("phone", ("电话", "致电", "来电"))]
 
 
-def how_of(text: str) -> str:
-    for key, words in HOW_WORDS:
-        if any(w in text for w in words):
-            return key
+def clauses(text: str) -> list[str]:
+    return [p for p in re.split(r"[，,；;。、\s]+", text) if p]
+
+
+def told_in(text: str) -> str | None:
+    """How the note says the enterprise was told (NOTIFY_HOW), or None when it says the
+    attempt failed. The note is read clause by clause: “电话未接通，已发短信” was an SMS."""
+    good = [p for p in clauses(text) if not NOT_DONE.search(p)]
+    if not good:
+        return None
+    for part in reversed(good):  # the last thing done counts
+        for key, words in HOW_WORDS:
+            if any(w in part for w in words):
+                return key
     return "phone"  # the sheet is a call list
 
 
 def date_in(text: str, default: dt.date) -> dt.date:
-    """A date written in the note (2026-11-25, 2026年11月25日, 11月25日, 11.25, 11/25), else ``default``."""
+    """A date written in the note (2026-11-25, 2026年11月25日, 11月25日, 11.25, 11/25; full-width
+    digits too), else ``default``."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
     m = re.search(r"(20\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})", text)
     if m:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -119,7 +156,7 @@ class ContactsImport:
 
 
 def read_contacts(path: Path) -> tuple[list, list]:
-    """Rows [(id, 通知情况 text, cell of the text)] of a call list, and Problems."""
+    """Rows [(id, 通知情况 text, cell of the text, cell of the id)] of a call list, and Problems."""
     from anshang.store.workbook import BookProblem, clean, label_key, open_workbook
 
     name = Path(path).name
@@ -144,11 +181,12 @@ def read_contacts(path: Path) -> tuple[list, list]:
                 cid = clean(idc.value) if idc is not None else ""
                 text = clean(donec.value) if donec is not None else ""
                 where = f"{ws.title}!{donec.coordinate}" if donec is not None else f"{ws.title}!{row[0].row}行"
+                at_id = f"{ws.title}!{idc.coordinate}" if idc is not None else where
                 if not cid or (not text and id_problem(cid)):
                     if text:  # (a line of notes under the table has no 通知情况)
-                        problems.append(Problem(name, 0, "contacts", "error", "这一行没有诉求编号，无法对应到诉求", where))
+                        problems.append(Problem(name, 0, "contacts", "error", "这一行没有诉求编号，无法对应到诉求", at_id))
                     continue
-                rows.append((cid, text[:NOTE_LIMIT], where))
+                rows.append((cid, text[:NOTE_LIMIT], where, at_id))
             return rows, problems
     finally:
         wb.close()
@@ -164,11 +202,16 @@ def import_contacts(ledger, given: str, path: Path, day: dt.date, by: str) -> Co
     with ledger.lock():
         world = loader.load(ledger, {"session", "case"})
         sid = find_session(world, given)
+        theirs = {world.cases[cid].get("session") for cid, *_ in rows if cid in world.cases}
+        if rows and sid not in theirs and len(theirs - {None}) == 1:
+            other = next(iter(theirs - {None}))
+            raise AnshangError(f"{name} 是场次 {other} 的通知名单，不是场次 {sid} 的；"
+                               f"请用 anshang session contacts {other} --import {name}")
         res = ContactsImport(sid, problems=problems)
-        for cid, text, where in rows:
+        for cid, text, where, at_id in rows:
             case = world.cases.get(cid)
             if case is None:
-                res.problems.append(Problem(name, 0, "contacts", "error", f"台账中没有诉求 {cid}", where))
+                res.problems.append(Problem(name, 0, "contacts", "error", f"台账中没有诉求 {cid}", at_id))
                 continue
             if case.get("session") != sid:
                 res.problems.append(Problem(name, 0, "contacts", "error",
@@ -177,7 +220,8 @@ def import_contacts(ledger, given: str, path: Path, day: dt.date, by: str) -> Co
             if not text:
                 res.blank.append(cid)
                 continue
-            if NOT_DONE.search(text):
+            how = told_in(text)
+            if how is None:
                 res.not_done.append((cid, text))
                 continue
             try:
@@ -192,7 +236,11 @@ def import_contacts(ledger, given: str, path: Path, day: dt.date, by: str) -> Co
             if any(e.get("kind") == "notify" and e.get("note") == text for e in lifecycle.events(case)):
                 res.already.append(cid)
                 continue
-            how = how_of(text)
+            try:
+                check_date(case, when)
+            except AnshangError as e:
+                res.problems.append(Problem(name, 0, "contacts", "error", f"{e.message}；这一行未记录", where))
+                continue
             ev = event(when, "notify", by, how=how, note=text)
             update_case(ledger, cid, lambda c, ev=ev: ((lambda doc: append(doc, ev)), None))
             res.recorded.append((cid, how, when))
@@ -211,6 +259,12 @@ def record_session(ledger, given: str, kind: str, day: dt.date, by: str | None, 
         world = loader.load(ledger, {"session"})
         sid = find_session(world, given)
         s = world.sessions[sid]
+        held = parse_date(s["date"])
+        if kind in ("notice", "attend") and day > held:
+            raise AnshangError(f"{SESSION_EVENTS[kind]}的日期 {day.isoformat()} 晚于接待日 {held.isoformat()}；"
+                               "请写实际的日期（用 --date）")
+        if kind in ("notice", "attend") and s.get("status") == "cancelled":
+            raise AnshangError(f"场次 {sid} 已取消，不再记录{SESSION_EVENTS[kind]}")
         if any(isinstance(e, dict) and e.get("kind") == kind and str(e.get("date")) == day.isoformat()
                for e in s.get("events") or []):
             return sid, False
@@ -281,6 +335,9 @@ def letters(ledger, settings, ids, session, kind, day: dt.date, to, record: bool
     from anshang.documents.letters import write_letters
 
     with ledger.lock() if record else contextlib.nullcontext():
+        if record:
+            for cid in ids:
+                check_date(loader.case(ledger, cid), day, "成文")
         written = write_letters(ledger, settings, ids, session, kind, day, to)
         done = record_letters(ledger, [(cid, k) for _, k, cid in written], day, by) if record else []
     return written, done
@@ -296,6 +353,12 @@ def notice(ledger, settings, given: str, fmt: str, to, record: bool, day: dt.dat
     from anshang.store.outputs import write, write_file
 
     with ledger.lock() if record else contextlib.nullcontext():
+        if record:  # refused before anything is written
+            world = loader.load(ledger, {"session"})
+            s = world.sessions[find_session(world, given)]
+            if day > parse_date(s["date"]):
+                raise AnshangError(f"通告发布日期 {day.isoformat()} 晚于接待日 {parse_date(s['date']).isoformat()}；"
+                                   "请用 --date 写实际发布的日期")
         if fmt == "md":
             text = notice_text(ledger, settings, given)
             result = text if to is None else write_file(to, text, (".md", ".txt"))
@@ -313,6 +376,11 @@ def attendance(ledger, settings, given: str, day: dt.date, to, record: bool, by:
     from anshang.documents.letters import write_attendance
 
     with ledger.lock() if record else contextlib.nullcontext():
+        if record:  # refused before anything is written
+            world = loader.load(ledger, {"session"})
+            held = parse_date(world.sessions[find_session(world, given)]["date"])
+            if day > held:
+                raise AnshangError(f"参会通知的日期 {day.isoformat()} 晚于接待日 {held.isoformat()}；请用 --date 写实际发出的日期")
         path = write_attendance(ledger, settings, given, day, to)
         sid = record_session(ledger, given, "attend", day, by)[0] if record else None
     return path, sid

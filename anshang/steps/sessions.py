@@ -46,6 +46,9 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
     with ledger.lock() if write else contextlib.nullcontext():
         world = loader.load(ledger)
         target = find_session(world, session) if session else None
+        if target is not None and parse_date(world.sessions[target]["date"]) < today:
+            raise AnshangError(f"场次 {target} 的接待日 {world.sessions[target]['date']} 已过，不能再为它安排诉求；"
+                               "不写 --session 即安排到今天以后的第一个场次")
         results = matching.match(world.cases, world.sessions, world.leaders,
                                  settings.policy.session_capacity, today, target)
         if write:
