@@ -303,7 +303,7 @@ def test_letters_with_record_tell_the_enterprise_and_reply(cli, sample, tmp_path
     assert "261113-9kgv6" not in text and "261030-a9cg7" not in text
     before = len(_events(sample, "261113-9kgv6"))
     again = cli("--data", sample, "letter", "261113-9kgv6", "--record", "--date", "2026-11-23", "--out", tmp_path)
-    assert again.code == 0 and "已记录" not in again.out  # the same letter the same day: recorded once
+    assert again.code == 0 and "已记录过 261113-9kgv6：通知企业\n" in again.out  # the same letter the same day: once
     assert len(_events(sample, "261113-9kgv6")) == before
 
 
@@ -577,3 +577,8 @@ def test_an_attendance_notice_sent_before_the_last_scheduling_is_owed_again():
     assert duties({first["id"]: first}, {s["id"]: s}, kind="attend", today=D(2026, 9, 30))[0].met == D(2026, 9, 28)
     both = {first["id"]: first, late["id"]: late}
     assert duties(both, {s["id"]: s}, kind="attend", today=D(2026, 9, 30))[0].met is None
+
+
+def test_a_word_document_given_as_the_call_list_is_named_for_what_it_is(cli, sample):
+    r = cli("--data", sample, "session", "contacts", "2026-12-10", "--import", REPO / "templates/notice.docx")
+    assert r.code == 2 and "notice.docx: 这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）；请确认选对了文件" in r.err

@@ -97,8 +97,8 @@ def letter(
     written, recorded = letters(CTX.ledger, CTX.settings, ids, session, kind, today(date), to, record, clerk(by))
     for path, k, cid in written:
         out(f"{LETTERS[k]}（{cid}）：{path}\n")
-    for cid, what in recorded:
-        out(f"已记录 {cid}：{EVENT_KINDS[what]}\n")
+    for cid, what, new in recorded:
+        out(f"{'已记录' if new else '已记录过'} {cid}：{EVENT_KINDS[what]}\n")
 
 
 @app.command()

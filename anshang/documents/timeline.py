@@ -36,7 +36,7 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
             + (f"（{case.get('enterprise')}，{ent.get('district', '')}）" if case.get("enterprise") else "")
             + (f"  联系人：{contact.get('name', '')} {contact.get('phone', '')}".rstrip() if contact else ""),
             f"领域：{'、'.join(case.get('fields') or []) or '—'}  渠道：{label(CHANNELS, case.get('channel'))}"
-            f"  状态：{label(STATUS, st)}"]
+            f"  状态：{label(STATUS, st)}" + ("  重点诉求（须回访）" if case.get("key") else "")]
     for key, name in (("facts", "事实"), ("reasons", "理由"), ("request", "具体诉求")):
         if case.get(key):
             head.append(f"{name}：{case[key].strip()}")

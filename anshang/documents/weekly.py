@@ -247,9 +247,8 @@ def _rate(v):
 
 def write_weekly(ledger, settings, cal, today: dt.date, folder=None, progress=None, everything: bool = False):
     """Build the week's workbook from the whole ledger and write it; returns (path, summary)."""
-    from anshang.store import loader, outputs
-
     from anshang.documents.agenda import drafted_years
+    from anshang.store import loader, outputs
 
     data, summary = build(loader.load(ledger), cal, settings, today, progress, everything, drafted_years(ledger))
     return outputs.write(folder or ledger.output_dir, week_name(today), data), summary

@@ -302,9 +302,9 @@ def letter_event(kind: str, case: dict, day: dt.date, by: str) -> dict | None:
     return None
 
 
-def record_letters(ledger, written: list[tuple[str, str]], day: dt.date, by: str) -> list[tuple[str, str]]:
-    """Record each letter written ((case id, letter kind)); returns what was recorded
-    ((case id, event kind)). A letter already recorded on the same day is not recorded again."""
+def record_letters(ledger, written: list[tuple[str, str]], day: dt.date, by: str) -> list[tuple[str, str, bool]]:
+    """Record each letter written ((case id, letter kind)); returns (case id, event kind,
+    whether it is new): a letter already recorded on the same day is not recorded again."""
     done = []
     with ledger.lock():
         for cid, kind in written:
@@ -315,14 +315,14 @@ def record_letters(ledger, written: list[tuple[str, str]], day: dt.date, by: str
                 same = [e for e in lifecycle.events(case) if e.get("kind") == ev["kind"] and e.get("note") == ev["note"]
                         and str(e.get("date")) == day.isoformat()]
                 if same:
-                    return None, None
+                    return None, (ev["kind"], False)
                 if ev["kind"] == "reply" and lifecycle.is_closed(case):
                     return None, None
-                return (lambda doc: append(doc, ev)), ev["kind"]
+                return (lambda doc: append(doc, ev)), (ev["kind"], True)
 
             what = update_case(ledger, cid, decide)
             if what:
-                done.append((cid, what))
+                done.append((cid, *what))
     return done
 
 

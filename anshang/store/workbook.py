@@ -91,10 +91,19 @@ def screen_package(path: Path, suffix: str = ".xlsx") -> None:
                           "或只保留需要用的内容")
     try:
         _screen_zip(path)
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
     except BookProblem:
         raise
     except Exception:  # noqa: BLE001 - zipfile raises many kinds on broken files
         raise BookProblem(_BROKEN) from None
+    other = {"xl/workbook.xml": "Excel 工作簿（.xlsx）", "word/document.xml": "Word 文档（.docx）",
+             "ppt/presentation.xml": "PowerPoint 演示文稿（.pptx）"}
+    mine = "xl/workbook.xml" if excel else "word/document.xml"
+    if mine not in names:
+        found = next((what for part, what in other.items() if part in names), None)
+        if found:
+            raise BookProblem(f"这是 {found}，不是 {other[mine]}；请确认选对了文件")
 
 
 def _screen_zip(path: Path) -> None:
