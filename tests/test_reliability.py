@@ -334,3 +334,26 @@ def test_fmt_keeps_a_commented_event_whole(cli, sample):
     text = p.read_text(encoding="utf-8")
     assert "# 补录" in text and "{date: 2026-11-20" not in text
     assert cli("--data", sample, "fmt", "--check").code == 0 and cli("--data", sample, "check").code == 0
+
+
+@pytest.mark.skipif(subprocess.run(["git", "--version"], capture_output=True).returncode != 0, reason="git")
+def test_two_clones_recording_on_one_session_merge_cleanly(cli, sample, tmp_path):
+    a = sample
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "台账"]):
+        assert _git(a, *args).returncode == 0
+    b = tmp_path / "clone"
+    assert _git(tmp_path, "clone", "-q", str(a), str(b)).returncode == 0
+    out = tmp_path / "out"
+    assert cli("--data", a, "session", "notice", "2027-01-21", "--record", "--date", "2026-12-30", "--by", "甲",
+               "--out", out / "n.docx").code == 0
+    assert cli("--data", b, "session", "attend", "2026-12-10", "--record", "--date", "2026-12-08", "--by", "乙",
+               "--out", out / "a.docx").code == 0
+    assert cli("--data", b, "session", "notice", "2027-01-21", "--record", "--date", "2026-12-31", "--by", "乙",
+               "--out", out / "n2.docx").code == 0
+    assert _git(a, "commit", "-qam", "甲").returncode == 0
+    assert _git(b, "commit", "-qam", "乙").returncode == 0
+    assert _git(a, "pull", "-q", "--no-rebase", "--no-edit", str(b), "HEAD").returncode == 0
+    r = cli("--data", a, "check")
+    assert r.code == 0, r
+    events = yamlio.loads((a / "sessions/2027/2027-01-21.yaml").read_text(encoding="utf-8"))["events"]
+    assert sorted((str(e["date"]), e["by"]) for e in events) == [("2026-12-30", "甲"), ("2026-12-31", "乙")]

@@ -103,16 +103,15 @@ def letter(
 
 @app.command()
 def notify(
-    cases: list[str] | None = typer.Argument(None, metavar="编号", help="诉求编号或唯一前缀（可多个）"),
+    cases: list[str] | None = typer.Argument(None, metavar="编号", help="诉求编号或唯一前缀，也可写企业名称（可多个）"),
     how: str = typer.Option(..., "--how", metavar="方式", help="通知方式：" + "、".join(NOTIFY_HOW.values())),
-    session: str | None = typer.Option(None, "--session", metavar="场次", help="与 --all 同用：该场次安排的、尚未通知的全部企业"),
-    everyone: bool = typer.Option(False, "--all", help="与 --session 同用"),
+    session: str | None = typer.Option(None, "--session", metavar="场次", help="该场次安排的、尚未通知的全部企业（与 --all 同用）"),
+    everyone: bool = typer.Option(False, "--all", help="记录该场次尚未通知的全部企业（与 --session 同用）"),
     note: str | None = typer.Option(None, "--note", metavar="说明", help="通知情况（缺省：已电话告知企业接待安排 等）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="通知日期，默认今天"),
     by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
-    """记录已通知企业（谁、怎样、哪天）：预约成功后通知参加接待（§四(二)），或告知择期安排、不予受理、转办的结果。
-    记录后，今日待办（anshang today）中的相应事项随之消去。"""
+    """记录已通知企业（谁、怎样、哪天）：预约成功后通知参加接待（§四(二)），或告知择期安排、不予受理、转办的结果；记录后，今日待办中的相应事项随之消去。"""  # noqa: E501
     from anshang.steps.office import notify as do_notify
     from anshang.steps.office import notify_session
 

@@ -58,8 +58,7 @@ def today_cmd(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {date, until, counts, entries: [{group, kind, due, provisional, overdue_workdays, title, ids, command}]}"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """今日待办：营商办自己要办的事（发布通告、截止预约并匹配、通知和告知企业、参会通知、答复、回访、公开反馈、
-    加入节假日安排）和需要催办的超期报送，分超期、今天、本周、稍后列出，每项附办完后记录用的命令。"""
+    """今日待办：营商办自己要办的事（发布通告、截止预约并匹配、通知和告知企业、参会通知、记录接待结果、答复、回访、公开反馈、加入节假日安排）和需要催办的超期报送，分超期、今天、本周、稍后列出，每项附办完后记录用的命令。"""  # noqa: E501
     from anshang.documents.agenda import today_report
 
     out(today_report(CTX.ledger, CTX.settings, CTX.calendar(provisional), today(date), within, as_json))

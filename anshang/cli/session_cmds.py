@@ -122,8 +122,7 @@ def session_contacts(
     source: Path | None = typer.Option(None, "--import", metavar="文件.xlsx", help="读回填好“通知情况”一栏的通知名单，记录已通知的企业"),
     by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（导入时；缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
-    """生成通知企业用的电话名单（Excel，可直接打印；含个人信息，不得公开）；通知后在“通知情况”一栏写明
-    （如“11月25日电话通知”），再用 --import 读回，逐家记为已通知。"""
+    """生成通知企业用的电话名单（Excel，可直接打印；含个人信息，不得公开）；通知后在“通知情况”一栏写明（如“11月25日电话通知”），再用 --import 读回，逐家记为已通知。"""  # noqa: E501
     if source is not None:
         _import_contacts(session, source, today(date), clerk(by))
         return
