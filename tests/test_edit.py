@@ -76,7 +76,9 @@ def test_withdraw(cli, sample):
     assert "2026-11-22 企业撤回：企业来电说明已自行解决（原安排在场次 2027-01-21，已让出）" in \
         cli("--data", sample, "show", "261120-p7g7f").out
     text = (sample / "cases/2026/261120-p7g7f.yaml").read_text(encoding="utf-8")
-    assert "kind: withdraw" in text and "session:" not in text  # its place in the session is given back
+    assert "kind: withdraw" in text and "session: '2027-01-21'" in text  # kept on file, for --date before it
+    shown = cli("--data", sample, "session", "show", "2027-01-21").out
+    assert "261120-p7g7f" not in shown and "已安排：0/" in shown  # its place in the session is given back
     assert "已撤回" in cli("--data", sample, "show", "261120-p7g7f", "--date", "2026-11-22").out
     assert cli("--data", sample, "withdraw", "261120-p7g7f", "--reason", "x").err.strip() == "错误：261120-p7g7f 已撤回"
     # a handed-over demand withdrawn owes nothing more: no deadline, no chase

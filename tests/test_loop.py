@@ -127,7 +127,7 @@ def test_extension_only_before_the_deadline(cli, national_day):
     case = _case(national_day, cid)
     assert case["deadlines"]["result"]["due"] == "2026-11-16"
     assert case["events"][-1] == {"date": "2026-10-29", "kind": "extension", "by": case["events"][-1]["by"],
-                                  "unit": "gxj", "due": "2026-11-16", "note": "需省级部门批复"}
+                                  "unit": "gxj", "due": "2026-11-16", "of": "result", "note": "需省级部门批复"}
     due = json.loads(cli("--data", national_day, "due", "--date", "2026-11-02", "--json").out)
     assert [d["kind"] for d in due] == ["progress"]  # the result is no longer overdue
 

@@ -38,8 +38,11 @@ EVENT_KINDS = {
     "reopen": "重新办理",
     "withdraw": "企业撤回",
     "notify": "通知企业",
+    "key": "重点诉求标记",
     "note": "备注",
 }
+# the notes of a ``key`` event (the mark put on, or taken off)
+KEY_ON, KEY_OFF = "列为重点诉求（须回访）", "取消重点诉求标记"
 # how the office told an enterprise (``events[].how`` of a ``notify`` event)
 NOTIFY_HOW = {"phone": "电话", "sms": "短信", "wechat": "微信", "email": "邮件", "letter": "信函", "in_person": "当面"}
 # what the office records on a session (``sessions/*.yaml`` ``events``)

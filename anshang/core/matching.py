@@ -172,5 +172,6 @@ def find_session(world, given: str) -> str:
 
 def scheduled_in(world, sid: str) -> list[dict]:
     """The demands scheduled in one session, earliest registration first."""
-    return sorted((c for c in world.cases.values() if c.get("session") == sid),
+    return sorted((c for c in world.cases.values() if c.get("session") == sid
+                   and not any(isinstance(e, dict) and e.get("kind") == "withdraw" for e in c.get("events") or [])),
                   key=lambda c: (str(c["registered"]), c["id"]))

@@ -275,7 +275,7 @@ def today_report(ledger, settings, cal, today: dt.date, within: int | None, as_j
 
     from anshang.store import loader
 
-    a = agenda(loader.load(ledger), settings, cal, today, within, drafted_years(ledger))
+    a = agenda(loader.load_as_of(ledger, today, cal), settings, cal, today, within, drafted_years(ledger))
     return json.dumps(as_json(a), ensure_ascii=False, indent=2) + "\n" if as_json_out else as_text(a)
 
 
@@ -286,7 +286,7 @@ def office_due(ledger, settings, cal, today: dt.date, within: int | None, as_jso
 
     from anshang.store import loader
 
-    world = loader.load(ledger)
+    world = loader.load_as_of(ledger, today, cal)
     a = agenda(world, settings, cal, today, settings.policy.warning_workdays if within is None else within,
                drafted_years(ledger))
     if as_json_out:

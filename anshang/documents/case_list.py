@@ -180,7 +180,7 @@ def list_cases(ledger, settings, cal, today: dt.date, f: Filters) -> tuple[list[
     """The selected rows, and the conditions in words."""
     from anshang.store import loader
 
-    world = loader.load(ledger)
+    world = loader.load_as_of(ledger, today, cal)
     rows = select(world, settings, cal, today, f)
     return rows, describe(f, world)
 

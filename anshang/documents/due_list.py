@@ -60,7 +60,7 @@ def due_report(ledger, settings, cal, today: dt.date, within: int | None, unit: 
 
     from anshang.core import naming
 
-    world = loader.load(ledger)
+    world = loader.load_as_of(ledger, today, cal)
     if unit is not None:
         unit = naming.unit(unit, world.units)
     n = settings.policy.warning_workdays if within is None else within

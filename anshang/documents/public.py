@@ -250,7 +250,7 @@ def write_public(ledger, settings, today: dt.date, folder=None, formats=("xlsx",
     """Write the printable workbook and/or the portal page (Markdown); returns their paths."""
     from anshang.store import loader, outputs
 
-    rows = public_rows(loader.load(ledger), today, settings.policy.co_unit_reports)
+    rows = public_rows(loader.load_as_of(ledger, today), today, settings.policy.co_unit_reports)
     folder = folder or ledger.output_dir
     base = f"公开反馈-{today.isoformat()}"
     written = []

@@ -13,7 +13,7 @@ def stats(ledger, settings, today: dt.date, year: int | None = None) -> tuple[di
     """The figures as data, and as text."""
     from anshang.store import loader
 
-    world = loader.load(ledger)
+    world = loader.load_as_of(ledger, today)
     result = statistics(world, today, year, co_reports=settings.policy.co_unit_reports)
 
     def pct(v):

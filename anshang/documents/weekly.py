@@ -250,5 +250,6 @@ def write_weekly(ledger, settings, cal, today: dt.date, folder=None, progress=No
     from anshang.documents.agenda import drafted_years
     from anshang.store import loader, outputs
 
-    data, summary = build(loader.load(ledger), cal, settings, today, progress, everything, drafted_years(ledger))
+    data, summary = build(loader.load_as_of(ledger, today, cal), cal, settings, today, progress, everything,
+                          drafted_years(ledger))
     return outputs.write(folder or ledger.output_dir, week_name(today), data), summary

@@ -10,7 +10,7 @@ import datetime as dt
 from anshang.core import lifecycle
 from anshang.core.dates import parse_date
 from anshang.core.deadlines import extended
-from anshang.core.labels import DEADLINE_KINDS, OUTCOMES, SATISFACTION, UNSATISFIED, label, only
+from anshang.core.labels import DEADLINE_KINDS, KEY_OFF, KEY_ON, OUTCOMES, SATISFACTION, UNSATISFIED, label, only
 from anshang.core.lifecycle import require
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
 from anshang.steps.cases import append, event, set_deadline, update_case
@@ -173,7 +173,7 @@ def extend(ledger, settings, cal, cid: str, kind: str, new_due: dt.date, reason:
         record = extended(case["deadlines"][kind], new_due)
         if not cal.covers(new_due.year):  # a date a person typed, in a year not known yet
             record["provisional"] = True
-        ev = event(day, "extension", by, unit=lifecycle.units_of(case)[0], due=new_due, note=reason)
+        ev = event(day, "extension", by, unit=lifecycle.units_of(case)[0], due=new_due, of=kind, note=reason)
 
         def change(doc):
             append(doc, ev)
@@ -315,7 +315,7 @@ def set_key(ledger, cid: str, on: bool, day: dt.date, by: str) -> bool:
     def decide(case):
         if bool(case.get("key")) == on:
             return None, False
-        ev = event(day, "note", by, note="列为重点诉求（须回访）" if on else "取消重点诉求标记")
+        ev = event(day, "key", by, note=KEY_ON if on else KEY_OFF)
 
         def change(doc):
             if on:
@@ -331,7 +331,9 @@ def set_key(ledger, cid: str, on: bool, day: dt.date, by: str) -> bool:
 
 def withdraw(ledger, cid: str, reason: str, day: dt.date, by: str) -> None:
     """The enterprise withdraws its demand: kept in the ledger with the reason, owing nothing,
-    taken out of matching. A case already closed or withdrawn is refused."""
+    taken out of matching (a withdrawn demand holds no place in its session; its session and
+    matching stay on file, so that the ledger as it stood before the withdrawal is still there).
+    A case already closed or withdrawn is refused."""
     require(bool(reason and reason.strip()), "撤回须用 --reason 说明原因（如企业来电说明问题已自行解决）")
 
     def decide(case):
@@ -342,9 +344,6 @@ def withdraw(ledger, cid: str, reason: str, day: dt.date, by: str) -> None:
 
         def change(doc):
             append(doc, event(day, "withdraw", by, note=reason.strip() + (f"（原安排在场次 {left}，已让出）" if left else "")))
-            if left:  # not yet received: give its place in the session back
-                for key in ("session", "matching"):
-                    canonical.remove(doc, key)
 
         return change, None
 

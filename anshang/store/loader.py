@@ -74,6 +74,14 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
     return w
 
 
+def load_as_of(ledger: Ledger, day, cal=None, kinds: set = ALL) -> World:
+    """The ledger as it stood at the end of ``day`` (core.snapshot): what every report reads.
+    ``cal`` replays changed deadlines (the ledger's calendar by default)."""
+    from anshang.core.snapshot import world_as_of
+
+    return world_as_of(load(ledger, kinds), day, cal or calendar(ledger, True))
+
+
 def w_items(data, key: str, target: dict) -> None:
     """The id-keyed items of leaders.yaml or units.yaml into ``target``."""
     data = data if isinstance(data, dict) else {}

@@ -179,6 +179,7 @@ EVENT = {
     "units": K("list", "新承办单位", item=K("str", "")),
     "was": K("list", "原承办单位（调整前，牵头单位在前）", item=K("str", "")),
     "due": K("date", "新截止日期"),
+    "of": K("str", "延期的期限", choices=DEADLINE_KINDS),
     "satisfaction": K("str", "满意度", choices=tuple(SATISFACTION)),
     "how": K("str", "通知方式", choices=NOTIFY_HOW),
     "note": K("str", "说明"),
