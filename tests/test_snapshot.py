@@ -15,8 +15,8 @@ D = "2026-11-21"
 CAL = Calendar(package_arrangements(), allow_provisional=True)
 
 
-def _reports(cli, ledger, out) -> dict:
-    """Every report and listing for D, as text (workbooks as their bytes)."""
+def _reports(cli, ledger, out, day=D) -> dict:
+    """Every report and listing for ``day``, as text (workbooks as their bytes)."""
     got = {}
     for name, args in {
         "due": ["due"], "due-json": ["due", "--json"], "due-within": ["due", "--within", "10"],
@@ -27,12 +27,12 @@ def _reports(cli, ledger, out) -> dict:
         "show-longterm": ["show", "260609-01mc1"], "show-replied": ["show", "261029-gyqcc"],
         "show-scheduled": ["show", "261119-63j86"], "show-handover": ["show", "261030-s40q5"],
     }.items():
-        r = cli("--data", ledger, *args, "--date", D)
+        r = cli("--data", ledger, *args, "--date", day)
         assert r.code == 0, (name, r)
         got[name] = r.out
     for name, args in {"weekly": ["weekly"], "publish": ["publish", "--format", "all"]}.items():
         folder = out / name
-        r = cli("--data", ledger, *args, "--date", D, "--out", folder)
+        r = cli("--data", ledger, *args, "--date", day, "--out", folder)
         assert r.code == 0, (name, r)
         for f in sorted(folder.iterdir()):
             got[f"{name}/{f.name}"] = f.read_bytes()
@@ -41,6 +41,7 @@ def _reports(cli, ledger, out) -> dict:
 
 def test_events_after_the_day_change_no_report_of_the_day(cli, sample, tmp_path):
     before = _reports(cli, sample, tmp_path / "before")
+    then = _reports(cli, sample, tmp_path / "then", "2026-12-15")  # a day after all of them
     later = [
         ["report", "261102-74exp", "progress", "--date", "2026-11-24"],
         ["report", "260901-3pehy", "progress", "--date", "2026-11-23"],
@@ -73,6 +74,11 @@ def test_events_after_the_day_change_no_report_of_the_day(cli, sample, tmp_path)
     assert sorted(after) == sorted(before)
     for name in before:
         assert after[name] == before[name], name
+    # and the events did happen: the reports of a day after them all changed
+    now = _reports(cli, sample, tmp_path / "now", "2026-12-15")
+    changed = sorted(name.split("/")[0] for name in then if now.get(name) != then[name])
+    assert {"due", "due-json", "today", "stats", "list", "show-reassigned", "show-overdue", "show-longterm",
+            "show-replied", "show-scheduled", "show-handover", "weekly", "publish"} <= set(changed)
 
 
 def test_the_reports_of_a_later_day_do_see_them(cli, sample):
