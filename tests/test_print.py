@@ -62,6 +62,7 @@ def made(tmp_path_factory) -> dict:
     _ok(*d, "chase", "--date", DAY, "--out", out, "--no-record")
     letters = ["260924-wmrp0", "260924-btg2g", "250304-e2pzz", "261120-p7g7f", "261119-63j86"]
     _ok(*d, "letter", *letters, "--date", DAY, "--out", out)
+    _ok(*d, "summary", "--year", "2026", "--date", DAY, "--out", out)
     files = {p.name: p for p in out.iterdir()}
     if LIBREOFFICE:
         pdf = root / "pdf"
@@ -223,3 +224,24 @@ def test_a_long_demand_grows_its_row_on_the_slip(made):
     last = next(v for k, v in boxes.items() if k.startswith("诉求：请求"))
     assert "以上为全部事实。" in "".join(boxes)
     assert last[1] <= boxes["接待领导"][0]
+
+
+@needs_office
+def test_the_year_report_prints_on_a4_and_its_workbook_has_charts(made):
+    import zipfile
+
+    report = made["企业诉求办理情况报告-2026年.docx"]
+    pages = _pages(_pdf(report))
+    assert len(pages) >= 3 and {_paper(s) for s in _sizes(_pdf(report))} == {(595, 842)}
+    text = "".join(pages).replace("“", "").replace("”", "")
+    for words in ("北岚市市长服务民营企业接待日企业诉求办理情况报告", "（2026年，截至11月21日）", "一、总体情况",
+                  "本期共登记企业诉求44件", "二、承办单位办理情况", "按时报送率低于85%的单位", "七、指标说明",
+                  "北岚市优化营商环境办公室", "2026年11月21日"):
+        assert words in text, words
+    book = made["企业诉求办理情况数据-2026年.xlsx"]
+    with zipfile.ZipFile(book) as zf:
+        charts = [n for n in zf.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 5
+    sheets = _pages(_pdf(book))
+    assert sheets and {_paper(s) for s in _sizes(_pdf(book))} <= A4 | A3
+    assert any("按时报送率和办结率" in p for p in sheets)  # the chart's title is drawn on the page

@@ -127,9 +127,11 @@ class Official:
         """"附件1" at the top left, 3号黑体."""
         self._para(text, HEADING_FONT, BODY_PT)
 
-    def title(self, text: str) -> None:
-        p = self._para(text, TITLE_FONT, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER)
-        p.paragraph_format.line_spacing = Pt(35)
+    def title(self, *texts: str) -> None:
+        """The title, centred; a long one given in lines breaks where the office would break it."""
+        for text in texts:
+            p = self._para(text, TITLE_FONT, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER)
+            p.paragraph_format.line_spacing = Pt(35)
         self.blank()
 
     def blank(self) -> None:
@@ -346,12 +348,44 @@ def attendance(d: Official) -> None:
     d.sign()
 
 
+def summary(d: Official) -> None:
+    d.title("{{ city }}“市长服务民营企业接待日”", "企业诉求办理情况报告")
+    d._para("（{{ period }}）", align=WD_ALIGN_PARAGRAPH.CENTER)
+    d.blank()
+    d.to("市人民政府：")
+    d.para("现将{{ period_from }}至{{ period_to }}企业诉求受理、交办和办理情况报告如下。")
+    d.heading("一、总体情况")
+    d.lines("overview")
+    d.heading("二、承办单位办理情况")
+    d.lines("unit_lines")
+    d.table([("排名", "rank", 12), ("承办单位", "unit", 34), ("交办", "handed", 12), ("办结", "closed", 12),
+             ("办结率", "closure", 18), ("按时报送率", "on_time", 22), ("满意率", "satisfaction", 18),
+             ("期末超期", "overdue", 14), ("催办", "chased", 14)], loop="unit_rows")
+    d.heading("三、接待领导和受理领域")
+    d.table([("接待领导", "leader", 56), ("接待场次", "sessions", 25), ("接待诉求", "received", 25),
+             ("交办", "handed", 25), ("已办结", "closed", 25)], loop="leader_rows")
+    d.table([("领域", "field", 46), ("登记", "registered", 22), ("受理", "accepted", 22), ("交办", "handed", 22),
+             ("已了结", "finished", 22), ("了结率", "finish_rate", 22)], loop="field_rows")
+    d.heading("四、各渠道诉求")
+    d.table([("渠道", "channel", 46), ("登记", "registered", 27), ("受理", "accepted", 27), ("已了结", "finished", 28),
+             ("结案率", "finish_rate", 28)], loop="channel_rows")
+    d.heading("五、共性问题")
+    d.lines("common")
+    d.heading("六、超期和长期整改事项")
+    d.lines("overdue_lines")
+    d.table([("编号", "id", 28), ("企业", "enterprise", 30), ("诉求事项", "title", 32), ("牵头单位", "unit", 22),
+             ("状态", "status", 13), ("下一期限", "due", 21), ("超期", "late", 10)], loop="overdue_rows")
+    d.heading("七、指标说明")
+    d.lines("definitions")
+    d.sign()
+
+
 BUILDERS = {
     "notice.docx": notice, "chase.docx": chase, "supervision.docx": supervision,
     "supervision_list.docx": supervision_list, "letter_scheduled.docx": letter_scheduled,
     "letter_deferred.docx": letter_deferred, "letter_excluded.docx": letter_excluded,
     "letter_referred.docx": letter_referred, "letter_reply.docx": letter_reply, "referral.docx": referral,
-    "attendance.docx": attendance,
+    "attendance.docx": attendance, "summary.docx": summary,
 }
 
 

@@ -14,6 +14,7 @@ from anshang.cli.context import (
     PROVISIONAL_HELP,
     case_id,
     clerk,
+    date_arg,
     err,
     out,
     progress,
@@ -131,17 +132,78 @@ def weekly(
 
 @app.command()
 def stats(
-    year: int | None = typer.Option(None, "--year", metavar="年份", help="只统计该年登记的诉求"),
+    year: int | None = typer.Option(None, "--year", metavar="年份", help="只统计该年登记的诉求（不带 --from 时）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断超期，默认今天"),
-    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {overall, by_unit, by_leader, by_field}"),
+    start: str | None = typer.Option(None, "--from", metavar="日期", help="报告期起日：给出后按报告期统计（与 anshang summary 相同的数字）"),
+    end: str | None = typer.Option(None, "--to", metavar="日期", help="报告期止日（与 --from 同用，缺省同 --from）"),
+    by: str = typer.Option("unit", "--by", metavar="分组", help="按报告期统计时列出哪张表：unit 承办单位 / leader 接待领导 / field 领域 / channel 渠道 / month 按月"),
+    to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="按报告期统计时，把该表写成可打印的 Excel"),
+    as_csv: bool = typer.Option(False, "--csv", help="按报告期统计时，把该表以 CSV 输出（UTF-8，Excel 可直接打开）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {overall, by_unit, by_leader, by_field}；按报告期时与 summary --json 的 figures 相同"),
 ):
-    """统计：受理、办结率、按时报送率、满意率，分总体、承办单位（牵头和配合各计本单位的部分）、接待领导、领域。"""
+    """统计：受理、办结率、按时报送率、满意率，分总体、承办单位（牵头和配合各计本单位的部分）、接待领导、领域；--from/--to 按报告期统计。"""
     import json
 
-    from anshang.documents.statistics import stats as figures
+    if start is None:
+        if end is not None or to is not None or as_csv:
+            raise AnshangError("--to、--out、--csv 须与 --from 同用（按报告期统计）")
+        from anshang.documents.statistics import stats as figures
 
-    result, text = figures(CTX.ledger, CTX.settings, today(date), year)
-    out(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if as_json else text)
+        result, text = figures(CTX.ledger, CTX.settings, today(date), year)
+        out(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if as_json else text)
+        return
+    from anshang.documents.summary import BY, by_table, csv_text, report_data, stats_text
+
+    if year is not None:
+        raise AnshangError("--year 与 --from 不能同用（整年可写 --from 2026-01-01 --to 2026-12-31，或用 anshang summary --year）")
+    if by not in BY:
+        raise AnshangError("--by 只能是 " + "、".join(f"{v}（{k}）" for k, v in BY.items()))
+    given = {"from": date_arg(start, "--from"), "to": date_arg(end, "--to") if end else None}
+    data = report_data(CTX.ledger, CTX.settings, CTX.calendar(True), given, today(date))
+    table = by_table(data, CTX.settings, by)
+    if to is not None:
+        from anshang.documents.sheets import book_bytes
+        from anshang.store.outputs import write_file
+
+        err(f"已写入 {write_file(to, book_bytes([table]), ('.xlsx',))}")
+    if as_json:
+        out(json.dumps(data["figures"], ensure_ascii=False, indent=2) + "\n")
+    elif as_csv:
+        out(csv_text(table))
+    else:
+        out(f"{data['period'].label}（{data['period'].start.isoformat()} 至 {data['end'].isoformat()}）{BY[by]}\n"
+            + stats_text(table))
+
+
+@app.command()
+def summary(
+    session: str | None = typer.Option(None, "--session", metavar="场次", help="一个接待日：从预约登记开始到接待日，该场次的诉求"),
+    month: str | None = typer.Option(None, "--month", metavar="月份", help="一个月，如 2026-11"),
+    quarter: str | None = typer.Option(None, "--quarter", metavar="季度", help="一个季度，如 2026Q4 或 2026年第四季度"),
+    year: int | None = typer.Option(None, "--year", metavar="年份", help="一年，如 2026"),
+    start: str | None = typer.Option(None, "--from", metavar="日期", help="自定报告期的起日（与 --to 同用）"),
+    end: str | None = typer.Option(None, "--to", metavar="日期", help="自定报告期的止日"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="成文日期，也是尚未结束的报告期的截至日；默认今天"),
+    to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    fmt: str = typer.Option("all", "--format", metavar="格式", help="docx 公文格式的 Word 报告 / xlsx 带图表的 Excel 数据 / all 两者（默认）"),
+    as_json: bool = typer.Option(False, "--json", help="同时以 JSON 输出报告用的数字 {figures, previous, common, late}"),
+):
+    """情况报告：一个报告期（接待日、月、季度、年或自定起止日）的企业诉求受理、交办、办理情况，承办单位排名和低于门槛的单位，接待领导、领域、渠道，与上期比较，共性问题，超期和长期整改事项；写出公文格式的 Word 报告和带图表的 Excel 数据（§四(五)）。"""  # noqa: E501
+    import json
+
+    from anshang.documents.summary import as_json as summary_json
+    from anshang.documents.summary import write_summary
+
+    formats = {"docx": ("docx",), "xlsx": ("xlsx",), "all": ("docx", "xlsx")}
+    if fmt not in formats:
+        raise AnshangError("--format 只能是 docx（Word 报告）、xlsx（Excel 数据）或 all（两者）")
+    given = {"session": session, "month": month, "quarter": quarter, "year": year,
+             "from": date_arg(start, "--from") if start else None, "to": date_arg(end, "--to") if end else None}
+    paths, data = write_summary(CTX.ledger, CTX.settings, CTX.calendar(True), given, today(date), to, formats[fmt])
+    for path in paths:
+        err(f"已写入：{path}")
+    if as_json:
+        out(json.dumps(summary_json(data), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()

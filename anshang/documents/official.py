@@ -24,6 +24,7 @@ TEMPLATES = {
     "letter_reply.docx": "答复函（致企业）",
     "referral.docx": "转办函（致属地政府或部门）",
     "attendance.docx": "参会通知（致配合接待的单位和属地政府）",
+    "summary.docx": "企业诉求办理情况报告（报市政府，anshang summary）",
     "notice.md": "接待日通告（Markdown，session notice --format md）",
     "handover.xlsx": "企业诉求交办单（附件3，Excel）",
 }
@@ -48,6 +49,8 @@ PLACEHOLDERS = {
     "letter_reply.docx": _CASE + ("when", "units", "result"),
     "referral.docx": _CASE + ("refer_to", "reason", "demand"),
     "attendance.docx": COMMON + ("units", "session_date", "leader", "place", "rows", "session"),
+    "summary.docx": COMMON + ("period", "period_from", "period_to", "overview", "unit_lines", "unit_rows", "leader_rows",
+                              "field_rows", "channel_rows", "common", "overdue_lines", "overdue_rows", "definitions"),
     "handover.xlsx": ("number", "enterprise", "uscc", "contact", "phone", "title", "demand", "leader", "session_date",
                       "instruction", "lead_unit", "co_units", "deadlines", "progress_due", "result_due",
                       "handover_date", "office", "city", "objection_limit"),
@@ -58,10 +61,17 @@ ROW_FIELDS = {
     **dict.fromkeys(("chase.docx", "supervision.docx", "supervision_list.docx"),
                     ("id", "enterprise", "title", "kind", "part", "unit", "due", "late")),
     "attendance.docx": ("n", "enterprise", "title", "units", "district"),
+    "summary.docx": ("rank", "unit", "handed", "closed", "closure", "on_time", "satisfaction", "overdue", "chased",
+                     "leader", "sessions", "received", "field", "registered", "accepted", "finished", "finish_rate",
+                     "channel", "id", "enterprise", "title", "status", "due", "late"),
 }
 ROW_MEANINGS = {"id": "诉求编号", "enterprise": "企业", "title": "诉求事项", "kind": "应报送的内容", "part": "承办角色（牵头或配合）",
                 "unit": "承办单位", "due": "截止日期", "late": "已超期工作日数", "n": "序号", "units": "建议承办单位",
-                "district": "属地"}
+                "district": "属地", "rank": "排名", "handed": "交办件数", "closed": "办结件数", "closure": "办结率",
+                "on_time": "按时报送率", "satisfaction": "满意率", "overdue": "期末超期件数", "chased": "催办次数",
+                "leader": "接待领导", "sessions": "接待场次", "received": "接待诉求件数", "field": "领域",
+                "registered": "登记件数", "accepted": "受理件数", "finished": "已了结件数", "finish_rate": "了结率或结案率",
+                "channel": "渠道", "status": "状态"}
 MEANINGS = {
     "city": "城市名称（设置中的城市）", "office": "办公室名称（设置中的办公室），用于落款", "date": "成文日期",
     "phone": "办公室电话", "email": "办公室电子邮箱", "address": "办公室地址", "fax": "传真",

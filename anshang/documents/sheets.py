@@ -55,6 +55,19 @@ class Table:
     rows: list
     tones: list | None = None  # per row: "overdue" | "soon" | "closed" | "" (coloured by the last column)
     notes: list = field(default_factory=list)  # lines printed under the table
+    charts: list = field(default_factory=list)  # Chart: native Excel charts of the table's columns, under it
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native Excel chart of some columns of a table (1-based column numbers), against the
+    labels of column ``labels``: bar (horizontal bars, for rankings), column or line."""
+
+    title: str
+    values: tuple
+    labels: int = 1
+    kind: str = "bar"
+    percent: bool = False
 
 
 NUMBER_FORMAT = {"int": "0", "date": "yyyy-mm-dd", "pct": "0.0%"}
@@ -216,7 +229,41 @@ def add_table(wb, t: Table):
         _colour_rows(ws, last, first, end)
     for line in t.notes:
         ws.append([_cell(ws, line, looks.note)])
+    below = max(end, HEAD_ROWS) + len(t.notes) + 2
+    for chart in t.charts if t.rows else []:
+        ws.add_chart(_chart(ws, chart, HEAD_ROWS, end, len(t.rows)), f"A{below}")
+        below += CHART_ROWS
+    if t.charts and t.rows:
+        ws.print_area = f"A1:{last}{below}"
     return ws
+
+
+CHART_ROWS = 22  # the rows a chart takes under its table (about 11 cm)
+
+
+def _chart(ws, spec: Chart, head: int, end: int, n: int):
+    """The openpyxl chart of ``spec`` over rows ``head``..``end`` (header, then data)."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    chart = LineChart() if spec.kind == "line" else BarChart()
+    if spec.kind == "bar":
+        chart.type = "bar"  # horizontal: long unit names read on the axis
+    chart.title = spec.title
+    chart.style = 10
+    chart.width = 16
+    chart.height = max(8.0, min(0.6 * n + 3, 20.0)) if spec.kind == "bar" else 9.0
+    for col in spec.values:
+        chart.add_data(Reference(ws, min_col=col, min_row=head, max_row=end), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=spec.labels, min_row=head + 1, max_row=end))
+    if spec.percent:
+        chart.y_axis.number_format = "0%"
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 1
+    chart.y_axis.delete = False
+    chart.x_axis.delete = False
+    if spec.kind == "bar":
+        chart.x_axis.scaling.orientation = "maxMin"  # the first row (rank 1) on top
+    return chart
 
 
 LINE_PT = 15.0  # one line of 五号 text in a cell, with its leading

@@ -87,6 +87,9 @@ POLICY = {
     "public_every_weeks": K("int", "每几周公开反馈一次（缺省 4；0 不提醒）", min=0),
     "agenda_workdays": K("int", "今日待办列出几个工作日内到期的（缺省 15）", min=0),
     "office_since": K("date", "营商办待办从该日起计（此前的决定不再提醒；缺省全部）"),
+    "alert_on_time_pct": K("int", "报告中列出按时报送率低于几％的单位（缺省 85；0 不列）", min=0),
+    "alert_closure_pct": K("int", "报告中列出办结率低于几％的单位（缺省 0，不列）", min=0),
+    "alert_satisfaction_pct": K("int", "报告中列出满意率低于几％的单位（缺省 80；0 不列）", min=0),
 }
 
 SETTINGS = {

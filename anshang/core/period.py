@@ -1,0 +1,316 @@
+"""A period's work in numbers (``anshang summary``, ``stats --from/--to``): what happened between
+two days, read from the ledger as it stood at the end of the period (core.snapshot).
+
+Definitions (README: 报告期的指标; the Word report prints them too):
+
+- 登记, 受理, 不予受理, 转办: demands registered in the period, and of these the screening
+  decisions made by its end (不予受理 by clause);
+- 接待场次: sessions dated in the period and held; 接待: outcomes recorded in the period
+  (当场解决, 交办, 解释说明);
+- 交办 (a unit): handovers in the period where it is the lead unit (配合 counted apart);
+- 应报送 / 按时: a unit's parts of progress and result reports whose due date falls in the
+  period, and of these those reported on or before the due date;
+- 办结: cases closed in the period; 办结率 = of the demands handed over in the period, those
+  closed by its end;
+- 按时报送率 = 按时 / 应报送; 满意率 = (满意 + 基本满意) / demands revisited in the period
+  (the last revisit in the period counts);
+- 期末超期: demands with a report overdue at the end of the period; 催办, 督办: chases and
+  supervisions in the period;
+- 结案率 (a channel; for 投诉中心 the 投诉结案率): of the demands registered in the period, those
+  finished by its end (办结, 当场解决, 解释说明, 不予受理 or 转办).
+
+Pure: plain data in, plain data out.
+"""
+
+from __future__ import annotations
+
+import calendar as _pycal
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from anshang.core import lifecycle
+from anshang.core.dates import parse_date
+from anshang.core.problems import AnshangError
+
+CHANNEL_ORDER = ("reception_day", "hotline", "open_day", "complaint_centre", "leader_visit", "service_month", "other")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str  # 2026年11月, 2026年第四季度, 2026年, 2026年11月1日至11月30日 …
+    kind: str = "range"  # month | quarter | year | session | range
+    session: str = ""
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> "Period":
+        """The period of the same length just before (the previous month, quarter or year)."""
+        if self.kind == "month":
+            prev = self.start - dt.timedelta(days=1)
+            return month(prev.year, prev.month)
+        if self.kind == "quarter":
+            prev = self.start - dt.timedelta(days=1)
+            return quarter(prev.year, (prev.month - 1) // 3 + 1)
+        if self.kind == "year":
+            return year(self.start.year - 1)
+        end = self.start - dt.timedelta(days=1)
+        start = end - dt.timedelta(days=self.days - 1)
+        return span(start, end)
+
+    def __contains__(self, day) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+
+def month(y: int, m: int) -> Period:
+    return Period(dt.date(y, m, 1), dt.date(y, m, _pycal.monthrange(y, m)[1]), f"{y}年{m}月", "month")
+
+
+def quarter(y: int, q: int) -> Period:
+    first = 3 * (q - 1) + 1
+    return Period(dt.date(y, first, 1), dt.date(y, first + 2, _pycal.monthrange(y, first + 2)[1]),
+                  f"{y}年第{'一二三四'[q - 1]}季度", "quarter")
+
+
+def year(y: int) -> Period:
+    return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y}年", "year")
+
+
+def span(start: dt.date, end: dt.date) -> Period:
+    if end < start:
+        raise AnshangError(f"--to {end.isoformat()} 早于 --from {start.isoformat()}")
+    return Period(start, end, f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日")
+
+
+def parse_month(text: str) -> Period:
+    m = re.fullmatch(r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*月?\s*", text or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise AnshangError(f"--month {text!r} 的写法不对，应为 2026-11 或 2026年11月")
+    return month(int(m.group(1)), int(m.group(2)))
+
+
+def parse_quarter(text: str) -> Period:
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:[Qq]|年第?)\s*([1-4一二三四])\s*(?:季度)?\s*", text or "")
+    if not m:
+        raise AnshangError(f"--quarter {text!r} 的写法不对，应为 2026Q4 或 2026年第四季度")
+    q = m.group(2)
+    return quarter(int(m.group(1)), int(q) if q.isdigit() else "一二三四".index(q) + 1)
+
+
+def session_period(session: dict) -> Period:
+    """A session's period: from its registration opening (or notice) to its day."""
+    day = parse_date(session["date"])
+    start = parse_date(session.get("registration_from") or session.get("notice_date") or day)
+    return Period(min(start, day), day, f"接待日 {day.year}年{day.month}月{day.day}日", "session", session["id"])
+
+
+# --- the figures ----------------------------------------------------------------------------------
+
+def _day(value):
+    try:
+        return parse_date(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _rate(a: int, b: int):
+    return round(a / b, 4) if b else None
+
+
+def _finished_by(c: dict, end: dt.date) -> bool:
+    done = lifecycle.finished_on(c)
+    return done is not None and done <= end
+
+
+def _in_scope(c: dict, p: Period) -> bool:
+    return not p.session or c.get("session") == p.session
+
+
+def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str = "lead",
+            thresholds: dict | None = None) -> dict:
+    """The period's figures from ``world`` as it stood at the end of the period (pass the
+    snapshot). ``thresholds``: {on_time_rate, closure_rate, satisfaction_rate} below which a
+    unit is named."""
+    end = today_end or p.end
+    cases = [c for c in world.cases.values() if _in_scope(c, p)]
+    registered = [c for c in cases if _day(c.get("registered")) in p]
+    work = {"registered": len(registered), "by_channel": {}, "accepted": 0, "excluded": 0, "referred": 0,
+            "excluded_by_clause": {}, "sessions_held": 0, "received": 0, "solved": 0, "handed_over": 0,
+            "explained": 0, "closed": 0, "open": 0, "overdue": 0, "longterm": 0, "withdrawn": 0}
+    for c in registered:
+        ch = c.get("channel", "reception_day")
+        work["by_channel"][ch] = work["by_channel"].get(ch, 0) + 1
+        scr = c.get("screening") or {}
+        if scr.get("decision") in ("accepted", "excluded", "referred"):
+            work[scr["decision"]] += 1
+            if scr["decision"] == "excluded":
+                for clause in scr.get("clauses") or ["（未注明）"]:
+                    work["excluded_by_clause"][clause] = work["excluded_by_clause"].get(clause, 0) + 1
+    for c in cases:
+        out = c.get("outcome") or {}
+        if _day(out.get("date")) in p:
+            work["received"] += 1
+            work[{"solved": "solved", "handover": "handed_over", "explained": "explained"}[out["kind"]]] += 1
+        if lifecycle.is_closed(c) and lifecycle.closed_on(c) in p:
+            work["closed"] += 1
+        if lifecycle.is_withdrawn(c) and lifecycle.withdrawn_on(c) in p:
+            work["withdrawn"] += 1
+        if lifecycle.finished_on(c) is None and _day(c.get("registered")) and _day(c["registered"]) <= end:
+            work["open"] += 1
+            if lifecycle.is_handover(c) and any(o.is_late(end) for o in lifecycle.obligations(c, co_reports)):
+                work["overdue"] += 1
+            if lifecycle.is_longterm(c):
+                work["longterm"] += 1
+    held = [s for s in world.sessions.values() if _day(s.get("date")) in p and s.get("status") == "held"
+            and (not p.session or s["id"] == p.session)]
+    work["sessions_held"] = len(held)
+    work["sessions"] = [_session_row(s, cases, p) for s in sorted(held, key=lambda s: (str(s["date"]), s["id"]))]
+    return {"period": {"label": p.label, "from": p.start.isoformat(), "to": p.end.isoformat(), "kind": p.kind,
+                       "session": p.session},
+            "work": work,
+            "by_unit": _units(cases, p, end, co_reports, thresholds or {}),
+            "by_leader": _leaders(cases, world.sessions, p),
+            "by_field": _fields(cases, p, end),
+            "by_channel": _channels(cases, p, end),
+            "by_month": _months(cases, p)}
+
+
+def _session_row(s: dict, cases, p: Period) -> dict:
+    mine = [c for c in cases if c.get("session") == s["id"] and (c.get("outcome") or {}).get("date")]
+    kinds = [(c.get("outcome") or {}).get("kind") for c in mine]
+    return {"id": s["id"], "date": str(s["date"]), "leader": s.get("leader", ""), "fields": list(s.get("fields") or []),
+            "received": len(mine), "handed_over": kinds.count("handover"), "solved": kinds.count("solved"),
+            "explained": kinds.count("explained")}
+
+
+def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) -> dict:
+    rows: dict = {}
+
+    def row(unit):
+        return rows.setdefault(unit, {"handed_over": 0, "as_co": 0, "progress_due": 0, "progress_on_time": 0,
+                                      "result_due": 0, "result_on_time": 0, "closed": 0, "closed_of_handed": 0,
+                                      "revisits": 0, "satisfied": 0, "overdue": 0, "chases": 0, "supervisions": 0})
+
+    for c in cases:
+        if not lifecycle.is_handover(c):
+            continue
+        lead, co = lifecycle.units_of(c)
+        handed = _day((c.get("outcome") or {}).get("date")) in p
+        obs = lifecycle.obligations(c, co_reports, include_closed=True)
+        for unit in [lead, *co]:
+            if not unit:
+                continue
+            r = row(unit)
+            if handed:
+                if unit == lead:
+                    r["handed_over"] += 1
+                    r["closed_of_handed"] += lifecycle.is_closed(c)  # by the end (the world is its snapshot)
+                else:
+                    r["as_co"] += 1
+            for o in obs:
+                if o.unit != unit or o.kind not in ("progress", "result") or o.due not in p:
+                    continue
+                r[f"{o.kind}_due"] += 1
+                r[f"{o.kind}_on_time"] += o.on_time()
+            if unit == lead:
+                if lifecycle.is_closed(c) and lifecycle.closed_on(c) in p:
+                    r["closed"] += 1
+                visits = [e for e in lifecycle.events(c) if e.get("kind") == "revisit" and _day(e.get("date")) in p]
+                if visits:
+                    r["revisits"] += 1
+                    r["satisfied"] += visits[-1].get("satisfaction") in ("满意", "基本满意")
+            if any(o.unit == unit and o.is_late(end) for o in lifecycle.obligations(c, co_reports)):
+                r["overdue"] += 1
+            for e in lifecycle.events(c):
+                if e.get("unit") == unit and _day(e.get("date")) in p:
+                    r["chases"] += e.get("kind") == "chase"
+                    r["supervisions"] += e.get("kind") == "supervise"
+    # a unit with nothing in the period (no handover, report due, close, revisit, chase, nor anything overdue) is left out
+    rows = {u: r for u, r in rows.items() if any(v for k, v in r.items())}
+    for r in rows.values():
+        due, on_time = r["progress_due"] + r["result_due"], r["progress_on_time"] + r["result_on_time"]
+        r["reports_due"], r["reports_on_time"] = due, on_time
+        r["on_time_rate"] = _rate(on_time, due)
+        r["closure_rate"] = _rate(r["closed_of_handed"], r["handed_over"])
+        r["satisfaction_rate"] = _rate(r["satisfied"], r["revisits"])
+        r["below"] = [k for k, limit in sorted(thresholds.items())
+                      if r.get(k) is not None and r[k] < limit]
+    ranked = sorted(rows, key=lambda u: (-(rows[u]["on_time_rate"] if rows[u]["on_time_rate"] is not None else -1),
+                                         -(rows[u]["closure_rate"] if rows[u]["closure_rate"] is not None else -1),
+                                         rows[u]["overdue"], u))
+    for n, u in enumerate(ranked, start=1):
+        rows[u]["rank"] = n
+    return {u: rows[u] for u in ranked}
+
+
+def _leaders(cases, sessions: dict, p: Period) -> dict:
+    rows: dict = {}
+    for s in sessions.values():
+        if _day(s.get("date")) in p and s.get("status") == "held" and (not p.session or s["id"] == p.session):
+            r = rows.setdefault(s.get("leader", ""), {"sessions": 0, "received": 0, "handed_over": 0, "closed": 0})
+            r["sessions"] += 1
+    for c in cases:
+        out = c.get("outcome") or {}
+        if _day(out.get("date")) not in p or not c.get("session"):
+            continue
+        leader = (sessions.get(c["session"]) or {}).get("leader", "")
+        r = rows.setdefault(leader, {"sessions": 0, "received": 0, "handed_over": 0, "closed": 0})
+        r["received"] += 1
+        r["handed_over"] += out.get("kind") == "handover"
+        r["closed"] += lifecycle.is_closed(c)
+    return {k: rows[k] for k in sorted(rows)}
+
+
+def _fields(cases, p: Period, end: dt.date) -> dict:
+    rows: dict = {}
+    for c in cases:
+        reg = _day(c.get("registered")) in p
+        handed = lifecycle.is_handover(c) and _day((c.get("outcome") or {}).get("date")) in p
+        if not (reg or handed):
+            continue
+        for f in c.get("fields") or []:
+            r = rows.setdefault(f, {"registered": 0, "accepted": 0, "handed_over": 0, "finished": 0})
+            if reg:
+                r["registered"] += 1
+                r["accepted"] += (c.get("screening") or {}).get("decision") == "accepted"
+                r["finished"] += _finished_by(c, end)
+            r["handed_over"] += handed
+    for r in rows.values():
+        r["finish_rate"] = _rate(r["finished"], r["registered"])
+    return {k: rows[k] for k in sorted(rows, key=lambda f: (-rows[f]["registered"], f))}
+
+
+def _channels(cases, p: Period, end: dt.date) -> dict:
+    rows: dict = {}
+    for c in cases:
+        if _day(c.get("registered")) not in p:
+            continue
+        ch = c.get("channel", "reception_day")
+        r = rows.setdefault(ch, {"registered": 0, "accepted": 0, "finished": 0})
+        r["registered"] += 1
+        r["accepted"] += (c.get("screening") or {}).get("decision") == "accepted"
+        r["finished"] += _finished_by(c, end)
+    for r in rows.values():
+        r["finish_rate"] = _rate(r["finished"], r["registered"])
+    order = {k: i for i, k in enumerate(CHANNEL_ORDER)}
+    return {k: rows[k] for k in sorted(rows, key=lambda k: (order.get(k, 99), k))}
+
+
+def _months(cases, p: Period) -> dict:
+    """Per month of the period: registered, handed over, closed (months with nothing included)."""
+    out: dict = {}
+    y, m = p.start.year, p.start.month
+    while dt.date(y, m, 1) <= p.end:
+        out[f"{y}-{m:02d}"] = {"registered": 0, "handed_over": 0, "closed": 0}
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    for c in cases:
+        for key, day in (("registered", _day(c.get("registered"))),
+                         ("handed_over", _day((c.get("outcome") or {}).get("date")) if lifecycle.is_handover(c) else None),
+                         ("closed", lifecycle.closed_on(c))):
+            if day in p:
+                out[f"{day.year}-{day.month:02d}"][key] += 1
+    return out

@@ -1,0 +1,367 @@
+"""The period report for the city leaders (``anshang summary``, §四(五)): a Word report in the
+official layout from an editable template, and a workbook with the data and native Excel charts.
+The figures are core.period's, read from the ledger as it stood at the end of the period (or
+on the day of writing, for a period not over yet), with the previous period of the same length
+beside them. ``stats --from/--to`` gives the same figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from anshang.core import lifecycle, period
+from anshang.core.common_problems import common_problems
+from anshang.core.dates import cn_date, parse_date
+from anshang.core.labels import CHANNELS, STATUS, label
+from anshang.core.obligations import overdue
+from anshang.documents.names import enterprise_name, leader_name, unit_name
+
+# every rate the report uses, in words (the report prints them; README: 报告期的指标)
+DEFINITIONS = [
+    "登记、受理、不予受理、转办：报告期内登记的诉求，以及其中到期末已作出的受理审查结论。",
+    "接待：报告期内记录接待结果的诉求（当场解决、交办、解释说明）；接待场次：报告期内已举行的接待日。",
+    "交办（承办单位）：报告期内交办、由该单位牵头的诉求；作为配合单位的另计。",
+    "应报送、按时报送：截止日期在报告期内的落实情况和办理结果（牵头和配合单位各计本单位的部分），其中在截止日期当天或之前报送的为按时。",
+    "按时报送率 = 按时报送 ÷ 应报送。",
+    "办结率 = 报告期内交办的诉求中到期末已办结的 ÷ 报告期内交办的诉求。",
+    "满意率 =（满意 + 基本满意）÷ 报告期内回访的诉求（同一件以报告期内最后一次回访为准）。",
+    "期末超期：到期末仍有报送超过截止日期的诉求；催办：报告期内的催办次数（含督办）。",
+    "结案率（渠道；投诉中心即投诉结案率）= 报告期内登记的诉求中到期末已了结的 ÷ 报告期内登记的诉求；"
+    "已了结指办结、当场解决、解释说明、不予受理或转办。",
+    "上期：长度相同、紧接在前的报告期（上月、上季度、上年，或同样天数）；报告期尚未结束时，为上一报告期的同期。",
+]
+# §三(二) in a few words, for running text (EXCLUSIONS has the plan's own words)
+SHORT = {"§三(二)1": "已进入司法、复议或仲裁程序", "§三(二)2": "纪委监委已受理", "§三(二)3": "已通过信访渠道反映",
+         "§三(二)4": "已作为人大建议或政协提案办理", "§三(二)5": "无明确对象和具体事实", "§三(二)6": "匿名反映"}
+RATE_NAMES = {"on_time_rate": "按时报送率", "closure_rate": "办结率", "satisfaction_rate": "满意率"}
+
+
+def pct(v) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"
+
+
+def thresholds(policy) -> dict:
+    """The settings' thresholds (a percentage; 0: not used) as rates."""
+    pairs = (("on_time_rate", policy.alert_on_time_pct), ("closure_rate", policy.alert_closure_pct),
+             ("satisfaction_rate", policy.alert_satisfaction_pct))
+    return {k: v / 100 for k, v in pairs if v}
+
+
+def resolve_period(world, given: dict) -> period.Period:
+    """The period of the options: session, month, quarter, year, or from/to (exactly one)."""
+    from anshang.core.matching import find_session
+    from anshang.core.problems import AnshangError
+
+    chosen = [k for k, v in given.items() if v is not None and k != "to"]
+    if given.get("to") is not None and given.get("from") is None:
+        raise AnshangError("--to 须与 --from 同用")
+    if len(chosen) != 1:
+        raise AnshangError("请选一种报告期：--session 场次、--month 2026-11、--quarter 2026Q4、--year 2026，"
+                           "或 --from 日期 --to 日期")
+    kind = chosen[0]
+    if kind == "session":
+        return period.session_period(world.sessions[find_session(world, given["session"])])
+    if kind == "month":
+        return period.parse_month(given["month"])
+    if kind == "quarter":
+        return period.parse_quarter(given["quarter"])
+    if kind == "year":
+        return period.year(int(given["year"]))
+    start = given["from"]
+    return period.span(start, given.get("to") or start)
+
+
+def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
+    """Everything the report shows: the figures of the period and of the one before, the
+    common problems, the overdue and long-term list."""
+    from anshang.store import loader
+
+    p = resolve_period(loader.load(ledger, {"session"}), given)
+    end = min(p.end, today)
+    if end < p.start:
+        from anshang.core.problems import AnshangError
+
+        raise AnshangError(f"报告期 {p.label} 还没有开始（{p.start.isoformat()} 起）")
+    limits = thresholds(settings.policy)
+    co = settings.policy.co_unit_reports
+    world = loader.load_as_of(ledger, end, cal)
+    figs = period.figures(world, p, end, co, limits)
+    prev_p = p.previous() if p.kind != "session" else None
+    if prev_p is not None and end < p.end:  # a period not over yet: the same span of the one before (同期)
+        prev_p = period.Period(prev_p.start, min(prev_p.end, prev_p.start + (end - p.start)), prev_p.label + "同期")
+    prev = None
+    if prev_p is not None:
+        prev = period.figures(loader.load_as_of(ledger, prev_p.end, cal), prev_p, prev_p.end, co, limits)
+    registered = {cid: c for cid, c in world.cases.items()
+                  if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
+    groups = [[c["id"] for c in g] for g in common_problems(registered)]
+    return {"period": p, "end": end, "figures": figs, "previous": prev, "common": groups,
+            "late": _late_rows(world, cal, end, co), "world": world, "thresholds": limits}
+
+
+def _late_rows(world, cal, end: dt.date, co: str) -> list[dict]:
+    rows = []
+    for cid in sorted(world.cases):
+        c = world.cases[cid]
+        if lifecycle.finished_on(c) is not None or not lifecycle.is_handover(c):
+            continue
+        obs = [o for o in lifecycle.open_obligations(c, co) if o.part == "lead"]
+        late = [o for o in obs if o.due < end]
+        if not late and not lifecycle.is_longterm(c):
+            continue
+        first = min(obs, key=lambda o: o.due) if obs else None
+        days = max((overdue(o, cal, end)[0] for o in late), default=0)
+        rows.append({"id": cid, "enterprise": enterprise_name(c, world.enterprises), "title": c.get("title", ""),
+                     "unit": unit_name(world.units, lifecycle.units_of(c)[0]),
+                     "status": label(STATUS, lifecycle.status(c, end)), "due": first.due.isoformat() if first else "",
+                     "late": f"{days}" if late else ""})
+    return rows
+
+
+# --- the words of the report --------------------------------------------------------------------
+
+def _vs(now: int, before: int | None, unit: str = "件") -> str:
+    if before is None:
+        return ""
+    if now == before:
+        return f"（与上期持平）"
+    return f"（上期 {before} {unit}，{'增加' if now > before else '减少'} {abs(now - before)} {unit}）"
+
+
+def _vs_rate(now, before) -> str:
+    if now is None or before is None:
+        return ""
+    diff = (now - before) * 100
+    return "（与上期持平）" if abs(diff) < 0.05 else f"（上期 {pct(before)}，{'上升' if diff > 0 else '下降'} {abs(diff):.1f} 个百分点）"
+
+
+def _overall_rates(by_unit: dict) -> dict:
+    due = sum(r["reports_due"] for r in by_unit.values())
+    on_time = sum(r["reports_on_time"] for r in by_unit.values())
+    handed = sum(r["handed_over"] for r in by_unit.values())
+    closed = sum(r["closed_of_handed"] for r in by_unit.values())
+    visits = sum(r["revisits"] for r in by_unit.values())
+    sat = sum(r["satisfied"] for r in by_unit.values())
+    return {"on_time_rate": period._rate(on_time, due), "closure_rate": period._rate(closed, handed),
+            "satisfaction_rate": period._rate(sat, visits), "reports_due": due, "reports_on_time": on_time}
+
+
+def overview(data: dict) -> list[str]:
+    f, prev = data["figures"], data["previous"]
+    w = f["work"]
+    pw = prev["work"] if prev else {}
+    world = data["world"]
+    channels = "、".join(f"{label(CHANNELS, k)} {v} 件" for k, v in sorted(w["by_channel"].items(), key=lambda kv: -kv[1]))
+    clauses = "、".join(f"{SHORT.get(k, k)} {v} 件" for k, v in sorted(w["excluded_by_clause"].items()))
+    lines = [f"本期共登记企业诉求 {w['registered']} 件{_vs(w['registered'], pw.get('registered'))}"
+             + (f"，其中{channels}" if channels else "") + "。"
+             + f"经审查受理 {w['accepted']} 件，不予受理 {w['excluded']} 件"
+             + (f"（{clauses}）" if clauses else "") + f"，转属地政府或部门 {w['referred']} 件。"]
+    if w["sessions"]:
+        held = "；".join(f"{cn_date(parse_date(s['date']))}，{leader_name(world.leaders.get(s['leader']), s['leader'])}"
+                        f"接待企业诉求 {s['received']} 件" for s in w["sessions"])
+        lines.append(f"本期举行“市长服务民营企业接待日”{w['sessions_held']} 场：{held}。")
+    else:
+        lines.append("本期没有举行接待日。")
+    lines.append(f"本期共接待企业诉求 {w['received']} 件{_vs(w['received'], pw.get('received'))}，其中当场解决 {w['solved']} 件、"
+                 f"交办 {w['handed_over']} 件、解释说明 {w['explained']} 件；办结 {w['closed']} 件"
+                 f"{_vs(w['closed'], pw.get('closed'))}。")
+    lines.append(f"截至{cn_date(data['end'])}，尚未了结的诉求 {w['open']} 件，其中有报送超期的 {w['overdue']} 件、"
+                 f"长期整改的 {w['longterm']} 件。")
+    rates = _overall_rates(f["by_unit"])
+    before = _overall_rates(prev["by_unit"]) if prev else {}
+    lines.append(f"交办事项按时报送率 {pct(rates['on_time_rate'])}{_vs_rate(rates['on_time_rate'], before.get('on_time_rate'))}"
+                 f"（应报送 {rates['reports_due']} 项，按时 {rates['reports_on_time']} 项），"
+                 f"办结率 {pct(rates['closure_rate'])}{_vs_rate(rates['closure_rate'], before.get('closure_rate'))}，"
+                 f"满意率 {pct(rates['satisfaction_rate'])}{_vs_rate(rates['satisfaction_rate'], before.get('satisfaction_rate'))}。")
+    return lines
+
+
+def unit_lines(data: dict) -> list[str]:
+    units = data["figures"]["by_unit"]
+    world = data["world"]
+    if not units:
+        return ["本期没有交办事项。"]
+    lines = [f"本期涉及承办单位 {len(units)} 个，按按时报送率、办结率排名如下表。"]
+    for key, limit in sorted(data["thresholds"].items()):
+        below = [f"{unit_name(world.units, u)}（{pct(r[key])}）" for u, r in units.items() if key in r["below"]]
+        name = RATE_NAMES[key]
+        lines.append(f"{name}低于 {limit * 100:.0f}% 的单位：{'、'.join(below)}。" if below
+                     else f"没有{name}低于 {limit * 100:.0f}% 的单位。")
+    return lines
+
+
+def common_lines(data: dict) -> list[str]:
+    world = data["world"]
+    if not data["common"]:
+        return ["本期登记的诉求中未发现共性问题（同一领域、不同企业的相近诉求）。"]
+    out = []
+    for n, ids in enumerate(data["common"], start=1):
+        cases = [world.cases[i] for i in ids]
+        fields = "、".join(sorted({f for c in cases for f in c.get("fields") or []}))
+        names = "；".join(f"{enterprise_name(c, world.enterprises)}“{c.get('title', '')}”" for c in cases)
+        out.append(f"{n}．{fields}领域，{len(cases)} 家企业反映相近问题：{names}。建议作为专题调研的题目。")
+    out.append("本期尚无专题调研的记录。")
+    return out
+
+
+def word_values(data: dict, settings, today: dt.date) -> dict:
+    f = data["figures"]
+    world = data["world"]
+    p = data["period"]
+    unit_rows = [{"rank": r["rank"], "unit": unit_name(world.units, u), "handed": r["handed_over"], "closed": r["closed"],
+                  "closure": pct(r["closure_rate"]), "on_time": pct(r["on_time_rate"]),
+                  "satisfaction": pct(r["satisfaction_rate"]), "overdue": r["overdue"], "chased": r["chases"]}
+                 for u, r in f["by_unit"].items()]
+    leader_rows = [{"leader": leader_name(world.leaders.get(k), k), "sessions": r["sessions"], "received": r["received"],
+                    "handed": r["handed_over"], "closed": r["closed"]} for k, r in f["by_leader"].items()]
+    field_rows = [{"field": k, "registered": r["registered"], "accepted": r["accepted"], "handed": r["handed_over"],
+                   "finished": r["finished"], "finish_rate": pct(r["finish_rate"])} for k, r in f["by_field"].items()]
+    channel_rows = [{"channel": label(CHANNELS, k), "registered": r["registered"], "accepted": r["accepted"],
+                     "finished": r["finished"], "finish_rate": pct(r["finish_rate"])} for k, r in f["by_channel"].items()]
+    late = data["late"]
+    return {
+        "city": settings.city, "office": settings.office, "date": cn_date(today),
+        "phone": (settings.contact or {}).get("phone", ""), "email": (settings.contact or {}).get("email", ""),
+        "address": (settings.contact or {}).get("address", ""),
+        "period": p.label + ("" if data["end"] >= p.end else f"，截至{data['end'].month}月{data['end'].day}日"),
+        "period_from": cn_date(p.start), "period_to": cn_date(data["end"]),
+        "overview": overview(data), "unit_lines": unit_lines(data), "unit_rows": unit_rows,
+        "leader_rows": leader_rows, "field_rows": field_rows, "channel_rows": channel_rows,
+        "common": common_lines(data),
+        "overdue_lines": [f"截至{cn_date(data['end'])}，有报送超期或在长期整改中的事项 {len(late)} 件，见下表。" if late
+                          else f"截至{cn_date(data['end'])}，没有报送超期或在长期整改中的事项。"],
+        "overdue_rows": late, "definitions": DEFINITIONS,
+    }
+
+
+# --- the workbook -------------------------------------------------------------------------------
+
+def workbook_tables(data: dict, settings, today: dt.date) -> list:
+    from anshang.documents.sheets import Chart, Col, Table
+
+    f, prev = data["figures"], data["previous"]
+    world = data["world"]
+    title = f"{settings.city}企业诉求办理情况（{data['period'].label}）"
+
+    def table(sheet, name, cols, rows, **more):
+        return Table(sheet, f"{title}{name}", settings.office, data["end"], cols, rows, **more)
+
+    w, pw = f["work"], (prev or {}).get("work", {})
+    rates, before = _overall_rates(f["by_unit"]), (_overall_rates(prev["by_unit"]) if prev else {})
+    items = [("登记", "registered"), ("受理", "accepted"), ("不予受理", "excluded"), ("转属地或部门", "referred"),
+             ("接待场次", "sessions_held"), ("接待诉求", "received"), ("当场解决", "solved"), ("交办", "handed_over"),
+             ("解释说明", "explained"), ("办结", "closed"), ("撤回", "withdrawn"), ("期末未了结", "open"),
+             ("期末超期", "overdue"), ("期末长期整改", "longterm")]
+    overall = [[name, w[key], pw.get(key) if prev else "—",
+                (w[key] - pw[key]) if prev else "—"] for name, key in items]
+    for name, key in (("按时报送率", "on_time_rate"), ("办结率", "closure_rate"), ("满意率", "satisfaction_rate")):
+        now, was = rates[key], before.get(key)  # rates in a column of counts: written out
+        overall.append([name, pct(now), pct(was) if prev else "—",
+                        f"{(now - was) * 100:+.1f} 个百分点" if now is not None and was is not None else "—"])
+    units = [[r["rank"], unit_name(world.units, u), r["handed_over"], r["as_co"], r["reports_due"], r["reports_on_time"],
+              r["closed"], _rate_cell(r["closure_rate"]), _rate_cell(r["on_time_rate"]), _rate_cell(r["satisfaction_rate"]),
+              r["overdue"], r["chases"], r["supervisions"], "、".join(RATE_NAMES[k] for k in r["below"])]
+             for u, r in f["by_unit"].items()]
+    leaders = [[leader_name(world.leaders.get(k), k), r["sessions"], r["received"], r["handed_over"], r["closed"]]
+               for k, r in f["by_leader"].items()]
+    fields = [[k, r["registered"], r["accepted"], r["handed_over"], r["finished"], _rate_cell(r["finish_rate"])]
+              for k, r in f["by_field"].items()]
+    channels = [[label(CHANNELS, k), r["registered"], r["accepted"], r["finished"], _rate_cell(r["finish_rate"])]
+                for k, r in f["by_channel"].items()]
+    months = [[k, r["registered"], r["handed_over"], r["closed"]] for k, r in f["by_month"].items()]
+    late = [[r["id"], r["enterprise"], r["title"], r["unit"], r["status"], r["due"], int(r["late"]) if r["late"] else None]
+            for r in data["late"]]
+    n = Col
+    return [
+        table("总体", "：总体", [n("项目", most=16), n("本期", "int"), n("上期", "int"), n("增减", "int")],
+              overall, notes=[f"本期：{data['period'].start.isoformat()} 至 {data['end'].isoformat()}。"
+                              + (f"上期（{prev['period']['label']}）：{prev['period']['from']} 至 {prev['period']['to']}。"
+                                 if prev else "")]),
+        table("承办单位", "：承办单位（按按时报送率、办结率排名）",
+              [n("排名", "int"), n("承办单位", most=24), n("交办", "int"), n("配合", "int"), n("应报送", "int"),
+               n("按时报送", "int"), n("办结", "int"), n("办结率", "pct"), n("按时报送率", "pct"), n("满意率", "pct"),
+               n("期末超期", "int"), n("催办", "int"), n("督办", "int"), n("低于门槛", most=20)], units,
+              charts=[Chart("按时报送率和办结率", (9, 8), labels=2, kind="bar", percent=True)]),
+        table("接待领导", "：接待领导", [n("接待领导", most=20), n("接待场次", "int"), n("接待诉求", "int"), n("交办", "int"),
+                                         n("已办结", "int")], leaders,
+              charts=[Chart("各接待领导接待诉求", (3, 4), labels=1, kind="col")]),
+        table("领域", "：领域", [n("领域", most=20), n("登记", "int"), n("受理", "int"), n("交办", "int"), n("已了结", "int"),
+                                 n("了结率", "pct")], fields, charts=[Chart("各领域登记和交办", (2, 4), labels=1, kind="bar")]),
+        table("渠道", "：渠道", [n("渠道", most=16), n("登记", "int"), n("受理", "int"), n("已了结", "int"), n("结案率", "pct")],
+              channels, charts=[Chart("各渠道登记和了结", (2, 4), labels=1, kind="col")]),
+        table("按月", "：按月", [n("月份", most=10), n("登记", "int"), n("交办", "int"), n("办结", "int")], months,
+              charts=[Chart("每月登记、交办和办结", (2, 3, 4), labels=1, kind="col")]),
+        table("超期和长期整改", "：超期和长期整改事项", [n("编号", most=16, least=16), n("企业", most=30), n("诉求事项", most=36),
+                                                      n("牵头单位", most=22), n("状态", most=10), n("下一期限", most=12),
+                                                      n("超期（工作日）", "int")], late),
+        table("指标说明", "：指标说明", [n("序号", "int"), n("说明", most=90)],
+              [[i, text] for i, text in enumerate(DEFINITIONS, start=1)]),
+    ]
+
+
+def _rate_cell(v):
+    return "—" if v is None else v
+
+
+def write_summary(ledger, settings, cal, given: dict, today: dt.date, folder=None, formats=("docx", "xlsx")):
+    """Write the report and/or the workbook; returns (paths, data)."""
+    from anshang.documents import official
+    from anshang.documents.sheets import book_bytes
+    from anshang.store import outputs
+
+    data = report_data(ledger, settings, cal, given, today)
+    label = data["period"].label
+    folder = folder or ledger.output_dir
+    files = []  # made before the first is written
+    if "docx" in formats:
+        path, shown = official.template(ledger, "summary.docx")
+        files.append((outputs.safe_filename(f"企业诉求办理情况报告-{label}") + ".docx",
+                      official.render(path, shown, word_values(data, settings, today))))
+    if "xlsx" in formats:
+        files.append((outputs.safe_filename(f"企业诉求办理情况数据-{label}") + ".xlsx", book_bytes(workbook_tables(data, settings, today),
+                                                 f"{settings.city}企业诉求办理情况（{data['period'].label}）")))
+    return [outputs.write(folder, name, body) for name, body in files], data
+
+
+def as_json(data: dict) -> dict:
+    return {"figures": data["figures"], "previous": data["previous"], "common": data["common"], "late": data["late"]}
+
+
+# --- stats for a period (``anshang stats --from/--to … --by``) -----------------------------------
+
+BY = {"unit": "承办单位", "leader": "接待领导", "field": "领域", "channel": "渠道", "month": "按月"}
+
+
+def by_table(data: dict, settings, by: str):
+    """The one table of the period's workbook that ``--by`` asks for."""
+    return next(t for t in workbook_tables(data, settings, data["end"]) if t.sheet == BY[by])
+
+
+def csv_text(table) -> str:
+    """The table as CSV for spreadsheet users (UTF-8 with a byte-order mark, so that Excel reads
+    the Chinese; a text cell that a spreadsheet would take for a formula gets a leading ')."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([c.header for c in table.cols])
+    for row in table.rows:
+        cells = []
+        for v in row:
+            if isinstance(v, float):
+                v = f"{v * 100:.1f}%" if 0 <= v <= 1 else v
+            text = "" if v is None else str(v)
+            if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not isinstance(v, (int, float)):
+                text = "'" + text
+            cells.append(text)
+        w.writerow(cells)
+    return "\ufeff" + buf.getvalue()
+
+
+def stats_text(table) -> str:
+    lines = ["\t".join(c.header for c in table.cols)]
+    for row in table.rows:
+        lines.append("\t".join("" if v is None else (f"{v * 100:.1f}%" if isinstance(v, float) and 0 <= v <= 1 else str(v))
+                               for v in row))
+    return "\n".join(lines) + "\n"
