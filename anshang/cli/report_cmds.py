@@ -136,7 +136,7 @@ def stats(
     date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断超期，默认今天"),
     start: str | None = typer.Option(None, "--from", metavar="日期", help="报告期起日：给出后按报告期统计（与 anshang summary 相同的数字）"),
     end: str | None = typer.Option(None, "--to", metavar="日期", help="报告期止日（与 --from 同用，缺省同 --from）"),
-    by: str = typer.Option("unit", "--by", metavar="分组", help="按报告期统计时列出哪张表：unit 承办单位 / leader 接待领导 / field 领域 / channel 渠道 / month 按月"),
+    by: str | None = typer.Option(None, "--by", metavar="分组", help="按报告期统计时列出哪张表：unit 承办单位 / leader 接待领导 / field 领域 / channel 渠道 / month 按月"),
     to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="按报告期统计时，把该表写成可打印的 Excel"),
     as_csv: bool = typer.Option(False, "--csv", help="按报告期统计时，把该表以 CSV 输出（UTF-8，Excel 可直接打开）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {overall, by_unit, by_leader, by_field}；按报告期时与 summary --json 的 figures 相同"),
@@ -144,20 +144,23 @@ def stats(
     """统计：受理、办结率、按时报送率、满意率，分总体、承办单位（牵头和配合各计本单位的部分）、接待领导、领域；--from/--to 按报告期统计。"""
     import json
 
+    from anshang.documents.summary import BY
+
+    if by is not None and by not in BY:
+        raise AnshangError("--by 只能是 " + "、".join(f"{k}（{v}）" for k, v in BY.items()))
     if start is None:
-        if end is not None or to is not None or as_csv:
-            raise AnshangError("--to、--out、--csv 须与 --from 同用（按报告期统计）")
+        if end is not None or to is not None or as_csv or by is not None:
+            raise AnshangError("--to、--by、--out、--csv 须与 --from 同用（按报告期统计）")
         from anshang.documents.statistics import stats as figures
 
         result, text = figures(CTX.ledger, CTX.settings, today(date), year)
         out(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if as_json else text)
         return
-    from anshang.documents.summary import BY, by_table, csv_text, report_data, stats_text
+    from anshang.documents.summary import by_table, csv_text, report_data, stats_text
 
     if year is not None:
         raise AnshangError("--year 与 --from 不能同用（整年可写 --from 2026-01-01 --to 2026-12-31，或用 anshang summary --year）")
-    if by not in BY:
-        raise AnshangError("--by 只能是 " + "、".join(f"{v}（{k}）" for k, v in BY.items()))
+    by = by or "unit"
     given = {"from": date_arg(start, "--from"), "to": date_arg(end, "--to") if end else None}
     data = report_data(CTX.ledger, CTX.settings, CTX.calendar(True), given, today(date))
     table = by_table(data, CTX.settings, by)

@@ -90,6 +90,11 @@ MEANINGS = {
     "number": "诉求编号", "contact": "企业联系人", "instruction": "接待领导的交办意见", "lead_unit": "牵头单位",
     "co_units": "配合单位", "deadlines": "办理时限的说明", "progress_due": "落实情况截止日期",
     "result_due": "办理结果截止日期", "handover_date": "交办日期", "objection_limit": "提出异议的时限",
+    "period": "报告期（如 2026年、2026年第四季度）", "period_from": "报告期起日", "period_to": "报告期止日（未结束的报告期为截至日）",
+    "overview": "总体情况（数段文字，含与上期比较）", "unit_lines": "承办单位情况（数段文字，列出低于设置门槛的单位）",
+    "unit_rows": "承办单位排名表各行", "leader_rows": "接待领导表各行", "field_rows": "领域表各行", "channel_rows": "渠道表各行",
+    "common": "共性问题（每组一段）", "overdue_lines": "超期和长期整改事项的说明", "overdue_rows": "超期和长期整改事项表各行",
+    "definitions": "指标说明（每项一段）",
 }
 # where a name means something else in one template
 MEANINGS_IN = {"handover.xlsx": {"phone": "企业联系人电话", "session_date": "接待日期（含星期）"},
@@ -323,12 +328,17 @@ def check_ledger_templates(ledger) -> list[Problem]:
 def stand_ins(name: str) -> dict:
     """Values for a trial fill of a template: text for every placeholder, one row for tables."""
     values = dict.fromkeys(PLACEHOLDERS[name], "样例")
-    for listed in ("demand", "result"):  # paragraphs: a list of texts
+    for listed in PARAGRAPHS:  # paragraphs: a list of texts
         if listed in values and name.endswith(".docx"):
             values[listed] = ["样例"]
     if name in ROW_FIELDS:
-        values["rows"] = [dict.fromkeys(ROW_FIELDS[name], "样例")]
+        for table in [k for k in values if k == "rows" or k.endswith("_rows")]:
+            values[table] = [dict.fromkeys(ROW_FIELDS[name], "样例")]
     return values
+
+
+# placeholders that hold a list of paragraphs ({%p for line in … %})
+PARAGRAPHS = ("demand", "result", "overview", "unit_lines", "common", "overdue_lines", "definitions")
 
 
 def trial(path: Path, shown: str) -> list[Problem]:
