@@ -123,7 +123,7 @@ def _vs(now: int, before: int | None, unit: str = "件") -> str:
     if before is None:
         return ""
     if now == before:
-        return f"（与上期持平）"
+        return "（与上期持平）"
     return f"（上期 {before} {unit}，{'增加' if now > before else '减少'} {abs(now - before)} {unit}）"
 
 

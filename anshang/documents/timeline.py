@@ -128,11 +128,10 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
 
 def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
     """One case's timeline, reading only that case and what it refers to."""
-    from anshang.store import loader
-
     from anshang.core.calendar import Calendar
     from anshang.core.problems import AnshangError
     from anshang.core.snapshot import case_as_of, session_as_of
+    from anshang.store import loader
 
     case, world = loader.around_case(ledger, cid)
     loose = cal if cal.allow_provisional else Calendar(cal.years, allow_provisional=True, calendar_dir=cal.calendar_dir)
