@@ -244,4 +244,4 @@ def test_the_year_report_prints_on_a4_and_its_workbook_has_charts(made):
     assert len(charts) == 5
     sheets = _pages(_pdf(book))
     assert sheets and {_paper(s) for s in _sizes(_pdf(book))} <= A4 | A3
-    assert any("按时报送率和办结率" in p for p in sheets)  # the chart's title is drawn on the page
+    assert any("各承办单位按时报送率" in p for p in sheets)  # the chart's title is drawn on the page

@@ -165,7 +165,8 @@ def test_stats_tables_for_a_period_as_text_csv_and_workbook(cli, sample, tmp_pat
     assert r.code == 0 and r.out.startswith("\ufeff排名,承办单位,交办,配合,应报送,按时报送,办结,办结率,按时报送率")
     assert (tmp_path / "单位.xlsx").is_file()
     for args, words in ((["--by", "年"], "--by 只能是"), (["--csv"], "须与 --from 同用"),
-                        (["--from", "2026-01-01", "--year", "2026"], "--year 与 --from 不能同用")):
+                        (["--from", "2026-01-01", "--year", "2026"], "--year 与 --from 不能同用"),
+                        (["--from", "2026-01-01", "--csv", "--json"], "--csv 和 --json 只能用一个")):
         r = cli("--data", sample, "stats", *args)
         assert r.code == 2 and words in r.err, (args, r)
 
@@ -186,3 +187,12 @@ def test_the_same_ledger_and_day_give_the_same_bytes(cli, sample, tmp_path):
     assert names == sorted(p.name for p in (tmp_path / "b").iterdir()) and len(names) == 2
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_the_readme_prints_the_reports_definitions_word_for_word():
+    from anshang.documents.summary import DEFINITIONS
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("**报告期的指标**", 1)[1].split("\n\n", 2)[1]
+    assert block.splitlines() == [f"- {d}" for d in DEFINITIONS]

@@ -151,8 +151,16 @@ class Official:
         self.para("{{ line }}")
         self._para("{%p endfor %}")
 
-    def heading(self, text: str) -> None:
-        self._para(text, HEADING_FONT, BODY_PT, indent=2 * BODY_PT)
+    def heading(self, text: str, keep: bool = False) -> None:
+        """一、二、… in 黑体; ``keep``: on the same page as what follows."""
+        p = self._para(text, HEADING_FONT, BODY_PT, indent=2 * BODY_PT)
+        if keep:
+            p.paragraph_format.keep_with_next = True
+
+    def caption(self, text: str) -> None:
+        """A table's title (表1 …), centred, kept with its table."""
+        p = self._para(text, HEADING_FONT, TABLE_PT + 1.5, WD_ALIGN_PARAGRAPH.CENTER)
+        p.paragraph_format.keep_with_next = True
 
     def table(self, columns: list[tuple[str, str, float]], loop: str = "rows") -> None:
         """A bordered table: the header row repeats on every page, then one row per item of
@@ -353,29 +361,34 @@ def summary(d: Official) -> None:
     d._para("（{{ period }}）", align=WD_ALIGN_PARAGRAPH.CENTER)
     d.blank()
     d.to("市人民政府：")
-    d.para("现将{{ period_from }}至{{ period_to }}企业诉求受理、交办和办理情况报告如下。")
-    d.heading("一、总体情况")
+    d.para("现将{{ scope }}企业诉求受理、交办和办理情况报告如下。")
+    d.heading("一、总体情况", keep=True)
     d.lines("overview")
-    d.heading("二、承办单位办理情况")
+    d.heading("二、承办单位办理情况", keep=True)
     d.lines("unit_lines")
-    d.table([("排名", "rank", 12), ("承办单位", "unit", 34), ("交办", "handed", 12), ("办结", "closed", 12),
+    d.caption("表1　承办单位办理情况（单位：件）")
+    d.table([("排名", "rank", 16), ("承办单位", "unit", 38), ("交办", "handed", 13), ("办结", "closed", 13),
              ("办结率", "closure", 18), ("按时报送率", "on_time", 22), ("满意率", "satisfaction", 18),
-             ("期末超期", "overdue", 14), ("催办", "chased", 14)], loop="unit_rows")
-    d.heading("三、接待领导和受理领域")
+             ("期末超期", "overdue", 18)], loop="unit_rows")
+    d.heading("三、接待领导和受理领域", keep=True)
+    d.caption("表2　各接待领导接待情况（单位：场、件）")
     d.table([("接待领导", "leader", 56), ("接待场次", "sessions", 25), ("接待诉求", "received", 25),
              ("交办", "handed", 25), ("已办结", "closed", 25)], loop="leader_rows")
+    d.caption("表3　各领域诉求（单位：件）")
     d.table([("领域", "field", 46), ("登记", "registered", 22), ("受理", "accepted", 22), ("交办", "handed", 22),
-             ("已了结", "finished", 22), ("了结率", "finish_rate", 22)], loop="field_rows")
-    d.heading("四、各渠道诉求")
+             ("已了结", "finished", 22), ("结案率", "finish_rate", 22)], loop="field_rows")
+    d.heading("四、各渠道诉求", keep=True)
+    d.caption("表4　各渠道诉求（单位：件）")
     d.table([("渠道", "channel", 46), ("登记", "registered", 27), ("受理", "accepted", 27), ("已了结", "finished", 28),
              ("结案率", "finish_rate", 28)], loop="channel_rows")
-    d.heading("五、共性问题")
+    d.heading("五、共性问题", keep=True)
     d.lines("common")
-    d.heading("六、超期和长期整改事项")
+    d.heading("六、超期和长期整改事项", keep=True)
     d.lines("overdue_lines")
-    d.table([("编号", "id", 28), ("企业", "enterprise", 30), ("诉求事项", "title", 32), ("牵头单位", "unit", 22),
-             ("状态", "status", 13), ("下一期限", "due", 21), ("超期", "late", 10)], loop="overdue_rows")
-    d.heading("七、指标说明")
+    d.caption("表5　超期和长期整改事项")
+    d.table([("编号", "id", 28), ("企业", "enterprise", 28), ("诉求事项", "title", 30), ("牵头单位", "unit", 22),
+             ("状态", "status", 18), ("下一期限", "due", 18), ("超期工作日", "late", 12)], loop="overdue_rows")
+    d.heading("七、指标说明", keep=True)
     d.lines("definitions")
     d.sign()
 

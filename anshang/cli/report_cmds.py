@@ -161,6 +161,8 @@ def stats(
     if year is not None:
         raise AnshangError("--year 与 --from 不能同用（整年可写 --from 2026-01-01 --to 2026-12-31，或用 anshang summary --year）")
     by = by or "unit"
+    if as_csv and as_json:
+        raise AnshangError("--csv 和 --json 只能用一个")
     given = {"from": date_arg(start, "--from"), "to": date_arg(end, "--to") if end else None}
     data = report_data(CTX.ledger, CTX.settings, CTX.calendar(True), given, today(date))
     table = by_table(data, CTX.settings, by)

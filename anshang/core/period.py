@@ -140,7 +140,8 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
     registered = [c for c in cases if _day(c.get("registered")) in p]
     work = {"registered": len(registered), "by_channel": {}, "accepted": 0, "excluded": 0, "referred": 0,
             "excluded_by_clause": {}, "sessions_held": 0, "received": 0, "solved": 0, "handed_over": 0,
-            "explained": 0, "closed": 0, "open": 0, "overdue": 0, "longterm": 0, "withdrawn": 0}
+            "explained": 0, "closed": 0, "open": 0, "overdue": 0, "longterm": 0, "longterm_overdue": 0, "withdrawn": 0,
+            "screening": 0, "received_sessions": 0}
     for c in registered:
         ch = c.get("channel", "reception_day")
         work["by_channel"][ch] = work["by_channel"].get(ch, 0) + 1
@@ -165,22 +166,25 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
                 work["overdue"] += 1
             if lifecycle.is_longterm(c):
                 work["longterm"] += 1
+                work["longterm_overdue"] += any(o.is_late(end) for o in lifecycle.obligations(c, co_reports))
     held = [s for s in world.sessions.values() if _day(s.get("date")) in p and s.get("status") == "held"
             and (not p.session or s["id"] == p.session)]
     work["sessions_held"] = len(held)
     work["sessions"] = [_session_row(s, cases, p) for s in sorted(held, key=lambda s: (str(s["date"]), s["id"]))]
+    work["received_sessions"] = sum(s["received"] for s in work["sessions"])  # the rest came by other channels
+    work["screening"] = work["registered"] - work["accepted"] - work["excluded"] - work["referred"]  # not decided yet
     return {"period": {"label": p.label, "from": p.start.isoformat(), "to": p.end.isoformat(), "kind": p.kind,
                        "session": p.session},
             "work": work,
             "by_unit": _units(cases, p, end, co_reports, thresholds or {}),
-            "by_leader": _leaders(cases, world.sessions, p),
+            "by_leader": _leaders(cases, world.sessions, p, list(getattr(world, "leaders", {}) or {})),
             "by_field": _fields(cases, p, end),
             "by_channel": _channels(cases, p, end),
-            "by_month": _months(cases, p)}
+            "by_month": _months(cases, p, end)}
 
 
 def _session_row(s: dict, cases, p: Period) -> dict:
-    mine = [c for c in cases if c.get("session") == s["id"] and (c.get("outcome") or {}).get("date")]
+    mine = [c for c in cases if c.get("session") == s["id"] and _day((c.get("outcome") or {}).get("date")) in p]
     kinds = [(c.get("outcome") or {}).get("kind") for c in mine]
     return {"id": s["id"], "date": str(s["date"]), "leader": s.get("leader", ""), "fields": list(s.get("fields") or []),
             "received": len(mine), "handed_over": kinds.count("handover"), "solved": kinds.count("solved"),
@@ -239,15 +243,27 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
         r["satisfaction_rate"] = _rate(r["satisfied"], r["revisits"])
         r["below"] = [k for k, limit in sorted(thresholds.items())
                       if r.get(k) is not None and r[k] < limit]
-    ranked = sorted(rows, key=lambda u: (-(rows[u]["on_time_rate"] if rows[u]["on_time_rate"] is not None else -1),
-                                         -(rows[u]["closure_rate"] if rows[u]["closure_rate"] is not None else -1),
-                                         rows[u]["overdue"], u))
+    def score(u):
+        r = rows[u]
+        return (-(r["on_time_rate"] if r["on_time_rate"] is not None else -1),
+                -(r["closure_rate"] if r["closure_rate"] is not None else -1), r["overdue"])
+
+    # ranked: units with a report due or a handover in the period, by on-time rate, closure rate and
+    # fewest overdue; equal figures share a rank (并列); the others are listed after, unranked
+    ranked = sorted((u for u in rows if rows[u]["reports_due"] or rows[u]["handed_over"]), key=lambda u: (score(u), u))
+    rest = sorted((u for u in rows if u not in ranked), key=lambda u: (rows[u]["overdue"] * -1, u))
     for n, u in enumerate(ranked, start=1):
-        rows[u]["rank"] = n
-    return {u: rows[u] for u in ranked}
+        before = ranked[n - 2] if n > 1 else None
+        rows[u]["rank"] = rows[before]["rank"] if before and score(before) == score(u) else n
+        rows[u]["tied"] = False
+    for u in ranked:
+        rows[u]["tied"] = sum(1 for v in ranked if rows[v]["rank"] == rows[u]["rank"]) > 1
+    for u in rest:
+        rows[u]["rank"], rows[u]["tied"] = None, False
+    return {u: rows[u] for u in [*ranked, *rest]}
 
 
-def _leaders(cases, sessions: dict, p: Period) -> dict:
+def _leaders(cases, sessions: dict, p: Period, order=()) -> dict:
     rows: dict = {}
     for s in sessions.values():
         if _day(s.get("date")) in p and s.get("status") == "held" and (not p.session or s["id"] == p.session):
@@ -262,7 +278,8 @@ def _leaders(cases, sessions: dict, p: Period) -> dict:
         r["received"] += 1
         r["handed_over"] += out.get("kind") == "handover"
         r["closed"] += lifecycle.is_closed(c)
-    return {k: rows[k] for k in sorted(rows)}
+    rank = {k: i for i, k in enumerate(order)}  # as leaders.yaml lists them (the mayor first)
+    return {k: rows[k] for k in sorted(rows, key=lambda k: (rank.get(k, len(rank)), k))}
 
 
 def _fields(cases, p: Period, end: dt.date) -> dict:
@@ -300,17 +317,18 @@ def _channels(cases, p: Period, end: dt.date) -> dict:
     return {k: rows[k] for k in sorted(rows, key=lambda k: (order.get(k, 99), k))}
 
 
-def _months(cases, p: Period) -> dict:
-    """Per month of the period: registered, handed over, closed (months with nothing included)."""
+def _months(cases, p: Period, end: dt.date) -> dict:
+    """Per month of the period up to its end (or the day of writing): registered, handed over,
+    closed (months with nothing included)."""
     out: dict = {}
     y, m = p.start.year, p.start.month
-    while dt.date(y, m, 1) <= p.end:
+    while dt.date(y, m, 1) <= min(p.end, end):
         out[f"{y}-{m:02d}"] = {"registered": 0, "handed_over": 0, "closed": 0}
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     for c in cases:
         for key, day in (("registered", _day(c.get("registered"))),
                          ("handed_over", _day((c.get("outcome") or {}).get("date")) if lifecycle.is_handover(c) else None),
                          ("closed", lifecycle.closed_on(c))):
-            if day in p:
+            if day in p and day <= end:
                 out[f"{day.year}-{day.month:02d}"][key] += 1
     return out

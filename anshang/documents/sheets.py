@@ -68,6 +68,7 @@ class Chart:
     labels: int = 1
     kind: str = "bar"
     percent: bool = False
+    rows: int = 0  # chart only the first rows of the table (0: all)
 
 
 NUMBER_FORMAT = {"int": "0", "date": "yyyy-mm-dd", "pct": "0.0%"}
@@ -229,16 +230,26 @@ def add_table(wb, t: Table):
         _colour_rows(ws, last, first, end)
     for line in t.notes:
         ws.append([_cell(ws, line, looks.note)])
-    below = max(end, HEAD_ROWS) + len(t.notes) + 2
-    for chart in t.charts if t.rows else []:
-        ws.add_chart(_chart(ws, chart, HEAD_ROWS, end, len(t.rows)), f"A{below}")
-        below += CHART_ROWS
     if t.charts and t.rows:
-        ws.print_area = f"A1:{last}{below}"
+        # each chart on a page of its own under the table (a page break before it, the title rows
+        # repeated above it), and the printed width wide enough for it
+        from openpyxl.worksheet.pagebreak import Break
+
+        below = max(end, HEAD_ROWS) + len(t.notes)
+        for chart in t.charts:
+            ws.row_breaks.append(Break(id=below))
+            shown = chart.rows or len(t.rows)
+            ws.add_chart(_chart(ws, chart, HEAD_ROWS, HEAD_ROWS + shown, shown), f"A{below + 1}")
+            below += CHART_ROWS
+        room = sum(widths) * CM_PER_WIDTH
+        extra = max(0, int((CHART_CM - room) / (8.43 * CM_PER_WIDTH)) + 1) if room < CHART_CM else 0
+        ws.print_area = f"A1:{get_column_letter(n + extra)}{below}"
     return ws
 
 
-CHART_ROWS = 22  # the rows a chart takes under its table (about 11 cm)
+CHART_ROWS = 26  # the rows a chart's page takes under its table
+CHART_CM = 16.0  # a chart's width
+CM_PER_WIDTH = 0.2  # one unit of column width, printed at full size
 
 
 def _chart(ws, spec: Chart, head: int, end: int, n: int):
@@ -250,8 +261,9 @@ def _chart(ws, spec: Chart, head: int, end: int, n: int):
         chart.type = "bar"  # horizontal: long unit names read on the axis
     chart.title = spec.title
     chart.style = 10
-    chart.width = 16
-    chart.height = max(8.0, min(0.6 * n + 3, 20.0)) if spec.kind == "bar" else 9.0
+    chart.width = CHART_CM
+    chart.height = max(8.0, min(0.6 * n + 3, 12.0)) if spec.kind == "bar" else 9.0
+    chart.y_axis.title = "比率" if spec.percent else "件数"
     for col in spec.values:
         chart.add_data(Reference(ws, min_col=col, min_row=head, max_row=end), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=spec.labels, min_row=head + 1, max_row=end))

@@ -17,16 +17,18 @@ from anshang.documents.names import enterprise_name, leader_name, unit_name
 
 # every rate the report uses, in words (the report prints them; README: 报告期的指标)
 DEFINITIONS = [
-    "登记、受理、不予受理、转办：报告期内登记的诉求，以及其中到期末已作出的受理审查结论。",
-    "接待：报告期内记录接待结果的诉求（当场解决、交办、解释说明）；接待场次：报告期内已举行的接待日。",
+    "登记、受理、不予受理、转办：报告期内登记的诉求，以及其中到期末已作出的受理审查结论；其余为尚在审查。",
+    "接待：报告期内记录接待结果的诉求（当场解决、交办、解释说明），含接待日以外渠道的；接待场次：报告期内已举行的接待日。"
+    "按接待日出的报告只计该场次的诉求。",
     "交办（承办单位）：报告期内交办、由该单位牵头的诉求；作为配合单位的另计。",
-    "应报送、按时报送：截止日期在报告期内的落实情况和办理结果（牵头和配合单位各计本单位的部分），其中在截止日期当天或之前报送的为按时。",
-    "按时报送率 = 按时报送 ÷ 应报送。",
-    "办结率 = 报告期内交办的诉求中到期末已办结的 ÷ 报告期内交办的诉求。",
+    "应报送、按时报送：截止日期在报告期内的落实情况和办理结果（牵头和配合单位各计本单位的部分；长期整改期间暂停的办理结果不计），"
+    "其中在截止日期当天或之前报送的为按时。按时报送率 = 按时报送 ÷ 应报送。",
+    "办结：报告期内办结的诉求（含以前交办的）；办结率 = 报告期内交办的诉求中到期末已办结的 ÷ 报告期内交办的诉求。",
     "满意率 =（满意 + 基本满意）÷ 报告期内回访的诉求（同一件以报告期内最后一次回访为准）。",
-    "期末超期：到期末仍有报送超过截止日期的诉求；催办：报告期内的催办次数（含督办）。",
-    "结案率（渠道；投诉中心即投诉结案率）= 报告期内登记的诉求中到期末已了结的 ÷ 报告期内登记的诉求；"
-    "已了结指办结、当场解决、解释说明、不予受理或转办。",
+    "期末超期：到期末仍有报送超过截止日期的诉求，超期天数按工作日计；催办、督办：报告期内的次数。",
+    "结案率 = 报告期内登记的诉求中到期末已了结的 ÷ 报告期内登记的诉求；已了结指办结、当场解决、解释说明、不予受理或转办；"
+    "投诉中心渠道的即投诉结案率。一件诉求可属于几个领域，各领域分别计数。",
+    "排名：报告期内有交办或应报送事项的承办单位，按按时报送率、办结率、期末超期件数排序，数字相同的并列。",
     "上期：长度相同、紧接在前的报告期（上月、上季度、上年，或同样天数）；报告期尚未结束时，为上一报告期的同期。",
 ]
 # §三(二) in a few words, for running text (EXCLUSIONS has the plan's own words)
@@ -95,14 +97,16 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
                   if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
     groups = [[c["id"] for c in g] for g in common_problems(registered)]
     return {"period": p, "end": end, "figures": figs, "previous": prev, "common": groups,
-            "late": _late_rows(world, cal, end, co), "world": world, "thresholds": limits}
+            "late": _late_rows(world, cal, end, co, p.session), "world": world, "thresholds": limits}
 
 
-def _late_rows(world, cal, end: dt.date, co: str) -> list[dict]:
+def _late_rows(world, cal, end: dt.date, co: str, session: str = "") -> list[dict]:
     rows = []
     for cid in sorted(world.cases):
         c = world.cases[cid]
         if lifecycle.finished_on(c) is not None or not lifecycle.is_handover(c):
+            continue
+        if session and c.get("session") != session:
             continue
         obs = [o for o in lifecycle.open_obligations(c, co) if o.part == "lead"]
         late = [o for o in obs if o.due < end]
@@ -110,28 +114,31 @@ def _late_rows(world, cal, end: dt.date, co: str) -> list[dict]:
             continue
         first = min(obs, key=lambda o: o.due) if obs else None
         days = max((overdue(o, cal, end)[0] for o in late), default=0)
+        status = "长期整改" + ("（超期）" if late else "") if lifecycle.is_longterm(c) else label(STATUS, lifecycle.status(c, end))
         rows.append({"id": cid, "enterprise": enterprise_name(c, world.enterprises), "title": c.get("title", ""),
-                     "unit": unit_name(world.units, lifecycle.units_of(c)[0]),
-                     "status": label(STATUS, lifecycle.status(c, end)), "due": first.due.isoformat() if first else "",
+                     "unit": unit_name(world.units, lifecycle.units_of(c)[0]), "status": status,
+                     "due": first.due.isoformat() if first else "", "due_day": first.due if first else None,
                      "late": f"{days}" if late else ""})
     return rows
 
 
 # --- the words of the report --------------------------------------------------------------------
 
-def _vs(now: int, before: int | None, unit: str = "件") -> str:
+def _vs(now: int, before: int | None, unit: str = "件", bare: bool = False) -> str:
+    """（上期 4 件，增加 40 件）; ``bare``: without the brackets, to go inside others."""
     if before is None:
         return ""
-    if now == before:
-        return "（与上期持平）"
-    return f"（上期 {before} {unit}，{'增加' if now > before else '减少'} {abs(now - before)} {unit}）"
+    text = "与上期持平" if now == before else \
+        f"上期 {before} {unit}，{'增加' if now > before else '减少'} {abs(now - before)} {unit}"
+    return text if bare else f"（{text}）"
 
 
-def _vs_rate(now, before) -> str:
+def _vs_rate(now, before, bare: bool = False) -> str:
     if now is None or before is None:
         return ""
     diff = (now - before) * 100
-    return "（与上期持平）" if abs(diff) < 0.05 else f"（上期 {pct(before)}，{'上升' if diff > 0 else '下降'} {abs(diff):.1f} 个百分点）"
+    text = "与上期持平" if abs(diff) < 0.05 else f"上期 {pct(before)}，{'上升' if diff > 0 else '下降'} {abs(diff):.1f} 个百分点"
+    return text if bare else f"（{text}）"
 
 
 def _overall_rates(by_unit: dict) -> dict:
@@ -145,34 +152,56 @@ def _overall_rates(by_unit: dict) -> dict:
             "satisfaction_rate": period._rate(sat, visits), "reports_due": due, "reports_on_time": on_time}
 
 
+def _rate_words(name: str, rate, base: int, base_words: str, none_words: str, before=None) -> str:
+    """按时报送率 43.6%（应报送 55 项）…, or what there was none of (never a bare dash)."""
+    if rate is None:
+        return none_words
+    vs = _vs_rate(rate, before, bare=True)
+    return f"{name} {pct(rate)}（{base_words.format(base)}{'；' + vs if vs else ''}）"
+
+
 def overview(data: dict) -> list[str]:
     f, prev = data["figures"], data["previous"]
     w = f["work"]
     pw = prev["work"] if prev else {}
     world = data["world"]
+    p = data["period"]
     channels = "、".join(f"{label(CHANNELS, k)} {v} 件" for k, v in sorted(w["by_channel"].items(), key=lambda kv: -kv[1]))
     clauses = "、".join(f"{SHORT.get(k, k)} {v} 件" for k, v in sorted(w["excluded_by_clause"].items()))
-    lines = [f"本期共登记企业诉求 {w['registered']} 件{_vs(w['registered'], pw.get('registered'))}"
-             + (f"，其中{channels}" if channels else "") + "。"
+    what = "本场次" if p.session else "本期"
+    lines = [f"{what}共登记企业诉求 {w['registered']} 件{_vs(w['registered'], pw.get('registered'))}"
+             + (f"，其中{channels}" if channels and not p.session else "") + "。"
              + f"经审查受理 {w['accepted']} 件，不予受理 {w['excluded']} 件"
-             + (f"（{clauses}）" if clauses else "") + f"，转属地政府或部门 {w['referred']} 件。"]
+             + (f"（{clauses}）" if clauses else "") + f"，转属地政府或部门 {w['referred']} 件"
+             + (f"，尚在审查 {w['screening']} 件" if w["screening"] else "") + "。"]
     if w["sessions"]:
         held = "；".join(f"{cn_date(parse_date(s['date']))}，{leader_name(world.leaders.get(s['leader']), s['leader'])}"
                         f"接待企业诉求 {s['received']} 件" for s in w["sessions"])
-        lines.append(f"本期举行“市长服务民营企业接待日”{w['sessions_held']} 场：{held}。")
+        lines.append(f"{what}举行“市长服务民营企业接待日”{w['sessions_held']} 场：{held}。")
     else:
-        lines.append("本期没有举行接待日。")
-    lines.append(f"本期共接待企业诉求 {w['received']} 件{_vs(w['received'], pw.get('received'))}，其中当场解决 {w['solved']} 件、"
-                 f"交办 {w['handed_over']} 件、解释说明 {w['explained']} 件；办结 {w['closed']} 件"
-                 f"{_vs(w['closed'], pw.get('closed'))}。")
-    lines.append(f"截至{cn_date(data['end'])}，尚未了结的诉求 {w['open']} 件，其中有报送超期的 {w['overdue']} 件、"
-                 f"长期整改的 {w['longterm']} 件。")
+        lines.append(f"{what}没有举行接待日。")
+    other = w["received"] - w["received_sessions"]
+    inside = "；".join(x for x in ((f"接待日 {w['received_sessions']} 件，领导走访等其他渠道 {other} 件" if other else ""),
+                                   _vs(w["received"], pw.get("received"), bare=True)) if x)
+    closed_vs = _vs(w["closed"], pw.get("closed"), bare=True)
+    lines.append(f"{what}共接待企业诉求 {w['received']} 件{'（' + inside + '）' if inside else ''}，"
+                 f"其中当场解决 {w['solved']} 件、交办 {w['handed_over']} 件、解释说明 {w['explained']} 件；"
+                 f"办结诉求 {w['closed']} 件（含以前交办的{'；' + closed_vs if closed_vs else ''}）。")
+    both = w["longterm_overdue"]
+    lines.append(f"截至{cn_date(data['end'])}，{'本场次' if p.session else ''}尚未了结的诉求 {w['open']} 件，"
+                 f"其中有报送超期的 {w['overdue']} 件，在长期整改中的 {w['longterm']} 件"
+                 + (f"（其中 {both} 件同时超期）" if both else "") + "。")
     rates = _overall_rates(f["by_unit"])
     before = _overall_rates(prev["by_unit"]) if prev else {}
-    lines.append(f"交办事项按时报送率 {pct(rates['on_time_rate'])}{_vs_rate(rates['on_time_rate'], before.get('on_time_rate'))}"
-                 f"（应报送 {rates['reports_due']} 项，按时 {rates['reports_on_time']} 项），"
-                 f"办结率 {pct(rates['closure_rate'])}{_vs_rate(rates['closure_rate'], before.get('closure_rate'))}，"
-                 f"满意率 {pct(rates['satisfaction_rate'])}{_vs_rate(rates['satisfaction_rate'], before.get('satisfaction_rate'))}。")
+    visits = sum(r["revisits"] for r in f["by_unit"].values())
+    handed = sum(r["handed_over"] for r in f["by_unit"].values())
+    parts = [_rate_words("交办事项按时报送率", rates["on_time_rate"], rates["reports_due"], "应报送 {} 项",
+                         f"{what}没有到期的报送事项", before.get("on_time_rate")),
+             _rate_words("办结率", rates["closure_rate"], handed, what + "交办 {} 件", f"{what}没有交办事项",
+                         before.get("closure_rate")),
+             _rate_words("满意率", rates["satisfaction_rate"], visits, "回访 {} 件", f"{what}没有回访",
+                         before.get("satisfaction_rate"))]
+    lines.append("；".join(parts) + "。")
     return lines
 
 
@@ -181,12 +210,19 @@ def unit_lines(data: dict) -> list[str]:
     world = data["world"]
     if not units:
         return ["本期没有交办事项。"]
-    lines = [f"本期涉及承办单位 {len(units)} 个，按按时报送率、办结率排名如下表。"]
+    ranked = [u for u, r in units.items() if r["rank"] is not None]
+    what = "本场次" if data["period"].session else "本期"
+    rest = len(units) - len(ranked)
+    lines = [f"{what}涉及承办单位 {len(units)} 个，其中牵头交办事项或有应报送事项的 {len(ranked)} 个，按按时报送率和办结率排序如表1"
+             + (f"；其余 {rest} 个只作配合单位、尚无到期事项，或只有以前交办事项的超期、回访，列在表后不排名。" if rest else "。")]
     for key, limit in sorted(data["thresholds"].items()):
-        below = [f"{unit_name(world.units, u)}（{pct(r[key])}）" for u, r in units.items() if key in r["below"]]
         name = RATE_NAMES[key]
+        measured = [u for u, r in units.items() if r.get(key) is not None]
+        if not measured:
+            continue
+        below = [f"{unit_name(world.units, u)}（{pct(units[u][key])}）" for u in measured if key in units[u]["below"]]
         lines.append(f"{name}低于 {limit * 100:.0f}% 的单位：{'、'.join(below)}。" if below
-                     else f"没有{name}低于 {limit * 100:.0f}% 的单位。")
+                     else f"有{name}的 {len(measured)} 个单位均不低于 {limit * 100:.0f}%。")
     return lines
 
 
@@ -199,8 +235,8 @@ def common_lines(data: dict) -> list[str]:
         cases = [world.cases[i] for i in ids]
         fields = "、".join(sorted({f for c in cases for f in c.get("fields") or []}))
         names = "；".join(f"{enterprise_name(c, world.enterprises)}“{c.get('title', '')}”" for c in cases)
-        out.append(f"{n}．{fields}领域，{len(cases)} 家企业反映相近问题：{names}。建议作为专题调研的题目。")
-    out.append("本期尚无专题调研的记录。")
+        out.append(f"{n}．{fields}领域，{len(cases)} 家企业反映相近问题：{names}。")
+    out.append("以上问题建议由相关部门开展专题调研，从政策层面研究解决（§四(三)）。")
     return out
 
 
@@ -208,7 +244,7 @@ def word_values(data: dict, settings, today: dt.date) -> dict:
     f = data["figures"]
     world = data["world"]
     p = data["period"]
-    unit_rows = [{"rank": r["rank"], "unit": unit_name(world.units, u), "handed": r["handed_over"], "closed": r["closed"],
+    unit_rows = [{"rank": _rank(r), "unit": unit_name(world.units, u), "handed": r["handed_over"], "closed": r["closed"],
                   "closure": pct(r["closure_rate"]), "on_time": pct(r["on_time_rate"]),
                   "satisfaction": pct(r["satisfaction_rate"]), "overdue": r["overdue"], "chased": r["chases"]}
                  for u, r in f["by_unit"].items()]
@@ -228,9 +264,12 @@ def word_values(data: dict, settings, today: dt.date) -> dict:
         "overview": overview(data), "unit_lines": unit_lines(data), "unit_rows": unit_rows,
         "leader_rows": leader_rows, "field_rows": field_rows, "channel_rows": channel_rows,
         "common": common_lines(data),
-        "overdue_lines": [f"截至{cn_date(data['end'])}，有报送超期或在长期整改中的事项 {len(late)} 件，见下表。" if late
-                          else f"截至{cn_date(data['end'])}，没有报送超期或在长期整改中的事项。"],
-        "overdue_rows": late, "definitions": DEFINITIONS,
+        "overdue_lines": [f"截至{cn_date(data['end'])}，{'本场次' if p.session else ''}有报送超期或在长期整改中的事项 "
+                          f"{len(late)} 件，见表5（超期天数按工作日计）。" if late
+                          else f"截至{cn_date(data['end'])}，{'本场次' if p.session else ''}没有报送超期或在长期整改中的事项。"],
+        "overdue_rows": [{**r, "due": _cn_short(r["due_day"])} for r in late], "definitions": DEFINITIONS,
+        "scope": (f"{p.label}（{cn_date(p.start)}至{cn_date(data['end'])}预约登记）" if p.session
+                  else f"{cn_date(p.start)}至{cn_date(data['end'])}"),
     }
 
 
@@ -254,11 +293,12 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
              ("期末超期", "overdue"), ("期末长期整改", "longterm")]
     overall = [[name, w[key], pw.get(key) if prev else "—",
                 (w[key] - pw[key]) if prev else "—"] for name, key in items]
+    ratio_rows = []
     for name, key in (("按时报送率", "on_time_rate"), ("办结率", "closure_rate"), ("满意率", "satisfaction_rate")):
-        now, was = rates[key], before.get(key)  # rates in a column of counts: written out
-        overall.append([name, pct(now), pct(was) if prev else "—",
-                        f"{(now - was) * 100:+.1f} 个百分点" if now is not None and was is not None else "—"])
-    units = [[r["rank"], unit_name(world.units, u), r["handed_over"], r["as_co"], r["reports_due"], r["reports_on_time"],
+        now, was = rates[key], before.get(key)
+        ratio_rows.append([name, _rate_cell(now), _rate_cell(was) if prev else "—",
+                           round((now - was) * 100, 1) if now is not None and was is not None else "—"])
+    units = [[_rank(r), unit_name(world.units, u), r["handed_over"], r["as_co"], r["reports_due"], r["reports_on_time"],
               r["closed"], _rate_cell(r["closure_rate"]), _rate_cell(r["on_time_rate"]), _rate_cell(r["satisfaction_rate"]),
               r["overdue"], r["chases"], r["supervisions"], "、".join(RATE_NAMES[k] for k in r["below"])]
              for u, r in f["by_unit"].items()]
@@ -269,19 +309,24 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
     channels = [[label(CHANNELS, k), r["registered"], r["accepted"], r["finished"], _rate_cell(r["finish_rate"])]
                 for k, r in f["by_channel"].items()]
     months = [[k, r["registered"], r["handed_over"], r["closed"]] for k, r in f["by_month"].items()]
-    late = [[r["id"], r["enterprise"], r["title"], r["unit"], r["status"], r["due"], int(r["late"]) if r["late"] else None]
+    late = [[r["id"], r["enterprise"], r["title"], r["unit"], r["status"], r["due_day"], int(r["late"]) if r["late"] else None]
             for r in data["late"]]
     n = Col
     return [
-        table("总体", "：总体", [n("项目", most=16), n("本期", "int"), n("上期", "int"), n("增减", "int")],
+        table("总体", "：总体", [n("项目", most=16, least=22), n("本期", "int", least=14), n("上期", "int", least=14),
+                                 n("增减", "int", least=14)],
               overall, notes=[f"本期：{data['period'].start.isoformat()} 至 {data['end'].isoformat()}。"
                               + (f"上期（{prev['period']['label']}）：{prev['period']['from']} 至 {prev['period']['to']}。"
                                  if prev else "")]),
-        table("承办单位", "：承办单位（按按时报送率、办结率排名）",
-              [n("排名", "int"), n("承办单位", most=24), n("交办", "int"), n("配合", "int"), n("应报送", "int"),
+        table("主要比率", "：主要比率", [n("指标", most=16, least=22), n("本期", "pct", least=14), n("上期", "pct", least=14),
+                                         n("增减（百分点）", least=16)], ratio_rows,
+              notes=["比率的算法见“指标说明”；没有分母时为“—”。"]),
+        table("承办单位", "：承办单位（按按时报送率和办结率排序）",
+              [n("排名", most=8), n("承办单位", most=24), n("交办", "int"), n("配合", "int"), n("应报送", "int"),
                n("按时报送", "int"), n("办结", "int"), n("办结率", "pct"), n("按时报送率", "pct"), n("满意率", "pct"),
                n("期末超期", "int"), n("催办", "int"), n("督办", "int"), n("低于门槛", most=20)], units,
-              charts=[Chart("按时报送率和办结率", (9, 8), labels=2, kind="bar", percent=True)]),
+              charts=[Chart("各承办单位按时报送率", (9,), labels=2, kind="bar", percent=True,
+                            rows=sum(1 for r in f["by_unit"].values() if r["rank"] is not None))]),
         table("接待领导", "：接待领导", [n("接待领导", most=20), n("接待场次", "int"), n("接待诉求", "int"), n("交办", "int"),
                                          n("已办结", "int")], leaders,
               charts=[Chart("各接待领导接待诉求", (3, 4), labels=1, kind="col")]),
@@ -292,11 +337,19 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
         table("按月", "：按月", [n("月份", most=10), n("登记", "int"), n("交办", "int"), n("办结", "int")], months,
               charts=[Chart("每月登记、交办和办结", (2, 3, 4), labels=1, kind="col")]),
         table("超期和长期整改", "：超期和长期整改事项", [n("编号", most=16, least=16), n("企业", most=30), n("诉求事项", most=36),
-                                                      n("牵头单位", most=22), n("状态", most=10), n("下一期限", most=12),
+                                                      n("牵头单位", most=22), n("状态", most=14), n("下一期限", "date"),
                                                       n("超期（工作日）", "int")], late),
         table("指标说明", "：指标说明", [n("序号", "int"), n("说明", most=90)],
               [[i, text] for i, text in enumerate(DEFINITIONS, start=1)]),
     ]
+
+
+def _cn_short(day) -> str:
+    return "" if day is None else f"{day.year}.{day.month}.{day.day}"
+
+
+def _rank(r: dict) -> str:
+    return "—" if r["rank"] is None else str(r["rank"])  # ties share the number (指标说明: 并列)
 
 
 def _rate_cell(v):
@@ -324,7 +377,8 @@ def write_summary(ledger, settings, cal, given: dict, today: dt.date, folder=Non
 
 
 def as_json(data: dict) -> dict:
-    return {"figures": data["figures"], "previous": data["previous"], "common": data["common"], "late": data["late"]}
+    late = [{k: v for k, v in r.items() if k != "due_day"} for r in data["late"]]
+    return {"figures": data["figures"], "previous": data["previous"], "common": data["common"], "late": late}
 
 
 # --- stats for a period (``anshang stats --from/--to … --by``) -----------------------------------
