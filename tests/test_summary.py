@@ -190,8 +190,9 @@ def test_the_same_ledger_and_day_give_the_same_bytes(cli, sample, tmp_path):
 
 
 def test_the_readme_prints_the_reports_definitions_word_for_word():
-    from anshang.documents.summary import DEFINITIONS
     from conftest import REPO
+
+    from anshang.documents.summary import DEFINITIONS
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = readme.split("**报告期的指标**", 1)[1].split("\n\n", 2)[1]
