@@ -262,7 +262,7 @@ def _chart(ws, spec: Chart, head: int, end: int, n: int):
     chart.title = spec.title
     chart.style = 10
     chart.width = CHART_CM
-    chart.height = max(8.0, min(0.6 * n + 3, 12.0)) if spec.kind == "bar" else 9.0
+    chart.height = max(8.0, min(0.6 * n + 3, 15.0)) if spec.kind == "bar" else 9.0
     chart.y_axis.title = "比率" if spec.percent else "件数"
     for col in spec.values:
         chart.add_data(Reference(ws, min_col=col, min_row=head, max_row=end), titles_from_data=True)
@@ -273,6 +273,7 @@ def _chart(ws, spec: Chart, head: int, end: int, n: int):
         chart.y_axis.scaling.max = 1
     chart.y_axis.delete = False
     chart.x_axis.delete = False
+    chart.x_axis.tickLblSkip = 1  # every label, none skipped
     if spec.kind == "bar":
         chart.x_axis.scaling.orientation = "maxMin"  # the first row (rank 1) on top
     return chart
