@@ -148,7 +148,8 @@ def test_which_demands_are_revisited_is_a_setting(rule, key, owed):
     assert any("尚未回访" in b and c["id"] in b for b in blockers) == owed
     c["events"].append({"date": D(2026, 9, 25), "kind": "revisit", "satisfaction": "满意"})
     assert lifecycle.close_blockers(c, "lead", rule) == []
-    assert all(o.met for o in duties({c["id"]: c}, kind="revisit", today=D(2026, 9, 25), policy=policy))
+    after = duties({c["id"]: c}, kind="revisit", today=D(2026, 9, 25), policy=policy)
+    assert len(after) == owed and all(o.met == D(2026, 9, 25) for o in after)
 
 
 def test_an_unsatisfied_revisit_reopens_and_owes_a_new_reply_and_revisit():
@@ -582,3 +583,32 @@ def test_an_attendance_notice_sent_before_the_last_scheduling_is_owed_again():
 def test_a_word_document_given_as_the_call_list_is_named_for_what_it_is(cli, sample):
     r = cli("--data", sample, "session", "contacts", "2026-12-10", "--import", REPO / "templates/notice.docx")
     assert r.code == 2 and "notice.docx: 这是 Word 文档（.docx），不是 Excel 工作簿（.xlsx）；请确认选对了文件" in r.err
+
+
+def test_a_demand_deferred_to_a_session_is_told_of_it_and_counted_for_it():
+    s = session("2026-10-12")
+    c = scheduled(matched=D(2026, 9, 1))
+    c["matching"]["status"] = "deferred"  # match keeps it so when its session comes round
+    kinds = sorted(o.kind for o in duties({c["id"]: c}, {s["id"]: s}, today=D(2026, 9, 28)))
+    assert kinds == ["attend", "inform", "match", "notice", "notify"]
+    c["events"] = [{"date": D(2026, 9, 2), "kind": "notify", "how": "letter"}]  # the deferral letter names the day
+    still = {o.kind for o in duties({c["id"]: c}, {s["id"]: s}, today=D(2026, 9, 28)) if o.met is None}
+    assert still == {"match", "notice", "attend"}  # told of the deferral and of the session alike
+
+
+def test_a_demand_waiting_for_a_session_is_told_so():
+    c = {"id": "260930-eeeee", "registered": D(2026, 9, 29), "enterprise": "x", "title": "事项",
+         "screening": {"decision": "accepted", "date": D(2026, 9, 30)},
+         "matching": {"status": "waiting", "date": D(2026, 9, 30)}}
+    [i] = duties({c["id"]: c}, kind="inform", today=D(2026, 10, 9))
+    assert (i.about, i.due) == ("waiting", D(2026, 10, 10))
+
+
+def test_what_a_call_list_note_says():
+    from anshang.steps.office import date_in, told_in
+
+    for text in ("没人接", "不接电话", "明天再打", "电话占线", "×", "-", "未接通"):
+        assert told_in(text) is None, text
+    assert told_in("电话未接通，已发短信") == "sms" and told_in("已通知") == "phone"
+    assert date_in("12月30日电话通知", D(2027, 1, 4)) == D(2026, 12, 30)  # written in late December, read in January
+    assert date_in("1月3日电话通知", D(2027, 1, 4)) == D(2027, 1, 3)

@@ -131,3 +131,37 @@ def test_a_session_was_not_held_before_its_day():
          "events": [{"date": dt.date(2026, 9, 20), "kind": "notice"}, {"date": dt.date(2026, 10, 9), "kind": "attend"}]}
     assert session_as_of(s, dt.date(2026, 10, 1)) == {**s, "status": "planned", "events": s["events"][:1]}
     assert session_as_of(s, dt.date(2026, 10, 12)) == s
+
+
+def test_the_replay_restarts_only_what_a_reassignment_restarted():
+    progress = Rule("workdays", 7)
+    c = _handover(events=[
+        {"date": dt.date(2026, 10, 13), "kind": "progress", "unit": "zjj"},  # the co-unit's own part only
+        {"date": dt.date(2026, 10, 14), "kind": "reassign", "unit": "fgw", "units": ["gxj", "zjj"], "was": ["fgw", "zjj"]},
+        {"date": dt.date(2026, 10, 20), "kind": "extension", "due": dt.date(2026, 12, 1), "of": "result"}])
+    c["outcome"] = {**c["outcome"], "lead_unit": "gxj"}
+    snap = case_as_of(c, dt.date(2026, 10, 15), CAL)  # before the extension: replayed
+    assert snap["deadlines"]["progress"]["due"] == progress.record(CAL, dt.date(2026, 10, 14))["due"]  # the lead's part was open
+    assert snap["outcome"]["lead_unit"] == "gxj"
+    c["events"][0]["unit"] = "fgw"  # the lead reported before the reassignment: progress was met, not restarted
+    snap = case_as_of(c, dt.date(2026, 10, 15), CAL)
+    assert snap["deadlines"]["progress"]["due"] == progress.record(CAL, dt.date(2026, 10, 12))["due"]
+
+
+def test_a_result_waiting_in_long_term_rectification_is_not_restarted_by_a_reassignment():
+    c = _handover(events=[
+        {"date": dt.date(2026, 10, 13), "kind": "progress"},
+        {"date": dt.date(2026, 10, 15), "kind": "longterm"},
+        {"date": dt.date(2026, 10, 20), "kind": "reassign", "unit": "fgw", "units": ["gxj"], "was": ["fgw", "zjj"]},
+        {"date": dt.date(2026, 10, 26), "kind": "periodic", "unit": "gxj"}])
+    c["deadlines"]["periodic"] = Rule("every_days", 10).record(CAL, dt.date(2026, 10, 26))
+    snap = case_as_of(c, dt.date(2026, 10, 21), CAL)
+    assert snap["deadlines"]["result"]["due"] == c["deadlines"]["result"]["due"]
+    assert snap["deadlines"]["periodic"]["basis"] == dt.date(2026, 10, 15)
+
+
+def test_a_cancelled_session_was_planned_before_it_was_cancelled():
+    s = {"id": "2026-10-12", "date": dt.date(2026, 10, 12), "status": "cancelled",
+         "events": [{"date": dt.date(2026, 9, 25), "kind": "cancel"}]}
+    assert session_as_of(s, dt.date(2026, 9, 24))["status"] == "planned"
+    assert session_as_of(s, dt.date(2026, 9, 25))["status"] == "cancelled"

@@ -91,12 +91,15 @@ def test_the_figures_agree_with_counts_made_from_the_files(cli, sample, tmp_path
     assert r.code == 0 and json.loads(r.out)["work"] == f["work"] and json.loads(r.out)["by_unit"] == f["by_unit"]
 
 
-def test_reports_due_and_on_time_in_the_quarter_counted_by_hand(cli, sample, tmp_path):
-    """Each unit's part of progress and result reports due in Q3 and reported by their due date
-    (with the sample's rule: the lead's report covers its co-units)."""
+@pytest.mark.parametrize("args,start,end", [(["--quarter", "2026Q3"], "2026-07-01", "2026-09-30"),
+                                           (["--month", "2026-11"], "2026-11-01", "2026-11-21")])  # running: to 11-21
+def test_reports_due_and_on_time_counted_by_hand(cli, sample, tmp_path, args, start, end):
+    """Each unit's part of progress and result reports due in the period (by its end, for one
+    still running) and reported by their due date (the sample's rule: the lead's report covers
+    its co-units)."""
     _edges(cli, sample)
-    f = _summary(cli, sample, tmp_path, "--quarter", "2026Q3")["figures"]
-    start, end = dt.date(2026, 7, 1), dt.date(2026, 9, 30)
+    f = _summary(cli, sample, tmp_path, *args)["figures"]
+    start, end = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
     due = on_time = 0
     for c in _cases(sample):
         out = c.get("outcome") or {}
@@ -197,3 +200,23 @@ def test_the_readme_prints_the_reports_definitions_word_for_word():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = readme.split("**报告期的指标**", 1)[1].split("\n\n", 2)[1]
     assert block.splitlines() == [f"- {d}" for d in DEFINITIONS]
+
+
+def test_a_year_out_of_range_is_refused(cli, sample, tmp_path):
+    for year in ("0", "1", "99999"):
+        r = cli("--data", sample, "summary", "--year", year, "--out", tmp_path)
+        assert r.code == 2 and "不在可统计的年份内" in r.err, r
+
+
+def test_a_demand_withdrawn_before_its_reports_fall_due_owes_none_of_them(cli, sample):
+    def due_parts():
+        r = cli("--data", sample, "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--date", "2026-11-30", "--json")
+        return sum(u["reports_due"] for u in json.loads(r.out)["by_unit"].values())
+
+    case = yaml.safe_load((sample / "cases/2026/261030-s40q5.yaml").read_text(encoding="utf-8"))
+    units = 1 + len(case["outcome"].get("co_units") or [])
+    owed = units * sum(1 for k in ("progress", "result")
+                       if dt.date(2026, 11, 16) < _d(case["deadlines"][k]["due"]) <= dt.date(2026, 11, 30))
+    before = due_parts()
+    assert cli("--data", sample, "withdraw", "261030-s40q5", "--reason", "企业已自行解决", "--date", "2026-11-16").code == 0
+    assert owed > 0 and due_parts() == before - owed

@@ -64,9 +64,8 @@ def roster_list(
     to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为 Excel"),
 ):
     """列出企业名录（每行：代码、名称、属地、类型、调度年度）。"""
-    from anshang.documents import roster_list
-
     from anshang.core import naming
+    from anshang.documents import roster_list
 
     if district is not None:
         district = naming.district(district, CTX.settings.districts)

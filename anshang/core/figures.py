@@ -146,7 +146,7 @@ def session_figures(w) -> list[dict]:
     reg_days = sorted(str(c["registered"]) for c in w.cases.values()
                       if c.get("channel", "reception_day") == "reception_day")
     for c in w.cases.values():
-        if c.get("session"):
+        if c.get("session") and not (lifecycle.is_withdrawn(c) and not c.get("outcome")):  # withdrawn: no place held
             by_session.setdefault(c["session"], []).append(c)
     out = []
     for sid in sorted(w.sessions):

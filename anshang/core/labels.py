@@ -46,7 +46,7 @@ KEY_ON, KEY_OFF = "列为重点诉求（须回访）", "取消重点诉求标记
 # how the office told an enterprise (``events[].how`` of a ``notify`` event)
 NOTIFY_HOW = {"phone": "电话", "sms": "短信", "wechat": "微信", "email": "邮件", "letter": "信函", "in_person": "当面"}
 # what the office records on a session (``sessions/*.yaml`` ``events``)
-SESSION_EVENTS = {"notice": "发布通告", "match": "截止预约并匹配", "attend": "发出参会通知", "note": "备注"}
+SESSION_EVENTS = {"notice": "发布通告", "match": "截止预约并匹配", "attend": "发出参会通知", "cancel": "取消场次", "note": "备注"}
 # what the office records for the programme as a whole (``records/<年>/<日期>-<类别>.yaml``)
 RECORD_KINDS = {"public": "公开反馈"}
 # which demands the office revisits (§四(五)) (``policy.revisit``)

@@ -83,8 +83,10 @@ def open_sessions(sessions: dict, today: dt.date) -> list[dict]:
 
 
 def scheduled(cases: dict, sid: str) -> list[dict]:
-    """The demands waiting to be received in session ``sid`` (matched as this session's)."""
-    return [c for c in cases.values() if c.get("session") == sid and (c.get("matching") or {}).get("status") == "scheduled"
+    """The demands waiting to be received in session ``sid``: matched to it now, or deferred to it
+    earlier (``match`` keeps those as they are when their session comes round)."""
+    return [c for c in cases.values() if c.get("session") == sid
+            and (c.get("matching") or {}).get("status") in ("scheduled", "deferred")
             and not c.get("outcome") and not lifecycle.is_withdrawn(c)]
 
 
@@ -98,6 +100,8 @@ def informed_kind(case: dict) -> tuple[str, dt.date] | None:
     matching = case.get("matching") or {}
     if case.get("session") and matching.get("status") == "deferred" and _date(matching.get("date")):
         return "deferred", _date(matching["date"])
+    if matching.get("status") == "waiting" and _date(matching.get("date")):
+        return "waiting", _date(matching["date"])  # no session fits yet: told it will be arranged later
     scr = case.get("screening") or {}
     if scr.get("decision") in ("excluded", "referred") and _date(scr.get("date")):
         return scr["decision"], _date(scr["date"])

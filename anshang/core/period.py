@@ -87,14 +87,14 @@ def span(start: dt.date, end: dt.date) -> Period:
 
 
 def parse_month(text: str) -> Period:
-    m = re.fullmatch(r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*月?\s*", text or "")
+    m = re.fullmatch(r"\s*(20\d\d)\s*[-年./]\s*(\d{1,2})\s*月?\s*", text or "")
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise AnshangError(f"--month {text!r} 的写法不对，应为 2026-11 或 2026年11月")
     return month(int(m.group(1)), int(m.group(2)))
 
 
 def parse_quarter(text: str) -> Period:
-    m = re.fullmatch(r"\s*(\d{4})\s*(?:[Qq]|年第?)\s*([1-4一二三四])\s*(?:季度)?\s*", text or "")
+    m = re.fullmatch(r"\s*(20\d\d)\s*(?:[Qq]|年第?)\s*([1-4一二三四])\s*(?:季度)?\s*", text or "")
     if not m:
         raise AnshangError(f"--quarter {text!r} 的写法不对，应为 2026Q4 或 2026年第四季度")
     q = m.group(2)
@@ -141,7 +141,7 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
     work = {"registered": len(registered), "by_channel": {}, "accepted": 0, "excluded": 0, "referred": 0,
             "excluded_by_clause": {}, "sessions_held": 0, "received": 0, "solved": 0, "handed_over": 0,
             "explained": 0, "closed": 0, "open": 0, "overdue": 0, "longterm": 0, "longterm_overdue": 0, "withdrawn": 0,
-            "screening": 0, "received_sessions": 0}
+            "screening": 0, "received_sessions": 0, "revisits": 0, "satisfied": 0}
     for c in registered:
         ch = c.get("channel", "reception_day")
         work["by_channel"][ch] = work["by_channel"].get(ch, 0) + 1
@@ -160,6 +160,10 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
             work["closed"] += 1
         if lifecycle.is_withdrawn(c) and lifecycle.withdrawn_on(c) in p:
             work["withdrawn"] += 1
+        visits = [e for e in lifecycle.events(c) if e.get("kind") == "revisit" and _day(e.get("date")) in p]
+        if visits:  # every demand revisited in the period, handed over or not (the last revisit counts)
+            work["revisits"] += 1
+            work["satisfied"] += visits[-1].get("satisfaction") in ("满意", "基本满意")
         if lifecycle.finished_on(c) is None and _day(c.get("registered")) and _day(c["registered"]) <= end:
             work["open"] += 1
             if lifecycle.is_handover(c) and any(o.is_late(end) for o in lifecycle.obligations(c, co_reports)):
@@ -205,6 +209,7 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
         lead, co = lifecycle.units_of(c)
         handed = _day((c.get("outcome") or {}).get("date")) in p
         obs = lifecycle.obligations(c, co_reports, include_closed=True)
+        stopped = lifecycle.withdrawn_on(c) or lifecycle.closed_on(c)
         for unit in [lead, *co]:
             if not unit:
                 continue
@@ -216,8 +221,10 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
                 else:
                     r["as_co"] += 1
             for o in obs:
-                if o.unit != unit or o.kind not in ("progress", "result") or o.due not in p:
-                    continue
+                if o.unit != unit or o.kind not in ("progress", "result") or o.due not in p or o.due > end:
+                    continue  # (a duty not due yet on the day of a period still running is not counted)
+                if stopped is not None and o.due > stopped and o.met is None:
+                    continue  # withdrawn or closed before it fell due: owed no more
                 r[f"{o.kind}_due"] += 1
                 r[f"{o.kind}_on_time"] += o.on_time()
             if unit == lead:

@@ -37,7 +37,7 @@ def _after(mapping, day: dt.date) -> bool:
     return d is not None and d > day
 
 
-def case_as_of(case: dict, day: dt.date, cal: Calendar) -> dict | None:
+def case_as_of(case: dict, day: dt.date, cal: Calendar, co_reports: str = "lead") -> dict | None:
     """``case`` as it stood at the end of ``day`` (None: not registered yet). ``cal`` may guess
     unknown years: a replayed deadline is marked provisional as its stored one was."""
     registered = _day(case.get("registered"))
@@ -63,7 +63,7 @@ def case_as_of(case: dict, day: dt.date, cal: Calendar) -> dict | None:
         for key in ("outcome", "deadlines", "key"):
             c.pop(key, None)
     if c.get("outcome") and any(e.get("kind") in CHANGING for e in later):
-        _replay(c, case, kept, later, cal)
+        _replay(c, case, kept, later, cal, co_reports)
     marks = [e for e in later if e.get("kind") == "key"]
     if marks:  # the key mark as it was before the first change after the day
         if marks[0].get("note") == KEY_OFF:
@@ -73,14 +73,18 @@ def case_as_of(case: dict, day: dt.date, cal: Calendar) -> dict | None:
     return c
 
 
-def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar) -> None:
-    """Deadlines and units as they stood before the ``later`` events changed them."""
+def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_reports: str = "lead") -> None:
+    """Deadlines and units as they stood before the ``later`` events changed them: replayed from
+    the reception the way the commands change them (a reassignment restarts the duties still
+    open then; an extension moves one deadline; a reopening restarts the result; long-term
+    rectification and each periodic report of the lead unit set the next periodic report)."""
+    from anshang.core import lifecycle
+
     out = dict(c["outcome"])
-    moves = [e for e in later if e.get("kind") == "reassign" and e.get("was")]
-    if moves:  # the first reassignment after the day names the units before it
+    moves = [e for e in [*kept, *later] if e.get("kind") == "reassign" and e.get("was")]
+    if moves:  # the units at the reception: those the first reassignment changed
         was = list(moves[0]["was"])
         out["lead_unit"], out["co_units"] = was[0], [u for u in was[1:] if u and u != was[0]]
-    c["outcome"] = out
     stored = case.get("deadlines") or {}
     rules = {}
     for kind, record in stored.items():
@@ -92,31 +96,31 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar) -> None
     if start is None or out.get("kind") != "handover":
         return
     dl: dict = {k: rules[k].record(cal, start) for k in ("progress", "result") if k in rules}
-    met: set = set()
-    lead = out.get("lead_unit")
+    seen: list = []
     for e in sorted(kept, key=lambda e: _day(e.get("date")) or start):
         kind, when = e.get("kind"), _day(e.get("date"))
         if when is None:
             continue
-        if kind in ("progress", "result"):
-            met.add(kind)
-        elif kind == "reassign":
-            for k in ("progress", "result"):
-                if k in rules and k not in met:
+        if kind == "reassign":
+            so_far = {**c, "outcome": dict(out), "deadlines": dict(dl), "events": list(seen)}
+            for k in lifecycle.duties(so_far, co_reports):
+                if k in ("progress", "result") and k in rules:
                     dl[k] = rules[k].record(cal, when)
             units = list(e.get("units") or [])
-            lead = units[0] if units else lead
+            if units:
+                out["lead_unit"], out["co_units"] = units[0], [u for u in units[1:] if u != units[0]]
         elif kind == "extension" and _day(e.get("due")):
             k = e.get("of") or _extended_kind(stored)
             if k in dl:
                 dl[k] = extended(dl[k], _day(e["due"]))
         elif kind == "reopen" and "result" in rules:
             dl["result"] = rules["result"].record(cal, when)
-            met.discard("result")
         elif kind == "longterm":
             dl["periodic"] = _periodic(rules, cal, when)
-        elif kind == "periodic" and (e.get("unit") in (None, lead)) and "periodic" in dl:
+        elif kind == "periodic" and e.get("unit") in (None, out.get("lead_unit")) and dl.get("periodic"):
             dl["periodic"] = _periodic(rules, cal, when)
+        seen.append(e)
+    c["outcome"] = out
     c["deadlines"] = {k: v for k, v in dl.items() if v is not None}
 
 
@@ -133,10 +137,14 @@ def _extended_kind(stored: dict) -> str:
 
 
 def session_as_of(session: dict, day: dt.date) -> dict:
-    """A session on ``day``: not yet held before its date; its records made by then."""
+    """A session on ``day``: not yet held before its date, not yet cancelled before its
+    cancellation; its records made by then."""
     s = dict(session)
     held = _day(s.get("date"))
     if s.get("status") == "held" and held is not None and held > day:
+        s["status"] = "planned"
+    cancels = [e for e in s.get("events") or [] if isinstance(e, dict) and e.get("kind") == "cancel"]
+    if s.get("status") == "cancelled" and cancels and all(_after(e, day) for e in cancels):
         s["status"] = "planned"
     evs = s.get("events")
     if evs:
@@ -149,12 +157,12 @@ def session_as_of(session: dict, day: dt.date) -> dict:
     return s
 
 
-def world_as_of(world, day: dt.date, cal: Calendar):
+def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
     """The whole ledger as it stood at the end of ``day`` (the same kind of object back)."""
     loose = cal if cal.allow_provisional else Calendar(cal.years, allow_provisional=True, calendar_dir=cal.calendar_dir)
     cases = {}
     for cid, c in world.cases.items():
-        snap = case_as_of(c, day, loose)
+        snap = case_as_of(c, day, loose, co_reports)
         if snap is not None:
             cases[cid] = snap
     sessions = {sid: session_as_of(s, day) for sid, s in world.sessions.items()}

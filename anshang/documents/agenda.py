@@ -28,7 +28,7 @@ HOW = {
     "public": "生成公开反馈表，在政府门户网站发布后记下",
     "calendar": "国务院办公厅节假日安排通知公布后加入日历，并重新计算暂定日期",
 }
-TOLD = {"deferred": "择期安排", "excluded": "不予受理", "referred": "转办"}
+TOLD = {"deferred": "择期安排", "waiting": "择期安排（待有场次）", "excluded": "不予受理", "referred": "转办"}
 
 
 @dataclass

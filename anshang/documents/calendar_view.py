@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from anshang.core.calendar import NOTICE, Calendar
-from anshang.core.problems import Problem, render_text
 from anshang.core.dates import cn_date
+from anshang.core.problems import Problem, render_text
 
 HEADER = " ".join(f"  {c}" for c in "一二三四五六日")
 

@@ -56,9 +56,8 @@ def as_text(d: DueList, world, cal) -> str:
 
 def due_report(ledger, settings, cal, today: dt.date, within: int | None, unit: str | None):
     """What falls due on the whole ledger; returns (DueList, world) for printing."""
-    from anshang.store import loader
-
     from anshang.core import naming
+    from anshang.store import loader
 
     world = loader.load_as_of(ledger, today, cal)
     if unit is not None:

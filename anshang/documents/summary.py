@@ -21,8 +21,8 @@ DEFINITIONS = [
     "接待：报告期内记录接待结果的诉求（当场解决、交办、解释说明），含接待日以外渠道的；接待场次：报告期内已举行的接待日。"
     "按接待日出的报告只计该场次的诉求。",
     "交办（承办单位）：报告期内交办、由该单位牵头的诉求；作为配合单位的另计。",
-    "应报送、按时报送：截止日期在报告期内的落实情况和办理结果（牵头和配合单位各计本单位的部分；长期整改期间暂停的办理结果不计），"
-    "其中在截止日期当天或之前报送的为按时。按时报送率 = 按时报送 ÷ 应报送。",
+    "应报送、按时报送：截止日期在报告期内（报告期尚未结束的，到截至日）的落实情况和办理结果（牵头和配合单位各计本单位的部分；"
+    "长期整改期间暂停的办理结果、撤回或办结以后才到期的不计），其中在截止日期当天或之前报送的为按时。按时报送率 = 按时报送 ÷ 应报送。",
     "办结：报告期内办结的诉求（含以前交办的）；办结率 = 报告期内交办的诉求中到期末已办结的 ÷ 报告期内交办的诉求。",
     "满意率 =（满意 + 基本满意）÷ 报告期内回访的诉求（同一件以报告期内最后一次回访为准）。",
     "期末超期：到期末仍有报送超过截止日期的诉求，超期天数按工作日计；催办、督办：报告期内的次数。",
@@ -67,6 +67,8 @@ def resolve_period(world, given: dict) -> period.Period:
     if kind == "quarter":
         return period.parse_quarter(given["quarter"])
     if kind == "year":
+        if not 2000 <= int(given["year"]) <= 2099:
+            raise AnshangError(f"--year {given['year']} 不在可统计的年份内（2000–2099）")
         return period.year(int(given["year"]))
     start = given["from"]
     return period.span(start, given.get("to") or start)
@@ -193,14 +195,14 @@ def overview(data: dict) -> list[str]:
                  + (f"（其中 {both} 件同时超期）" if both else "") + "。")
     rates = _overall_rates(f["by_unit"])
     before = _overall_rates(prev["by_unit"]) if prev else {}
-    visits = sum(r["revisits"] for r in f["by_unit"].values())
+    visits = w["revisits"]
     handed = sum(r["handed_over"] for r in f["by_unit"].values())
     parts = [_rate_words("交办事项按时报送率", rates["on_time_rate"], rates["reports_due"], "应报送 {} 项",
                          f"{what}没有到期的报送事项", before.get("on_time_rate")),
              _rate_words("办结率", rates["closure_rate"], handed, what + "交办 {} 件", f"{what}没有交办事项",
                          before.get("closure_rate")),
-             _rate_words("满意率", rates["satisfaction_rate"], visits, "回访 {} 件", f"{what}没有回访",
-                         before.get("satisfaction_rate"))]
+             _rate_words("满意率", period._rate(w["satisfied"], visits), visits, "回访 {} 件", f"{what}没有回访",
+                         period._rate(pw["satisfied"], pw["revisits"]) if prev else None)]
     lines.append("；".join(parts) + "。")
     return lines
 
@@ -293,6 +295,9 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
              ("期末超期", "overdue"), ("期末长期整改", "longterm")]
     overall = [[name, w[key], pw.get(key) if prev else "—",
                 (w[key] - pw[key]) if prev else "—"] for name, key in items]
+    rates["satisfaction_rate"] = period._rate(w["satisfied"], w["revisits"])
+    if prev:
+        before["satisfaction_rate"] = period._rate(pw["satisfied"], pw["revisits"])
     ratio_rows = []
     for name, key in (("按时报送率", "on_time_rate"), ("办结率", "closure_rate"), ("满意率", "satisfaction_rate")):
         now, was = rates[key], before.get(key)

@@ -135,7 +135,7 @@ def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
 
     case, world = loader.around_case(ledger, cid)
     loose = cal if cal.allow_provisional else Calendar(cal.years, allow_provisional=True, calendar_dir=cal.calendar_dir)
-    case = case_as_of(case, today, loose)  # as it stood at the end of --date
+    case = case_as_of(case, today, loose, settings.policy.co_unit_reports)  # as it stood at the end of --date
     if case is None:
         raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未登记（--date 早于登记日期）")
     world.sessions = {sid: session_as_of(s, today) for sid, s in world.sessions.items()}

@@ -9,11 +9,11 @@ from anshang.core.problems import AnshangError, Problem
 from anshang.store import canonical
 from anshang.store.atomic import read_utf8
 from anshang.store.folder import (
-    keep_style,
     LEADERS_FILE,
     SETTINGS_FILE,
     UNITS_FILE,
     Ledger,
+    keep_style,
     kind_of,
 )
 from anshang.store.yamlfile import YamlProblem

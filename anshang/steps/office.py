@@ -33,7 +33,7 @@ def owed_since(case: dict) -> tuple[str, dt.date | None]:
     dated before the decision is not about it)."""
     told = office.informed_kind(case)
     if told is not None:
-        return {"deferred": "择期安排", "excluded": "不予受理", "referred": "转办"}[told[0]], told[1]
+        return {"deferred": "择期安排", "waiting": "择期安排", "excluded": "不予受理", "referred": "转办"}[told[0]], told[1]
     matching = case.get("matching") or {}
     if matching.get("status") == "scheduled" and not case.get("outcome"):
         return "接待安排", parse_date(matching["date"]) if matching.get("date") else None
@@ -106,7 +106,8 @@ def notify_session(ledger, given: str, how: str, note: str | None, day: dt.date,
 
 # --- the call list read back ------------------------------------------------------------------
 
-NOT_DONE = re.compile(r"未接|未通|未联系|未告知|未能|无法|联系不上|没联系|没打通|没接|空号|关机|停机|拒接|无人接|失败|待通知"
+NOT_DONE = re.compile(r"未接|未通|未联系|未告知|未能|未回复|无法|联系不上|联系未果|没联系|没打通|打不通|没接|没人接|不接"
+                      r"|无人|忙音|占线|再打|再联系|稍后|空号|关机|停机|拒接|失败|待通知"
                       r"|^否$|^无$|^[×xX✗✘\-—－/／?？]+$")
 HOW_WORDS = [("sms", ("短信",)), ("wechat", ("微信",)), ("email", ("邮件", "邮箱", "电邮")),
              ("letter", ("信函", "函", "告知书", "邮寄", "寄送")), ("in_person", ("当面", "面告", "现场")),
@@ -141,7 +142,10 @@ def date_in(text: str, default: dt.date) -> dt.date:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = re.search(r"(?<!\d)(\d{1,2})\s*[月./]\s*(\d{1,2})(?!\d)", text)
     if m:
-        return dt.date(default.year, int(m.group(1)), int(m.group(2)))
+        day = dt.date(default.year, int(m.group(1)), int(m.group(2)))
+        if day > default and dt.date(default.year - 1, day.month, day.day) > default - dt.timedelta(days=183):
+            day = dt.date(default.year - 1, day.month, day.day)  # 12月30日 read in January: last year
+        return day
     return default
 
 
@@ -233,8 +237,10 @@ def import_contacts(ledger, given: str, path: Path, day: dt.date, by: str) -> Co
                 res.problems.append(Problem(name, 0, "contacts", "error",
                                             f"“{text}”写的日期 {when.isoformat()} 在导入日 {day.isoformat()} 之后，这一行未记录", where))
                 continue
-            if any(e.get("kind") == "notify" and e.get("note") == text for e in lifecycle.events(case)):
-                res.already.append(cid)
+            since = (case.get("matching") or {}).get("date")
+            if any(e.get("kind") == "notify" and e.get("note") == text and (since is None or str(e.get("date")) >= str(since))
+                   for e in lifecycle.events(case)):
+                res.already.append(cid)  # the same words since it was scheduled: recorded before
                 continue
             try:
                 check_date(case, when)
@@ -359,6 +365,8 @@ def notice(ledger, settings, given: str, fmt: str, to, record: bool, day: dt.dat
             if day > parse_date(s["date"]):
                 raise AnshangError(f"通告发布日期 {day.isoformat()} 晚于接待日 {parse_date(s['date']).isoformat()}；"
                                    "请用 --date 写实际发布的日期")
+            if s.get("status") == "cancelled":
+                raise AnshangError(f"场次 {s['id']} 已取消，不再记录发布通告")
         if fmt == "md":
             text = notice_text(ledger, settings, given)
             result = text if to is None else write_file(to, text, (".md", ".txt"))
@@ -378,7 +386,10 @@ def attendance(ledger, settings, given: str, day: dt.date, to, record: bool, by:
     with ledger.lock() if record else contextlib.nullcontext():
         if record:  # refused before anything is written
             world = loader.load(ledger, {"session"})
-            held = parse_date(world.sessions[find_session(world, given)]["date"])
+            s = world.sessions[find_session(world, given)]
+            held = parse_date(s["date"])
+            if s.get("status") == "cancelled":
+                raise AnshangError(f"场次 {s['id']} 已取消，不再记录参会通知")
             if day > held:
                 raise AnshangError(f"参会通知的日期 {day.isoformat()} 晚于接待日 {held.isoformat()}；请用 --date 写实际发出的日期")
         path = write_attendance(ledger, settings, given, day, to)

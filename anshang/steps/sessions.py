@@ -124,9 +124,15 @@ def cancel(ledger: Ledger, given: str, reason: str, day: dt.date, by: str = "") 
         note = f"{day.isoformat()} 取消：{reason.strip()}"
 
         def change(doc):
+            from anshang.steps.cases import append, event
+
             canonical.put(doc, "status", "cancelled", "session")
             old = str(doc.get("note") or "").strip()
             canonical.put(doc, "note", f"{old}；{note}" if old else note, "session")
+            ev = event(day, "cancel", by or "", note=reason.strip())  # dated: a report for an earlier day still sees it planned
+            if not by:
+                del ev["by"]
+            append(doc, ev, "session")
 
         ledger.edit(ledger.session_rel(sid), change)
         released = [c["id"] for c in scheduled_in(world, sid)]

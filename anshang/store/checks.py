@@ -540,7 +540,8 @@ def v_sessions(snap, ctx):
     booked: dict = {}
     scheduled: dict = {}
     for c in ctx.cases.values():
-        if isinstance(c.data, dict) and c.data.get("session"):
+        if isinstance(c.data, dict) and c.data.get("session") and not any(  # a withdrawn demand holds no place
+                isinstance(e, dict) and e.get("kind") == "withdraw" for e in c.data.get("events") or []):
             scheduled[c.data["session"]] = scheduled.get(c.data["session"], 0) + 1
     for doc, d in _each(snap.sessions):
         day = maybe_date(d.get("date"))

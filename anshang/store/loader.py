@@ -79,7 +79,8 @@ def load_as_of(ledger: Ledger, day, cal=None, kinds: set = ALL) -> World:
     ``cal`` replays changed deadlines (the ledger's calendar by default)."""
     from anshang.core.snapshot import world_as_of
 
-    return world_as_of(load(ledger, kinds), day, cal or calendar(ledger, True))
+    policy = settings(ledger).policy
+    return world_as_of(load(ledger, kinds), day, cal or calendar(ledger, True), policy.co_unit_reports)
 
 
 def w_items(data, key: str, target: dict) -> None:

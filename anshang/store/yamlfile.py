@@ -76,8 +76,16 @@ def _compose(loader):
     (``!!binary``, ``!!python/object``, ``!!float x``), nesting deeper than MAX_DEPTH (libyaml's
     own composer recurses in C and can crash) and numbers longer than MAX_NUMBER_CHARS."""
     from yaml.composer import ComposerError
-    from yaml.events import (AliasEvent, DocumentEndEvent, MappingEndEvent, MappingStartEvent,
-                             ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+    from yaml.events import (
+        AliasEvent,
+        DocumentEndEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     get, resolve, longest = loader.get_event, loader.resolve, MAX_NUMBER_CHARS
