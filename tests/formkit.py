@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from conftest import REPO
 
 from anshang.documents.forms import FIELDS, QUESTIONS
 from anshang.documents.workbook import set_text
 from anshang.store.workbook import label_key
-from conftest import REPO
 
 TEMPLATE = REPO / "templates" / "registration.xlsx"
 LABEL_OF = {k: label for k, label, *_ in FIELDS}

@@ -52,9 +52,9 @@ def test_provisional_only_when_asked():
 
 # --- the engine against a simple day-by-day reference -------------------------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
 import chinese_calendar  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 FIRST, LAST = D(2004, 1, 1), D(2026, 12, 31)
 ENGINE = Calendar(package_arrangements())

@@ -14,7 +14,7 @@ from anshang.core.calendar import Calendar, CalendarGap, package_arrangements
 from anshang.core.deadlines import Deadline, Limits, Rule, explain, extended, read_deadline
 from anshang.core.figures import statistics
 from anshang.core.matching import match
-from anshang.core.obligations import Obligation, overdue, falling_due, horizon, late_by, overdue_workdays, parts
+from anshang.core.obligations import Obligation, falling_due, horizon, late_by, overdue, overdue_workdays, parts
 from anshang.core.rotation import notice_problems, plan_year
 from anshang.core.screening import screen
 from anshang.store.settings import Policy

@@ -6,7 +6,6 @@ import json
 import textwrap
 
 import pytest
-
 from conftest import write_ledger
 
 EXAMPLES = [  # DOMAIN §3

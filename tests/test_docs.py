@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from anshang.store import checks
-from anshang.store import schema
-from anshang.cli import app
 from conftest import REPO
+
+from anshang.cli import app
+from anshang.store import checks, schema
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -16,10 +16,10 @@ import time
 import zipfile
 
 import pytest
-
-from anshang.store import yamlfile as yamlio
 from conftest import REPO
 from formkit import fill_template
+
+from anshang.store import yamlfile as yamlio
 
 ROUNDS = int(os.environ.get("ANSHANG_FUZZ", "120"))
 CASE = "cases/2026/261102-ecng5.yaml"

@@ -36,7 +36,7 @@ def test_cancel_releases_the_demands(cli, sample):
     text = (sample / "sessions/2027/2027-01-21.yaml").read_text(encoding="utf-8")
     assert "status: cancelled" in text and "note: 2026-11-22 取消：接待领导出差" in text
     case = (sample / "cases/2026/261120-p7g7f.yaml").read_text(encoding="utf-8")
-    assert "session:" not in case and "matching:" not in case
+    assert "\nsession:" not in case and "\nmatching:" not in case  # (the release event keeps them)
     assert "移出场次 2027-01-21：场次取消（接待领导出差）" in cli("--data", sample, "show", "261120-p7g7f").out
     assert cli("--data", sample, "check", "--date", "2026-11-22").code == 0
     r = cli("--data", sample, "session", "cancel", "2026-12-10")

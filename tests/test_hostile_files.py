@@ -11,9 +11,9 @@ import zipfile
 
 import openpyxl
 import pytest
+from formkit import fill_template, roster_sheet
 
 from anshang.store import yamlfile as yamlio
-from formkit import fill_template, roster_sheet
 
 # 9 anchors, each a list of ten aliases of the previous one: 10^9 strings once expanded
 LAUGHS = "lol1: &a [" + ", ".join(["lol"] * 10) + "]\n" + "".join(

@@ -9,12 +9,10 @@ import subprocess
 
 import pytest
 
-from anshang.core import ids
-from anshang.core import uscc
-from anshang.steps.cases import create_case
+from anshang.core import ids, uscc
 from anshang.core.problems import AnshangError
+from anshang.steps.cases import create_case
 from anshang.store.folder import Ledger, find_root
-
 
 # --- ledger selection --------------------------------------------------------------------
 

@@ -10,9 +10,9 @@ import re
 import chinese_calendar
 import openpyxl
 import pytest
+from conftest import REPO, docx_text, write_ledger
 
 from anshang.store import yamlfile as yamlio
-from conftest import REPO, docx_text, write_ledger
 
 D = dt.date
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import chinese_calendar
 import openpyxl
 import pytest
+from conftest import REPO, SETTINGS, docx_text, write_ledger
 
 from anshang.store import yamlfile as yamlio
 from anshang.store.folder import Ledger
-from conftest import REPO, SETTINGS, docx_text, write_ledger
 
 D = dt.date
 

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from anshang.store import yamlfile as yamlio
 from anshang.store.folder import Ledger
-from conftest import REPO
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "ANSHANG_LOCK_TIMEOUT": "60"}
 
@@ -212,8 +212,9 @@ def test_release_keeps_the_comments_after_the_removed_keys(cli, sample):
                  + "# 办事员：此件企业要求改期\n", encoding="utf-8")
     assert cli("--data", sample, "match", "--release", cid).code == 0
     text = p.read_text(encoding="utf-8")
-    assert "matching:" not in text and "session:" not in text and "已通知企业" not in text
-    assert text.endswith("# 办事员：此件企业要求改期\n")
+    assert "\nmatching:" not in text and "\nsession:" not in text and "已通知企业" not in text
+    assert "# 办事员：此件企业要求改期\n" in text  # kept (the release event now follows it)
+    assert "kind: release" in text and "session: '2026-12-10'" in text
     assert cli("--data", sample, "check").code == 0
 
 

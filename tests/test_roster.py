@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from formkit import roster_sheet
 
 from anshang.store import yamlfile as yamlio
-from formkit import roster_sheet
 
 ROWS = [
     [1, "测试新材料有限公司", "91350100M000100Y43", "东区", "是", "", "√", "李联系", 13800001111],

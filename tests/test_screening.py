@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ENTERPRISE
 
 from anshang.store import yamlfile as yamlio
-from conftest import ENTERPRISE
 
 BASE = """\
 id: {id}

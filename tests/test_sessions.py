@@ -9,9 +9,9 @@ import shutil
 import chinese_calendar
 import openpyxl
 import pytest
+from conftest import REPO, docx_text, write_ledger
 
 from anshang.store import yamlfile as yamlio
-from conftest import REPO, docx_text, write_ledger
 
 GOLDEN = REPO / "tests" / "golden"
 

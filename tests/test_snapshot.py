@@ -165,3 +165,13 @@ def test_a_cancelled_session_was_planned_before_it_was_cancelled():
          "events": [{"date": dt.date(2026, 9, 25), "kind": "cancel"}]}
     assert session_as_of(s, dt.date(2026, 9, 24))["status"] == "planned"
     assert session_as_of(s, dt.date(2026, 9, 25))["status"] == "cancelled"
+
+
+def test_a_demand_moved_out_of_its_session_later_had_its_arrangement_on_the_day(cli, sample):
+    before = cli("--data", sample, "session", "show", "2027-01-21").out
+    on_d = cli("--data", sample, "today", "--date", "2026-11-23", "--json").out
+    r = cli("--data", sample, "session", "cancel", "2027-01-21", "--reason", "接待领导出差", "--date", "2026-11-24")
+    assert r.code == 0 and "261120-p7g7f" in before
+    assert cli("--data", sample, "today", "--date", "2026-11-23", "--json").out == on_d  # deferred to 01-21 that day
+    assert "261120-p7g7f" in cli("--data", sample, "show", "261120-p7g7f", "--date", "2026-11-23").out
+    assert "择期安排" in cli("--data", sample, "show", "261120-p7g7f", "--date", "2026-11-23").out

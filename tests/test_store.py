@@ -11,13 +11,13 @@ import textwrap
 import threading
 
 import pytest
+from conftest import REPO
 
+from anshang.core.problems import LockBusy
 from anshang.store import canonical as fmt
 from anshang.store import yamlfile as yamlio
-from anshang.core.problems import LockBusy
 from anshang.store.atomic import atomic_write
 from anshang.store.folder import Ledger
-from conftest import REPO
 
 
 def test_reader_keeps_text_that_yaml11_would_mangle():

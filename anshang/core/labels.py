@@ -39,6 +39,7 @@ EVENT_KINDS = {
     "withdraw": "企业撤回",
     "notify": "通知企业",
     "key": "重点诉求标记",
+    "release": "移出场次",
     "note": "备注",
 }
 # the notes of a ``key`` event (the mark put on, or taken off)

@@ -62,6 +62,16 @@ def case_as_of(case: dict, day: dt.date, cal: Calendar, co_reports: str = "lead"
     if _after(c.get("outcome"), day):
         for key in ("outcome", "deadlines", "key"):
             c.pop(key, None)
+    moved = [e for e in later if e.get("kind") == "release"]
+    if moved and not c.get("outcome") and not _after({"date": moved[0].get("matched")}, day):
+        # moved out of its session after the day: the arrangement it had then
+        e = moved[0]
+        c.pop("session", None)
+        c.pop("matching", None)
+        if e.get("session"):
+            c["session"] = e["session"]
+        if e.get("status"):
+            c["matching"] = {"status": e["status"], **({"date": e["matched"]} if e.get("matched") else {})}
     if c.get("outcome") and any(e.get("kind") in CHANGING for e in later):
         _replay(c, case, kept, later, cal, co_reports)
     marks = [e for e in later if e.get("kind") == "key"]

@@ -74,20 +74,26 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
 
 
 def release(ledger: Ledger, cid: str, why: str = "", day: dt.date | None = None, by: str = "") -> str | None:
-    """Take a demand out of its session so the next ``match`` places it afresh; with ``why``,
-    a note in its events keeps the history (which session it left, and why)."""
+    """Take a demand out of its session so the next ``match`` places it afresh. A ``release``
+    event keeps the history: which session it left, the matching it had (so that a report for an
+    earlier day still sees the arrangement), and why."""
     old = {}
 
     def change(doc):
         if doc.get("outcome"):
             raise AnshangError(f"{cid} 已有接待结果，不能再调整场次")
         old["session"] = doc.get("session")
+        matching = dict(doc.get("matching") or {})
         for key in ("session", "matching"):
             canonical.remove(doc, key)
-        if why and old["session"]:
-            from anshang.steps.cases import append, event
+        if old["session"] or matching:
+            from anshang.core.dates import parse_date as _p
+            from anshang.steps.cases import append, clerk_name, event
 
-            append(doc, event(day or dt.date.today(), "note", by, note=f"移出场次 {old['session']}：{why}"))
+            append(doc, event(day or dt.date.today(), "release", by or clerk_name(), session=old["session"],
+                              matched=_p(matching["date"]) if matching.get("date") else None,
+                              status=matching.get("status"),
+                              note=f"移出场次 {old['session']}：{why}" if why and old["session"] else why))
 
     with ledger.lock():
         ledger.edit(Ledger.case_rel(cid), change)
