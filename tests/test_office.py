@@ -370,13 +370,18 @@ def test_publishing_with_record_sets_the_next_public_feedback(cli, sample, tmp_p
     assert r.code == 1 and "营商办记录的文件名应为 records/2026/2026-11-27-public.yaml" in r.out
 
 
-def test_the_call_list_is_read_back(cli, sample, tmp_path):
+def _call_list(cli, sample, tmp_path):
+    """The call list of 2026-12-10 as written by ``session contacts``, open for a clerk to fill in."""
     from openpyxl import load_workbook
 
     book = tmp_path / "名单.xlsx"
     assert cli("--data", sample, "session", "contacts", "2026-12-10", "--out", book).code == 0
     wb = load_workbook(book)
-    ws = wb.active
+    return book, wb, wb.active
+
+
+def test_the_call_list_is_read_back(cli, sample, tmp_path):
+    book, wb, ws = _call_list(cli, sample, tmp_path)
     header = next(r for r in range(1, 6) if ws.cell(r, 1).value == "诉求编号")
     rows = {ws.cell(r, 1).value: r for r in range(header + 1, ws.max_row + 1) if ws.cell(r, 1).value}
     assert ws.cell(rows["261119-63j86"], 8).value == "已电话告知企业接待安排"  # recorded before: filled in
@@ -458,12 +463,7 @@ def test_adding_next_years_calendar_clears_its_line_and_the_provisional_marks(cl
 
 
 def test_the_call_list_refuses_impossible_and_future_dates(cli, sample, tmp_path):
-    from openpyxl import load_workbook
-
-    book = tmp_path / "名单.xlsx"
-    assert cli("--data", sample, "session", "contacts", "2026-12-10", "--out", book).code == 0
-    wb = load_workbook(book)
-    ws = wb.active
+    book, wb, ws = _call_list(cli, sample, tmp_path)
     rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
     ws.cell(rows["261119-c3tk9"], 8).value = "2月30日电话通知"
     ws.cell(rows["261120-7464r"], 8).value = "12月25日电话通知"
@@ -547,12 +547,7 @@ def test_overdue_counts_into_an_unknown_year_are_provisional_but_the_due_dates_a
 
 
 def test_the_call_list_reads_what_the_clerk_wrote(cli, sample, tmp_path):
-    from openpyxl import load_workbook
-
-    book = tmp_path / "名单.xlsx"
-    assert cli("--data", sample, "session", "contacts", "2026-12-10", "--out", book).code == 0
-    wb = load_workbook(book)
-    ws = wb.active
+    book, wb, ws = _call_list(cli, sample, tmp_path)
     rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
     ws.cell(rows["261119-c3tk9"], 8).value = "电话未接通，已发短信"
     ws.cell(rows["261120-7464r"], 8).value = "×"

@@ -84,6 +84,7 @@ class Calendar:
                  calendar_dir: str = "calendar"):
         self.years = dict(years)
         self.allow_provisional = allow_provisional
+        self._lenient: "Calendar | None" = None
         self.calendar_dir = calendar_dir
         covered = sorted(self.years)
         self.first_year = min(covered[0] if covered else 2004, 2004)
@@ -131,6 +132,15 @@ class Calendar:
 
     def _day(self, i: int) -> dt.date:
         return self.origin + dt.timedelta(days=i)
+
+    def lenient(self) -> "Calendar":
+        """This calendar allowing provisional results (itself when it already does): for dates
+        the user already accepted as 暂定, and for replaying what was stored that way."""
+        if self.allow_provisional:
+            return self
+        if self._lenient is None:
+            self._lenient = Calendar(self.years, allow_provisional=True, calendar_dir=self.calendar_dir)
+        return self._lenient
 
     # -- coverage ------------------------------------------------------------------------
     def covers(self, year: int) -> bool:

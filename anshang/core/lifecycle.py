@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from anshang.core.dates import parse_date
+from anshang.core.dates import maybe_date, parse_date
 from anshang.core.deadlines import read_deadline
 from anshang.core.labels import DEADLINE_KINDS, SATISFIED, UNSATISFIED
 from anshang.core.obligations import Obligation, parts
@@ -22,7 +22,7 @@ def as_of(case: dict, today: dt.date) -> dict:
     evs = case.get("events")
     if not evs:
         return case
-    kept = [e for e in evs if isinstance(e, dict) and _day(e.get("date")) is not None and _day(e["date"]) <= today]
+    kept = [e for e in evs if isinstance(e, dict) and maybe_date(e.get("date")) is not None and maybe_date(e["date"]) <= today]
     return case if len(kept) == len(evs) else {**case, "events": kept}
 
 
@@ -175,12 +175,6 @@ def is_satisfied(case: dict) -> bool:
     return last_satisfaction(case) in SATISFIED
 
 
-def _day(value) -> dt.date | None:
-    try:
-        return parse_date(value) if value not in (None, "") else None
-    except ValueError:
-        return None
-
 
 def revisit_wanted(case: dict, revisit: str) -> bool:
     """Whether the settings want this demand revisited (labels.REVISIT)."""
@@ -198,10 +192,10 @@ def revisit_basis(case: dict) -> dt.date | None:
     if not out:
         return None
     if out.get("kind") == "handover":
-        replies = [_day(e.get("date")) for e in after_last_reopening(case) if e.get("kind") == "reply"]
+        replies = [maybe_date(e.get("date")) for e in after_last_reopening(case) if e.get("kind") == "reply"]
         replies = [d for d in replies if d]
         return max(replies) if replies else None
-    return _day(out.get("date"))
+    return maybe_date(out.get("date"))
 
 
 def revisit_owed(case: dict, revisit: str) -> bool:
@@ -209,7 +203,7 @@ def revisit_owed(case: dict, revisit: str) -> bool:
     if not revisit_wanted(case, revisit):
         return False
     basis = revisit_basis(case)
-    done = [_day(e.get("date")) for e in after_last_reopening(case) if e.get("kind") == "revisit"]
+    done = [maybe_date(e.get("date")) for e in after_last_reopening(case) if e.get("kind") == "revisit"]
     return not any(d and (basis is None or d >= basis) for d in done)
 
 

@@ -18,18 +18,12 @@ import datetime as dt
 
 from anshang.core import lifecycle
 from anshang.core.calendar import Calendar, CalendarGap
-from anshang.core.dates import parse_date
+from anshang.core.dates import maybe_date
 from anshang.core.deadlines import Deadline, Rule
 from anshang.core.obligations import Obligation, horizon
 
 OFFICE = "office"  # the party of the office's duties (labels.OFFICE is its Chinese name)
 
-
-def _date(value) -> dt.date | None:
-    try:
-        return parse_date(value) if value not in (None, "") else None
-    except ValueError:
-        return None
 
 
 class _Counter:
@@ -40,20 +34,13 @@ class _Counter:
 
     def __init__(self, cal: Calendar):
         self.cal = cal
-        self._loose: Calendar | None = None
-
-    @property
-    def loose(self) -> Calendar:
-        if self._loose is None:
-            self._loose = Calendar(self.cal.years, allow_provisional=True, calendar_dir=self.cal.calendar_dir)
-        return self._loose
 
     def deadline(self, rule: Rule, basis: dt.date, allowed: bool = False) -> tuple[Deadline, int | None]:
         try:
             d = rule.due(self.cal, basis)
             return Deadline(rule, basis, d.due, d.provisional), None
         except CalendarGap as gap:
-            d = rule.due(self.loose, basis)
+            d = rule.due(self.cal.lenient(), basis)
             return Deadline(rule, basis, d.due, True), (None if allowed or self.cal.allow_provisional else gap.year)
 
 
@@ -68,18 +55,18 @@ def _first(dates, since: dt.date | None, today: dt.date) -> dt.date | None:
 
 
 def session_events(session: dict, kind: str) -> list[dt.date]:
-    return [_date(e.get("date")) for e in session.get("events") or [] if isinstance(e, dict) and e.get("kind") == kind]
+    return [maybe_date(e.get("date")) for e in session.get("events") or [] if isinstance(e, dict) and e.get("kind") == kind]
 
 
 def notify_dates(case: dict) -> list[dt.date]:
-    return [_date(e.get("date")) for e in lifecycle.events(case) if e.get("kind") == "notify"]
+    return [maybe_date(e.get("date")) for e in lifecycle.events(case) if e.get("kind") == "notify"]
 
 
 def open_sessions(sessions: dict, today: dt.date) -> list[dict]:
     """Planned sessions on or after ``today``, by date."""
     out = [s for s in sessions.values() if s.get("status", "planned") == "planned"
-           and _date(s.get("date")) is not None and _date(s["date"]) >= today]
-    return sorted(out, key=lambda s: (_date(s["date"]), s["id"]))
+           and maybe_date(s.get("date")) is not None and maybe_date(s["date"]) >= today]
+    return sorted(out, key=lambda s: (maybe_date(s["date"]), s["id"]))
 
 
 def scheduled(cases: dict, sid: str) -> list[dict]:
@@ -98,13 +85,13 @@ def informed_kind(case: dict) -> tuple[str, dt.date] | None:
     if not (case.get("enterprise") or case.get("enterprise_name") or case.get("contact")):
         return None  # anonymous: nobody to tell
     matching = case.get("matching") or {}
-    if case.get("session") and matching.get("status") == "deferred" and _date(matching.get("date")):
-        return "deferred", _date(matching["date"])
-    if matching.get("status") == "waiting" and _date(matching.get("date")):
-        return "waiting", _date(matching["date"])  # no session fits yet: told it will be arranged later
+    if case.get("session") and matching.get("status") == "deferred" and maybe_date(matching.get("date")):
+        return "deferred", maybe_date(matching["date"])
+    if matching.get("status") == "waiting" and maybe_date(matching.get("date")):
+        return "waiting", maybe_date(matching["date"])  # no session fits yet: told it will be arranged later
     scr = case.get("screening") or {}
-    if scr.get("decision") in ("excluded", "referred") and _date(scr.get("date")):
-        return scr["decision"], _date(scr["date"])
+    if scr.get("decision") in ("excluded", "referred") and maybe_date(scr.get("date")):
+        return scr["decision"], maybe_date(scr["date"])
     return None
 
 
@@ -113,7 +100,7 @@ def office_obligations(cases: dict, sessions: dict, records: list, policy, cal: 
     """Every duty the office owes on ``today`` or owed before (met ones included, with the day
     they were met), from the ledger's items and the settings' policy."""
     count = _Counter(cal)
-    since = _date(getattr(policy, "office_since", None))
+    since = maybe_date(getattr(policy, "office_since", None))
     views = {cid: lifecycle.as_of(c, today) for cid, c in cases.items()}
     out: list[Obligation] = []
     out += _session_duties(views, sessions, policy, count, today)
@@ -133,31 +120,31 @@ def _session_duties(cases, sessions, policy, count, today):
     limits = policy.limits
     out = []
     for s in open_sessions(sessions, today + dt.timedelta(days=1)):  # from tomorrow: today's reception is on
-        sid, day, allowed = s["id"], _date(s["date"]), bool(s.get("provisional"))
-        notice_on = _date(s.get("notice_date"))
+        sid, day, allowed = s["id"], maybe_date(s["date"]), bool(s.get("provisional"))
+        notice_on = maybe_date(s.get("notice_date"))
         if notice_on is not None:
             notice = Deadline(limits.notice, day, notice_on, allowed)
             gap = None
         else:
             notice, gap = count.deadline(limits.notice, day, allowed)
         out.append(_duty("notice", sid, notice, _first(session_events(s, "notice"), None, today), gap=gap))
-        closes = _date(s.get("registration_to"))
+        closes = maybe_date(s.get("registration_to"))
         if closes is None:
             closes = count.deadline(limits.registration_close, day, True)[0].due
         match, gap = count.deadline(Rule("workdays", 1), closes, allowed)
         out.append(_duty("match", sid, match, _first(session_events(s, "match"), closes, today), gap=gap))
         waiting = scheduled(cases, sid)
         for c in waiting:
-            matched = _date((c.get("matching") or {}).get("date"))
+            matched = maybe_date((c.get("matching") or {}).get("date"))
             d, gap = count.deadline(Rule("workdays", -policy.notify_workdays), day, allowed)
             out.append(_duty("notify", c["id"], d, _first(notify_dates(c), matched, today), about=sid, gap=gap))
         if waiting:
             # a notice sent before the last demand was scheduled does not cover it: send again
-            last = max(_date((c.get("matching") or {}).get("date")) or dt.date.min for c in waiting)
+            last = max(maybe_date((c.get("matching") or {}).get("date")) or dt.date.min for c in waiting)
             d, gap = count.deadline(Rule("workdays", -policy.attend_workdays), day, allowed)
             out.append(_duty("attend", sid, d, _first(session_events(s, "attend"), last, today), gap=gap))
     for s in sessions.values():
-        day = _date(s.get("date"))
+        day = maybe_date(s.get("date"))
         if day is None or day > today or s.get("status") == "cancelled":
             continue
         for c in scheduled(cases, s["id"]):
@@ -179,13 +166,13 @@ def _case_duties(cases, policy, count, today, co_reports):
             results = [o for o in lifecycle.obligations(c, co_reports) if o.kind == "result"]
             if results and all(o.met is not None for o in results):
                 basis = max(o.met for o in results)
-                replies = [_date(e.get("date")) for e in lifecycle.after_last_reopening(c) if e.get("kind") == "reply"]
+                replies = [maybe_date(e.get("date")) for e in lifecycle.after_last_reopening(c) if e.get("kind") == "reply"]
                 d, gap = count.deadline(Rule("workdays", policy.reply_workdays), basis)
                 out.append(_duty("reply", cid, d, _first(replies, basis, today), gap=gap))
         if lifecycle.revisit_wanted(c, policy.revisit):
             basis = lifecycle.revisit_basis(c)
             if basis is not None and basis <= today:
-                done = [_date(e.get("date")) for e in lifecycle.after_last_reopening(c) if e.get("kind") == "revisit"]
+                done = [maybe_date(e.get("date")) for e in lifecycle.after_last_reopening(c) if e.get("kind") == "revisit"]
                 d, gap = count.deadline(Rule("workdays", policy.revisit_workdays), basis)
                 out.append(_duty("revisit", cid, d, _first(done, basis, today), gap=gap))
     return out
@@ -199,7 +186,7 @@ def _chases(cases, policy, count, today, co_reports):
         for ob in lifecycle.open_obligations(c, co_reports):
             if ob.due >= today:
                 continue
-            chased = [_date(e.get("date")) for e in lifecycle.events(c)
+            chased = [maybe_date(e.get("date")) for e in lifecycle.events(c)
                       if e.get("kind") == "chase" and e.get("unit") == ob.unit]
             chased = [d for d in chased if d and d > ob.due]
             if chased:
@@ -214,12 +201,12 @@ def _public(cases, records, policy, count, today, since):
     weeks = policy.public_every_weeks
     if not weeks:
         return []
-    done = [_date(r.get("date")) for r in records if r.get("kind") == "public"]
+    done = [maybe_date(r.get("date")) for r in records if r.get("kind") == "public"]
     done = [d for d in done if d and d <= today]
     if done:
         basis = max(done)
     else:
-        handed = [_date((c.get("outcome") or {}).get("date")) for c in cases.values() if lifecycle.is_handover(c)]
+        handed = [maybe_date((c.get("outcome") or {}).get("date")) for c in cases.values() if lifecycle.is_handover(c)]
         handed = [d for d in handed if d and d <= today and (since is None or d >= since)]
         if since is not None and since <= today:
             handed.append(since)

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from anshang.core import lifecycle
-from anshang.core.dates import parse_date
+from anshang.core.dates import maybe_date, parse_date
 from anshang.core.problems import AnshangError
 
 CHANNEL_ORDER = ("reception_day", "hotline", "open_day", "complaint_centre", "leader_visit", "service_month", "other")
@@ -110,12 +110,6 @@ def session_period(session: dict) -> Period:
 
 # --- the figures ----------------------------------------------------------------------------------
 
-def _day(value):
-    try:
-        return parse_date(value) if value not in (None, "") else None
-    except ValueError:
-        return None
-
 
 def _rate(a: int, b: int):
     return round(a / b, 4) if b else None
@@ -137,7 +131,7 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
     unit is named."""
     end = today_end or p.end
     cases = [c for c in world.cases.values() if _in_scope(c, p)]
-    registered = [c for c in cases if _day(c.get("registered")) in p]
+    registered = [c for c in cases if maybe_date(c.get("registered")) in p]
     work = {"registered": len(registered), "by_channel": {}, "accepted": 0, "excluded": 0, "referred": 0,
             "excluded_by_clause": {}, "sessions_held": 0, "received": 0, "solved": 0, "handed_over": 0,
             "explained": 0, "closed": 0, "open": 0, "overdue": 0, "longterm": 0, "longterm_overdue": 0, "withdrawn": 0,
@@ -153,25 +147,25 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
                     work["excluded_by_clause"][clause] = work["excluded_by_clause"].get(clause, 0) + 1
     for c in cases:
         out = c.get("outcome") or {}
-        if _day(out.get("date")) in p:
+        if maybe_date(out.get("date")) in p:
             work["received"] += 1
             work[{"solved": "solved", "handover": "handed_over", "explained": "explained"}[out["kind"]]] += 1
         if lifecycle.is_closed(c) and lifecycle.closed_on(c) in p:
             work["closed"] += 1
         if lifecycle.is_withdrawn(c) and lifecycle.withdrawn_on(c) in p:
             work["withdrawn"] += 1
-        visits = [e for e in lifecycle.events(c) if e.get("kind") == "revisit" and _day(e.get("date")) in p]
+        visits = [e for e in lifecycle.events(c) if e.get("kind") == "revisit" and maybe_date(e.get("date")) in p]
         if visits:  # every demand revisited in the period, handed over or not (the last revisit counts)
             work["revisits"] += 1
             work["satisfied"] += visits[-1].get("satisfaction") in ("满意", "基本满意")
-        if lifecycle.finished_on(c) is None and _day(c.get("registered")) and _day(c["registered"]) <= end:
+        if lifecycle.finished_on(c) is None and maybe_date(c.get("registered")) and maybe_date(c["registered"]) <= end:
             work["open"] += 1
             if lifecycle.is_handover(c) and any(o.is_late(end) for o in lifecycle.obligations(c, co_reports)):
                 work["overdue"] += 1
             if lifecycle.is_longterm(c):
                 work["longterm"] += 1
                 work["longterm_overdue"] += any(o.is_late(end) for o in lifecycle.obligations(c, co_reports))
-    held = [s for s in world.sessions.values() if _day(s.get("date")) in p and s.get("status") == "held"
+    held = [s for s in world.sessions.values() if maybe_date(s.get("date")) in p and s.get("status") == "held"
             and (not p.session or s["id"] == p.session)]
     work["sessions_held"] = len(held)
     work["sessions"] = [_session_row(s, cases, p) for s in sorted(held, key=lambda s: (str(s["date"]), s["id"]))]
@@ -188,7 +182,7 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
 
 
 def _session_row(s: dict, cases, p: Period) -> dict:
-    mine = [c for c in cases if c.get("session") == s["id"] and _day((c.get("outcome") or {}).get("date")) in p]
+    mine = [c for c in cases if c.get("session") == s["id"] and maybe_date((c.get("outcome") or {}).get("date")) in p]
     kinds = [(c.get("outcome") or {}).get("kind") for c in mine]
     return {"id": s["id"], "date": str(s["date"]), "leader": s.get("leader", ""), "fields": list(s.get("fields") or []),
             "received": len(mine), "handed_over": kinds.count("handover"), "solved": kinds.count("solved"),
@@ -207,7 +201,7 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
         if not lifecycle.is_handover(c):
             continue
         lead, co = lifecycle.units_of(c)
-        handed = _day((c.get("outcome") or {}).get("date")) in p
+        handed = maybe_date((c.get("outcome") or {}).get("date")) in p
         obs = lifecycle.obligations(c, co_reports, include_closed=True)
         stopped = lifecycle.withdrawn_on(c) or lifecycle.closed_on(c)
         for unit in [lead, *co]:
@@ -230,14 +224,14 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
             if unit == lead:
                 if lifecycle.is_closed(c) and lifecycle.closed_on(c) in p:
                     r["closed"] += 1
-                visits = [e for e in lifecycle.events(c) if e.get("kind") == "revisit" and _day(e.get("date")) in p]
+                visits = [e for e in lifecycle.events(c) if e.get("kind") == "revisit" and maybe_date(e.get("date")) in p]
                 if visits:
                     r["revisits"] += 1
                     r["satisfied"] += visits[-1].get("satisfaction") in ("满意", "基本满意")
             if any(o.unit == unit and o.is_late(end) for o in lifecycle.obligations(c, co_reports)):
                 r["overdue"] += 1
             for e in lifecycle.events(c):
-                if e.get("unit") == unit and _day(e.get("date")) in p:
+                if e.get("unit") == unit and maybe_date(e.get("date")) in p:
                     r["chases"] += e.get("kind") == "chase"
                     r["supervisions"] += e.get("kind") == "supervise"
     # a unit with nothing in the period (no handover, report due, close, revisit, chase, nor anything overdue) is left out
@@ -273,12 +267,12 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
 def _leaders(cases, sessions: dict, p: Period, order=()) -> dict:
     rows: dict = {}
     for s in sessions.values():
-        if _day(s.get("date")) in p and s.get("status") == "held" and (not p.session or s["id"] == p.session):
+        if maybe_date(s.get("date")) in p and s.get("status") == "held" and (not p.session or s["id"] == p.session):
             r = rows.setdefault(s.get("leader", ""), {"sessions": 0, "received": 0, "handed_over": 0, "closed": 0})
             r["sessions"] += 1
     for c in cases:
         out = c.get("outcome") or {}
-        if _day(out.get("date")) not in p or not c.get("session"):
+        if maybe_date(out.get("date")) not in p or not c.get("session"):
             continue
         leader = (sessions.get(c["session"]) or {}).get("leader", "")
         r = rows.setdefault(leader, {"sessions": 0, "received": 0, "handed_over": 0, "closed": 0})
@@ -292,8 +286,8 @@ def _leaders(cases, sessions: dict, p: Period, order=()) -> dict:
 def _fields(cases, p: Period, end: dt.date) -> dict:
     rows: dict = {}
     for c in cases:
-        reg = _day(c.get("registered")) in p
-        handed = lifecycle.is_handover(c) and _day((c.get("outcome") or {}).get("date")) in p
+        reg = maybe_date(c.get("registered")) in p
+        handed = lifecycle.is_handover(c) and maybe_date((c.get("outcome") or {}).get("date")) in p
         if not (reg or handed):
             continue
         for f in c.get("fields") or []:
@@ -311,7 +305,7 @@ def _fields(cases, p: Period, end: dt.date) -> dict:
 def _channels(cases, p: Period, end: dt.date) -> dict:
     rows: dict = {}
     for c in cases:
-        if _day(c.get("registered")) not in p:
+        if maybe_date(c.get("registered")) not in p:
             continue
         ch = c.get("channel", "reception_day")
         r = rows.setdefault(ch, {"registered": 0, "accepted": 0, "finished": 0})
@@ -333,8 +327,8 @@ def _months(cases, p: Period, end: dt.date) -> dict:
         out[f"{y}-{m:02d}"] = {"registered": 0, "handed_over": 0, "closed": 0}
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     for c in cases:
-        for key, day in (("registered", _day(c.get("registered"))),
-                         ("handed_over", _day((c.get("outcome") or {}).get("date")) if lifecycle.is_handover(c) else None),
+        for key, day in (("registered", maybe_date(c.get("registered"))),
+                         ("handed_over", maybe_date((c.get("outcome") or {}).get("date")) if lifecycle.is_handover(c) else None),
                          ("closed", lifecycle.closed_on(c))):
             if day in p and day <= end:
                 out[f"{day.year}-{day.month:02d}"][key] += 1

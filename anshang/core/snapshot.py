@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 
 from anshang.core.calendar import Calendar
-from anshang.core.dates import parse_date
+from anshang.core.dates import maybe_date
 from anshang.core.deadlines import Rule, extended, read_deadline
 from anshang.core.labels import KEY_OFF
 
@@ -25,22 +25,16 @@ from anshang.core.labels import KEY_OFF
 CHANGING = ("reassign", "extension", "reopen", "longterm", "periodic")
 
 
-def _day(value) -> dt.date | None:
-    try:
-        return parse_date(value) if value not in (None, "") else None
-    except ValueError:
-        return None
-
 
 def _after(mapping, day: dt.date) -> bool:
-    d = _day((mapping or {}).get("date"))
+    d = maybe_date((mapping or {}).get("date"))
     return d is not None and d > day
 
 
 def case_as_of(case: dict, day: dt.date, cal: Calendar, co_reports: str = "lead") -> dict | None:
     """``case`` as it stood at the end of ``day`` (None: not registered yet). ``cal`` may guess
     unknown years: a replayed deadline is marked provisional as its stored one was."""
-    registered = _day(case.get("registered"))
+    registered = maybe_date(case.get("registered"))
     if registered is not None and registered > day:
         return None
     evs = [e for e in case.get("events") or [] if isinstance(e, dict)]
@@ -102,13 +96,13 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
             rules[kind] = read_deadline(record, out.get("date")).rule
         except ValueError:
             return  # a deadline the check reports: leave the stored ones
-    start = _day(out.get("date"))
+    start = maybe_date(out.get("date"))
     if start is None or out.get("kind") != "handover":
         return
     dl: dict = {k: rules[k].record(cal, start) for k in ("progress", "result") if k in rules}
     seen: list = []
-    for e in sorted(kept, key=lambda e: _day(e.get("date")) or start):
-        kind, when = e.get("kind"), _day(e.get("date"))
+    for e in sorted(kept, key=lambda e: maybe_date(e.get("date")) or start):
+        kind, when = e.get("kind"), maybe_date(e.get("date"))
         if when is None:
             continue
         if kind == "reassign":
@@ -119,10 +113,10 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
             units = list(e.get("units") or [])
             if units:
                 out["lead_unit"], out["co_units"] = units[0], [u for u in units[1:] if u != units[0]]
-        elif kind == "extension" and _day(e.get("due")):
+        elif kind == "extension" and maybe_date(e.get("due")):
             k = e.get("of") or _extended_kind(stored)
             if k in dl:
-                dl[k] = extended(dl[k], _day(e["due"]))
+                dl[k] = extended(dl[k], maybe_date(e["due"]))
         elif kind == "reopen" and "result" in rules:
             dl["result"] = rules["result"].record(cal, when)
         elif kind == "longterm":
@@ -150,7 +144,7 @@ def session_as_of(session: dict, day: dt.date) -> dict:
     """A session on ``day``: not yet held before its date, not yet cancelled before its
     cancellation; its records made by then."""
     s = dict(session)
-    held = _day(s.get("date"))
+    held = maybe_date(s.get("date"))
     if s.get("status") == "held" and held is not None and held > day:
         s["status"] = "planned"
     cancels = [e for e in s.get("events") or [] if isinstance(e, dict) and e.get("kind") == "cancel"]
@@ -169,7 +163,7 @@ def session_as_of(session: dict, day: dt.date) -> dict:
 
 def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
     """The whole ledger as it stood at the end of ``day`` (the same kind of object back)."""
-    loose = cal if cal.allow_provisional else Calendar(cal.years, allow_provisional=True, calendar_dir=cal.calendar_dir)
+    loose = cal.lenient()
     cases = {}
     for cid, c in world.cases.items():
         snap = case_as_of(c, day, loose, co_reports)

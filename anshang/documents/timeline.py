@@ -128,14 +128,12 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
 
 def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
     """One case's timeline, reading only that case and what it refers to."""
-    from anshang.core.calendar import Calendar
     from anshang.core.problems import AnshangError
     from anshang.core.snapshot import case_as_of, session_as_of
     from anshang.store import loader
 
     case, world = loader.around_case(ledger, cid)
-    loose = cal if cal.allow_provisional else Calendar(cal.years, allow_provisional=True, calendar_dir=cal.calendar_dir)
-    case = case_as_of(case, today, loose, settings.policy.co_unit_reports)  # as it stood at the end of --date
+    case = case_as_of(case, today, cal.lenient(), settings.policy.co_unit_reports)  # as it stood at the end of --date
     if case is None:
         raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未登记（--date 早于登记日期）")
     world.sessions = {sid: session_as_of(s, today) for sid, s in world.sessions.items()}

@@ -255,22 +255,38 @@ def import_contacts(ledger, given: str, path: Path, day: dt.date, by: str) -> Co
 
 # --- what the office did for a session or the programme ----------------------------------------
 
+DATED = {"notice": "通告发布日期", "attend": "参会通知的日期"}
+
+
+def session_to_record(ledger, given: str, kind: str, day: dt.date) -> dict:
+    """The session a record of ``kind`` on ``day`` is about, refused when it cannot be: a
+    notice or attendance notice dated after the reception day, or for a cancelled session."""
+    if kind not in SESSION_EVENTS:
+        raise AnshangError(f"未知的场次记录类别 {kind!r}")
+    world = loader.load(ledger, {"session"})
+    s = world.sessions[find_session(world, given)]
+    held = parse_date(s["date"])
+    if kind in DATED and s.get("status") == "cancelled":
+        raise AnshangError(f"场次 {s['id']} 已取消，不再记录{SESSION_EVENTS[kind]}")
+    if kind in DATED and day > held:
+        raise AnshangError(f"{DATED[kind]} {day.isoformat()} 晚于接待日 {held.isoformat()}；请用 --date 写实际的日期")
+    return s
+
+
+def _locked(ledger, record: bool):
+    """The write lock when the document is also recorded (written and recorded together)."""
+    import contextlib
+
+    return ledger.lock() if record else contextlib.nullcontext()
+
+
 def record_session(ledger, given: str, kind: str, day: dt.date, by: str | None, note: str | None = None) -> tuple[str, bool]:
     """Note on a session that the office did ``kind`` (labels.SESSION_EVENTS) on ``day``;
     (session id, whether it was new). Without ``by`` no clerk is named (matching by rule: two
     clones write the same bytes)."""
-    if kind not in SESSION_EVENTS:
-        raise AnshangError(f"未知的场次记录类别 {kind!r}")
     with ledger.lock():
-        world = loader.load(ledger, {"session"})
-        sid = find_session(world, given)
-        s = world.sessions[sid]
-        held = parse_date(s["date"])
-        if kind in ("notice", "attend") and day > held:
-            raise AnshangError(f"{SESSION_EVENTS[kind]}的日期 {day.isoformat()} 晚于接待日 {held.isoformat()}；"
-                               "请写实际的日期（用 --date）")
-        if kind in ("notice", "attend") and s.get("status") == "cancelled":
-            raise AnshangError(f"场次 {sid} 已取消，不再记录{SESSION_EVENTS[kind]}")
+        s = session_to_record(ledger, given, kind, day)
+        sid = s["id"]
         if any(isinstance(e, dict) and e.get("kind") == kind and str(e.get("date")) == day.isoformat()
                for e in s.get("events") or []):
             return sid, False
@@ -336,11 +352,9 @@ def record_letters(ledger, written: list[tuple[str, str]], day: dt.date, by: str
 def letters(ledger, settings, ids, session, kind, day: dt.date, to, record: bool, by: str):
     """Write the letters and, with ``record``, note each in its case — both under one lock, so
     that no letter goes out that the ledger did not record. Returns (written, recorded)."""
-    import contextlib
-
     from anshang.documents.letters import write_letters
 
-    with ledger.lock() if record else contextlib.nullcontext():
+    with _locked(ledger, record):
         if record:
             for cid in ids:
                 check_date(loader.case(ledger, cid), day, "成文")
@@ -353,20 +367,12 @@ def notice(ledger, settings, given: str, fmt: str, to, record: bool, day: dt.dat
     """The session's notice (docx, or md text) and, with ``record``, the note that it was
     published on ``day``. Returns (what was written: a path, or the Markdown text when no file
     was asked for; the session id recorded, or None)."""
-    import contextlib
-
     from anshang.documents.notice import notice_docx, notice_text
     from anshang.store.outputs import write, write_file
 
-    with ledger.lock() if record else contextlib.nullcontext():
-        if record:  # refused before anything is written
-            world = loader.load(ledger, {"session"})
-            s = world.sessions[find_session(world, given)]
-            if day > parse_date(s["date"]):
-                raise AnshangError(f"通告发布日期 {day.isoformat()} 晚于接待日 {parse_date(s['date']).isoformat()}；"
-                                   "请用 --date 写实际发布的日期")
-            if s.get("status") == "cancelled":
-                raise AnshangError(f"场次 {s['id']} 已取消，不再记录发布通告")
+    with _locked(ledger, record):
+        if record:
+            session_to_record(ledger, given, "notice", day)  # refused before anything is written
         if fmt == "md":
             text = notice_text(ledger, settings, given)
             result = text if to is None else write_file(to, text, (".md", ".txt"))
@@ -379,19 +385,11 @@ def notice(ledger, settings, given: str, fmt: str, to, record: bool, day: dt.dat
 
 def attendance(ledger, settings, given: str, day: dt.date, to, record: bool, by: str):
     """The attendance notice and, with ``record``, the note that it went out on ``day``."""
-    import contextlib
-
     from anshang.documents.letters import write_attendance
 
-    with ledger.lock() if record else contextlib.nullcontext():
-        if record:  # refused before anything is written
-            world = loader.load(ledger, {"session"})
-            s = world.sessions[find_session(world, given)]
-            held = parse_date(s["date"])
-            if s.get("status") == "cancelled":
-                raise AnshangError(f"场次 {s['id']} 已取消，不再记录参会通知")
-            if day > held:
-                raise AnshangError(f"参会通知的日期 {day.isoformat()} 晚于接待日 {held.isoformat()}；请用 --date 写实际发出的日期")
+    with _locked(ledger, record):
+        if record:
+            session_to_record(ledger, given, "attend", day)  # refused before anything is written
         path = write_attendance(ledger, settings, given, day, to)
         sid = record_session(ledger, given, "attend", day, by)[0] if record else None
     return path, sid
@@ -399,11 +397,9 @@ def attendance(ledger, settings, given: str, day: dt.date, to, record: bool, by:
 
 def public(ledger, settings, day: dt.date, to, formats, record: bool, by: str):
     """The public feedback tables and, with ``record``, the record that they were published."""
-    import contextlib
-
     from anshang.documents.public import write_public
 
-    with ledger.lock() if record else contextlib.nullcontext():
+    with _locked(ledger, record):
         paths = write_public(ledger, settings, day, to, formats)
         rec = add_record(ledger, "public", day, by) if record else None
     return paths, rec
