@@ -225,7 +225,7 @@ class Official:
 PLAN = "《{{ city }}“市长服务民营企业接待日”工作方案》"
 OPENING = "贵单位于{{ registered }}预约登记反映的“{{ title }}”事项，经审查，"  # every letter to an enterprise
 CONTACT = "联系电话：{{ phone }}"
-OVERDUE = [("编号", "id", 30), ("企业", "enterprise", 27), ("诉求事项", "title", 30), ("应报送", "kind", 15),
+OVERDUE = [("编号", "id", 30), ("企业或来源", "enterprise", 27), ("事项", "title", 30), ("应报送", "kind", 15),
            ("承办角色", "part", 12), ("截止日期", "due", 28), ("超期工作日", "late", 14)]
 
 
@@ -262,6 +262,27 @@ def supervision(d: Official) -> None:
     d.para("下列事项经催办仍未报送，已超过报送时限{{ threshold }}个工作日以上。根据" + PLAN + "关于加强督查的要求，"
            "由{{ office }}会同市政府督查室督办。请于收到本通知后{{ reply_within }}内报送办理情况，并书面说明超期原因"
            "和整改措施。")
+    d.table(OVERDUE)
+    d.para(CONTACT)
+    d.sign()
+    d.copy_to("抄送：市政府督查室。")
+
+
+def warning(d: Official) -> None:
+    d.title("预警提醒")
+    d.to("{{ unit }}：")
+    d.para("按照“市长服务民营企业接待日”和优化营商环境行动方案的工作要求，{{ limits }}。下列事项将于"
+           "{{ warning_days }}个工作日内到期，请按时报送；确有困难需要延期的，请在期限届满前书面说明理由。")
+    d.table(OVERDUE)
+    d.para(CONTACT)
+    d.sign()
+
+
+def named(d: Official) -> None:
+    d.title("挂牌督办通知")
+    d.to("{{ unit }}：")
+    d.para("经{{ leader }}同意，对“{{ item }}”（{{ id }}）实行挂牌督办。理由：{{ reason }}。请于收到本通知后"
+           "{{ reply_within }}内报送办理情况和整改措施，此后每周报送一次进展，直至办结销号。")
     d.table(OVERDUE)
     d.para(CONTACT)
     d.sign()
@@ -383,19 +404,22 @@ def summary(d: Official) -> None:
              ("结案率", "finish_rate", 28)], loop="channel_rows")
     d.heading("五、共性问题", keep=True)
     d.lines("common")
-    d.heading("六、超期和长期整改事项", keep=True)
+    d.heading("六、行动方案任务和专题调研", keep=True)
+    d.lines("programme")
+    d.heading("七、超期和长期整改事项", keep=True)
     d.lines("overdue_lines")
     d.caption("表5　超期和长期整改事项")
-    d.table([("编号", "id", 28), ("企业", "enterprise", 28), ("诉求事项", "title", 30), ("牵头单位", "unit", 22),
+    d.table([("编号", "id", 28), ("企业或来源", "enterprise", 28), ("事项", "title", 30), ("牵头单位", "unit", 22),
              ("状态", "status", 18), ("下一期限", "due", 18), ("超期工作日", "late", 12)], loop="overdue_rows")
-    d.heading("七、指标说明", keep=True)
+    d.heading("八、指标说明", keep=True)
     d.lines("definitions")
     d.sign()
 
 
 BUILDERS = {
     "notice.docx": notice, "chase.docx": chase, "supervision.docx": supervision,
-    "supervision_list.docx": supervision_list, "letter_scheduled.docx": letter_scheduled,
+    "supervision_list.docx": supervision_list, "warning.docx": warning, "named.docx": named,
+    "letter_scheduled.docx": letter_scheduled,
     "letter_deferred.docx": letter_deferred, "letter_excluded.docx": letter_excluded,
     "letter_referred.docx": letter_referred, "letter_reply.docx": letter_reply, "referral.docx": referral,
     "attendance.docx": attendance, "summary.docx": summary,

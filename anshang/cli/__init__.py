@@ -57,6 +57,7 @@ from anshang.cli import (  # noqa: F401
     loop_cmds,
     report_cmds,
     session_cmds,
+    task_cmds,
 )
 
 

@@ -20,7 +20,7 @@ from anshang.cli.context import (
     progress,
     today,
 )
-from anshang.core.labels import CHANNELS, STATUS
+from anshang.core.labels import CHANNELS, LEVELS, STATUS
 from anshang.core.problems import AnshangError
 
 
@@ -69,28 +69,60 @@ def today_cmd(
 def chase(
     date: str | None = typer.Option(None, "--date", metavar="日期", help="截至哪天，默认今天"),
     to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
-    no_record: bool = typer.Option(False, "--no-record", help="只生成通知，不在诉求中记录催办/督办"),
+    no_record: bool = typer.Option(False, "--no-record", help="只生成通知，不在诉求、任务中记录预警、催办和督办"),
+    no_warning: bool = typer.Option(False, "--no-warning", help="不发预警提醒（只催办和督办超期的）"),
     fmt: str = typer.Option("docx", "--format", metavar="格式", help="docx 公文格式的 Word 文档（默认）/ md Markdown"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """催办：为每个有超期事项的承办单位（含配合单位）生成催办通知；超期超过设置天数的，另发督办通知并列入督办清单。"""
+    """分级督办：报送期限临近的发预警提醒（黄），超期的发催办通知（橙），超期超过设置天数的另发督办通知并列入督办清单（红）；诉求、工作任务和专题调研都在内。同一超期同一级别只记录一次。"""  # noqa: E501
     from anshang.steps.chase import chase as do_chase
 
     if fmt not in ("docx", "md"):
         raise AnshangError("--format 只能是 docx（Word 文档）或 md（Markdown）")
     settings = CTX.settings
-    res = do_chase(CTX.ledger, settings, CTX.calendar(provisional), today(date), to, not no_record, clerk(None), fmt)
+    res = do_chase(CTX.ledger, settings, CTX.calendar(provisional), today(date), to, not no_record, clerk(None), fmt,
+                   not no_warning)
+    for path, n in res.warnings:
+        out(f"预警提醒：{path}（{n} 项）\n")
     for path, n in res.notices:
         out(f"催办通知：{path}（{n} 项）\n")
     for path, n in res.supervision_notices:
         out(f"督办通知：{path}（{n} 项）\n")
     if res.supervision:
         path, n = res.supervision
-        out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日）\n")
+        out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日或挂牌督办）\n")
     if not res.late:
         out("没有超期事项，无需催办。\n")
-    elif not no_record:
-        err(f"已在 {res.recorded} 件诉求中记录催办或督办。")
+    if not no_record and res.levels:
+        shown = "，".join(f"{LEVELS[k]} {res.levels[k]} 项" for k in LEVELS if res.levels.get(k))
+        err(f"已在 {res.recorded} 件诉求或任务中记录：{shown}。")
+    elif not no_record and (res.late or res.warnings):
+        err("各事项的预警、催办和督办都已记录过，没有新的记录。")
+
+
+@app.command()
+def supervise(
+    item: str = typer.Argument(..., metavar="编号", help="诉求、工作任务或专题调研的编号"),
+    named: bool = typer.Option(False, "--named", help="挂牌督办（须写明 --leader 和 --reason）"),
+    leader: str | None = typer.Option(None, "--leader", metavar="领导", help="督办领导，如 市长王某"),
+    reason: str | None = typer.Option(None, "--reason", metavar="理由", help="挂牌督办的理由"),
+    date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    to: Path | None = typer.Option(None, "--out", metavar="目录", help="挂牌督办通知写到哪里（默认台账的 output/ 目录）"),
+    fmt: str = typer.Option("docx", "--format", metavar="格式", help="docx 公文格式的 Word 文档（默认）/ md Markdown"),
+    by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
+    provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
+):
+    """挂牌督办（督办的最高一级，由人决定）：记下督办领导和理由，给牵头单位出具挂牌督办通知；办结后自然解除。预警、催办、督办三级由 anshang chase 按设置自动判定。"""  # noqa: E501
+    from anshang.steps.chase import set_named
+
+    if not named:
+        raise AnshangError("预警、催办和督办由 anshang chase 按设置自动判定；人工只能挂牌督办：写 --named --leader 领导 --reason 理由")
+    if fmt not in ("docx", "md"):
+        raise AnshangError("--format 只能是 docx（Word 文档）或 md（Markdown）")
+    iid = case_id(item)
+    path = set_named(CTX.ledger, CTX.settings, CTX.calendar(provisional), iid, leader or "", reason or "", today(date),
+                     clerk(by), to, fmt)
+    out(f"已挂牌督办 {iid}（{leader}）\n挂牌督办通知：{path}\n")
 
 
 @app.command()
@@ -122,8 +154,9 @@ def weekly(
 
     table = Table(title="本周台账" + ("（含按暂定日历计算的日期）" if summary.get("provisional") else ""),
                   show_header=False)
-    for label, key in (("诉求", "cases"), ("超期", "overdue"), ("即将到期", "soon"), ("已办结", "closed"),
-                       ("共性问题组", "common_groups"), ("营商办待办", "office_open"), ("其中超期", "office_overdue")):
+    for label, key in (("诉求", "cases"), ("超期", "overdue"), ("其中督办", "supervised"), ("预警", "soon"),
+                       ("已办结", "closed"), ("工作任务", "tasks"), ("专题调研", "topics"), ("共性问题组", "common_groups"),
+                       ("营商办待办", "office_open"), ("其中超期", "office_overdue")):
         table.add_row(label, str(summary.get(key, 0)))
     console = Console(file=sys.stdout, width=100)
     console.print(table)
@@ -245,12 +278,13 @@ def list_cmd(
     overdue: bool = typer.Option(False, "--overdue", help="只列有超期报送事项的"),
     due_within: int | None = typer.Option(None, "--due-within", metavar="N", help="只列 N 个工作日内有报送事项到期的（含已超期）"),
     sort: str = typer.Option("编号", "--sort", metavar="排序", help="编号、登记日期、下一期限、企业、状态"),
+    kind: list[str] | None = typer.Option(None, "--kind", metavar="类别", help="列哪类事项（可重复）：诉求（默认）、工作任务、专题调研"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="以该日判断状态和超期，默认今天"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {id, registered, enterprise, channel, fields, title, status, session, lead, co, next_due, next_kind, provisional, overdue_workdays}"),
     to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="同时导出为可打印的 Excel 表"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """查找诉求：按状态、承办单位、企业、场次、渠道、领域、年份、超期、即将到期和文字筛选，列成表格。"""
+    """查找诉求（--kind 工作任务、专题调研 也可查找行动方案任务和专题调研）：按状态、承办单位、企业、场次、渠道、领域、年份、超期、即将到期和文字筛选，列成表格。"""  # noqa: E501
     import json
 
     from anshang.documents.case_list import Filters, as_table, list_cases, write_table
@@ -258,7 +292,8 @@ def list_cmd(
 
     day = today(date)
     f = Filters(text=" ".join(text or []), statuses=list(status or []), unit=unit, enterprise=enterprise, session=session,
-                channel=channel, fields=list(field or []), year=year, overdue=overdue, due_within=due_within, sort=sort)
+                channel=channel, fields=list(field or []), year=year, overdue=overdue, due_within=due_within, sort=sort,
+                kinds=list(kind or ["case"]))
     rows, described = list_cases(CTX.ledger, CTX.settings, CTX.calendar(provisional), day, f)
     if as_json:
         out(json.dumps(rows_json(rows), ensure_ascii=False, indent=2) + "\n")

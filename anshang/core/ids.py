@@ -15,6 +15,9 @@ from anshang.core.problems import AnshangError
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford: no i, l, o, u
 ID_RE = re.compile(r"^\d{6}-[0-9a-hjkmnp-tv-z]{5}$")
+# an action-plan task: <plan>-<number> (xd2026-07); a research topic: zt<opened yymmdd>-<5 random> (zt261120-k7m2x)
+TASK_ID_RE = re.compile(r"^([a-z][a-z0-9]{1,15})-(\d{2,3})$")
+TOPIC_ID_RE = re.compile(r"^zt\d{6}-[0-9a-hjkmnp-tv-z]{5}$")
 
 
 def new_case_id(day: dt.date, taken=frozenset()) -> str:
@@ -24,6 +27,24 @@ def new_case_id(day: dt.date, taken=frozenset()) -> str:
         cid = f"{day:%y%m%d}-{tail}"
         if cid not in taken:
             return cid
+
+
+def new_topic_id(day: dt.date, taken=frozenset()) -> str:
+    """A fresh, clone-safe id for a research topic opened on ``day``."""
+    return "zt" + new_case_id(day, {t[2:] for t in taken})
+
+
+def task_id(plan: str, number: int) -> str:
+    return f"{plan}-{number:02d}"
+
+
+def item_kind(item_id: str) -> str:
+    """case | task | topic, by the shape of the id."""
+    if TASK_ID_RE.match(item_id or ""):
+        return "task"
+    if TOPIC_ID_RE.match(item_id or ""):
+        return "topic"
+    return "case"
 
 
 def id_problem(cid: str) -> str | None:
@@ -36,15 +57,20 @@ def _norm(text: str) -> str:
     return text.strip().lower().replace("-", "")
 
 
-def resolve(prefix: str, ids) -> str:
+def resolve(prefix: str, ids, what: str = "诉求") -> str:
     """The one id that starts with ``prefix`` (case and hyphen insensitive)."""
     p = _norm(prefix)
     if not p:
-        raise AnshangError("请给出诉求编号（或其唯一前缀）")
+        raise AnshangError(f"请给出{what}编号（或其唯一前缀）")
+    ids = list(ids)
+    exact = [i for i in ids if _norm(i) == p]
+    if exact:
+        return exact[0]
     hits = [i for i in ids if _norm(i).startswith(p)]
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise AnshangError(f"没有编号以 {prefix!r} 开头的诉求（用 anshang check 或查看 cases/ 目录核对编号）")
+        where = "cases/" if what == "诉求" else "tasks/、topics/"
+        raise AnshangError(f"没有编号以 {prefix!r} 开头的{what}（用 anshang check 或查看 {where} 目录核对编号）")
     shown = "、".join(sorted(hits)[:8]) + (" 等" if len(hits) > 8 else "")
-    raise AnshangError(f"编号前缀 {prefix!r} 对应 {len(hits)} 件诉求：{shown}；请多输入几位")
+    raise AnshangError(f"编号前缀 {prefix!r} 对应 {len(hits)} 件{what}：{shown}；请多输入几位")

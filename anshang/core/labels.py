@@ -40,6 +40,7 @@ EVENT_KINDS = {
     "notify": "通知企业",
     "key": "重点诉求标记",
     "release": "移出场次",
+    "acknowledge": "签收",
     "note": "备注",
 }
 # the notes of a ``key`` event (the mark put on, or taken off)
@@ -73,7 +74,16 @@ SATISFACTION = {"满意": "满意", "基本满意": "基本满意", "不满意":
 SATISFIED = ("满意", "基本满意")  # counted in 满意率
 UNSATISFIED = "不满意"  # reopens the case
 # what a unit owes after a handover (the keys of a case's ``deadlines``)
-DEADLINE_KINDS = {"progress": "落实情况", "result": "办理结果", "periodic": "定期报送"}  # 十日一报 by default
+DEADLINE_KINDS = {"acknowledge": "签收反馈", "progress": "落实情况", "result": "办理结果",
+                  "periodic": "定期报送"}  # 十日一报 by default; 签收 for channels whose rules ask for it
+# the kinds of tracked work (an item's id says which it is)
+ITEM_KINDS = {"case": "诉求", "task": "工作任务", "topic": "专题调研"}
+# graded supervision (督办分级): the levels in order, and the colour each has in the weekly ledger
+LEVELS = {"warning": "预警", "chase": "催办", "supervise": "督办", "named": "挂牌督办"}
+LEVEL_COLOURS = {"warning": "黄色", "chase": "橙色", "supervise": "红色", "named": "红色"}
+# per-channel rules (``channels`` in the settings): what a handed-over item owes
+CHANNEL_RULE_KEYS = {"screening": "适用接待日受理审查（§三）", "matching": "参加接待日双向匹配",
+                     "obligations": "交办后须报送的事项和时限"}
 # a unit's part in a handover
 PARTS = {"lead": "牵头", "co": "配合"}
 # how a deadline is counted (``deadlines.*.rule``)
@@ -114,11 +124,12 @@ EXCLUSIONS = {
 STATUS = {
     "registered": "已登记", "incomplete": "待补正", "excluded": "不予受理", "referred": "已转办", "accepted": "已受理待安排",
     "to_hand_over": "已受理待交办", "waiting": "待有场次", "scheduled": "已安排场次", "deferred": "择期安排", "solved": "当场解决", "explained": "已解释说明",
-    "handling": "办理中", "longterm": "长期整改", "overdue": "超期", "replied": "已答复",
+    "handling": "办理中", "longterm": "长期整改", "ongoing": "长期坚持", "overdue": "超期", "replied": "已答复",
     "closed": "已办结", "withdrawn": "已撤回",
 }
 # the reminder colour of a row in the weekly ledger
-ALERTS = {"overdue": "超期", "soon": "即将到期", "closed": "已办结", "": ""}
+ALERTS = {"overdue": "超期", "soon": "即将到期", "closed": "已办结", "": "",
+          **{k: v for k, v in (("warning", "预警"), ("chase", "催办"), ("supervise", "督办"), ("named", "挂牌督办"))}}
 
 
 def label(table: dict, key, default: str | None = None) -> str:

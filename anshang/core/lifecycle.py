@@ -68,17 +68,36 @@ def finished_on(case: dict) -> dt.date | None:
 
 
 def is_longterm(case: dict) -> bool:
+    """In long-term rectification: periodic reports are due, the result waits (a task 长期坚持
+    is so for as long as it runs)."""
+    if case.get("ongoing"):
+        return True
     evs = after_last_reopening(case)
     return any(e.get("kind") == "longterm" for e in evs) and not any(e.get("kind") == "result" for e in evs)
 
 
+def is_assigned_item(item: dict) -> bool:
+    """An action-plan task or a research topic: its units are its own, not a reception's."""
+    return "lead_unit" in item and "outcome" not in item
+
+
 def is_handover(case: dict) -> bool:
-    return (case.get("outcome") or {}).get("kind") == "handover"
+    """A demand handed over to units (or a task or topic, which always is)."""
+    return (case.get("outcome") or {}).get("kind") == "handover" or is_assigned_item(case)
+
+
+def assignment(case: dict) -> dict:
+    """Who owes the item's reports, and since when: a demand's reception outcome, or a task's
+    or topic's own ``lead_unit``, ``co_units`` and ``assigned`` (``opened``) date."""
+    if is_assigned_item(case):
+        return {"kind": "handover", "date": case.get("assigned") or case.get("opened"),
+                "lead_unit": case.get("lead_unit"), "co_units": case.get("co_units") or []}
+    return case.get("outcome") or {}
 
 
 def units_of(case: dict) -> tuple[str, list[str]]:
     """The lead unit and the co-units of a handover."""
-    out = case.get("outcome") or {}
+    out = assignment(case)
     lead = out.get("lead_unit") or ""
     return lead, [u for u in out.get("co_units") or [] if u and u != lead]
 
@@ -89,7 +108,7 @@ def obligations(case: dict, co_reports: str = "lead", include_closed: bool = Fal
     Progress is met by a progress report; the result by a result report since the latest
     reopen; while in long-term rectification the result waits and a periodic report is due.
     A closed case owes nothing (``include_closed`` lists its duties anyway, for the record)."""
-    out = case.get("outcome") or {}
+    out = assignment(case)
     if out.get("kind") != "handover" or ((is_closed(case) or is_withdrawn(case)) and not include_closed):
         return []
     dls = case.get("deadlines") or {}
@@ -104,7 +123,7 @@ def obligations(case: dict, co_reports: str = "lead", include_closed: bool = Fal
         if (kind == "result" and longterm) or (kind == "periodic" and not longterm):
             continue  # the result waits while the ten-day reports run, and vice versa
         deadline = read_deadline(record, out.get("date"))
-        pool = events(case) if kind == "progress" else recent
+        pool = events(case) if kind in ("progress", "acknowledge") else recent
         reports = [(parse_date(e["date"]), e.get("unit")) for e in pool if e.get("kind") == kind]
         since = deadline.basis + dt.timedelta(days=1) if kind == "periodic" else None
         res += parts(case["id"], kind, deadline, lead, co, reports, co_reports, since)
@@ -114,7 +133,7 @@ def obligations(case: dict, co_reports: str = "lead", include_closed: bool = Fal
 def stored_deadline(case: dict, kind: str):
     """A case's stored deadline of ``kind`` as a Deadline, or None."""
     record = (case.get("deadlines") or {}).get(kind)
-    return read_deadline(record, (case.get("outcome") or {}).get("date")) if isinstance(record, dict) else None
+    return read_deadline(record, assignment(case).get("date")) if isinstance(record, dict) else None
 
 
 def open_obligations(case: dict, co_reports: str = "lead") -> list[Obligation]:
@@ -139,12 +158,14 @@ def status(case: dict, today: dt.date, obs: list | None = None) -> str:
         return "incomplete"
     if is_closed(case):
         return "closed"
-    out = case.get("outcome") or {}
+    out = assignment(case)
     if out:
         if out.get("kind") == "handover":
             obs = obligations(case) if obs is None else obs
             if any(o.is_late(today) for o in obs):
                 return "overdue"
+            if case.get("ongoing"):
+                return "ongoing"
             if is_longterm(case):
                 return "longterm"
             if any(e.get("kind") == "reply" for e in after_last_reopening(case)) and all(o.met is not None for o in obs):
@@ -210,10 +231,20 @@ def revisit_owed(case: dict, revisit: str) -> bool:
 def close_blockers(case: dict, co_reports: str = "lead", revisit: str = "none") -> list[str]:
     """Why a case may not be closed yet (empty when it may); ``revisit`` is the settings' rule
     of which demands are revisited (labels.REVISIT)."""
-    out = case.get("outcome")
+    out = assignment(case)
     if not out:
         return ["尚未接待或处理（没有接待结果），不能办结"]
     reasons = []
+    if is_assigned_item(case):  # a task or topic: its result, from every unit that owes one
+        if case.get("ongoing"):
+            return []  # 长期坚持: closed when the office says the task is done
+        if not any(e.get("kind") == "result" for e in after_last_reopening(case)):
+            reasons.append("牵头单位尚未报送完成情况（办理结果）")
+        else:
+            owing = [o.unit for o in open_obligations(case, co_reports) if o.kind == "result"]
+            if owing:
+                reasons.append(f"配合单位 {'、'.join(owing)} 尚未报送完成情况")
+        return reasons
     if out.get("kind") == "handover":
         evs = after_last_reopening(case)
         if is_longterm(case):

@@ -30,6 +30,9 @@ def unit(text: str, units: dict, what: str = "承办单位") -> str:
     if len(by_id) == 1:
         return by_id[0]
     names = {uid: str(u.get("name") or "") for uid, u in units.items()}
+    aliased = [uid for uid, u in units.items() if t in (u.get("aliases") or [])]
+    if len(aliased) == 1:
+        return aliased[0]
     for test in (lambda n: n == t, lambda n: n.lstrip("市") == t.lstrip("市"), lambda n: t in n,
                  lambda n: _subsequence(t, n)):
         hits = [uid for uid, n in names.items() if t and test(n)]

@@ -96,16 +96,18 @@ def informed_kind(case: dict) -> tuple[str, dt.date] | None:
 
 
 def office_obligations(cases: dict, sessions: dict, records: list, policy, cal: Calendar, today: dt.date,
-                       co_reports: str = "lead") -> list[Obligation]:
+                       co_reports: str = "lead", others: dict | None = None) -> list[Obligation]:
     """Every duty the office owes on ``today`` or owed before (met ones included, with the day
-    they were met), from the ledger's items and the settings' policy."""
+    they were met), from the ledger's items and the settings' policy; ``others`` are the
+    tasks and topics, whose late reports the office chases like a demand's."""
     count = _Counter(cal)
     since = maybe_date(getattr(policy, "office_since", None))
     views = {cid: lifecycle.as_of(c, today) for cid, c in cases.items()}
     out: list[Obligation] = []
     out += _session_duties(views, sessions, policy, count, today)
     out += _case_duties(views, policy, count, today, co_reports)
-    out += _chases(views, policy, count, today, co_reports)
+    tracked = {**views, **{i: lifecycle.as_of(t, today) for i, t in (others or {}).items()}}
+    out += _chases(tracked, policy, count, today, co_reports)
     out += _public(views, records, policy, count, today, since)
     out += _calendar(cal, today)
     if since is not None:

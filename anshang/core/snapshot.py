@@ -34,7 +34,9 @@ def _after(mapping, day: dt.date) -> bool:
 def case_as_of(case: dict, day: dt.date, cal: Calendar, co_reports: str = "lead") -> dict | None:
     """``case`` as it stood at the end of ``day`` (None: not registered yet). ``cal`` may guess
     unknown years: a replayed deadline is marked provisional as its stored one was."""
-    registered = maybe_date(case.get("registered"))
+    from anshang.core.lifecycle import is_assigned_item
+
+    registered = maybe_date(case.get("registered") or case.get("assigned") or case.get("opened"))
     if registered is not None and registered > day:
         return None
     evs = [e for e in case.get("events") or [] if isinstance(e, dict)]
@@ -66,7 +68,9 @@ def case_as_of(case: dict, day: dt.date, cal: Calendar, co_reports: str = "lead"
             c["session"] = e["session"]
         if e.get("status"):
             c["matching"] = {"status": e["status"], **({"date": e["matched"]} if e.get("matched") else {})}
-    if c.get("outcome") and any(e.get("kind") in CHANGING for e in later):
+    if _after(c.get("policy_outcome"), day):
+        c.pop("policy_outcome", None)
+    if (c.get("outcome") or is_assigned_item(c)) and any(e.get("kind") in CHANGING for e in later):
         _replay(c, case, kept, later, cal, co_reports)
     marks = [e for e in later if e.get("kind") == "key"]
     if marks:  # the key mark as it was before the first change after the day
@@ -84,7 +88,7 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
     rectification and each periodic report of the lead unit set the next periodic report)."""
     from anshang.core import lifecycle
 
-    out = dict(c["outcome"])
+    out = dict(lifecycle.assignment(c))
     moves = [e for e in [*kept, *later] if e.get("kind") == "reassign" and e.get("was")]
     if moves:  # the units at the reception: those the first reassignment changed
         was = list(moves[0]["was"])
@@ -99,14 +103,20 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
     start = maybe_date(out.get("date"))
     if start is None or out.get("kind") != "handover":
         return
-    dl: dict = {k: rules[k].record(cal, start) for k in ("progress", "result") if k in rules}
+    dl: dict = {k: rules[k].record(cal, start) for k in ("acknowledge", "progress", "result") if k in rules}
+    if c.get("ongoing") and "periodic" in rules:  # a task 长期坚持 reports from the start
+        dl["periodic"] = rules["periodic"].record(cal, start)
     seen: list = []
     for e in sorted(kept, key=lambda e: maybe_date(e.get("date")) or start):
         kind, when = e.get("kind"), maybe_date(e.get("date"))
         if when is None:
             continue
         if kind == "reassign":
-            so_far = {**c, "outcome": dict(out), "deadlines": dict(dl), "events": list(seen)}
+            so_far = {**c, "deadlines": dict(dl), "events": list(seen)}
+            if lifecycle.is_assigned_item(c):
+                so_far.update(lead_unit=out.get("lead_unit"), co_units=out.get("co_units") or [])
+            else:
+                so_far["outcome"] = dict(out)
             for k in lifecycle.duties(so_far, co_reports):
                 if k in ("progress", "result") and k in rules:
                     dl[k] = rules[k].record(cal, when)
@@ -122,9 +132,15 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
         elif kind == "longterm":
             dl["periodic"] = _periodic(rules, cal, when)
         elif kind == "periodic" and e.get("unit") in (None, out.get("lead_unit")) and dl.get("periodic"):
-            dl["periodic"] = _periodic(rules, cal, when)
+            rule = rules.get("periodic")
+            # as ``report`` does: a monthly or quarterly report made early counts for its own period
+            early = isinstance(rule, Rule) and rule.kind in ("monthly", "quarterly")
+            dl["periodic"] = _periodic(rules, cal, max(when, maybe_date(dl["periodic"]["due"])) if early else when)
         seen.append(e)
-    c["outcome"] = out
+    if lifecycle.is_assigned_item(c):
+        c["lead_unit"], c["co_units"] = out.get("lead_unit"), list(out.get("co_units") or [])
+    else:
+        c["outcome"] = out
     c["deadlines"] = {k: v for k, v in dl.items() if v is not None}
 
 
@@ -171,6 +187,13 @@ def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
             cases[cid] = snap
     sessions = {sid: session_as_of(s, day) for sid, s in world.sessions.items()}
     changes = {"cases": cases, "sessions": sessions}
+    for name in ("tasks", "topics"):
+        table = {}
+        for iid, item in (getattr(world, name, None) or {}).items():
+            snap = case_as_of(item, day, loose, co_reports)
+            if snap is not None:
+                table[iid] = snap
+        changes[name] = table
     if hasattr(world, "records"):
         changes["records"] = [r for r in world.records if not _after(r, day)]
     return dataclasses.replace(world, **changes)

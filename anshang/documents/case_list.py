@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from anshang.core import lifecycle, naming
 from anshang.core.dates import parse_date
 from anshang.core.figures import worst_overdue
-from anshang.core.labels import CHANNELS, DEADLINE_KINDS, STATUS, label
+from anshang.core.labels import CHANNELS, DEADLINE_KINDS, ITEM_KINDS, STATUS, label
 from anshang.core.obligations import horizon
 from anshang.core.problems import AnshangError
-from anshang.documents.names import enterprise_name, unit_name
+from anshang.documents.names import enterprise_name, source_name, unit_name
 from anshang.documents.sheets import Col, Table, Tentative
 
 SORTS = {"id": "编号", "registered": "登记日期", "due": "下一期限", "enterprise": "企业", "status": "状态"}
@@ -33,6 +33,7 @@ class Filters:
     overdue: bool = False
     due_within: int | None = None
     sort: str = "id"
+    kinds: list = field(default_factory=lambda: ["case"])  # labels.ITEM_KINDS: demands, tasks, topics
 
 
 def _resolved(f: Filters, world, settings) -> Filters:
@@ -47,6 +48,7 @@ def _resolved(f: Filters, world, settings) -> Filters:
         if name not in (settings.fields or []):
             raise AnshangError(f"--field {name!r} 不是设置中的领域（{'、'.join(settings.fields or [])}）")
     f.sort = naming.choice(f.sort, SORTS, "--sort")
+    f.kinds = list(dict.fromkeys(naming.choice(k, ITEM_KINDS, "--kind") for k in f.kinds or ["case"]))
     if f.due_within is not None and f.due_within < 0:
         raise AnshangError("--due-within 应为不小于 0 的工作日数")
     return f
@@ -60,7 +62,7 @@ def _enterprise_hit(case: dict, world, wanted: str) -> bool:
 
 def _text_hit(case: dict, world, wanted: str) -> bool:
     words = wanted.split()
-    haystack = " ".join(str(case.get(k) or "") for k in TEXT_KEYS) + " " + enterprise_name(case, world.enterprises)
+    haystack = " ".join(str(case.get(k) or "") for k in TEXT_KEYS) + " " + source_name(case, world)
     return all(w in haystack for w in words)
 
 
@@ -70,8 +72,13 @@ def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
     policy = settings.policy
     until, _ = horizon(cal, today, f.due_within) if f.due_within is not None else (None, False)
     rows = []
-    for cid in sorted(world.cases):
-        c = world.cases[cid]
+    tables = {"case": world.cases, "task": world.tasks, "topic": world.topics}
+    items = [(k, iid, tables[k][iid]) for k in f.kinds for iid in sorted(tables[k])]
+    for kind, cid, c in items:
+        if kind != "case":  # a task or topic: no enterprise, channel, session or field of its own
+            if f.channel or f.session or f.fields or f.enterprise:
+                continue
+            c = {**c, "registered": c.get("assigned") or c.get("opened")}
         if f.year and parse_date(c["registered"]).year != f.year:
             continue
         if f.channel and c.get("channel", "reception_day") != f.channel:
@@ -99,8 +106,9 @@ def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
         if until is not None and not (nxt is not None and nxt.due <= until):
             continue
         rows.append({
-            "id": cid, "registered": parse_date(c["registered"]), "enterprise": enterprise_name(c, world.enterprises),
-            "channel": c.get("channel", "reception_day"), "fields": list(c.get("fields") or []),
+            "id": cid, "registered": parse_date(c["registered"]),
+            "enterprise": enterprise_name(c, world.enterprises) if kind == "case" else source_name(c, world),
+            "channel": c.get("channel", "reception_day") if kind == "case" else "", "fields": list(c.get("fields") or []),
             "title": c.get("title") or "", "status": st, "session": c.get("session"),
             "lead": unit_name(world.units, lead) if lead else "", "co": [unit_name(world.units, u) for u in co],
             "next_due": nxt.due if nxt else None, "next_kind": nxt.kind if nxt else None,

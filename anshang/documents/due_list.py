@@ -25,7 +25,7 @@ class DueList:
 
 
 def due_list(world, cal, today: dt.date, within: int, unit: str | None = None, co_reports: str = "lead") -> DueList:
-    obs = [o for c in world.cases.values() for o in lifecycle.open_obligations(c, co_reports)]
+    obs = [o for c in world.tracked() for o in lifecycle.open_obligations(c, co_reports)]
     items, guessed = falling_due(obs, cal, today, within, unit)
     return DueList(today, within, items, guessed)
 
@@ -47,7 +47,7 @@ def as_text(d: DueList, world, cal) -> str:
         late_by, provisional = overdue(ob, cal, d.today)
         state = (f"超期 {late_by} 个工作日{'（暂定）' if provisional else ''}" if ob.due < d.today
                  else ("今天到期" if ob.due == d.today else "即将到期"))
-        title = world.cases[ob.id].get("title", "")
+        title = world.item(ob.id).get("title", "")
         part = f"（{PARTS['co']}）" if ob.part == "co" else ""
         lines.append(f"  {ob.id} {DEADLINE_KINDS[ob.kind]}{part} 截止 {ob.due.isoformat()}"
                      f"{'（暂定）' if ob.provisional else ''} {state} — {title}")

@@ -15,6 +15,17 @@ def enterprise_name(case: dict, enterprises: dict) -> str:
     return (enterprises.get(case.get("enterprise")) or {}).get("name") or case.get("enterprise_name") or ""
 
 
+def source_name(item: dict, world) -> str:
+    """Where an item comes from, for a column beside its title: a demand's enterprise, a task's
+    action plan and number (行动方案第7项), or 专题调研."""
+    if item.get("plan"):
+        plan = (getattr(world, "plans", {}) or {}).get(item["plan"]) or {}
+        return f"{plan.get('title') or item['plan']}第{item.get('number')}项"
+    if str(item.get("id", "")).startswith("zt"):
+        return "专题调研"
+    return enterprise_name(item, world.enterprises)
+
+
 def leader_name(leader: dict | None, default: str = "") -> str:
     leader = leader or {}
     return f"{leader.get('title', '')}{leader.get('name', default)}"

@@ -17,6 +17,8 @@ TEMPLATES = {
     "chase.docx": "催办通知（每个承办单位一份）",
     "supervision.docx": "督办通知（超期超过督办天数的承办单位）",
     "supervision_list.docx": "督办清单（报市政府督查室）",
+    "warning.docx": "预警提醒（报送期限临近的承办单位）",
+    "named.docx": "挂牌督办通知（anshang supervise --named）",
     "letter_scheduled.docx": "接待安排告知书（致企业）",
     "letter_deferred.docx": "择期安排告知书（致企业）",
     "letter_excluded.docx": "不予受理告知书（致企业）",
@@ -42,6 +44,8 @@ PLACEHOLDERS = {
     "chase.docx": _CHASE,
     "supervision.docx": _CHASE,
     "supervision_list.docx": _CHASE,
+    "warning.docx": _CHASE + ("warning_days",),
+    "named.docx": _CHASE + ("leader", "reason", "item", "id"),
     "letter_scheduled.docx": _CASE,
     "letter_deferred.docx": _CASE + ("reason", "when"),
     "letter_excluded.docx": _CASE + ("clause", "clause_text", "advice"),
@@ -50,7 +54,7 @@ PLACEHOLDERS = {
     "referral.docx": _CASE + ("refer_to", "reason", "demand"),
     "attendance.docx": COMMON + ("units", "session_date", "leader", "place", "rows", "session"),
     "summary.docx": COMMON + ("period", "period_from", "period_to", "scope", "overview", "unit_lines", "unit_rows", "leader_rows",
-                              "field_rows", "channel_rows", "common", "overdue_lines", "overdue_rows", "definitions"),
+                              "field_rows", "channel_rows", "common", "programme", "overdue_lines", "overdue_rows", "definitions"),
     "handover.xlsx": ("number", "enterprise", "uscc", "contact", "phone", "title", "demand", "leader", "session_date",
                       "instruction", "lead_unit", "co_units", "deadlines", "progress_due", "result_due",
                       "handover_date", "office", "city", "objection_limit"),
@@ -58,14 +62,14 @@ PLACEHOLDERS = {
 PLACEHOLDERS["notice.md"] = PLACEHOLDERS["notice.docx"]
 # what a table row of a template holds: {{ r.字段 }}
 ROW_FIELDS = {
-    **dict.fromkeys(("chase.docx", "supervision.docx", "supervision_list.docx"),
+    **dict.fromkeys(("chase.docx", "supervision.docx", "supervision_list.docx", "warning.docx", "named.docx"),
                     ("id", "enterprise", "title", "kind", "part", "unit", "due", "late")),
     "attendance.docx": ("n", "enterprise", "title", "units", "district"),
     "summary.docx": ("rank", "unit", "handed", "closed", "closure", "on_time", "satisfaction", "overdue", "chased",
                      "leader", "sessions", "received", "field", "registered", "accepted", "finished", "finish_rate",
                      "channel", "id", "enterprise", "title", "status", "due", "late"),
 }
-ROW_MEANINGS = {"id": "诉求编号", "enterprise": "企业", "title": "诉求事项", "kind": "应报送的内容", "part": "承办角色（牵头或配合）",
+ROW_MEANINGS = {"id": "编号（诉求、工作任务或专题调研）", "enterprise": "企业或来源", "title": "事项", "kind": "应报送的内容", "part": "承办角色（牵头或配合）",
                 "unit": "承办单位", "due": "截止日期", "late": "已超期工作日数", "n": "序号", "units": "建议承办单位",
                 "district": "属地", "rank": "排名", "handed": "交办件数", "closed": "办结件数", "closure": "办结率",
                 "on_time": "按时报送率", "satisfaction": "满意率", "overdue": "期末超期件数", "chased": "催办次数",
@@ -97,7 +101,11 @@ MEANINGS = {
     "definitions": "指标说明（每项一段）",
 }
 # where a name means something else in one template
-MEANINGS_IN = {"handover.xlsx": {"phone": "企业联系人电话", "session_date": "接待日期（含星期）"},
+MEANINGS["warning_days"] = "预警提前的工作日数"
+MEANINGS["programme"] = "行动方案任务和专题调研的情况（数段文字）"
+MEANINGS["item"] = "督办事项的名称"
+MEANINGS_IN = {"named.docx": {"leader": "督办领导", "reason": "挂牌督办的理由", "id": "督办事项的编号"},
+               "handover.xlsx": {"phone": "企业联系人电话", "session_date": "接待日期（含星期）"},
                "notice.docx": {"date": "接待日日期（含星期）"}, "notice.md": {"date": "接待日日期（含星期）"}}
 
 
@@ -338,7 +346,7 @@ def stand_ins(name: str) -> dict:
 
 
 # placeholders that hold a list of paragraphs ({%p for line in … %})
-PARAGRAPHS = ("demand", "result", "overview", "unit_lines", "common", "overdue_lines", "definitions")
+PARAGRAPHS = ("demand", "result", "overview", "unit_lines", "common", "programme", "overdue_lines", "definitions")
 
 
 def trial(path: Path, shown: str) -> list[Problem]:

@@ -332,7 +332,9 @@ def _typed(value, kind: str) -> bool:
     return True
 
 
-FILL = {"overdue": "FFC7CE", "soon": "FFEB9C", "closed": "D9D9D9"}
+# the reminder colours: red, yellow and grey; the supervision ladder's yellow, orange, red and deep red
+FILL = {"overdue": "FFC7CE", "soon": "FFEB9C", "closed": "D9D9D9",
+        "warning": "FFEB9C", "chase": "F8CBAD", "supervise": "FFC7CE", "named": "FF9999"}
 
 
 def _colour_rows(ws, last: str, first: int, end: int) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 
 from anshang.core import lifecycle, period
 from anshang.core.common_problems import common_problems
-from anshang.core.dates import cn_date, parse_date
+from anshang.core.dates import cn_date, maybe_date, parse_date
 from anshang.core.labels import CHANNELS, STATUS, label
 from anshang.core.obligations import overdue
 from anshang.documents.names import enterprise_name, leader_name, unit_name
@@ -98,8 +98,108 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     registered = {cid: c for cid, c in world.cases.items()
                   if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
     groups = [[c["id"] for c in g] for g in common_problems(registered)]
+    late = _late_rows(world, cal, end, co, p.session)
+    if not p.session:
+        late += _late_items(world, cal, end, co)
     return {"period": p, "end": end, "figures": figs, "previous": prev, "common": groups,
-            "late": _late_rows(world, cal, end, co, p.session), "world": world, "thresholds": limits}
+            "late": late, "world": world, "thresholds": limits,
+            "programme": programme(world, p, end, cal, settings.policy) if not p.session else None}
+
+
+def programme(world, p, end: dt.date, cal, policy) -> dict:
+    """The action-plan tasks and research topics of the period: tasks due in it (done, on time,
+    late and open), ongoing ones, supervision; topics opened, closed with their policy outcomes."""
+    from anshang.core import supervision
+
+    co = policy.co_unit_reports
+    tasks = {"total": len(world.tasks), "due": 0, "done": 0, "on_time": 0, "late_open": 0, "ongoing": 0, "ongoing_late": 0,
+             "supervised": 0, "named": 0, "late_ids": []}
+    for tid in sorted(world.tasks):
+        t = world.tasks[tid]
+        obs = lifecycle.obligations(t, co, include_closed=True)
+        open_obs = [o for o in obs if o.met is None and not lifecycle.is_closed(t)]
+        lv = supervision.item_level(t, open_obs, cal, end, policy)
+        tasks["supervised"] += lv == "supervise"
+        tasks["named"] += lv == "named"
+        if t.get("ongoing"):
+            tasks["ongoing"] += 1
+            tasks["ongoing_late"] += any(o.due < end for o in open_obs)
+            continue
+        res = [o for o in obs if o.kind == "result" and o.part == "lead"]
+        if not res or res[0].due not in p:
+            continue
+        tasks["due"] += 1
+        done = lifecycle.is_closed(t) or res[0].met is not None
+        tasks["done"] += done
+        tasks["on_time"] += bool(res[0].met is not None and res[0].met <= res[0].due)
+        if not done and res[0].due < end:
+            tasks["late_open"] += 1
+            tasks["late_ids"].append(tid)
+    topics = {"total": len(world.topics), "opened": 0, "closed": [], "open": []}
+    for tid in sorted(world.topics):
+        t = world.topics[tid]
+        if maybe_date(t.get("opened")) in p:
+            topics["opened"] += 1
+        po = t.get("policy_outcome") or {}
+        if lifecycle.is_closed(t) and po:
+            topics["closed"].append({"id": tid, "title": t.get("title", ""), "document": po.get("document"),
+                                     "date": str(po.get("date"))})
+        elif not lifecycle.is_closed(t):
+            d = lifecycle.stored_deadline(t, "result")
+            topics["open"].append({"id": tid, "title": t.get("title", ""), "unit": lifecycle.units_of(t)[0],
+                                   "due": d.due.isoformat() if d else "", "cases": len(t.get("cases") or [])})
+    return {"tasks": tasks, "topics": topics}
+
+
+def programme_lines(data: dict) -> list[str]:
+    prog = data.get("programme")
+    world = data["world"]
+    if prog is None:
+        return ["本报告为一场接待日的情况，行动方案任务和专题调研见月度、季度或年度报告。"]
+    t, tp = prog["tasks"], prog["topics"]
+    out = []
+    if t["total"]:
+        out.append(f"行动方案工作任务共 {t['total']} 项。本期到期 {t['due']} 项，已完成 {t['done']} 项（其中按期完成 "
+                   f"{t['on_time']} 项），逾期未完成 {t['late_open']} 项；长期坚持的 {t['ongoing']} 项定期报送进展，"
+                   f"其中进展报送超期的 {t['ongoing_late']} 项。"
+                   f"列入督办 {t['supervised']} 项，挂牌督办 {t['named']} 项。")
+        if t["late_ids"]:
+            names = "；".join(f"{i}“{world.tasks[i].get('title', '')}”（{unit_name(world.units, world.tasks[i].get('lead_unit'))}）"
+                             for i in t["late_ids"])
+            out.append(f"逾期未完成的任务：{names}。")
+    else:
+        out.append("台账中尚无行动方案工作任务。")
+    if tp["total"]:
+        out.append(f"共性问题专题调研共 {tp['total']} 项，本期立项 {tp['opened']} 项，已结题 {len(tp['closed'])} 项。")
+        for c in tp["closed"]:
+            out.append(f"“{c['title']}”已形成制度性成果：{c['document']}（{c['date']} 印发）。")
+        for o in tp["open"]:
+            out.append(f"“{o['title']}”由{unit_name(world.units, o['unit'])}牵头研究，关联诉求 {o['cases']} 件，"
+                       f"完成期限 {o['due']}。")
+    else:
+        out.append("本期没有开展专题调研。")
+    return out
+
+
+def _late_items(world, cal, end: dt.date, co: str) -> list[dict]:
+    """Tasks and topics overdue at the end of the period, for the overdue list."""
+    from anshang.documents.names import source_name
+
+    rows = []
+    for item in [*world.tasks.values(), *world.topics.values()]:
+        if lifecycle.is_closed(item):
+            continue
+        obs = [o for o in lifecycle.open_obligations(item, co) if o.part == "lead"]
+        late = [o for o in obs if o.due < end]
+        if not late:
+            continue
+        first = min(obs, key=lambda o: o.due)
+        days = max(overdue(o, cal, end)[0] for o in late)
+        rows.append({"id": item["id"], "enterprise": source_name(item, world), "title": item.get("title", ""),
+                     "unit": unit_name(world.units, lifecycle.units_of(item)[0]),
+                     "status": label(STATUS, lifecycle.status(item, end)), "due": first.due.isoformat(),
+                     "due_day": first.due, "late": f"{days}"})
+    return rows
 
 
 def _late_rows(world, cal, end: dt.date, co: str, session: str = "") -> list[dict]:
@@ -237,7 +337,9 @@ def common_lines(data: dict) -> list[str]:
         cases = [world.cases[i] for i in ids]
         fields = "、".join(sorted({f for c in cases for f in c.get("fields") or []}))
         names = "；".join(f"{enterprise_name(c, world.enterprises)}“{c.get('title', '')}”" for c in cases)
-        out.append(f"{n}．{fields}领域，{len(cases)} 家企业反映相近问题：{names}。")
+        studied = [t for t in world.topics.values() if set(ids) & set(t.get("cases") or [])]
+        topic = "".join(f"已立项专题调研“{t.get('title', '')}”（{t['id']}）。" for t in studied)
+        out.append(f"{n}．{fields}领域，{len(cases)} 家企业反映相近问题：{names}。{topic}")
     out.append("以上问题建议由相关部门开展专题调研，从政策层面研究解决（§四(三)）。")
     return out
 
@@ -265,7 +367,7 @@ def word_values(data: dict, settings, today: dt.date) -> dict:
         "period_from": cn_date(p.start), "period_to": cn_date(data["end"]),
         "overview": overview(data), "unit_lines": unit_lines(data), "unit_rows": unit_rows,
         "leader_rows": leader_rows, "field_rows": field_rows, "channel_rows": channel_rows,
-        "common": common_lines(data),
+        "common": common_lines(data), "programme": programme_lines(data),
         "overdue_lines": [f"截至{cn_date(data['end'])}，{'本场次' if p.session else ''}有报送超期或在长期整改中的事项 "
                           f"{len(late)} 件，见表5（超期天数按工作日计）。" if late
                           else f"截至{cn_date(data['end'])}，{'本场次' if p.session else ''}没有报送超期或在长期整改中的事项。"],
@@ -383,7 +485,8 @@ def write_summary(ledger, settings, cal, given: dict, today: dt.date, folder=Non
 
 def as_json(data: dict) -> dict:
     late = [{k: v for k, v in r.items() if k != "due_day"} for r in data["late"]]
-    return {"figures": data["figures"], "previous": data["previous"], "common": data["common"], "late": late}
+    return {"figures": data["figures"], "previous": data["previous"], "common": data["common"], "late": late,
+            "programme": data.get("programme")}
 
 
 # --- stats for a period (``anshang stats --from/--to … --by``) -----------------------------------

@@ -12,6 +12,7 @@ from anshang.core.labels import (
     DEADLINE_KINDS,
     DECISIONS,
     EVENT_KINDS,
+    LEVELS,
     MATCH_STATUS,
     NOTIFY_HOW,
     OUTCOMES,
@@ -81,8 +82,22 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
         if out.get("note"):
             text += f"；{out['note']}"
         steps.append((out.get("date"), 3, text))
+    topics = [t for t in (getattr(world, "topics", None) or {}).values() if case.get("id") in (t.get("cases") or [])]
+    for t in topics:
+        head.append(f"专题调研：{t['id']} {t.get('title', '')}"
+                    + (f"（成果：{t['policy_outcome']['document']}）" if t.get("policy_outcome") else ""))
+    return "\n".join(head + _body(case, steps, world, cal, today, co_reports)) + "\n"
+
+
+def _body(case: dict, steps: list, world, cal: Calendar, today: dt.date, co_reports: str) -> list[str]:
+    """The time line (``steps`` and the item's events in order) and each unit's part of each deadline."""
+    units = world.units
     for i, ev in enumerate(lifecycle.events(case)):
         text = label(EVENT_KINDS, ev.get("kind"))
+        if ev.get("level"):
+            text += f"【{label(LEVELS, ev['level'])}】"
+        if ev.get("leader"):
+            text += f"（督办领导：{ev['leader']}）"
         if ev.get("kind") == "reassign":
             was = list(ev.get("was") or [ev.get("unit")])
             new = list(ev.get("units") or [])
@@ -123,16 +138,53 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
             else:
                 line += "未到期"
             body.append(line)
-    return "\n".join(head + body) + "\n"
+    return body
+
+
+def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> str:
+    """An action-plan task or a research topic as a person reads it."""
+    from anshang.core import supervision
+
+    units = world.units
+    co_reports = policy.co_unit_reports
+    obs = lifecycle.obligations(item, co_reports)
+    st = lifecycle.status(item, today, obs)
+    lead, co = lifecycle.units_of(item)
+    lv = supervision.item_level(item, [o for o in obs if o.met is None], cal, today, policy)
+    head = [f"{item['id']}  {item.get('title', '')}"]
+    if item.get("plan"):
+        plan = world.plans.get(item["plan"]) or {}
+        head.append(f"行动方案：{plan.get('title') or item['plan']} 第 {item.get('number')} 项"
+                    f"  完成时限：{item.get('limit') or '—'}{'（长期坚持，定期报送进展）' if item.get('ongoing') else ''}")
+    else:
+        head.append(f"专题调研  立项：{item.get('opened')}" + (f"  共性问题：{item['group']}" if item.get("group") else ""))
+        if item.get("cases"):
+            head.append(f"关联诉求 {len(item['cases'])} 件：{'、'.join(item['cases'])}")
+        po = item.get("policy_outcome")
+        if po:
+            head.append(f"制度性成果：{po.get('document')}（{parse_date(po['date']).isoformat()} 印发）")
+    head.append(f"牵头：{unit_name(units, lead)}  配合：{unit_names(units, co) or '—'}  状态：{label(STATUS, st)}"
+                + (f"  督办：{LEVELS[lv]}" if lv else ""))
+    start = item.get("assigned") or item.get("opened")
+    steps = [(start, 0, "交办（方案印发，时限起算）" if item.get("plan") else "立项，交牵头单位研究")]
+    return "\n".join(head + _body(item, steps, world, cal, today, co_reports)) + "\n"
 
 
 def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
-    """One case's timeline, reading only that case and what it refers to."""
+    """One case's (task's, topic's) timeline, reading only that item and what it refers to."""
+    from anshang.core.ids import item_kind
     from anshang.core.problems import AnshangError
     from anshang.core.snapshot import case_as_of, session_as_of
     from anshang.store import loader
 
+    if item_kind(cid) != "case":
+        world = loader.load(ledger, {"units", "plan", "topic"})
+        item = case_as_of(loader.case(ledger, cid), today, cal.lenient(), settings.policy.co_unit_reports)
+        if item is None:
+            raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未交办或立项（--date 早于起算日期）")
+        return item_timeline(item, world, cal, today, settings.policy)
     case, world = loader.around_case(ledger, cid)
+    world.topics = loader.load(ledger, {"topic"}).topics
     case = case_as_of(case, today, cal.lenient(), settings.policy.co_unit_reports)  # as it stood at the end of --date
     if case is None:
         raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未登记（--date 早于登记日期）")

@@ -5,10 +5,11 @@ finished this year; ``everything`` holds every year."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from anshang.core import figures, lifecycle
+from anshang.core import figures, lifecycle, supervision
 from anshang.core.common_problems import common_problems
 from anshang.core.dates import cn_date
 from anshang.core.labels import (
@@ -24,7 +25,7 @@ from anshang.core.labels import (
 )
 from anshang.core.matching import session_fields
 from anshang.core.obligations import horizon, overdue
-from anshang.documents.names import enterprise_name, leader_name, unit_name, unit_names
+from anshang.documents.names import enterprise_name, leader_name, source_name, unit_name, unit_names
 from anshang.documents.sheets import Col, Table, Tentative, book_bytes
 
 
@@ -53,8 +54,8 @@ LEDGER_COLS = [Col("编号", most=16, least=16), Col("登记日期", "date"), Co
                Col("接待场次", most=12), Col("接待领导", most=14), Col("接待结果", most=10),
                Col("牵头单位", most=22), Col("配合单位", most=30), Col("落实情况期限", "date"),
                Col("办理结果期限", "date"), Col("状态", most=14), Col("超期（工作日）", "int"), Col("提醒", most=10)]
-DUE_COLS = [Col("承办单位", most=22), Col("承办角色"), Col("编号", most=16, least=16), Col("企业", most=30),
-            Col("诉求事项", most=40), Col("应报送"), Col("截止日期", "date"), Col("情况", most=24)]
+DUE_COLS = [Col("承办单位", most=22), Col("承办角色"), Col("编号", most=16, least=16), Col("企业或来源", most=30),
+            Col("事项", most=40), Col("应报送"), Col("截止日期", "date"), Col("情况", most=24)]
 OFFICE_COLS = [Col("分组", most=6), Col("截止日期", "date"), Col("事项", most=60), Col("超期（工作日）", "int"),
                Col("怎样办", most=40)]
 UNIT_COLS = [Col("承办单位", most=24), *(Col(h, "int") for h in ("交办", "其中牵头", "其中配合", "落实情况按时",
@@ -69,7 +70,7 @@ COMMON_COLS = [Col("组", "int"), Col("领域", most=24), Col("编号", most=16,
 @dataclass
 class Row:
     values: list
-    tone: str  # "overdue" | "soon" | "closed" | ""
+    tone: str  # "closed" | a supervision level (core.supervision: warning, chase, supervise, named) | ""
 
 
 def shown_cases(w, today: dt.date, everything: bool = False) -> list[str]:
@@ -99,8 +100,8 @@ def ledger_rows(w, cal, today: dt.date, policy, everything: bool = True) -> list
         sess = w.sessions.get(c.get("session")) or {}
         st = lifecycle.status(c, today, obs)
         late, late_guessed = figures.worst_overdue(open_obs, cal, today)
-        soon = any(today <= o.due <= until for o in open_obs)
-        tone = "closed" if st == "closed" else ("overdue" if late else ("soon" if soon else ""))
+        # the supervision ladder's colour: 预警 yellow, 催办 orange, 督办 and 挂牌督办 red; closed grey
+        tone = "closed" if st == "closed" else supervision.item_level(c, open_obs, cal, today, policy)
 
         def due(kind):
             d = lifecycle.stored_deadline(c, kind)
@@ -125,11 +126,11 @@ def due_rows(w, cal, today: dt.date, co_reports: str = "lead") -> list[list]:
     """This week's due parts (to Sunday) and everything overdue, by unit — co-units included."""
     end = today + dt.timedelta(days=6 - today.weekday())
     rows = []
-    for c in w.cases.values():
+    for c in w.tracked():
         for ob in lifecycle.open_obligations(c, co_reports):
             if ob.due <= end:
                 late, guessed = overdue(ob, cal, today)
-                rows.append([unit_name(w.units, ob.unit), PARTS[ob.part], ob.id, enterprise_name(c, w.enterprises),
+                rows.append([unit_name(w.units, ob.unit), PARTS[ob.part], ob.id, source_name(c, w),
                              c.get("title", ""), DEADLINE_KINDS[ob.kind],
                              Tentative(ob.due) if ob.provisional else ob.due,
                              (f"超期 {late} 个工作日" + ("（暂定）" if guessed else "")) if ob.due < today
@@ -166,8 +167,10 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
         ["范围", "全部年度的诉求" if everything else
          f"未办结的诉求，以及 {today.year} 年内办结、不予受理、转办、当场解决或解释说明的诉求（往年已了结的不列出）"],
         ["日历覆盖", f"{years[0]}–{years[-1]} 年" + (f"（台账补充：{'、'.join(map(str, extra))}）" if extra else "")],
-        ["颜色：红", "有报送事项已超期"],
-        ["颜色：黄", f"{limits.warning_workdays} 个工作日内有报送事项到期"],
+        ["颜色：黄（预警）", f"{limits.warning_workdays} 个工作日内有报送事项到期"],
+        ["颜色：橙（催办）", "有报送事项已超期"],
+        ["颜色：红（督办）", f"超期超过 {limits.supervise_after_workdays} 个工作日"],
+        ["颜色：深红（挂牌督办）", "经领导同意挂牌督办"],
         ["颜色：灰", "已办结"],
         ["期限", limits.handover_sentence()],
         ["配合单位", CO_UNIT_REPORTS.get(settings.policy.co_unit_reports, "")],
@@ -187,16 +190,28 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
     def table(sheet, title, cols, rows, **more):
         tables.append(Table(sheet, f"{city}{title}", office, today, cols, rows, **more))
 
-    for step in steps(["ledger", "due", "office", "units", "sessions", "common", "notes"]):
+    for step in steps(["ledger", "tasks", "due", "office", "units", "sessions", "common", "notes"]):
         if step == "ledger":
             rows = ledger_rows(w, cal, today, settings.policy, everything)
             scope = "（全部年度）" if everything else f"（未办结及{today.year}年办结）"
             table("诉求台账", f"企业诉求台账{scope}", LEDGER_COLS, [r.values for r in rows],
                   tones=[r.tone for r in rows])
             summary["cases"] = len(rows)
-            for tone in ("overdue", "soon", "closed"):
-                summary[tone] = sum(1 for r in rows if r.tone == tone)
+            summary["overdue"] = sum(1 for r in rows if r.values[16])
+            summary["soon"] = sum(1 for r in rows if r.tone == "warning")
+            summary["supervised"] = sum(1 for r in rows if r.tone in ("supervise", "named"))
+            summary["closed"] = sum(1 for r in rows if r.tone == "closed")
             summary["provisional"] = any(isinstance(v, Tentative) for r in rows for v in r.values[13:17])
+        elif step == "tasks":
+            from anshang.documents.task_list import task_rows, task_table, topic_rows, topic_table
+
+            if w.tasks:
+                t = task_table(task_rows(w, cal, today, settings.policy), w, settings, today, None, None)
+                tables.append(dataclasses.replace(t, sheet="工作任务", title=f"{city}优化营商环境行动方案工作任务"))
+                summary["tasks"] = len(w.tasks)
+            if w.topics:
+                tables.append(topic_table(topic_rows(w, cal, today, settings.policy), w, settings, today))
+                summary["topics"] = len(w.topics)
         elif step == "due":
             table("到期与超期", "本周到期与超期报送事项", DUE_COLS, due_rows(w, cal, today, co))
         elif step == "office":

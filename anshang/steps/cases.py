@@ -35,6 +35,8 @@ def find_case(ledger: Ledger, prefix: str) -> str:
     p = prefix.strip()
     if p and not p.isascii():
         return by_name(ledger, p)
+    if p[:1].isalpha():  # an action-plan task (xd2026-07) or a research topic (zt261120-k7m2x)
+        return resolve(p, ledger.item_ids(), "工作任务或专题调研")
     if len(p) >= 2 and p[:2].isdigit():
         return resolve(prefix, ledger.case_ids(year=f"20{p[:2]}"))
     return resolve(prefix, ledger.case_ids())
@@ -82,7 +84,7 @@ def update_case(ledger: Ledger, cid: str, decide):
         case = loader.case(ledger, cid)
         change, result = decide(case)
         if change is not None:
-            ledger.edit(Ledger.case_rel(cid), change)
+            ledger.edit(Ledger.item_rel(cid), change)
     return result
 
 
@@ -93,27 +95,34 @@ def event(day: dt.date, kind: str, by: str, **extra) -> dict:
     return ev
 
 
-def append(doc, ev: dict, kind: str = "case") -> None:
+def append(doc, ev: dict, kind: str | None = None) -> None:
     """Append an event to a round-trip document of a case (or of a session, ``kind``),
     creating ``events`` in canonical position."""
     if doc.get("events"):
         doc["events"].append(canonical.one_line(canonical.to_rt(ev)))
     else:
-        canonical.put(doc, "events", [canonical.one_line(canonical.to_rt(ev))], kind)
+        canonical.put(doc, "events", [canonical.one_line(canonical.to_rt(ev))], kind or doc_kind(doc))
+
+
+def doc_kind(doc) -> str:
+    """Which kind of file a case-like document is (its keys order by that kind's schema)."""
+    from anshang.core.ids import item_kind
+
+    return item_kind(str(doc.get("id") or "")) if doc.get("id") else "case"
 
 
 def set_deadline(doc, kind: str, record: dict) -> None:
     if doc.get("deadlines") is None:
-        canonical.put(doc, "deadlines", {kind: record}, "case")
+        canonical.put(doc, "deadlines", {kind: record}, doc_kind(doc))
     else:
-        canonical.put(doc["deadlines"], kind, record, "case", ("deadlines",))
+        canonical.put(doc["deadlines"], kind, record, doc_kind(doc), ("deadlines",))
 
 
 def note(ledger: Ledger, cid: str, day: dt.date, text: str, by: str) -> str:
     """Append a note (备注) to a case; returns the file changed."""
     ev = event(day, "note", by, note=text)
     update_case(ledger, cid, lambda case: (lambda doc: append(doc, ev), None))
-    return Ledger.case_rel(cid)
+    return Ledger.item_rel(cid)
 
 
 def renumber(ledger: Ledger, given: str, day: dt.date | None = None, by: str = "") -> tuple[str, str, str]:

@@ -23,13 +23,14 @@ def _not_closed(case: dict) -> None:
 
 
 def _handover(case: dict) -> dict:
-    out = case.get("outcome") or {}
+    """The handover of a demand (or a task's or topic's own assignment)."""
+    out = lifecycle.assignment(case)
     require(out.get("kind") == "handover", f"{case['id']} 不是交办件（接待结果：{label(OUTCOMES, out.get('kind'), '无')}）")
     return out
 
 
 def _on_or_after(day: dt.date, case: dict, what: str) -> None:
-    out = case.get("outcome") or {}
+    out = lifecycle.assignment(case)
     if out.get("date"):
         require(day >= parse_date(out["date"]), f"{what}日期 {day.isoformat()} 早于交办日期 {out['date']}")
 
@@ -119,8 +120,17 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
             raise AnshangError(f"{n(who)} 不是 {cid} 的承办单位（牵头：{n(lead)}；配合：{'、'.join(n(u) for u in co) or '无'}）")
         if kind == "periodic":
             require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；定期报送只用于长期整改件（先 anshang longterm）")
+        require(kind in (case.get("deadlines") or {}) or kind in ("progress", "result", "periodic"),
+                f"{cid} 不须报送“{DEADLINE_KINDS[kind]}”")
         ev = event(day, kind, by, unit=who, note=note)
-        nxt = settings.policy.limits.periodic.record(cal, day) if kind == "periodic" and who == lead else None
+        nxt = None
+        if kind == "periodic" and who == lead:
+            stored = lifecycle.stored_deadline(case, "periodic")
+            # a task reports by its plan's rule (每季度); a demand by the settings' (十日一报)
+            rule = stored.rule if lifecycle.is_assigned_item(case) and stored else settings.policy.limits.periodic
+            # 每季度首月10日: a report for this quarter made early is still this quarter's; the next is the next one
+            basis = max(day, stored.due) if stored and rule.kind in ("monthly", "quarterly") else day
+            nxt = rule.record(cal, basis)
 
         def change(doc):
             append(doc, ev)
@@ -200,13 +210,18 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
         new_co = list(dict.fromkeys(u for u in (old_co if co is None else co) if u != lead))
         require(lead != old_lead or new_co != old_co, "承办单位没有变化")
         restart = {k: limits.for_kind(k).record(cal, day)
-                   for k in lifecycle.duties(case, settings.policy.co_unit_reports) if k in ("progress", "result")}
+                   for k in lifecycle.duties(case, settings.policy.co_unit_reports) if k in ("progress", "result")
+                   and not lifecycle.is_assigned_item(case)}  # a task's time limit is the plan's: it stays
         ev = event(day, "reassign", by, unit=old_lead, units=[lead, *new_co], was=[old_lead, *old_co], note=reason)
 
         def change(doc):
             append(doc, ev)
-            doc["outcome"]["lead_unit"] = lead
-            canonical.put(doc["outcome"], "co_units", new_co, "case", ("outcome",))
+            if lifecycle.is_assigned_item(case):  # a task or topic: its own units
+                doc["lead_unit"] = lead
+                canonical.put(doc, "co_units", new_co, "task" if case.get("plan") else "topic")
+            else:
+                doc["outcome"]["lead_unit"] = lead
+                canonical.put(doc["outcome"], "co_units", new_co, "case", ("outcome",))
             for k, rec in restart.items():
                 set_deadline(doc, k, rec)
 
@@ -267,46 +282,6 @@ def close(ledger, settings, cid: str, day: dt.date, note: str | None, by: str) -
         return (lambda doc: append(doc, ev)), None
 
     update_case(ledger, cid, decide)
-
-
-def record_chases(ledger, late, flagged, day: dt.date, by: str, co_reports: str = "lead") -> int:
-    """Note each chase (and supervision) in its case, once per case, kind, unit and day — only
-    for parts still owed when the case is read under the lock."""
-    flagged_keys = {(o.id, o.kind, o.unit) for o in flagged}
-    by_case: dict = {}
-    for ob in late:
-        by_case.setdefault(ob.id, []).append(ob)
-    touched = 0
-    with ledger.lock():
-        for cid, obs in sorted(by_case.items()):
-            def decide(case, obs=obs):
-                owed = {(o.kind, o.unit) for o in lifecycle.open_obligations(case, co_reports) if o.due < day}
-                have = {(e.get("kind"), str(e.get("date")), e.get("unit"), e.get("note"))
-                        for e in lifecycle.events(case)}
-                new = []
-                for ob in obs:
-                    if (ob.kind, ob.unit) not in owed:
-                        continue
-                    what = DEADLINE_KINDS[ob.kind]
-                    chase_note = f"{what}逾期未报，已发催办通知"
-                    if ("chase", day.isoformat(), ob.unit, chase_note) not in have:
-                        new.append(event(day, "chase", by, unit=ob.unit, note=chase_note))
-                    sup_note = f"{what}超期，列入督办清单"
-                    if (ob.id, ob.kind, ob.unit) in flagged_keys and \
-                            ("supervise", day.isoformat(), ob.unit, sup_note) not in have:
-                        new.append(event(day, "supervise", by, unit=ob.unit, note=sup_note))
-                if not new:
-                    return None, False
-
-                def change(doc):
-                    for ev in new:
-                        append(doc, ev)
-
-                return change, True
-
-            touched += bool(update_case(ledger, cid, decide))
-    return touched
-
 
 
 def set_key(ledger, cid: str, on: bool, day: dt.date, by: str) -> bool:

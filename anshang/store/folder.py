@@ -10,6 +10,9 @@ Layout (README: 台账目录结构):
     cases/<YYYY>/<ID>.yaml       诉求，一事一档
     calendar/<YYYY>.yaml         节假日补充
     records/<YYYY>/<日期>-<类别>.yaml  营商办记录（如公开反馈）
+    tasks/<方案>/plan.yaml       行动方案（责任清单）的说明
+    tasks/<方案>/<序号>.yaml     行动方案的工作任务，一任务一档
+    topics/<YYYY>/<ID>.yaml      专题调研
     output/                      生成的文件（不纳入版本管理）
     .anshang/                    缓存与写锁（不纳入版本管理，可随时删除）
 """
@@ -36,12 +39,17 @@ SESSIONS_DIR = "sessions"
 CASES_DIR = "cases"
 CALENDAR_DIR = "calendar"
 RECORDS_DIR = "records"
+TASKS_DIR = "tasks"
+TOPICS_DIR = "topics"
+PLAN_FILE = "plan.yaml"
 OUTPUT_DIR = "output"
 STATE_DIR = ".anshang"
 
 YEAR_RE = re.compile(r"^\d{4}$")
 SESSION_ID_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:-[a-z0-9]{1,8})?$")
 USCC_FILE_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
+PLAN_ID_RE = re.compile(r"^[a-z][a-z0-9]{1,15}$")  # an action plan: xd2026
+TASK_FILE_RE = re.compile(r"^\d{2,3}$")  # a task's number in its plan, two digits at least: 07
 
 
 @dataclass
@@ -67,6 +75,9 @@ class Snapshot:
     cases: list = field(default_factory=list)
     calendars: list = field(default_factory=list)
     records: list = field(default_factory=list)
+    plans: list = field(default_factory=list)
+    tasks: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
     def docs(self):
@@ -78,6 +89,9 @@ class Snapshot:
         yield from self.cases
         yield from self.calendars
         yield from self.records
+        yield from self.plans
+        yield from self.tasks
+        yield from self.topics
 
 
 def find_root(data: str | None = None, env: dict | None = None, cwd: Path | None = None) -> Path:
@@ -127,6 +141,24 @@ class Ledger:
         if id_problem(case_id):
             raise AnshangError(id_problem(case_id))
         return f"{CASES_DIR}/20{case_id[:2]}/{case_id}.yaml"
+
+    @staticmethod
+    def item_rel(item_id: str) -> str:
+        """The file of a case, an action-plan task or a research topic, by its id."""
+        from anshang.core.ids import TASK_ID_RE, TOPIC_ID_RE
+
+        m = TASK_ID_RE.match(item_id or "")
+        if m:
+            return f"{TASKS_DIR}/{m.group(1)}/{m.group(2)}.yaml"
+        if TOPIC_ID_RE.match(item_id or ""):
+            return f"{TOPICS_DIR}/20{item_id[2:4]}/{item_id}.yaml"
+        return Ledger.case_rel(item_id)
+
+    @staticmethod
+    def plan_rel(plan: str) -> str:
+        if not PLAN_ID_RE.match(plan or ""):
+            raise AnshangError(f"行动方案编号 {plan!r} 格式不对：用 2–16 个小写字母或数字、字母开头，例如 xd2026")
+        return f"{TASKS_DIR}/{plan}/{PLAN_FILE}"
 
     @staticmethod
     def enterprise_rel(uscc: str) -> str:
@@ -194,6 +226,33 @@ class Ledger:
     def record_files(self) -> list[str]:
         return self._year_files(RECORDS_DIR)
 
+    def topic_files(self) -> list[str]:
+        return self._year_files(TOPICS_DIR)
+
+    def _plan_dirs(self) -> list[str]:
+        base = self.root / TASKS_DIR
+        if not base.is_dir():
+            return []
+        with os.scandir(base) as entries:
+            return sorted(e.name for e in entries if e.is_dir() and PLAN_ID_RE.match(e.name))
+
+    def plan_files(self) -> list[str]:
+        return [f"{TASKS_DIR}/{p}/{PLAN_FILE}" for p in self._plan_dirs()
+                if (self.root / TASKS_DIR / p / PLAN_FILE).is_file()]
+
+    def task_files(self) -> list[str]:
+        out = []
+        for p in self._plan_dirs():
+            with os.scandir(self.root / TASKS_DIR / p) as files:
+                out += sorted(f"{TASKS_DIR}/{p}/{f.name}" for f in files
+                              if f.is_file() and f.name.endswith(".yaml") and TASK_FILE_RE.match(f.name[:-5]))
+        return out
+
+    def item_ids(self) -> list[str]:
+        """Ids of tasks and topics, from file names only."""
+        tasks = [f"{r.split('/')[1]}-{r.rsplit('/', 1)[1][:-5]}" for r in self.task_files()]
+        return tasks + [r.rsplit("/", 1)[1][:-5] for r in self.topic_files()]
+
     def case_ids(self, year: str | None = None) -> list[str]:
         """Case ids from file names only (nothing parsed); ``year`` looks in one folder."""
         if year is None:
@@ -207,7 +266,7 @@ class Ledger:
     def stray_files(self) -> list[str]:
         """YAML files where no kind of ledger file belongs (a case dropped in cases/ itself)."""
         stray: list[str] = []
-        for top in (CASES_DIR, SESSIONS_DIR, RECORDS_DIR):
+        for top in (CASES_DIR, SESSIONS_DIR, RECORDS_DIR, TOPICS_DIR):
             base = self.root / top
             if base.is_dir():
                 for e in os.scandir(base):
@@ -215,6 +274,18 @@ class Ledger:
                         stray.append(f"{top}/{e.name}")
                     elif e.is_dir() and not YEAR_RE.match(e.name):
                         stray.append(f"{top}/{e.name}/")
+        base = self.root / TASKS_DIR
+        if base.is_dir():
+            for e in os.scandir(base):
+                if e.is_file() and e.name.endswith(".yaml"):
+                    stray.append(f"{TASKS_DIR}/{e.name}")
+                elif e.is_dir() and not PLAN_ID_RE.match(e.name):
+                    stray.append(f"{TASKS_DIR}/{e.name}/")
+                elif e.is_dir():
+                    with os.scandir(e.path) as files:
+                        stray += [f"{TASKS_DIR}/{e.name}/{f.name}" for f in files if f.is_file()
+                                  and f.name.endswith(".yaml") and f.name != PLAN_FILE
+                                  and not TASK_FILE_RE.match(f.name[:-5])]
         return sorted(stray)
 
     # -- reading -------------------------------------------------------------------------
@@ -253,6 +324,9 @@ class Ledger:
             ("case", self.case_files()),
             ("calendar", self.calendar_files()),
             ("record", self.record_files()),
+            ("plan", self.plan_files()),
+            ("task", self.task_files()),
+            ("topic", self.topic_files()),
         ]
         for kind, rels in groups:
             if kinds is not None and kind not in kinds:
@@ -267,10 +341,12 @@ class Ledger:
                     snap.units = doc
                 else:
                     getattr(snap, {"enterprise": "enterprises", "session": "sessions",
-                                   "case": "cases", "calendar": "calendars", "record": "records"}[kind]).append(doc)
+                                   "case": "cases", "calendar": "calendars", "record": "records",
+                                   "plan": "plans", "task": "tasks", "topic": "topics"}[kind]).append(doc)
         for rel in self.stray_files() if kinds is None else []:
             snap.problems.append(Problem(rel, 1, "layout", "error",
-                                         "文件位置不对：诉求、场次和营商办记录文件应放在按年份命名的子目录中（如 cases/2026/）"))
+                                         "文件位置不对：诉求、场次、营商办记录和专题调研文件应放在按年份命名的子目录中"
+                                         "（如 cases/2026/），工作任务放在 tasks/<方案编号>/<序号>.yaml"))
         if cache is not None:
             cache.save()
         return snap
@@ -279,7 +355,8 @@ class Ledger:
         """Every file the ledger consists of (what ``check`` reads), in a stable order."""
         fixed = [SETTINGS_FILE, LEADERS_FILE, UNITS_FILE]
         return (fixed + self.enterprise_files() + self.session_files() + self.case_files()
-                + self.calendar_files() + self.record_files() + self.stray_files())
+                + self.calendar_files() + self.record_files() + self.plan_files() + self.task_files()
+                + self.topic_files() + self.stray_files())
 
     def fingerprint(self, extra: str = "") -> str | None:
         """A digest of every file's identity (path, mtime, size, inode), or None while a file
@@ -362,10 +439,11 @@ class Ledger:
         Runs under the write lock, when no other writer can be in the middle of a write."""
         removed = []
         folders = [self.root, self.root / ENTERPRISES_DIR, self.root / CALENDAR_DIR]
-        for top in (SESSIONS_DIR, CASES_DIR, RECORDS_DIR):
+        for top in (SESSIONS_DIR, CASES_DIR, RECORDS_DIR, TOPICS_DIR):
             base = self.root / top
             if base.is_dir():
                 folders += [base] + [Path(e.path) for e in os.scandir(base) if e.is_dir() and YEAR_RE.match(e.name)]
+        folders += [self.root / TASKS_DIR / p for p in self._plan_dirs()]
         for folder in folders:
             if not folder.is_dir():
                 continue
@@ -455,8 +533,8 @@ def kind_of(rel: str) -> str:
     return {
         SETTINGS_FILE: "settings", LEADERS_FILE: "leaders", UNITS_FILE: "units",
         ENTERPRISES_DIR: "enterprise", SESSIONS_DIR: "session", CASES_DIR: "case",
-        CALENDAR_DIR: "calendar", RECORDS_DIR: "record",
-    }.get(top, "")
+        CALENDAR_DIR: "calendar", RECORDS_DIR: "record", TOPICS_DIR: "topic",
+    }.get(top, "") or ({TASKS_DIR: "plan" if rel.endswith("/" + PLAN_FILE) else "task"}.get(top, ""))
 
 
 

@@ -41,9 +41,25 @@ class World:
     enterprises: dict = field(default_factory=dict)
     digests: dict = field(default_factory=dict)  # registration form fingerprint -> case id
     records: list = field(default_factory=list)  # the office's records (records/), by date
+    plans: dict = field(default_factory=dict)  # action plans (tasks/<plan>/plan.yaml)
+    tasks: dict = field(default_factory=dict)  # action-plan tasks, by id (xd2026-07)
+    topics: dict = field(default_factory=dict)  # research topics, by id
+
+    def item(self, item_id: str) -> dict:
+        """A case, task or topic by its id ({} when there is none)."""
+        for table in (self.cases, self.tasks, self.topics):
+            if item_id in table:
+                return table[item_id]
+        return {}
+
+    def tracked(self):
+        """Every item that can owe reports: cases, tasks and topics."""
+        yield from self.cases.values()
+        yield from self.tasks.values()
+        yield from self.topics.values()
 
 
-ALL = {"leaders", "units", "session", "case", "enterprise", "record"}
+ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "task", "topic"}
 
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
@@ -59,7 +75,8 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
     for doc, key, target in ((snap.leaders, "leaders", w.leaders), (snap.units, "units", w.units)):
         w_items(doc.data if doc is not None else None, key, target)
     for docs, key, target in ((snap.sessions, "id", w.sessions), (snap.cases, "id", w.cases),
-                              (snap.enterprises, "uscc", w.enterprises)):
+                              (snap.enterprises, "uscc", w.enterprises), (snap.plans, "id", w.plans),
+                              (snap.tasks, "id", w.tasks), (snap.topics, "id", w.topics)):
         for doc in docs:
             if isinstance(doc.data, dict) and doc.data.get(key):
                 target[doc.data[key]] = strip_lines(doc.data)
@@ -116,8 +133,8 @@ def read(ledger: Ledger, rel: str, missing_ok: bool = False, lines: bool = False
 
 
 def case(ledger: Ledger, cid: str) -> dict:
-    """One case file as plain data (it has passed its schema check)."""
-    return read(ledger, Ledger.case_rel(cid))
+    """One case file (or task or topic file, by its id) as plain data (it has passed its schema check)."""
+    return read(ledger, Ledger.item_rel(cid))
 
 
 def around_case(ledger: Ledger, cid: str) -> tuple[dict, World]:

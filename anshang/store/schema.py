@@ -17,6 +17,7 @@ from anshang.core.labels import (
     DECLARED,
     EVENT_KINDS,
     LEADER_ROLES,
+    LEVELS,
     LONGTERM_COUNTING,
     MATCH_STATUS,
     NOTIFY_HOW,
@@ -92,6 +93,16 @@ POLICY = {
     "alert_satisfaction_pct": K("int", "报告中列出满意率低于几％的单位（缺省 80；0 不列）", min=0),
 }
 
+CHANNEL_RULE = {
+    "screening": K("bool", "适用接待日受理审查（§三）；false 时登记即受理"),
+    "matching": K("bool", "参加接待日双向匹配；false 时受理后直接交办"),
+    "obligations": K("dict", "交办后须报送的事项：期限种类 → 计法和日数（缺省为接待日的落实情况和办理结果）",
+                     values=K("map", "", fields={
+                         "rule": K("str", "计法", required=True, choices=RULES),
+                         "n": K("int", "日数", required=True, min=1),
+                     })),
+}
+
 SETTINGS = {
     "version": K("int", "格式版本", required=True, choices=(1,)),
     "city": K("str", "城市", required=True),
@@ -108,6 +119,8 @@ SETTINGS = {
     "fields": K("list", "受理领域", required=True, item=K("str", "")),
     "routing": K("dict", "领域→建议承办单位", values=STR_LIST),
     "policy": K("map", "办理规则", required=True, fields=POLICY),
+    "channels": K("dict", "各渠道的办理规则（渠道 → 规则；缺省：接待日审查和匹配只用于市长接待日）",
+                  values=K("map", "", fields=CHANNEL_RULE)),
 }
 
 LEADER = {
@@ -123,6 +136,7 @@ LEADERS_FILE = {"leaders": K("list", "接待领导", required=True, item=K("map"
 UNIT = {
     "id": K("str", "编号", required=True),
     "name": K("str", "名称", required=True),
+    "aliases": K("list", "其他写法（简称、旧称，如 市发改委），导入清单时认得", item=K("str", "")),
     "kind": K("str", "类别", required=True, choices=UNIT_KINDS),
     "district": K("str", "所辖属地"),
     "fields": K("list", "负责领域（* 表示全部）", item=K("str", "")),
@@ -188,6 +202,9 @@ EVENT = {
     "status": K("str", "移出前的匹配结果", choices=MATCH_STATUS),
     "satisfaction": K("str", "满意度", choices=tuple(SATISFACTION)),
     "how": K("str", "通知方式", choices=NOTIFY_HOW),
+    "level": K("str", "督办级别", choices=LEVELS),
+    "owed": K("date", "所催事项的截止日期"),
+    "leader": K("str", "挂牌督办的领导"),
     "note": K("str", "说明"),
 }
 
@@ -245,6 +262,57 @@ CASE = {
     "note": K("str", "备注"),
 }
 
+DEADLINES = K("map", "办理时限", fields={k: K("map", v, fields=DEADLINE) for k, v in DEADLINE_KINDS.items()})
+EVENTS = K("list", "办理记录（每条一行）", item=K("map", "", fields=EVENT, flow=True))
+
+PLAN = {
+    "id": K("str", "方案编号（与目录名相同）", required=True),
+    "title": K("str", "方案名称", required=True),
+    "date": K("date", "印发日期（“N日内”等时限从此起算）", required=True),
+    "year": K("int", "责任清单年度"),
+    "document": K("str", "文号"),
+    "periodic": K("map", "长期坚持的任务定期报送进展", fields={
+        "rule": K("str", "计法", required=True, choices=RULES),
+        "n": K("int", "日数（或每月、每季度首月第几日）", required=True, min=1),
+    }),
+    "source": K("str", "导入自（文件名）"),
+    "note": K("str", "备注"),
+}
+
+TASK = {
+    "id": K("str", "编号（方案编号-序号）", required=True),
+    "plan": K("str", "行动方案编号", required=True),
+    "number": K("int", "序号", required=True, min=1),
+    "title": K("str", "工作任务", required=True),
+    "lead_unit": K("str", "牵头单位", required=True),
+    "co_units": K("list", "配合单位", item=K("str", "")),
+    "limit": K("str", "完成时限（清单原文）"),
+    "assigned": K("date", "起算日期（方案印发日期）", required=True),
+    "ongoing": K("bool", "长期坚持（没有完成日期，定期报送进展）"),
+    "source": K("map", "来源", fields={"file": K("str", "文件名"), "cell": K("str", "工作表!单元格")}),
+    "deadlines": DEADLINES,
+    "events": EVENTS,
+    "note": K("str", "备注"),
+}
+
+TOPIC = {
+    "id": K("str", "编号", required=True),
+    "title": K("str", "调研题目", required=True),
+    "opened": K("date", "立项日期", required=True),
+    "lead_unit": K("str", "牵头单位", required=True),
+    "co_units": K("list", "配合单位", item=K("str", "")),
+    "group": K("str", "共性问题（周台账中的名称）"),
+    "cases": K("list", "关联诉求", item=K("str", "")),
+    "assigned": K("date", "起算日期"),
+    "policy_outcome": K("map", "制度性成果", fields={
+        "document": K("str", "政策文件名称", required=True),
+        "date": K("date", "印发日期", required=True),
+    }),
+    "deadlines": DEADLINES,
+    "events": EVENTS,
+    "note": K("str", "备注"),
+}
+
 HOLIDAY = {
     "name": K("str", "节日", required=True),
     "from": K("date", "开始", required=True),
@@ -274,6 +342,9 @@ FILES = {
     "case": (CASE, "诉求"),
     "calendar": (CALENDAR, "节假日补充"),
     "record": (RECORD, "营商办记录"),
+    "plan": (PLAN, "行动方案"),
+    "task": (TASK, "工作任务"),
+    "topic": (TOPIC, "专题调研"),
 }
 
 
@@ -295,6 +366,8 @@ _FILE_PATHS = {
     "enterprise": "enterprises/<统一社会信用代码>.yaml", "session": "sessions/<年>/<场次编号>.yaml",
     "case": "cases/<年>/<诉求编号>.yaml", "calendar": "calendar/<年>.yaml",
     "record": "records/<年>/<日期>-<类别>.yaml",
+    "plan": "tasks/<方案编号>/plan.yaml", "task": "tasks/<方案编号>/<序号>.yaml",
+    "topic": "topics/<年>/<编号>.yaml",
 }
 
 
@@ -329,5 +402,5 @@ _NAMES = {
         **UNIT_KINDS, **OUTCOMES, **EVENT_KINDS, **SOURCE_KINDS, **SESSION_EVENTS, **RECORD_KINDS},
     "form": SESSION_FORMS, "status": {**SESSION_STATUS, **MATCH_STATUS}, "decision": DECISIONS,
     "longterm_counting": LONGTERM_COUNTING, "rule": RULES, "co_unit_reports": CO_UNIT_REPORTS,
-    "how": NOTIFY_HOW, "revisit": REVISIT,
+    "how": NOTIFY_HOW, "revisit": REVISIT, "level": LEVELS,
 }

@@ -1,0 +1,229 @@
+"""Action-plan tasks and research topics in the ledger: importing a responsibility list (one file
+per task, updated in place on re-import, all or nothing), and opening and closing a research
+topic. Reports, extensions, chasing, supervision and closing are the demand's steps
+(``handling``): they work on any item by its id."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from anshang.core import lifecycle
+from anshang.core.dates import parse_date
+from anshang.core.deadlines import Rule
+from anshang.core.ids import new_topic_id, task_id
+from anshang.core.lifecycle import require
+from anshang.core.problems import AnshangError, ProblemsFound
+from anshang.steps.cases import append, event, update_case
+from anshang.store import canonical, loader
+from anshang.store.folder import TOPICS_DIR, Ledger
+
+DEFAULT_PERIODIC = {"rule": "quarterly", "n": 10}  # 长期坚持: each quarter, by the 10th of its first month
+NOT_IMPORTED = "清单未导入（一项也未写入）；请按上面所列修改后重新导入"
+
+
+@dataclass
+class TaskImport:
+    plan: str
+    title: str
+    added: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    gone: list = field(default_factory=list)  # tasks in the ledger that the list no longer has (kept)
+
+
+def _cell_order(p):
+    """Problems in the order of the sheet: by row, then column."""
+    import re
+
+    sheet, _, ref = (p.cell or "").rpartition("!")
+    m = re.match(r"([A-Z]+)(\d+)", ref)
+    return (sheet, int(m.group(2)), len(m.group(1)), m.group(1), p.message) if m else (sheet, 0, 0, "", p.message)
+
+
+def _deadlines(row: dict, plan: dict, cal, issued: dt.date) -> dict:
+    if row["ongoing"]:
+        p = plan.get("periodic") or DEFAULT_PERIODIC
+        return {"periodic": Rule(p["rule"], p["n"]).record(cal, issued)}
+    return {"result": row["rule"].record(cal, issued)}
+
+
+def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: int | None,
+                 issued: dt.date | None, day: dt.date, by: str) -> TaskImport:
+    """Read the list, then, under the lock, write every task or none: each row's task is created,
+    or brought up to date (title, units, time limit) keeping its reports and history."""
+    from anshang.documents.plan_sheet import read_plan
+
+    plan_rel = Ledger.plan_rel(plan_id)
+    units = loader.load(ledger, {"units"}).units
+    sheet = read_plan(path, units, year)
+    problems = list(sheet.problems)
+    seen: dict = {}
+    for row in sheet.rows:
+        if row["number"] in seen:
+            from anshang.core.problems import Problem
+
+            problems.append(Problem(Path(path).name, 0, "plan", "error",
+                                    f"序号 {row['number']} 与 {seen[row['number']]} 重复", row["cell"]))
+        seen.setdefault(row["number"], row["cell"])
+    if problems:
+        raise ProblemsFound("责任清单中有读不懂的行：", sorted(problems, key=_cell_order), NOT_IMPORTED)
+    if not sheet.rows:
+        raise AnshangError(f"{Path(path).name}: 表头下没有任务行")
+    with ledger.lock():
+        plan = loader.read(ledger, plan_rel, missing_ok=True)
+        issued = parse_date(plan["date"]) if plan and plan.get("date") else (issued or day)
+        # every task file to be updated must be sound before anything is written
+        broken = []
+        for row in sheet.rows:
+            rel = Ledger.item_rel(task_id(plan_id, row["number"]))
+            if ledger.path(rel).exists():
+                try:
+                    loader.read(ledger, rel)
+                except ProblemsFound as e:
+                    broken += e.problems
+        if broken:
+            raise ProblemsFound(loader.UNREADABLE, broken, NOT_IMPORTED)
+        for row in sheet.rows:
+            if row["rule"] is not None and row["rule"].kind == "fixed" and row["rule"].on < issued:
+                raise AnshangError(f"{Path(path).name} {row['cell']}：时限“{row['limit']}”早于方案印发日期 "
+                                   f"{issued.isoformat()}；请核对时限或用 --issued 写明印发日期。{NOT_IMPORTED}")
+        title = (plan or {}).get("title") or sheet.title or f"{plan_id} 行动方案"
+        if plan is None:
+            body = {"id": plan_id, "title": title, "date": issued, "periodic": dict(DEFAULT_PERIODIC),
+                    "source": Path(path).name}
+            if sheet.year:
+                body["year"] = sheet.year
+            ledger.create(plan_rel, body)
+            plan = body
+        result = TaskImport(plan_id, title)
+        for row in sheet.rows:
+            tid = task_id(plan_id, row["number"])
+            rel = Ledger.item_rel(tid)
+            record = {"title": row["title"], "lead_unit": row["lead"], "co_units": row["co"], "limit": row["limit"]}
+            if not ledger.path(rel).exists():
+                body = {"id": tid, "plan": plan_id, "number": row["number"], **record, "assigned": issued}
+                if row["ongoing"]:
+                    body["ongoing"] = True
+                body["source"] = {"file": Path(path).name, "cell": row["cell"]}
+                body["deadlines"] = _deadlines(row, plan, cal, issued)
+                ledger.create(rel, {k: v for k, v in body.items() if v not in (None, "", [])})
+                result.added.append(tid)
+            elif _update(ledger, rel, record, row, plan, cal, issued, day, by):
+                result.updated.append(tid)
+            else:
+                result.unchanged.append(tid)
+        listed = {task_id(plan_id, r["number"]) for r in sheet.rows}
+        result.gone = sorted(i for i in ledger.item_ids() if i.startswith(plan_id + "-") and i not in listed)
+    return result
+
+
+def _update(ledger, rel, record, row, plan, cal, issued, day, by) -> bool:
+    """Bring one task up to date with its row (a changed time limit restarts its deadline, noted
+    in its history; an extension granted before stays)."""
+    changed = []
+
+    def change(doc):
+        for key, value in record.items():
+            now = list(doc.get(key) or []) if key == "co_units" else doc.get(key)
+            if (value or None) != (now or None):
+                if value in (None, "", []):
+                    canonical.remove(doc, key)
+                else:
+                    canonical.put(doc, key, value, "task")
+                changed.append(key)
+        if bool(doc.get("ongoing")) != row["ongoing"]:
+            if row["ongoing"]:
+                canonical.put(doc, "ongoing", True, "task")
+            else:
+                canonical.remove(doc, "ongoing")
+            changed.append("ongoing")
+        if "limit" in changed or "ongoing" in changed:
+            fresh = _deadlines(row, plan, cal, issued)
+            canonical.put(doc, "deadlines", fresh, "task")
+            append(doc, event(day, "note", by, note=f"按重新导入的清单，完成时限改为“{row['limit']}”"))
+        if "lead_unit" in changed or "co_units" in changed:
+            append(doc, event(day, "note", by, note="按重新导入的清单更新了责任单位"))
+        return bool(changed)
+
+    ledger.edit(rel, change)
+    return bool(changed)
+
+
+# --- research topics (专题调研) -----------------------------------------------------------------
+
+def new_topic(ledger: Ledger, settings, cal, title: str, cases: list[str], group: str | None, lead: str,
+              co: list[str], due: dt.date | None, day: dt.date, by: str) -> str:
+    """Open a research topic on common problems: its lead unit reports its result (the policy
+    outcome) by ``due`` (30 days by default under the settings' result rule)."""
+    from anshang.core import naming
+
+    require(bool(title and title.strip()), "专题调研须用 --title 写明题目")
+    table = loader.load(ledger, {"units"}).units
+    lead_id = naming.unit(lead, table)
+    co_ids = [u for u in naming.units(co, table) if u != lead_id]
+    if due is not None:
+        require(due > day, f"完成日期 {due.isoformat()} 应晚于立项日期 {day.isoformat()}")
+        deadline = Rule("fixed", on=due).record(cal, day)
+        if not cal.covers(due.year):
+            deadline["provisional"] = True
+    else:
+        deadline = settings.policy.limits.result.record(cal, day)
+    with ledger.lock():
+        tid = new_topic_id(day, set(ledger.item_ids()))
+        body = {"id": tid, "title": title.strip(), "opened": day, "lead_unit": lead_id, "co_units": co_ids,
+                "group": group, "cases": list(dict.fromkeys(cases)), "deadlines": {"result": deadline},
+                "events": [event(day, "note", by, note="立项")]}
+        ledger.create(f"{TOPICS_DIR}/{day.year}/{tid}.yaml", {k: v for k, v in body.items() if v not in (None, "", [])})
+    return tid
+
+
+def close_topic(ledger: Ledger, settings, tid: str, outcome: str, document_date: dt.date, day: dt.date,
+                note: str | None, by: str) -> None:
+    """Close a topic with its policy outcome (制度性成果): the document and its date; the lead
+    unit's result is recorded with it when it was not reported yet."""
+    require(bool(outcome and outcome.strip()), "结题须用 --outcome 写明制度性成果（政策文件名称）")
+    require(document_date <= day, f"文件印发日期 {document_date.isoformat()} 晚于结题日期 {day.isoformat()}")
+
+    def decide(topic):
+        require(str(topic.get("id", "")).startswith("zt"), f"{tid} 不是专题调研")
+        require(not lifecycle.is_closed(topic), f"{tid} 已结题")
+        lead, _ = lifecycle.units_of(topic)
+        evs = []
+        if not any(e.get("kind") == "result" for e in lifecycle.after_last_reopening(topic)):
+            evs.append(event(day, "result", by, unit=lead, note=f"形成制度性成果：{outcome.strip()}"))
+        after = {**topic, "events": [*lifecycle.events(topic), *evs]}
+        blockers = lifecycle.close_blockers(after, settings.policy.co_unit_reports)
+        if blockers:
+            raise AnshangError(f"{tid} 不能结题：" + "；".join(blockers), exit_code=1)
+        evs.append(event(day, "close", by, note=note or "结题"))
+
+        def change(doc):
+            canonical.put(doc, "policy_outcome", {"document": outcome.strip(), "date": document_date}, "topic")
+            for ev in evs:
+                append(doc, ev)
+
+        return change, None
+
+    update_case(ledger, tid, decide)
+
+
+def topics_of_case(world, cid: str) -> list[dict]:
+    """The research topics a demand is linked to."""
+    return [t for t in world.topics.values() if cid in (t.get("cases") or [])]
+
+
+def group_cases(ledger: Ledger, cal, day: dt.date, number: int) -> tuple[list[str], str]:
+    """The demands of common-problem group ``number`` as the weekly ledger of ``day`` numbers
+    them, and a name for the group (its field and first title)."""
+    from anshang.core.common_problems import common_problems
+
+    world = loader.load_as_of(ledger, day, cal)
+    groups = common_problems(world.cases)
+    if not 1 <= number <= len(groups):
+        raise AnshangError(f"{day.isoformat()} 的周台账共有 {len(groups)} 组共性问题，没有第 {number} 组"
+                           "（组号见周台账“共性问题”表第一列）" if groups else f"{day.isoformat()} 的台账中没有共性问题")
+    g = groups[number - 1]
+    fields = "、".join(dict.fromkeys(f for c in g for f in c.get("fields") or []))
+    return [c["id"] for c in g], f"第{number}组（{day.isoformat()}）{fields}：{g[0].get('title', '')}"
