@@ -18,7 +18,7 @@ def _rows(cli, sample, *args):
 def test_filters(cli, sample):
     late = _rows(cli, sample, "--overdue")
     stats = json.loads(cli("--data", sample, "stats", "--date", DAY, "--json").out)["overall"]
-    assert len(late) == stats["overdue"] == 7 and {r["status"] for r in late} == {"overdue"}
+    assert len(late) == stats["overdue"] == 8 and {r["status"] for r in late} == {"overdue"}
     assert all(r["overdue_workdays"] > 0 for r in late)
     soon = {r["id"] for r in _rows(cli, sample, "--due-within", "2")}
     assert {r["id"] for r in late} < soon  # overdue ones, and those due within two working days
@@ -41,10 +41,10 @@ def test_filters(cli, sample):
 
 def test_table_out_and_refusals(cli, sample, tmp_path):
     r = cli("--data", sample, "list", "--date", DAY, "--overdue", "--out", tmp_path / "超期.xlsx")
-    assert r.code == 0 and "260909-qy48j" in r.out and "共 7 件。" in r.err
+    assert r.code == 0 and "260909-qy48j" in r.out and "共 8 件。" in r.err
     ws = openpyxl.load_workbook(tmp_path / "超期.xlsx").active
-    assert ws["A1"].value == "北岚市企业诉求查询结果" and ws.max_row == 3 + 7 + 1
-    assert ws.cell(ws.max_row, 1).value == "条件：有超期事项；共 7 件。"
+    assert ws["A1"].value == "北岚市企业诉求查询结果" and ws.max_row == 3 + 8 + 1
+    assert ws.cell(ws.max_row, 1).value == "条件：有超期事项；共 8 件。"
     r = cli("--data", sample, "list", "--date", DAY, "光伏", "--unit", "能源局", "--status", "办理中", "--out", tmp_path / "b.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "b.xlsx").active
     assert ws.cell(ws.max_row, 1).value == "条件：文字“光伏”；状态：办理中；承办单位：市能源局；共 1 件。"

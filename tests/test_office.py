@@ -163,14 +163,19 @@ def test_an_unsatisfied_revisit_reopens_and_owes_a_new_reply_and_revisit():
     assert v.met is None and v.basis == D(2026, 10, 12)
 
 
-def test_a_late_report_owes_a_chase_and_a_chase_waits_for_its_reply_time():
+def test_a_late_report_owes_a_chase_then_a_supervision_once_each():
     c = handed()
     [p] = [o for o in duties({c["id"]: c}, kind="chase", today=D(2026, 9, 20)) if o.about == "gxj:progress"]
     progress_due = lifecycle.stored_deadline(c, "progress").due
     assert p.due == CAL.add_workdays(progress_due, 1).due
+    # chased: the next step of the ladder is owed once the lateness passes the supervision threshold
     c["events"] = [{"date": D(2026, 9, 16), "kind": "chase", "unit": "gxj"}]
     [p] = [o for o in duties({c["id"]: c}, kind="chase", today=D(2026, 9, 17)) if o.about == "gxj:progress"]
-    assert p.due == D(2026, 9, 18)  # two working days after the chase
+    assert p.due == CAL.add_workdays(progress_due, POLICY.supervise_after_workdays + 1).due
+    # supervised too: nothing more is owed by rule for this lateness (挂牌督办 is a person's call)
+    c["events"].append({"date": D(2026, 9, 28), "kind": "supervise", "unit": "gxj", "level": "supervise",
+                        "of": "progress", "owed": progress_due})
+    assert [o for o in duties({c["id"]: c}, kind="chase", today=D(2026, 9, 29)) if o.about == "gxj:progress"] == []
     assert duties({c["id"]: c}, kind="chase", today=D(2026, 9, 10)) == []  # nothing late yet
 
 
@@ -259,7 +264,7 @@ def test_due_office_lists_each_duty(cli, sample):
     r = cli("--data", sample, "due", "--office", "--date", "2026-11-21", "--within", "15")
     assert r.code == 0
     lines = r.out.splitlines()
-    assert lines[0] == "截至2026年11月21日（星期六）：营商办（北岚市优化营商环境办公室）超期 23 项，至 2026-12-11 到期 10 项"
+    assert lines[0] == "截至2026年11月21日（星期六）：营商办（北岚市优化营商环境办公室）超期 28 项，至 2026-12-11 到期 10 项"
     assert "  261113-9kgv6 告知企业不予受理 截止 2026-11-19 超期 1 个工作日" in lines
     assert "  261119-c3tk9 通知企业参加接待（2026-12-10） 截止 2026-12-08 即将到期" in lines
     got = json.loads(cli("--data", sample, "due", "--office", "--date", "2026-11-21", "--json").out)

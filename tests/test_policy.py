@@ -158,7 +158,7 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     wb = openpyxl.load_workbook(next((tmp_path / "w").glob("*.xlsx")))
     notes = {r[0].value: r[1].value for r in wb["说明"].iter_rows(min_row=4)}
     assert notes["期限"].startswith("交办后 5 个工作日内报送落实情况、20 日内报送办理结果")
-    assert notes["颜色：黄"] == "1 个工作日内有报送事项到期"
+    assert notes["颜色：黄（预警）"] == "1 个工作日内有报送事项到期"
     assert notes["督办"] == "超期超过 2 个工作日的列入督办清单"
     _no_defaults("\n".join(str(v) for v in notes.values()))
     due_rows = [[c.value for c in r] for r in wb["到期与超期"].iter_rows(min_row=4)]

@@ -235,7 +235,7 @@ def test_the_year_report_prints_on_a4_and_its_workbook_has_charts(made):
     assert len(pages) >= 3 and {_paper(s) for s in _sizes(_pdf(report))} == {(595, 842)}
     text = "".join(pages).replace("“", "").replace("”", "")
     for words in ("北岚市市长服务民营企业接待日企业诉求办理情况报告", "（2026年，截至11月21日）", "一、总体情况",
-                  "本期共登记企业诉求44件", "二、承办单位办理情况", "按时报送率低于85%的单位", "七、指标说明",
+                  "本期共登记企业诉求48件", "二、承办单位办理情况", "按时报送率低于85%的单位", "八、指标说明",
                   "北岚市优化营商环境办公室", "2026年11月21日"):
         assert words in text, words
     book = made["企业诉求办理情况数据-2026年.xlsx"]

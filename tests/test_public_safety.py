@@ -149,7 +149,9 @@ def test_public_markdown_table_cannot_be_broken():
 def test_chase_table_cannot_be_broken():
     ob = SimpleNamespace(id="260305-k7m2x", kind="progress", part="lead", unit="gxj",
                          due=dt.date(2026, 10, 15), met=dt.date(2026, 10, 16), provisional=False)
-    world = SimpleNamespace(cases={ob.id: {"title": HOSTILE}}, units={"gxj": {"name": "市局<i>|"}})
+    from anshang.store.loader import World
+
+    world = World(cases={ob.id: {"title": HOSTILE}}, units={"gxj": {"name": "市局<i>|"}})
     lines = chase._overdue_table("承办单位", [ob], world, None, dt.date(2026, 11, 2),
                                  lambda ob, case: world.units[ob.unit]["name"])
     assert len(lines) == 3 and lines[2].count("|") == 8

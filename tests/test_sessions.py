@@ -27,9 +27,11 @@ def _back(day: dt.date, n: int) -> dt.date:
 
 @pytest.fixture
 def blank_2026(sample):
-    """The sample city with no sessions or cases: ready for a 2026 plan."""
+    """The sample city with no sessions, cases, tasks or topics: ready for a 2026 plan."""
     shutil.rmtree(sample / "sessions")
     shutil.rmtree(sample / "cases")
+    shutil.rmtree(sample / "topics")
+    shutil.rmtree(sample / "tasks")
     (sample / "sessions").mkdir()
     return sample
 

@@ -36,7 +36,8 @@ def test_same_ledger_and_date_give_identical_bytes(cli, sample, tmp_path, book):
 
 def test_sheets_and_layout(book):
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["诉求台账", "到期与超期", "营商办待办", "承办单位统计", "接待场次", "共性问题", "说明"]
+    assert wb.sheetnames == ["诉求台账", "工作任务", "专题调研", "到期与超期", "营商办待办", "承办单位统计", "接待场次",
+                             "共性问题", "说明"]
     ws = wb["诉求台账"]
     assert ws["A1"].value == "北岚市企业诉求台账（未办结及2026年办结）"
     assert ws["A2"].value == "制表单位：北岚市优化营商环境办公室　　　　截至2026年11月21日" and ws["B2"].value is None
@@ -45,7 +46,7 @@ def test_sheets_and_layout(book):
     # 18 columns are not readable on A4: A3 landscape, fitted to the page width, as tall as needed
     assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (8, "landscape")
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
-    assert ws.max_row == 3 + 46  # open demands and those finished in 2026; 3 finished in 2025 left out
+    assert ws.max_row == 3 + 50  # open demands and those finished in 2026; 3 finished in 2025 left out
     assert ws.column_dimensions["G"].width >= 18  # titles in Chinese get room
     for name in wb.sheetnames[1:]:
         assert wb[name].page_setup.paperSize == 9  # the narrower sheets fit A4
@@ -72,7 +73,7 @@ def test_weekly_all_lists_every_year(cli, sample, tmp_path):
     r = cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "all", "--all")
     assert r.code == 0
     ws = openpyxl.load_workbook(tmp_path / "all" / NAME)["诉求台账"]
-    assert ws["A1"].value == "北岚市企业诉求台账（全部年度）" and ws.max_row == 3 + 49
+    assert ws["A1"].value == "北岚市企业诉求台账（全部年度）" and ws.max_row == 3 + 53
     cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "d")
     shown = set(_rows(openpyxl.load_workbook(tmp_path / "d" / NAME)["诉求台账"]))
     left_out = set(_rows(ws)) - shown
@@ -85,8 +86,11 @@ def test_rows_are_coloured_by_state(book, sample):
     alert = {cid: row[17].value for cid, row in rows.items()}
     states = {cid: row[15].value for cid, row in rows.items()}
     assert {alert[c] for c, s in states.items() if s == "已办结"} == {"已办结"}
-    assert {alert[c] for c, s in states.items() if s == "超期"} == {"超期"}
-    soon = [c for c, a in alert.items() if a == "即将到期"]
+    # the supervision ladder: overdue ones are 催办 (orange) or, late beyond the threshold, 督办 (red)
+    assert {alert[c] for c, s in states.items() if s == "超期"} == {"催办", "督办"}
+    assert all(rows[c][16].value > 5 for c, s in states.items() if alert[c] == "督办")
+    assert all(rows[c][16].value <= 5 for c, s in states.items() if alert[c] == "催办")
+    soon = [c for c, a in alert.items() if a == "预警"]
     assert soon and all(states[c] == "办理中" for c in soon)
     assert all(rows[c][16].value for c, s in states.items() if s == "超期")  # days overdue shown
     rules = {}
@@ -94,7 +98,8 @@ def test_rows_are_coloured_by_state(book, sample):
         assert str(area.sqref) == f"A4:R{ws.max_row}"
         for rule in area.rules:
             rules[rule.formula[0]] = rule.dxf.fill.fgColor.rgb[-6:]
-    assert rules == {'$R4="超期"': "FFC7CE", '$R4="即将到期"': "FFEB9C", '$R4="已办结"': "D9D9D9"}
+    assert rules == {'$R4="超期"': "FFC7CE", '$R4="即将到期"': "FFEB9C", '$R4="已办结"': "D9D9D9",
+                     '$R4="预警"': "FFEB9C", '$R4="催办"': "F8CBAD", '$R4="督办"': "FFC7CE", '$R4="挂牌督办"': "FF9999"}
 
 
 def test_no_formula_anywhere(book, cli, sample, tmp_path):
@@ -128,12 +133,12 @@ def test_statistics_for_a_fixed_date(cli, sample):
     r = cli("--data", sample, "stats", "--date", DAY, "--json")
     data = json.loads(r.out)
     o = data["overall"]
-    assert (o["registered"], o["accepted"], o["excluded"], o["referred"]) == (49, 32, 9, 4)
-    assert (o["handed_over"], o["closed"], o["overdue"]) == (17, 4, 7)
-    assert o["closure_rate"] == round(4 / 17, 4)
+    assert (o["registered"], o["accepted"], o["excluded"], o["referred"]) == (53, 35, 9, 4)
+    assert (o["handed_over"], o["closed"], o["overdue"]) == (20, 5, 8)
+    assert o["closure_rate"] == round(5 / 20, 4)
     assert o["satisfaction_rate"] == round(4 / 5, 4)  # five revisits, one 不满意
     # every handed-over case is counted under exactly one lead unit, and under each co-unit
-    assert sum(u["as_lead"] for u in data["by_unit"].values()) == 17
+    assert sum(u["as_lead"] for u in data["by_unit"].values()) == 20
     co = 0
     for path in sample.glob("cases/*/*.yaml"):
         out = yamlio.strip_lines(yamlio.loads(path.read_text(encoding="utf-8"))).get("outcome") or {}
@@ -142,7 +147,7 @@ def test_statistics_for_a_fixed_date(cli, sample):
     assert all(u["handed_over"] == u["as_lead"] + u["as_co"] for u in data["by_unit"].values())
     assert set(data["by_leader"]) <= {"mayor", "vm-zhao", "vm-qian", "vm-sun", "vm-li", "vm-zhou", "vm-wu"}
     weekly_units = cli("--data", sample, "stats", "--date", DAY).out
-    assert weekly_units.startswith("总体\t登记 49\t受理 32\t交办 17\t办结 4\t办结率 23.5%")
+    assert weekly_units.startswith("总体\t登记 53\t受理 35\t交办 20\t办结 5\t办结率 25.0%")
 
 
 def test_statistics_on_a_small_ledger(cli, mini):

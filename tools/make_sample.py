@@ -43,7 +43,7 @@ SESSIONS = [  # date, leader, status, form
     (D(2027, 1, 21), "vm-li", "planned", "breakfast"),
 ]
 CHANNEL_OVERRIDE = {  # case index -> other channel (not matched to sessions)
-    3: "hotline", 15: "open_day", 20: "service_month", 34: "leader_visit", 45: "complaint_centre",
+    3: "hotline", 15: "open_day", 20: "service_month", 34: "leader_visit", 45: "other",
 }
 EXCLUSION = {
     "excluded_judicial": ("judicial", "§三(二)1", "该事项已进入仲裁或诉讼程序，按规定不纳入接待日受理，请通过司法途径解决"),
@@ -99,7 +99,10 @@ def build(root: Path) -> None:
     (root / "leaders.yaml").write_text(canonical_text(lead_doc, "leaders"), encoding="utf-8")
     units = []
     for u in S.UNITS:
-        item = {"id": u["id"], "name": u["name"], "kind": u["kind"]}
+        item = {"id": u["id"], "name": u["name"]}
+        if u["id"] == "gxj":
+            item["aliases"] = ["市工信委"]  # an older name responsibility lists still use
+        item["kind"] = u["kind"]
         if u["district"]:
             item["district"] = u["district"]
         item["fields"] = u["fields"]
@@ -346,12 +349,128 @@ def build(root: Path) -> None:
             data["events"] = sorted(told + list(data.get("events") or []), key=lambda e: e["date"])
         write(root, f"cases/{registered.year}/{case_id}.yaml", data, "case")
 
+    complaints(root, codes, taken)
     for sid, s in sessions.items():
         write(root, f"sessions/{sid[:4]}/{sid}.yaml", s, "session")
     # public feedback on the government portal, every four weeks
     for day in (D(2026, 9, 30), D(2026, 10, 30)):
         write(root, f"records/{day.year}/{day.isoformat()}-public.yaml",
               {"date": day, "kind": "public", "by": "营商办", "note": "在市政府门户网站公开反馈企业诉求办理进度"}, "record")
+    programme(root)
+
+
+COMPLAINT = "投诉中心的诉求按渠道规则办理，不适用接待日受理审查（§三），登记即受理"
+
+
+def complaints(root: Path, codes: list, taken: set) -> None:
+    """Complaint-centre demands under the channel rules of the settings: accepted on
+    registration, handed over at once, acknowledged within 1 working day, the result within 15."""
+    ack, result = Rule("workdays", 1), Rule("workdays", 15)
+    items = [  # enterprise, registered, title, lead, co, what happened
+        (5, D(2026, 10, 27), "食品抽检结论异议复检未安排", "scjgj", [], "closed"),
+        (11, D(2026, 11, 16), "供热管网施工许可反复退回", "zjj", ["jtysj"], "late_ack"),
+        (17, D(2026, 11, 5), "出口退税系统故障致退税延误", "swzj", ["swj"], "acknowledged"),
+        (23, D(2026, 11, 20), "物流园区货车限行调整未公告", None, [], "registered"),
+    ]
+    for ent_i, registered, title, lead, co, what in items:
+        ent = S.ENTERPRISES[ent_i]
+        case_id = cid(registered)
+        while case_id in taken:
+            case_id = cid(registered)
+        taken.add(case_id)
+        data = {"id": case_id, "registered": registered, "channel": "complaint_centre", "source": {"kind": "channel"},
+                "enterprise": codes[ent_i], "contact": {"name": ent["contact_name"], "phone": ent["contact_phone"]},
+                "fields": ["市场监管" if lead == "scjgj" else "交通运输与物流" if lead in (None, "zjj") else "税务"],
+                "title": title, "facts": f"{ent['name']}通过市投诉中心反映：{title}。",
+                "reasons": "影响企业正常经营。", "request": "请尽快处理并答复。"}
+        if what != "registered":
+            data["screening"] = {"decision": "accepted", "date": registered, "clauses": [], "reason": COMPLAINT,
+                                 "by": "营商办"}
+            data["outcome"] = {"kind": "handover", "date": registered, "lead_unit": lead, "co_units": co,
+                               "instruction": "请按投诉中心规则，1 个工作日内签收反馈，15 个工作日内报送办理结果。"}
+            data["deadlines"] = {"acknowledge": ack.record(cal, registered), "result": result.record(cal, registered)}
+            events = []
+            if what in ("closed", "acknowledged"):
+                events.append({"date": cal.add_workdays(registered, 1).due, "kind": "acknowledge", "unit": lead,
+                               "note": "已签收，指定专人办理。"})
+            if what == "closed":
+                done = cal.add_workdays(registered, 9).due
+                events += [{"date": done, "kind": "result", "unit": lead, "note": "已安排复检，结论已书面告知企业。"},
+                           {"date": cal.add_workdays(done, 1).due, "kind": "reply", "by": "营商办", "note": "已电话答复企业。"},
+                           {"date": cal.add_workdays(done, 3).due, "kind": "close", "by": "营商办"}]
+            if events:
+                data["events"] = events
+        write(root, f"cases/{registered.year}/{case_id}.yaml", data, "case")
+
+
+PLAN_FILE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "责任清单-2026.xlsx"
+
+
+def programme(root: Path) -> None:
+    """The action plan's responsibility list imported as a clerk would (tests/fixtures), the
+    units' reports on some tasks, a named supervision; and two research topics on common problems."""
+    from sample_plan import build_plan_book
+
+    from anshang.core.common_problems import common_problems
+    from anshang.steps.tasks import import_tasks
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    build_plan_book(PLAN_FILE)
+    ledger = Ledger(root)
+    settings = loader.settings(ledger)
+    import_tasks(ledger, settings, cal, PLAN_FILE, "xd2026", None, D(2026, 3, 2), D(2026, 3, 5), "营商办")
+
+    def add(number, *events):
+        rel = f"tasks/xd2026/{number:02d}.yaml"
+        doc = yamlio.strip_lines(yamlio.loads((root / rel).read_text(encoding="utf-8")))
+        doc["events"] = sorted(list(doc.get("events") or []) + list(events), key=lambda e: e["date"])
+        write(root, rel, doc, "task")
+
+    add(4, {"date": D(2026, 3, 27), "kind": "result", "unit": "fgw", "note": "已清理收费项目 12 项，清单已公布。"},
+        {"date": D(2026, 3, 31), "kind": "close", "by": "营商办", "note": "经核实已完成。"})
+    add(6, *[{"date": day, "kind": kind, "by": "营商办", "unit": unit, "level": kind, "of": "result",
+              "owed": D(2026, 3, 23), "note": note}
+             for unit in ("czj", "jrj")
+             for day, kind, note in ((D(2026, 3, 26), "chase", "办理结果逾期未报，已发催办通知"),
+                                     (D(2026, 4, 1), "supervise", "办理结果超期，列入督办清单"))])
+    for n, lead in ((7, "gxj"), (8, "rsj"), (9, "yshj")):
+        reports = [{"date": D(2026, 4, 8), "kind": "periodic", "unit": lead, "note": "一季度进展已报送。"}]
+        if n != 8:
+            reports.append({"date": D(2026, 7, 9), "kind": "periodic", "unit": lead, "note": "二季度进展已报送。"})
+        if n == 9:
+            reports.append({"date": D(2026, 10, 10), "kind": "periodic", "unit": lead, "note": "三季度进展已报送。"})
+        add(n, *reports)
+    add(1, {"date": D(2026, 11, 10), "kind": "supervise", "by": "营商办", "unit": "zwfwj", "level": "named",
+            "leader": "市长陈建国", "note": "企业开办全程网办率是全市营商环境考核重点指标"})
+    # the deadlines after the reports, as ``report`` sets them (each quarter, by the 10th of its first month)
+    quarterly = Rule("quarterly", 10)
+    for n, last in ((7, D(2026, 7, 10)), (8, D(2026, 4, 10)), (9, D(2026, 10, 10))):
+        rel = f"tasks/xd2026/{n:02d}.yaml"
+        doc = yamlio.strip_lines(yamlio.loads((root / rel).read_text(encoding="utf-8")))
+        doc["deadlines"]["periodic"] = quarterly.record(cal, last)
+        write(root, rel, doc, "task")
+
+    world = loader.load_as_of(ledger, TODAY, cal)
+    groups = [g for g in common_problems(world.cases) if any("拖欠" in c["title"] for c in g)]
+    first = [c["id"] for c in groups[0]]
+    write(root, "topics/2026/zt261105-k7m2x.yaml", {
+        "id": "zt261105-k7m2x", "title": "政府投资项目拖欠企业账款问题专题调研", "opened": D(2026, 11, 5),
+        "lead_unit": "czj", "co_units": ["fgw", "zjj"], "group": f"{'、'.join(groups[0][0]['fields'])}：{groups[0][0]['title']}", "cases": first,
+        "deadlines": {"result": Rule("fixed", on=D(2026, 12, 31)).record(cal, D(2026, 11, 5))},
+        "events": [{"date": D(2026, 11, 5), "kind": "note", "by": "营商办", "note": "立项"},
+                   {"date": D(2026, 11, 13), "kind": "progress", "unit": "czj", "note": "已梳理政府投资项目欠款 23 笔，形成问题清单。"}],
+    }, "topic")
+    write(root, "topics/2026/zt260610-3hq9d.yaml", {
+        "id": "zt260610-3hq9d", "title": "工程建设项目审批环节多、时间长问题专题调研", "opened": D(2026, 6, 10),
+        "lead_unit": "zjj", "co_units": ["zrzyj", "zwfwj"], "cases": [c["id"] for c in world.cases.values()
+                                                                     if "许可" in c["title"] and str(c["registered"]) < "2026-06-10"][:2],
+        "deadlines": {"result": Rule("days", 60).record(cal, D(2026, 6, 10))},
+        "policy_outcome": {"document": "《北岚市工程建设项目审批制度改革若干措施》", "date": D(2026, 8, 5)},
+        "events": [{"date": D(2026, 6, 10), "kind": "note", "by": "营商办", "note": "立项"},
+                   {"date": D(2026, 8, 5), "kind": "result", "unit": "zjj", "note": "形成制度性成果：《北岚市工程建设项目审批制度改革若干措施》"},
+                   {"date": D(2026, 8, 6), "kind": "close", "by": "营商办", "note": "结题"}],
+    }, "topic")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,8 @@ def chase(
         out(f"督办通知：{path}（{n} 项）\n")
     if res.supervision:
         path, n = res.supervision
-        out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日或挂牌督办）\n")
+        out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日"
+            f"{'，含挂牌督办' if res.named else ''}）\n")
     if not res.late:
         out("没有超期事项，无需催办。\n")
     if not no_record and res.levels:

@@ -109,7 +109,7 @@ def topic_new(
 @topic_app.command("close")
 def topic_close(
     topic: str = typer.Argument(..., metavar="编号", help="专题调研编号或唯一前缀"),
-    outcome: str = typer.Option(..., "--outcome", metavar="成果", help="制度性成果：政策文件名称，如《关于…的若干措施》"),
+    outcome: str = typer.Option(..., "--outcome", metavar="成果", help="制度性成果：政策文件名称，如《关于进一步优化营商环境的若干措施》"),
     issued: str = typer.Option(..., "--issued", metavar="日期", help="该文件的印发日期"),
     note: str | None = typer.Option(None, "--note", metavar="说明", help="结题说明"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="结题日期，默认今天"),

@@ -64,7 +64,7 @@ OFFICE_DUTIES = {
     "receive": "记录接待结果",
     "reply": "答复企业",
     "revisit": "回访企业",
-    "chase": "催办超期报送",
+    "chase": "催办、督办超期报送",
     "public": "公开反馈办理进度",
     "calendar": "加入节假日安排",
 }

@@ -33,12 +33,13 @@ def session_fields(session: dict, leaders: dict) -> list[str]:
     return list((leaders.get(session.get("leader")) or {}).get("fields") or [])
 
 
-def candidates(cases: dict) -> list[dict]:
-    """Accepted reception-day demands not yet received nor withdrawn (only these are matched)."""
+def candidates(cases: dict, channels=("reception_day",)) -> list[dict]:
+    """Accepted demands of the matched ``channels`` (the reception day's, unless the settings'
+    channel rules add others) not yet received nor withdrawn: only these are matched."""
     out = []
     for c in cases.values():
         scr = c.get("screening") or {}
-        if c.get("channel", "reception_day") != "reception_day" or scr.get("decision") != "accepted":
+        if c.get("channel", "reception_day") not in channels or scr.get("decision") != "accepted":
             continue
         if c.get("outcome") or any(e.get("kind") == "withdraw" for e in c.get("events") or []):
             continue
@@ -59,7 +60,7 @@ CLOSED = "预约已截止"
 
 
 def match(cases: dict, sessions: dict, leaders: dict, capacity_default: int, today: dt.date,
-          target: str | None = None) -> list[Match]:
+          target: str | None = None, channels=("reception_day",)) -> list[Match]:
     """Two-way matching. Demands already given a session keep it; the others are placed in the
     first open session (from ``target`` or the next one on or after ``today``) whose fields meet
     theirs, earliest registration first, within capacity, one enterprise's demands together."""
@@ -73,7 +74,7 @@ def match(cases: dict, sessions: dict, leaders: dict, capacity_default: int, tod
     used = {s["id"]: 0 for s in sessions.values()}
     results: dict[str, Match] = {}
     pending = []
-    for c in candidates(cases):
+    for c in candidates(cases, channels):
         sid = c.get("session")
         if sid and sid in sessions and (c.get("matching") or {}).get("status") in ("scheduled", "deferred"):
             used[sid] += 1

@@ -181,20 +181,24 @@ def _case_duties(cases, policy, count, today, co_reports):
 
 
 def _chases(cases, policy, count, today, co_reports):
-    """A unit's report overdue and not chased within the reply time of the last chase: the
-    office owes a chase (once the reply time of a chase has passed, it owes another)."""
+    """A report overdue owes the office the next step of the supervision ladder it has not taken
+    for this lateness (core.supervision): a 催办 from the first working day after the due date,
+    then a 督办 from the day it is more than ``supervise_after_workdays`` working days late.
+    Once both are recorded the office owes nothing more by rule (挂牌督办 is a person's call)."""
+    from anshang.core import supervision
+
     out = []
     for cid, c in cases.items():
         for ob in lifecycle.open_obligations(c, co_reports):
             if ob.due >= today:
                 continue
-            chased = [maybe_date(e.get("date")) for e in lifecycle.events(c)
-                      if e.get("kind") == "chase" and e.get("unit") == ob.unit]
-            chased = [d for d in chased if d and d > ob.due]
-            if chased:
-                d, gap = count.deadline(Rule("workdays", policy.chase_reply_workdays), max(chased), ob.provisional)
-            else:
+            have = supervision.recorded(c, ob)
+            if "supervise" in have or "named" in have:
+                continue
+            if "chase" not in have:
                 d, gap = count.deadline(Rule("workdays", 1), ob.due, ob.provisional)
+            else:
+                d, gap = count.deadline(Rule("workdays", policy.supervise_after_workdays + 1), ob.due, ob.provisional)
             out.append(_duty("chase", cid, d, about=f"{ob.unit}:{ob.kind}", gap=gap))
     return out
 

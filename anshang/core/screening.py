@@ -66,6 +66,12 @@ def screen(case: dict, enterprise: dict | None, settings, units: dict) -> Decisi
     declared = case.get("declared") or {}
     reg = parse_date(case["registered"])
     routed = suggested_units(case, settings.routing)
+    channel = case.get("channel", "reception_day")
+    if hasattr(settings, "channel_rule") and not settings.channel_rule(channel).screening:
+        from anshang.core.labels import CHANNELS
+
+        return Decision(cid, "accepted", [], reason=f"{CHANNELS.get(channel, channel)}的诉求按渠道规则办理，"
+                                                    "不适用接待日受理审查（§三），登记即受理", suggested_units=routed)
     for key, clause, reason in EXCLUSIONS:
         if declared.get(key):
             return Decision(cid, "excluded", [clause], reason=f"登记表自述：{reason}", suggested_units=routed)

@@ -118,7 +118,7 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
             else:
                 so_far["outcome"] = dict(out)
             for k in lifecycle.duties(so_far, co_reports):
-                if k in ("progress", "result") and k in rules:
+                if k in ("acknowledge", "progress", "result") and k in rules and not lifecycle.is_assigned_item(c):
                     dl[k] = rules[k].record(cal, when)
             units = list(e.get("units") or [])
             if units:

@@ -162,7 +162,7 @@ def _say(kind: str, obs, world, settings, drafted=frozenset()) -> tuple[str, str
             unit = x.about.split(":", 1)[0]
             per[unit] = per.get(unit, 0) + 1
         shown = "、".join(f"{unit_name(world.units, u)} {n} 项" for u, n in sorted(per.items(), key=lambda kv: (-kv[1], kv[0])))
-        return f"催办超期报送：{len(per)} 个单位 {len(obs)} 项（{shown}）", "anshang chase"
+        return f"催办、督办超期报送：{len(per)} 个单位 {len(obs)} 项（{shown}）", "anshang chase"
     if kind == "public":
         weeks = settings.policy.public_every_weeks
         return f"在政府门户网站公开反馈办理进度（每 {weeks} 周一次）", "anshang publish --record"

@@ -35,7 +35,7 @@ TEMPLATES = {
 COMMON = ("city", "office", "date", "phone", "email", "address")
 _CASE = COMMON + ("enterprise", "title", "id", "registered", "uscc", "person", "person_phone", "session_date",
                   "leader", "place")
-_CHASE = COMMON + ("unit", "limits", "reply_within", "threshold", "rows", "count")
+_CHASE = COMMON + ("unit", "limits", "reply_within", "threshold", "warning_days", "rows", "count")
 # the placeholders each template may use (``anshang template show`` lists them with their meaning)
 PLACEHOLDERS = {
     "notice.docx": ("city", "office", "year", "date", "leader", "leader_name", "leader_title", "place", "fields",
@@ -44,7 +44,7 @@ PLACEHOLDERS = {
     "chase.docx": _CHASE,
     "supervision.docx": _CHASE,
     "supervision_list.docx": _CHASE,
-    "warning.docx": _CHASE + ("warning_days",),
+    "warning.docx": _CHASE,
     "named.docx": _CHASE + ("leader", "reason", "item", "id"),
     "letter_scheduled.docx": _CASE,
     "letter_deferred.docx": _CASE + ("reason", "when"),

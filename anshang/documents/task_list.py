@@ -11,9 +11,9 @@ from anshang.core.labels import DEADLINE_KINDS, LEVELS, STATUS, label
 from anshang.documents.names import unit_name, unit_names
 from anshang.documents.sheets import Col, Table, Tentative, book_bytes
 
-TASK_COLS = [Col("序号", "int"), Col("编号", most=12, least=12), Col("工作任务", most=50), Col("牵头单位", most=20),
-             Col("配合单位", most=30), Col("完成时限", most=16), Col("下一项报送", most=12), Col("截止日期", "date"),
-             Col("状态", most=10), Col("提醒", most=10)]
+TASK_COLS = [Col("序号", "int"), Col("编号", most=10, least=10), Col("工作任务", most=36), Col("牵头单位", most=16),
+             Col("配合单位", most=22), Col("完成时限", most=12), Col("下一项报送", most=10), Col("截止日期", "date"),
+             Col("状态", most=8), Col("提醒", most=8)]
 
 
 def _next(item, co_reports):
@@ -143,9 +143,9 @@ def topic_report(ledger, settings, cal, today: dt.date):
     return topic_text(rows, world), rows
 
 
-TOPIC_COLS = [Col("编号", most=16, least=16), Col("调研题目", most=40), Col("立项日期", "date"), Col("牵头单位", most=20),
-              Col("关联诉求", "int"), Col("完成期限", "date"), Col("制度性成果", most=40), Col("状态", most=10),
-              Col("提醒", most=10)]
+TOPIC_COLS = [Col("编号", most=16, least=16), Col("调研题目", most=30), Col("立项日期", "date"), Col("牵头单位", most=16),
+              Col("关联诉求", "int"), Col("完成期限", "date"), Col("制度性成果", most=30), Col("状态", most=8),
+              Col("提醒", most=8)]
 
 
 def topic_table(rows, world, settings, today: dt.date) -> Table:

@@ -37,6 +37,7 @@ class ChaseResult:
     late: int = 0
     recorded: int = 0  # items with a new level recorded
     levels: dict = field(default_factory=dict)  # level -> parts newly recorded at it
+    named: int = 0  # items under 挂牌督办 (in the supervision list)
 
 
 def chase(ledger, settings, cal, today: dt.date, folder: Path | None, record: bool, by: str,
@@ -59,7 +60,7 @@ def _chase(ledger, settings, cal, today, folder, record, by, fmt, warn) -> Chase
                 at[lv].append(ob)
     late = at["chase"] + at["supervise"]
     named = [i for i in world.tracked() if supervision.named(i)]
-    result = ChaseResult(late=len(late))
+    result = ChaseResult(late=len(late), named=len(named))
     groups = {"warning": at["warning"] if warn else [], "chase": late, "supervise": at["supervise"]}
     day = today.isoformat()
     files = []  # (name, data, what, number of items): all made before the first is written

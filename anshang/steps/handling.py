@@ -50,7 +50,6 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
     from anshang.core import naming
 
     kind = naming.choice(kind, OUTCOMES, "--outcome")
-    limits = settings.policy.limits
     lead = _unit_ids(ledger, [lead])[0] if lead else None
     co = _unit_ids(ledger, co or [])
 
@@ -59,7 +58,8 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
         if case.get("outcome"):
             raise AnshangError(f"{cid} 已有接待结果（{label(OUTCOMES, case['outcome'].get('kind'))}），不能重复记录")
         sid = case.get("session")
-        if case.get("channel", "reception_day") == "reception_day":
+        rule = settings.channel_rule(case.get("channel"))
+        if rule.matching:
             require(bool(sid), f"{cid} 尚未安排接待场次（先运行 anshang match）")
         when = day
         if when is None:
@@ -76,7 +76,8 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
             record.update({"lead_unit": head, "co_units": [u for u in others if u != head]})
             if instruction:
                 record["instruction"] = instruction
-            deadlines = {k: limits.for_kind(k).record(cal, when) for k in ("progress", "result")}
+            # what the channel's rule says a handed-over demand owes (the settings' 7/30 by default)
+            deadlines = {k: r.record(cal, when) for k, r in rule.obligations.items()}
         if note:
             record["note"] = note
 
@@ -198,7 +199,6 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
              day: dt.date, by: str) -> dict:
     """A unit disputes its assignment: a new lead unit, and new co-units when given (otherwise the
     present ones stay); open deadlines restart from the day of the change."""
-    limits = settings.policy.limits
     lead = _unit_ids(ledger, [lead])[0]
     co = None if co is None else _unit_ids(ledger, co)
 
@@ -209,9 +209,11 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
         old_lead, old_co = lifecycle.units_of(case)
         new_co = list(dict.fromkeys(u for u in (old_co if co is None else co) if u != lead))
         require(lead != old_lead or new_co != old_co, "承办单位没有变化")
-        restart = {k: limits.for_kind(k).record(cal, day)
-                   for k in lifecycle.duties(case, settings.policy.co_unit_reports) if k in ("progress", "result")
-                   and not lifecycle.is_assigned_item(case)}  # a task's time limit is the plan's: it stays
+        # the open duties restart from the change under their own stored rules (a complaint's 15
+        # working days stay 15); a task's time limit is the plan's: it stays
+        restart = {k: lifecycle.stored_deadline(case, k).rule.record(cal, day)
+                   for k in lifecycle.duties(case, settings.policy.co_unit_reports)
+                   if k in ("acknowledge", "progress", "result") and not lifecycle.is_assigned_item(case)}
         ev = event(day, "reassign", by, unit=old_lead, units=[lead, *new_co], was=[old_lead, *old_co], note=reason)
 
         def change(doc):
@@ -257,7 +259,8 @@ def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, no
         if satisfaction == UNSATISFIED:
             evs.append(event(day, "reopen", by, note="回访不满意，重新办理"))
             if lifecycle.is_handover(case):
-                new = settings.policy.limits.result.record(cal, day)
+                stored = lifecycle.stored_deadline(case, "result")
+                new = (stored.rule if stored else settings.policy.limits.result).record(cal, day)
 
         def change(doc):
             for ev in evs:

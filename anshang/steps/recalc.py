@@ -13,7 +13,8 @@ from anshang.core.calendar import CalendarGap
 from anshang.core.dates import parse_date
 from anshang.core.deadlines import read_deadline
 from anshang.core.labels import DEADLINE_KINDS
-from anshang.steps.cases import append, event
+from anshang.core import lifecycle
+from anshang.steps.cases import append, doc_kind, event
 from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
 
@@ -38,9 +39,10 @@ def recalc(ledger: Ledger, settings, today: dt.date, by: str, write: bool) -> Re
     cal = loader.calendar(ledger, provisional=False)
     result = Recalc()
     with ledger.lock():
-        world = loader.load(ledger, {"case", "session"})
-        for cid in sorted(world.cases):
-            case = world.cases[cid]
+        world = loader.load(ledger, {"case", "session", "task", "topic"})
+        items = {**world.cases, **world.tasks, **world.topics}  # every tracked item's deadlines
+        for cid in sorted(items):
+            case = items[cid]
             first = len(result.changes)
             updates = _case_updates(case, cal, result)
             if updates and write:
@@ -64,12 +66,12 @@ def recalc(ledger: Ledger, settings, today: dt.date, by: str, write: bool) -> Re
 
 def _case_updates(case: dict, cal, result: Recalc) -> dict:
     """{kind: new deadline record} for a case's provisional deadlines that can now be computed."""
-    rel = Ledger.case_rel(case["id"])
+    rel = Ledger.item_rel(case["id"])
     updates = {}
     for kind, record in (case.get("deadlines") or {}).items():
         if not isinstance(record, dict) or not record.get("provisional"):
             continue
-        d = read_deadline(record, (case.get("outcome") or {}).get("date"))
+        d = read_deadline(record, lifecycle.assignment(case).get("date"))
         what = DEADLINE_KINDS.get(kind, kind)
         if d.extended_from is not None:  # a date a person chose: checked, never moved
             if not cal.covers(d.due.year):
@@ -97,11 +99,11 @@ def _write_case(ledger: Ledger, cid: str, updates: dict, changes: list, today: d
 
     def change(doc):
         for kind, record in updates.items():
-            canonical.put(doc["deadlines"], kind, record, "case", ("deadlines",))
+            canonical.put(doc["deadlines"], kind, record, doc_kind(doc), ("deadlines",))
         if moved:  # a date that stays only loses its 暂定 mark
             append(doc, event(today, "note", by, note=f"节假日安排已加入，按其重新计算期限：{moved}"))
 
-    ledger.edit(Ledger.case_rel(cid), change)
+    ledger.edit(Ledger.item_rel(cid), change)
 
 
 def _session_updates(ledger, s: dict, cal, limits, result: Recalc) -> dict | None:

@@ -49,8 +49,10 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
         if target is not None and parse_date(world.sessions[target]["date"]) < today:
             raise AnshangError(f"场次 {target} 的接待日 {world.sessions[target]['date']} 已过，不能再为它安排诉求；"
                                "不写 --session 即安排到今天以后的第一个场次")
+        from anshang.core.channels import matched
+
         results = matching.match(world.cases, world.sessions, world.leaders,
-                                 settings.policy.session_capacity, today, target)
+                                 settings.policy.session_capacity, today, target, matched(settings.channels))
         if write:
             for m in results:
                 if m.kept:

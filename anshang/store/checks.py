@@ -396,9 +396,24 @@ def v_merge(snap, ctx):
 
 @validator("procedure")
 def v_procedure(snap, ctx):
-    """Each stage has what the work plan requires before it (DOMAIN §2)."""
+    """Each stage has what the work plan requires before it (DOMAIN §2), under the channel's
+    rules of the settings (a complaint is not screened with §三, owes what its channel says)."""
+    from anshang.core.channels import matched
+
+    chans = ctx.settings.get("channels") if isinstance(ctx.settings.get("channels"), dict) else {}
+
+    def rule(channel):
+        given = chans.get(channel or "reception_day") if isinstance(chans.get(channel or "reception_day"), dict) else {}
+        owed = given.get("obligations") if isinstance(given.get("obligations"), dict) else {}
+        return given.get("screening", True), [k for k in owed if not str(k).startswith("__")] or ["progress", "result"]
+
+    try:
+        matching = matched(chans)
+    except AttributeError:  # a malformed channels mapping: the settings check reports it
+        matching = {"reception_day"}
     for doc, d in _each(snap.cases):
         rel = doc.rel
+        screened_by_rules, owed = rule(d.get("channel"))
         scr = d.get("screening") if isinstance(d.get("screening"), dict) else None
         out = d.get("outcome") if isinstance(d.get("outcome"), dict) else None
         decision = scr.get("decision") if scr else None
@@ -413,11 +428,11 @@ def v_procedure(snap, ctx):
                     yield rel, line_of(scr), "error", "转属地或部门须填写 refer_to（转交单位）"
                 if not any("二(三)" in str(c) for c in clauses):
                     yield rel, line_of(scr, "clauses"), "error", "转属地或部门须引用 §二(三)"
-            if decision == "accepted" and scr.get("type") is None:
+            if decision == "accepted" and scr.get("type") is None and screened_by_rules:
                 yield rel, line_of(scr), "warning", "受理须注明 §三(一) 的类型（type: 1–5）"
         if d.get("session") and decision != "accepted":
             yield rel, line_of(d, "session"), "error", "只有已受理的诉求才能安排接待场次"
-        if d.get("session") and d.get("channel") not in (None, "reception_day"):
+        if d.get("session") and (d.get("channel") or "reception_day") not in matching:
             yield rel, line_of(d, "session"), "error", "其他渠道的诉求不参与接待日匹配，不应有 session"
         if out:
             if d.get("channel") == "reception_day" and not d.get("session"):
@@ -426,9 +441,13 @@ def v_procedure(snap, ctx):
                 if not out.get("lead_unit"):
                     yield rel, line_of(out), "error", "交办须填写 lead_unit（牵头单位）"
                 dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
-                for need in ("progress", "result"):
-                    if need not in dls:
+                for need in owed:
+                    if need not in dls and need == "result":
                         yield rel, line_of(out), "error", f"交办后缺少 deadlines.{need}（{DEADLINE_KINDS[need]}时限）"
+                    elif need not in dls and not any(k in dls for k in owed if k != "result"):
+                        yield rel, line_of(out), "warning", (
+                            f"按设置的渠道规则，交办后应有 deadlines.{need}（{DEADLINE_KINDS.get(need, need)}时限）；"
+                            "规则设定之前交办的可不补")
         elif d.get("deadlines"):
             yield rel, line_of(d, "deadlines"), "error", "只有交办的诉求才有办理时限（deadlines）"
 
@@ -481,7 +500,7 @@ def v_calendar(snap, ctx):
             else:
                 yield doc.rel, line_of(d, "provisional"), "warning", (
                     "日期所在年份的节假日安排已加入；运行 anshang calendar recalc 核对并去掉暂定标记")
-    for doc, d in _each(snap.cases):
+    for doc, d in _each([*snap.cases, *snap.tasks, *snap.topics]):
         if not isinstance(d.get("deadlines"), dict):
             continue
         for kind, dl in d["deadlines"].items():
@@ -493,8 +512,8 @@ def _stored_deadline(rel, kind, dl, cal, hint):
     """A stored deadline against today's calendar: unknown years, and provisional ones that
     can now be computed for real."""
     due, basis = maybe_date(dl.get("due")), maybe_date(dl.get("basis"))
-    if due is None:
-        return
+    if due is None or dl.get("rule") == "fixed":
+        return  # a date a document named needs no calendar
     label = DEADLINE_KINDS.get(kind, kind)
     years = range(min(due, basis or due).year, max(due, basis or due).year + 1)
     missing = [y for y in years if not cal.covers(y)]
@@ -524,6 +543,55 @@ def _stored_deadline(rel, kind, dl, cal, hint):
     else:
         yield rel, line_of(dl, "provisional"), "warning", (
             f"{label}截止日期 {due.isoformat()} 经现已加入的日历核对无误；运行 anshang calendar recalc 去掉暂定标记")
+
+
+@validator("items")
+def v_items(snap, ctx):
+    """Action plans, their tasks and research topics: ids match their files, every plan folder
+    has its plan.yaml, units and linked demands exist."""
+    from anshang.core.ids import TASK_ID_RE, TOPIC_ID_RE
+
+    plans = {}
+    for doc, d in _each(snap.plans):
+        folder = doc.rel.split("/")[1]
+        plans[folder] = d
+        if d.get("id") != folder:
+            yield doc.rel, line_of(d, "id"), "error", f"方案编号 {d.get('id')!r} 与目录名 {folder} 不符"
+    for doc, d in _each(snap.tasks):
+        folder, name = doc.rel.split("/")[1], doc.rel.rsplit("/", 1)[1][:-5]
+        if folder not in plans:
+            yield doc.rel, 1, "error", (f"tasks/{folder}/ 中没有 plan.yaml（方案名称和印发日期）；"
+                                        f"重新导入责任清单（anshang task import 清单.xlsx --plan {folder}）会补上")
+        number = d.get("number")
+        want = f"{folder}-{number:02d}" if isinstance(number, int) else None
+        if d.get("plan") != folder:
+            yield doc.rel, line_of(d, "plan"), "error", f"方案编号 {d.get('plan')!r} 与所在目录 {folder} 不符"
+        if want and (d.get("id") != want or int(name) != number):
+            yield doc.rel, line_of(d, "id"), "error", (
+                f"任务编号 {d.get('id')!r}、序号 {number} 与文件名 {name}.yaml 不符（应为 {want}，文件 {number:02d}.yaml）")
+        elif isinstance(d.get("id"), str) and not TASK_ID_RE.match(d["id"]):
+            yield doc.rel, line_of(d, "id"), "error", f"任务编号 {d['id']!r} 格式不对，应为“方案编号-序号”，如 xd2026-07"
+        if not d.get("ongoing") and isinstance(d.get("deadlines"), dict) and "result" not in d["deadlines"]:
+            yield doc.rel, line_of(d, "deadlines"), "error", "有完成时限的任务缺少 deadlines.result（长期坚持的写 ongoing: true）"
+        if d.get("ongoing") and isinstance(d.get("deadlines"), dict) and "periodic" not in d["deadlines"]:
+            yield doc.rel, line_of(d, "deadlines"), "error", "长期坚持的任务缺少 deadlines.periodic（定期报送进展）"
+    for doc, d in _each(snap.topics):
+        name = doc.rel.rsplit("/", 1)[1][:-5]
+        if isinstance(d.get("id"), str) and (d["id"] != name or not TOPIC_ID_RE.match(d["id"])):
+            yield doc.rel, line_of(d, "id"), "error", f"专题调研编号 {d['id']!r} 与文件名 {name}.yaml 不符或格式不对"
+        opened = maybe_date(d.get("opened"))
+        if opened and doc.rel.split("/")[1] != str(opened.year):
+            yield doc.rel, line_of(d, "opened"), "error", f"立项日期 {opened.isoformat()} 与所在年份目录不符"
+        for i, cid in enumerate(d.get("cases") or [] if isinstance(d.get("cases"), list) else []):
+            if isinstance(cid, str) and cid not in ctx.cases:
+                yield doc.rel, line_of(d, f"cases[{i}]"), "error", f"关联诉求 {cid!r} 不存在（cases/ 中没有）"
+    for doc, d in _each([*snap.tasks, *snap.topics]):
+        yield from _unit_ref(doc.rel, d, "lead_unit", ctx)
+        yield from _unit_list_refs(doc.rel, d, "co_units", ctx)
+        for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
+            if isinstance(ev, dict):
+                yield from _unit_ref(doc.rel, ev, "unit", ctx)
+                yield from _unit_list_refs(doc.rel, ev, "units", ctx)
 
 
 @validator("sessions")

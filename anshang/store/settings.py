@@ -59,6 +59,13 @@ class Settings:
     fields: tuple
     routing: dict = field(default_factory=dict)
     policy: Policy | None = None
+    channels: dict = field(default_factory=dict)  # channel -> its rule as written (core.channels reads it)
+
+    def channel_rule(self, channel: str | None):
+        """What a demand of ``channel`` goes through and owes (core.channels)."""
+        from anshang.core.channels import rule_for
+
+        return rule_for(self.channels, channel, self.policy.limits)
 
 
 def settings_problems(data) -> list[Problem]:
@@ -75,6 +82,25 @@ def settings_problems(data) -> list[Problem]:
                     problems.append(Problem(SETTINGS_FILE, line_of(data, f"{key}[{i}]"), "settings",
                                             "error", f"{key} 中 {v!r} 重复"))
                 seen.add(v)
+        from anshang.core.labels import CHANNELS, DEADLINE_KINDS
+
+        chans = data.get("channels") if isinstance(data.get("channels"), dict) else {}
+        for ch, rule in chans.items():
+            if str(ch).startswith("__"):
+                continue
+            if ch not in CHANNELS:
+                problems.append(Problem(SETTINGS_FILE, line_of(chans, ch), "settings", "error",
+                                        f"channels 中的渠道 {ch!r} 不存在；可用：{'、'.join(CHANNELS)}"))
+            obs = rule.get("obligations") if isinstance(rule, dict) and isinstance(rule.get("obligations"), dict) else {}
+            for kind in obs:
+                if str(kind).startswith("__"):
+                    continue
+                if kind not in DEADLINE_KINDS:
+                    problems.append(Problem(SETTINGS_FILE, line_of(obs, kind), "settings", "error",
+                                            f"channels.{ch}.obligations 中的 {kind!r} 不是期限种类；可用：{'、'.join(DEADLINE_KINDS)}"))
+            if [k for k in obs if not str(k).startswith("__")] and "result" not in obs:
+                problems.append(Problem(SETTINGS_FILE, line_of(obs), "settings", "error",
+                                        f"channels.{ch}.obligations 须含 result（办理结果）"))
         routing = data.get("routing") if isinstance(data.get("routing"), dict) else {}
         fields = set(data.get("fields") or []) if isinstance(data.get("fields"), list) else set()
         for f in routing:
@@ -93,4 +119,5 @@ def from_data(data) -> Settings:
         city=data["city"], office=data["office"], contact=contact,
         districts=tuple(data["districts"]), fields=tuple(data["fields"]), routing=routing,
         policy=Policy(**policy),
+        channels={k: v for k, v in (data.get("channels") or {}).items() if not str(k).startswith("__")},
     )
