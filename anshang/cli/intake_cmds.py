@@ -293,7 +293,7 @@ def screen(
     shown = results if ids else [(d, fresh) for d, fresh in results if fresh]
     for d, fresh in shown:
         target = f" → {d.refer_to}" if d.refer_to else ""
-        out(f"{d.id} {d.title} {label(DECISIONS, d.decision)} {' '.join(d.clauses)}{target}：{d.reason}"
+        out(f"{d.id} {d.title} {label(DECISIONS, d.decision)}{''.join(' ' + c for c in d.clauses)}{target}：{d.reason}"
             f"{'' if fresh else '（原结论）'}\n")
     before = len(results) - new
     err(f"本次审查 {new} 件" + (f"；另有 {before} 件此前已审查（写出编号可查看其结论）" if before and not ids else "") + "。")

@@ -167,6 +167,9 @@ def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> s
                 + (f"  督办：{LEVELS[lv]}" if lv else ""))
     start = item.get("assigned") or item.get("opened")
     steps = [(start, 0, "交办（方案印发，时限起算）" if item.get("plan") else "立项，交牵头单位研究")]
+    if not item.get("plan"):  # the opening note says the same
+        item = {**item, "events": [e for e in lifecycle.events(item) if not (e.get("kind") == "note"
+                                   and str(e.get("note", "")).startswith("立项") and str(e.get("date")) == str(start))]}
     return "\n".join(head + _body(item, steps, world, cal, today, co_reports)) + "\n"
 
 

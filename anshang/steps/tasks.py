@@ -165,16 +165,14 @@ def new_topic(ledger: Ledger, settings, cal, title: str, cases: list[str], group
     co_ids = [u for u in naming.units(co, table) if u != lead_id]
     if due is not None:
         require(due > day, f"完成日期 {due.isoformat()} 应晚于立项日期 {day.isoformat()}")
-        deadline = Rule("fixed", on=due).record(cal, day)
-        if not cal.covers(due.year):
-            deadline["provisional"] = True
+        deadline = Rule("fixed", on=due).record(cal, day)  # a date a person named: no calendar needed
     else:
         deadline = settings.policy.limits.result.record(cal, day)
     with ledger.lock():
         tid = new_topic_id(day, set(ledger.item_ids()))
         body = {"id": tid, "title": title.strip(), "opened": day, "lead_unit": lead_id, "co_units": co_ids,
                 "group": group, "cases": list(dict.fromkeys(cases)), "deadlines": {"result": deadline},
-                "events": [event(day, "note", by, note="立项")]}
+                "events": [event(day, "note", by, note=f"立项（经办人 {by}）")]}
         ledger.create(f"{TOPICS_DIR}/{day.year}/{tid}.yaml", {k: v for k, v in body.items() if v not in (None, "", [])})
     return tid
 
