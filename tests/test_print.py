@@ -60,6 +60,9 @@ def made(tmp_path_factory) -> dict:
     _ok(*d, "session", "notice", SESSION, "--out", out / "通告.docx")
     _ok(*d, "session", "attend", SESSION, "--date", DAY, "--out", out / "参会通知.docx")
     _ok(*d, "chase", "--date", DAY, "--out", out, "--no-record")
+    _ok(*d, "task", "list", "--unit", "市财政局", "--year", "2026", "--date", DAY, "--out", out / "责任清单.xlsx")
+    _ok(*d, "supervise", "xd2026-06", "--named", "--leader", "市长陈建国", "--reason", "小微企业融资担保降费是年度重点",
+        "--date", DAY, "--out", out)
     letters = ["260924-wmrp0", "260924-btg2g", "250304-e2pzz", "261120-p7g7f", "261119-63j86"]
     _ok(*d, "letter", *letters, "--date", DAY, "--out", out)
     _ok(*d, "summary", "--year", "2026", "--date", DAY, "--out", out)
@@ -101,6 +104,8 @@ def test_every_document_is_made_with_names_people_read(made):
     assert {"企业诉求台账-2026-W47.xlsx", "通知名单.xlsx", f"公开反馈-{DAY}.xlsx", "企业名录.xlsx", "交办单.xlsx",
             "通告.docx", "参会通知.docx", f"督办清单-{DAY}.docx"} <= names
     assert f"催办通知-市自然资源局-{DAY}.docx" in names and f"督办通知-市自然资源局-{DAY}.docx" in names
+    assert f"预警提醒-市能源局-{DAY}.docx" in names and f"挂牌督办通知-xd2026-06-{DAY}.docx" in names
+    assert "责任清单.xlsx" in names
     for title in ("接待安排告知书", "择期安排告知书", "不予受理告知书", "转办告知书", "答复函", "转办函"):
         hits = [n for n in names if n.startswith(title + "-")]
         assert hits, title

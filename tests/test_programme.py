@@ -19,7 +19,7 @@ from anshang.core.deadlines import Rule
 from anshang.store import yamlfile as yamlio
 
 sys.path.insert(0, str(REPO / "tools"))
-from sample_plan import BAD, ROWS, build_plan_book  # noqa: E402
+from sample_plan import ROWS, build_plan_book  # noqa: E402
 
 D = dt.date
 DAY = "2026-11-21"

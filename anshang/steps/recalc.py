@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from anshang.core import lifecycle
 from anshang.core.calendar import CalendarGap
 from anshang.core.dates import parse_date
 from anshang.core.deadlines import read_deadline
 from anshang.core.labels import DEADLINE_KINDS
-from anshang.core import lifecycle
 from anshang.steps.cases import append, doc_kind, event
 from anshang.store import canonical, loader
 from anshang.store.folder import Ledger
