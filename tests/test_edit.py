@@ -63,6 +63,14 @@ def test_what_can_be_edited(cli, sample, editor):
     assert cli("--data", sample, "edit", "宏达氯碱").out == "已保存：enterprises/91150303MAE3GG836X.yaml\n"
     editor("不存在的文字", "另一些文字")
     assert cli("--data", sample, "edit", "承办单位").out == "未修改：units.yaml\n"
+    editor("limit: 15个工作日内", "limit: 15个工作日内完成")
+    assert cli("--data", sample, "edit", "xd2026-06").out == "已保存：tasks/xd2026/06.yaml\n"
+    editor("title: 政府投资项目拖欠企业账款问题专题调研", "title: 政府投资项目拖欠账款专题调研")
+    assert cli("--data", sample, "edit", "zt2611").out == "已保存：topics/2026/zt261105-k7m2x.yaml\n"
+    editor("lead_unit: czj", "lead_unit: nobody")  # a unit units.yaml does not have: refused, the file kept
+    r = cli("--data", sample, "edit", "xd2026-06")
+    assert r.code == 2 and "承办单位 'nobody' 不在 units.yaml 中" in r.err + r.out
+    assert "lead_unit: czj" in (sample / "tasks/xd2026/06.yaml").read_text(encoding="utf-8")
     r = cli("--data", sample, "edit", "北岚市")
     assert r.code == 2 and "可指多家企业" in r.err
     r = cli("--data", sample, "edit", "没有这个")

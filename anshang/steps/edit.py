@@ -26,7 +26,7 @@ WHOLE_FILES = {SETTINGS_FILE: ("settings", "设置", "anshang.yaml"), UNITS_FILE
 
 def target(ledger: Ledger, given: str) -> str:
     """The ledger file meant by ``given``: 设置 / 承办单位 / 接待领导 (or their file names), a
-    demand's id or unique prefix, a session's id or date, an enterprise's code or name."""
+    demand's, task's or topic's id or unique prefix, a session's id or date, an enterprise's code or name."""
     from anshang.core import ids
     from anshang.core.matching import find_session
 
@@ -34,6 +34,11 @@ def target(ledger: Ledger, given: str) -> str:
     for rel, words in WHOLE_FILES.items():
         if g in words:
             return rel
+    if g[:1].isascii() and g[:1].isalpha():  # an action-plan task or a research topic
+        try:
+            return Ledger.item_rel(ids.resolve(g, ledger.item_ids(), "工作任务或专题调研"))
+        except AnshangError:
+            pass
     try:
         return Ledger.case_rel(ids.resolve(g, ledger.case_ids()))
     except AnshangError:
@@ -49,7 +54,7 @@ def target(ledger: Ledger, given: str) -> str:
     if len(hits) > 1:
         shown = "、".join(str(world.enterprises[h].get("name")) for h in hits[:6])
         raise AnshangError(f"{given!r} 可指多家企业：{shown}；请写全称或统一社会信用代码")
-    raise AnshangError(f"找不到 {given!r}：可写诉求编号（或唯一前缀）、场次日期、企业名称或代码，"
+    raise AnshangError(f"找不到 {given!r}：可写诉求、工作任务或专题调研的编号（或唯一前缀）、场次日期、企业名称或代码，"
                        "或 设置、承办单位、接待领导")
 
 
