@@ -212,14 +212,18 @@ def test_chase_and_supervision(cli, national_day, tmp_path):
     # Word documents named by the unit and the date
     notice = docx_text(out / "催办通知-市工业和信息化局-2026-11-02.docx")
     assert notice.startswith("催办通知\n\n市工业和信息化局：\n")
-    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 牵头 | 2026年10月15日 | 12 |" in notice
+    # each part in the notice of its level: the result (1 day late) is chased, the progress report
+    # (12 days late, past the threshold of 5) is supervised
+    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 办理结果 | 牵头 | 2026年10月30日 | 1 |" in notice
+    assert "落实情况" not in notice.split("| 超期工作日 |")[1]
     assert notice.endswith("测试市营商办\n2026年11月2日")
     sup = docx_text(out / "督办清单-2026-11-02.docx")
     assert sup.startswith("督办清单\n\n市政府督查室：\n") and "共1项" in sup
     assert cid in sup and "办理结果" not in sup.split("| 承办单位")[1]  # 1 day late: below the threshold of 5
     to_unit = docx_text(out / "督办通知-市工业和信息化局-2026-11-02.docx")
     assert to_unit.startswith("督办通知\n\n市工业和信息化局：\n") and to_unit.endswith("抄送：市政府督查室。")
-    assert r.out.splitlines() == [f"催办通知：{out / '催办通知-市工业和信息化局-2026-11-02.docx'}（2 项）",
+    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 牵头 | 2026年10月15日 | 12 |" in to_unit
+    assert r.out.splitlines() == [f"催办通知：{out / '催办通知-市工业和信息化局-2026-11-02.docx'}（1 项）",
                                   f"督办通知：{out / '督办通知-市工业和信息化局-2026-11-02.docx'}（1 项）",
                                   f"督办清单：{out / '督办清单-2026-11-02.docx'}（1 项，超期超过 5 个工作日）"]
     kinds = [e["kind"] for e in _case(national_day, cid)["events"]]

@@ -143,7 +143,11 @@ def test_lifecycle_states_the_ledgers_own_limits(cli, strict, tmp_path):
     assert "交办后5个工作日内报送落实情况、20日内报送办理结果（末日为休息日顺延）；需长期整改的每5个工作日报送一次进展" in notice
     assert "请于收到本通知后3个工作日内报送" in notice
     _no_defaults(notice)
-    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 配合 | 2026年10月13日 | 6 |" in notice
+    # each part is in the one notice of its level: the progress report, 6 days late, is past the
+    # threshold of 2 (督办通知); the result, 1 day late, is chased (催办通知)
+    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 办理结果 | 配合 | 2026年10月20日 | 1 |" in notice
+    to_unit = docx_text(out / "督办通知-市发展和改革委员会-2026-10-21.docx")
+    assert f"| {cid} | 测试新材料有限公司 | 厂房用电增容 | 落实情况 | 配合 | 2026年10月13日 | 6 |" in to_unit
     sup = docx_text(out / "督办清单-2026-10-21.docx")
     assert "超过报送时限2个工作日以上" in sup and "| 市发展和改革委员会 |" in sup
     assert "| 市工业和信息化局 |" not in sup  # the lead's result is 1 working day late: below 2

@@ -61,7 +61,7 @@ def made(tmp_path_factory) -> dict:
     _ok(*d, "session", "attend", SESSION, "--date", DAY, "--out", out / "参会通知.docx")
     _ok(*d, "chase", "--date", DAY, "--out", out, "--no-record")
     _ok(*d, "task", "list", "--unit", "市财政局", "--year", "2026", "--date", DAY, "--out", out / "责任清单.xlsx")
-    _ok(*d, "supervise", "xd2026-06", "--named", "--leader", "市长陈建国", "--reason", "小微企业融资担保降费是年度重点",
+    _ok(*d, "supervise", "xd2026-06", "--named", "--leader", "市长韩立成", "--reason", "小微企业融资担保降费是年度重点",
         "--date", DAY, "--out", out)
     letters = ["260924-wmrp0", "260924-btg2g", "250304-e2pzz", "261120-p7g7f", "261119-63j86"]
     _ok(*d, "letter", *letters, "--date", DAY, "--out", out)

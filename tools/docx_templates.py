@@ -249,7 +249,7 @@ def notice(d: Official) -> None:
 def chase(d: Official) -> None:
     d.title("催办通知")
     d.to("{{ unit }}：")
-    d.para("按照“市长服务民营企业接待日”工作要求，{{ limits }}。下列事项已超过报送时限，请于收到本通知后"
+    d.para("按照优化营商环境工作要求，{{ limits }}。下列事项已超过报送时限，请于收到本通知后"
            "{{ reply_within }}内报送；确有困难需要延期的，请书面说明理由。")
     d.table(OVERDUE)
     d.para(CONTACT)
@@ -271,7 +271,7 @@ def supervision(d: Official) -> None:
 def warning(d: Official) -> None:
     d.title("预警提醒")
     d.to("{{ unit }}：")
-    d.para("按照“市长服务民营企业接待日”和优化营商环境行动方案的工作要求，{{ limits }}。下列事项将于"
+    d.para("按照优化营商环境工作要求，{{ limits }}。下列事项将于"
            "{{ warning_days }}个工作日内到期，请按时报送；确有困难需要延期的，请在期限届满前书面说明理由。")
     d.table(OVERDUE)
     d.para(CONTACT)
@@ -282,7 +282,7 @@ def named(d: Official) -> None:
     d.title("挂牌督办通知")
     d.to("{{ unit }}：")
     d.para("经{{ leader }}同意，对“{{ item }}”（{{ id }}）实行挂牌督办。理由：{{ reason }}。请于收到本通知后"
-           "{{ reply_within }}内报送办理情况和整改措施，此后每周报送一次进展，直至办结销号。")
+           "{{ reply_within }}内报送办理情况和整改措施，并按期报送此后的进展，直至办结销号。")
     d.table(OVERDUE)
     d.para(CONTACT)
     d.sign()
@@ -292,9 +292,9 @@ def named(d: Official) -> None:
 def supervision_list(d: Official) -> None:
     d.title("督办清单")
     d.to("市政府督查室：")
-    d.para("截至{{ date }}，下列“市长服务民营企业接待日”交办事项超过报送时限{{ threshold }}个工作日以上，经催办仍未报送，"
+    d.para("截至{{ date }}，下列交办事项超过报送时限{{ threshold }}个工作日以上，经催办仍未报送，"
            "共{{ count }}项，请予督办。")
-    d.table([("承办单位", "unit", 24), ("编号", "id", 30), ("企业", "enterprise", 21), ("诉求事项", "title", 24),
+    d.table([("承办单位", "unit", 24), ("编号", "id", 30), ("企业或来源", "enterprise", 21), ("事项", "title", 24),
              ("应报送", "kind", 15), ("截止日期", "due", 28), ("超期工作日", "late", 14)])
     d.sign()
 

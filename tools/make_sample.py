@@ -442,7 +442,7 @@ def programme(root: Path) -> None:
             reports.append({"date": D(2026, 10, 10), "kind": "periodic", "unit": lead, "note": "三季度进展已报送。"})
         add(n, *reports)
     add(1, {"date": D(2026, 11, 10), "kind": "supervise", "by": "营商办", "unit": "zwfwj", "level": "named",
-            "leader": "市长陈建国", "note": "企业开办全程网办率是全市营商环境考核重点指标"})
+            "leader": "市长韩立成", "note": "企业开办全程网办率是全市营商环境考核重点指标"})
     # the deadlines after the reports, as ``report`` sets them (each quarter, by the 10th of its first month)
     quarterly = Rule("quarterly", 10)
     for n, last in ((7, D(2026, 7, 10)), (8, D(2026, 4, 10)), (9, D(2026, 10, 10))):

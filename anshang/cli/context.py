@@ -86,9 +86,17 @@ def clerk(given: Optional[str] = None) -> str:
 
 
 def case_id(prefix: str) -> str:
+    """A demand's, task's or topic's id (commands that work on any tracked item)."""
     from anshang.steps.cases import find_case
 
     return find_case(CTX.ledger, prefix)
+
+
+def demand_id(prefix: str) -> str:
+    """A demand's id (commands for demands only: screening, reception, letters, replies …)."""
+    from anshang.steps.cases import find_case
+
+    return find_case(CTX.ledger, prefix, only_cases=True)
 
 
 def out(text: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from anshang.cli import app, roster_app
-from anshang.cli.context import CTX, Bar, case_id, clerk, err, out, today
+from anshang.cli.context import CTX, Bar, clerk, demand_id, err, out, today
 from anshang.core.labels import CATEGORIES, CHANNELS, DECISIONS, choices
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
 
@@ -278,7 +278,7 @@ def screen(
 
     settings = CTX.settings
     day = registered_date(date)
-    ids = [case_id(c) for c in cases or []]
+    ids = [demand_id(c) for c in cases or []]
     if decision is not None:
         if len(ids) != 1:
             raise AnshangError("人工改判一次只针对一件诉求：anshang screen 编号 --decision … --clause … --reason …")

@@ -14,6 +14,7 @@ from anshang.cli.context import (
     case_id,
     clerk,
     date_arg,
+    demand_id,
     out,
     today,
 )
@@ -53,7 +54,7 @@ def receive(
     from anshang.steps.handling import receive as do_receive
 
     cal = CTX.calendar(provisional)
-    cid = case_id(case)
+    cid = demand_id(case)
     day = date_arg(date, "--date") if date else None
     outcome = naming.choice(outcome, OUTCOMES, "--outcome")
     res = do_receive(CTX.ledger, CTX.settings, cal, cid, outcome, day, lead, list(co or []), instruction, note,
@@ -74,7 +75,7 @@ def slip(
     """填写企业诉求交办单（附件3）。台账中有 templates/handover.xlsx 时优先使用它。"""
     from anshang.documents.slip import write_slip
 
-    target = write_slip(CTX.ledger, CTX.settings, case_id(case), to)
+    target = write_slip(CTX.ledger, CTX.settings, demand_id(case), to)
     out(f"已生成交办单：{target}\n")
 
 
@@ -93,7 +94,7 @@ def letter(
     from anshang.steps.office import letters
 
     CTX.settings  # noqa: B018 - stop early on invalid settings
-    ids = [case_id(c) for c in cases or []]
+    ids = [demand_id(c) for c in cases or []]
     written, recorded = letters(CTX.ledger, CTX.settings, ids, session, kind, today(date), to, record, clerk(by))
     for path, k, cid in written:
         out(f"{LETTERS[k]}（{cid}）：{path}\n")
@@ -146,7 +147,7 @@ def key(
 
     day, who = today(date), clerk(by)
     for c in cases:
-        cid = case_id(c)
+        cid = demand_id(c)
         changed = set_key(CTX.ledger, cid, not off, day, who)
         state = "取消重点诉求标记" if off else "列为重点诉求"
         out(f"{cid}：{'已' + state if changed else '原本就' + ('不是重点诉求' if off else '是重点诉求')}\n")
@@ -168,7 +169,8 @@ def report(
     cid = case_id(case)
     kind = naming.choice(kind, DEADLINE_KINDS, "类别")
     res = do_report(CTX.ledger, CTX.settings, cal, cid, kind, today(date), unit, note, clerk(by))
-    out(f"已记录 {cid}：{EVENT_KINDS[kind]}（{res['unit_name']}）\n")
+    out(f"{'已记录过' if res['again'] else '已记录'} {cid}：{EVENT_KINDS[kind]}（{res['unit_name']}）"
+        f"{'，同一天的报送不重复记录' if res['again'] else ''}\n")
     if res["next"]:
         out(_due_line("下一次报送", res["next"]))
 
@@ -185,7 +187,7 @@ def longterm(
     from anshang.steps.handling import longterm as do_longterm
 
     cal = CTX.calendar(provisional)
-    cid = case_id(case)
+    cid = demand_id(case)
     nxt = do_longterm(CTX.ledger, CTX.settings, cal, cid, today(date), note, clerk(by))
     out(f"已转为长期整改：{cid}\n" + _due_line("第一次定期报送", nxt))
 
@@ -244,7 +246,7 @@ def reply(
     from anshang.steps.handling import reply as do_reply
 
     CTX.settings  # noqa: B018 - stop early on invalid settings
-    cid = case_id(case)
+    cid = demand_id(case)
     do_reply(CTX.ledger, cid, today(date), note, clerk(by))
     out(f"已记录答复：{cid}\n")
 
@@ -262,7 +264,7 @@ def revisit(
     from anshang.steps.handling import revisit as do_revisit
 
     cal = CTX.calendar(provisional)
-    cid = case_id(case)
+    cid = demand_id(case)
     res = do_revisit(CTX.ledger, CTX.settings, cal, cid, satisfaction, today(date), note, clerk(by))
     out(f"已记录回访：{cid}（{satisfaction}）\n")
     if res["reopened"]:
@@ -295,6 +297,6 @@ def withdraw(
     from anshang.steps.handling import withdraw as do_withdraw
 
     CTX.settings  # noqa: B018 - a ledger with invalid settings is not written to
-    cid = case_id(case)
+    cid = demand_id(case)
     do_withdraw(CTX.ledger, cid, reason, today(date), clerk(by))
     out(f"已撤回：{cid}\n")

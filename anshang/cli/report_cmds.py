@@ -74,7 +74,7 @@ def chase(
     fmt: str = typer.Option("docx", "--format", metavar="格式", help="docx 公文格式的 Word 文档（默认）/ md Markdown"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """分级督办：报送期限临近的发预警提醒（黄），超期的发催办通知（橙），超期超过设置天数的另发督办通知并列入督办清单（红）；诉求、工作任务和专题调研都在内。同一超期同一级别只记录一次。"""  # noqa: E501
+    """分级督办：报送期限临近的发预警提醒（黄），超期的发催办通知（橙），超期超过设置天数的改发督办通知并列入督办清单（红）；诉求、工作任务和专题调研都在内。每项按当前级别发一份通知，同一超期同一级别只记录一次。"""  # noqa: E501
     from anshang.steps.chase import chase as do_chase
 
     if fmt not in ("docx", "md"):
@@ -90,8 +90,7 @@ def chase(
         out(f"督办通知：{path}（{n} 项）\n")
     if res.supervision:
         path, n = res.supervision
-        out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日"
-            f"{'，含挂牌督办' if res.named else ''}）\n")
+        out(f"督办清单：{path}（{n} 项，超期超过 {settings.policy.supervise_after_workdays} 个工作日）\n")
     if not res.late:
         out("没有超期事项，无需催办。\n")
     if not no_record and res.levels:
@@ -180,8 +179,10 @@ def stats(
 
     from anshang.documents.summary import BY
 
-    if by is not None and by not in BY:
-        raise AnshangError("--by 只能是 " + "、".join(f"{k}（{v}）" for k, v in BY.items()))
+    if by is not None:
+        from anshang.core import naming
+
+        by = naming.choice(by, BY, "--by")  # unit or 承办单位, channel or 渠道 …
     if start is None:
         if end is not None or to is not None or as_csv or by is not None:
             raise AnshangError("--to、--by、--out、--csv 须与 --from 同用（按报告期统计）")
@@ -302,7 +303,9 @@ def list_cmd(
         from rich.console import Console
 
         Console(file=sys.stdout, width=_width()).print(as_table(rows))
-    err(f"共 {len(rows)} 件。")
+    from anshang.documents.case_list import noun
+
+    err(f"共 {len(rows)} {noun(rows)}。")
     if to is not None:
         err(f"已导出：{write_table(to, rows, CTX.settings, day, described)}")
 

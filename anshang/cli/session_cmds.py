@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from anshang.cli import app, session_app
-from anshang.cli.context import CTX, PROVISIONAL_HELP, case_id, clerk, err, out, today
+from anshang.cli.context import CTX, PROVISIONAL_HELP, clerk, demand_id, err, out, today
 from anshang.core.labels import MATCH_STATUS
 from anshang.core.problems import AnshangError
 
@@ -171,11 +171,11 @@ def match_cmd(
     settings = CTX.settings
     day = today(date)
     if release:
-        cid = case_id(release)
+        cid = demand_id(release)
         old = do_release(CTX.ledger, cid)
         out(f"已将 {cid} 移出{('场次 ' + old) if old else '（原本未安排场次）'}；下次 match 时重新安排\n")
         return
-    wanted = case_id(explain) if explain else None
+    wanted = demand_id(explain) if explain else None
     results = match(CTX.ledger, settings, day, session, write=not (dry_run or explain))
     if wanted:
         hit = [m for m in results if m.id == wanted]

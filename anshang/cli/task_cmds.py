@@ -49,6 +49,8 @@ def task_import(
         f"未变 {len(res.unchanged)} 项\n")
     for tid in res.updated:
         out(f"  已更新 {tid}\n")
+    if res.kept:
+        out(f"  已调整过承办单位、保留调整后单位的任务：{'、'.join(res.kept)}\n")
     if res.gone:
         out(f"  清单中已没有、台账中仍保留的任务：{'、'.join(res.gone)}（如已撤销，请用 anshang close 办结并说明）\n")
 
@@ -79,7 +81,7 @@ def task_list(
 
 @topic_app.command("new")
 def topic_new(
-    cases: list[str] | None = typer.Option(None, "--cases", metavar="编号", help="关联的诉求（可重复）"),
+    cases: list[str] | None = typer.Argument(None, metavar="编号", help="关联的诉求（可多个；也可写企业名称或事项中的字）"),
     group: int | None = typer.Option(None, "--group", metavar="序号", help="周台账“共性问题”表中的组号（按 --date 当天的台账编号）"),
     title: str = typer.Option(..., "--title", metavar="题目", help="调研题目"),
     lead: str = typer.Option(..., "--lead", metavar="单位", help="牵头单位：编号、全称或简称"),
@@ -94,13 +96,15 @@ def topic_new(
 
     cal = CTX.calendar(provisional)
     day = today(date)
-    ids = [case_id(c) for c in cases or []]
+    from anshang.steps.cases import find_case
+
+    ids = [find_case(CTX.ledger, c, only_cases=True) for c in cases or []]
     label = None
     if group is not None:
         found, label = group_cases(CTX.ledger, cal, day, group)
         ids = list(dict.fromkeys([*ids, *found]))
     if not ids:
-        raise AnshangError("请用 --cases 列出关联的诉求，或用 --group 写明共性问题的组号")
+        raise AnshangError("请写出关联的诉求编号，或用 --group 写明共性问题的组号")
     tid = new_topic(CTX.ledger, CTX.settings, cal, title, ids, label, lead, list(co or []),
                     date_arg(due, "--due") if due else None, day, clerk(by))
     out(f"已立项专题调研 {tid}：{title}（关联诉求 {len(ids)} 件：{'、'.join(ids)}）\n")

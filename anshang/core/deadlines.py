@@ -138,9 +138,10 @@ def read_deadline(record: dict, default_basis=None) -> Deadline:
     kind, due = str(record.get("rule")), parse_date(record["due"])
     if kind != "fixed" and not isinstance(record.get("n"), int):
         raise ValueError(f"计法为 {kind} 的期限缺少日数（n）")
-    rule = Rule(kind, record.get("n") or 0, due if kind == "fixed" else None)
-    basis = parse_date(record.get("basis") or default_basis)
     ext = record.get("extended_from")
+    # a fixed date's rule is the date named at first: an extension moved the due date, not the rule
+    rule = Rule(kind, record.get("n") or 0, (parse_date(ext) if ext else due) if kind == "fixed" else None)
+    basis = parse_date(record.get("basis") or default_basis)
     return Deadline(rule, basis, due, bool(record.get("provisional")), parse_date(ext) if ext else None)
 
 

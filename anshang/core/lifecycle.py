@@ -238,12 +238,11 @@ def close_blockers(case: dict, co_reports: str = "lead", revisit: str = "none") 
     if is_assigned_item(case):  # a task or topic: its result, from every unit that owes one
         if case.get("ongoing"):
             return []  # 长期坚持: closed when the office says the task is done
-        if not any(e.get("kind") == "result" for e in after_last_reopening(case)):
+        owing = [o for o in open_obligations(case, co_reports) if o.kind == "result"]
+        if any(o.part == "lead" for o in owing):
             reasons.append("牵头单位尚未报送完成情况（办理结果）")
-        else:
-            owing = [o.unit for o in open_obligations(case, co_reports) if o.kind == "result"]
-            if owing:
-                reasons.append(f"配合单位 {'、'.join(owing)} 尚未报送完成情况")
+        elif owing:
+            reasons.append(f"配合单位 {'、'.join(o.unit for o in owing)} 尚未报送完成情况")
         return reasons
     if out.get("kind") == "handover":
         evs = after_last_reopening(case)

@@ -25,14 +25,18 @@ def rank(level: str) -> int:
     return ORDER.index(level) + 1 if level in ORDER else 0
 
 
-def level(ob, cal, today: dt.date, policy) -> str:
-    """The ladder's level of one open part ('' when it is neither due soon nor late)."""
+def level(ob, cal, today: dt.date, policy, warn: bool = True) -> str:
+    """The ladder's level of one open part ('' when it is neither due soon nor late; without
+    ``warn`` the warning window is not looked at). The window is a reminder, not a deadline: it
+    may reach into a year whose holidays are not known yet (counted on weekends only)."""
     if ob.met is not None:
         return ""
     if ob.due < today:
         late, _ = overdue(ob, cal, today)
         return "supervise" if late > policy.supervise_after_workdays else "chase"
-    until, _ = horizon(cal, today, policy.warning_workdays)
+    if not warn:
+        return ""
+    until, _ = horizon(cal.lenient(), today, policy.warning_workdays)
     return "warning" if ob.due <= until else ""
 
 
@@ -73,14 +77,16 @@ def recorded(item: dict, ob) -> set:
     return found
 
 
-def owed_levels(item: dict, ob, cal, today: dt.date, policy) -> list[str]:
+def owed_levels(item: dict, ob, cal, today: dt.date, policy, history: dict | None = None,
+                warn: bool = True) -> list[str]:
     """The levels to record now for one part: its level on the ladder, unless that level (or a
-    higher one) is recorded for this lateness already. A part that went straight to 督办 gets
-    its 催办 too (a supervision follows a chase)."""
-    lv = level(ob, cal, today, policy)
+    higher one) is recorded for this lateness already — in ``history`` (the item with all its
+    events, when ``item`` is a view as of an earlier day: a back-dated run records nothing twice).
+    A part that went straight to 督办 gets its 催办 too (a supervision follows a chase)."""
+    lv = level(ob, cal, today, policy, warn)
     if not lv:
         return []
-    have = recorded(item, ob)
+    have = recorded(history if history is not None else item, ob)
     if any(rank(h) >= rank(lv) for h in have):
         return []
     out = [lv]

@@ -93,9 +93,9 @@ def parse_limit(text: str, year: int | None, issued: dt.date | None = None) -> L
 
 def split_units(text: str) -> list[str]:
     """The unit names of a cell, in order (separated by 、，, ；, line breaks or spaces);
-    a trailing 等 and the words 牵头/配合 in brackets are dropped."""
+    a trailing 等（部门、单位） and the words 牵头/配合 (in brackets or after the name) are dropped."""
     t = re.sub(r"[（(](牵头|配合|牵头单位|配合单位)[)）]", "", str(text or ""))
-    names = [n.strip().rstrip("等").strip() for n in UNIT_SEPARATORS.split(t)]
+    names = [re.sub(r"(等部门|等单位|等)?(牵头|配合|负责|参与)?$", "", n.strip()).strip() for n in UNIT_SEPARATORS.split(t)]
     return list(dict.fromkeys(n for n in names if n))
 
 

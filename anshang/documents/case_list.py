@@ -151,12 +151,26 @@ def as_json(rows: list[dict]) -> list[dict]:
              "next_due": r["next_due"].isoformat() if r["next_due"] else None} for r in rows]
 
 
+def only_demands(rows: list[dict]) -> bool:
+    """Whether every row is a demand (not an action-plan task or a research topic)."""
+    from anshang.core.ids import item_kind
+
+    return all(item_kind(r["id"]) == "case" for r in rows)
+
+
+def noun(rows: list[dict]) -> str:
+    """件 for demands, 项 for tasks and topics."""
+    return "件" if only_demands(rows) else "项"
+
+
 def as_table(rows: list[dict]):
     """A rich table for the terminal (long texts wrap rather than being cut)."""
     from rich.table import Table as Rich
 
     t = Rich(show_lines=False, header_style="bold")
-    for head in ("编号", "登记", "企业", "诉求事项", "状态", "承办单位", "下一期限"):
+    heads = ("编号", "登记", "企业", "诉求事项", "状态", "承办单位", "下一期限") if only_demands(rows) else \
+        ("编号", "登记或交办", "企业或来源", "事项", "状态", "承办单位", "下一期限")
+    for head in heads:
         t.add_column(head, overflow="fold", no_wrap=head in ("编号", "登记"))  # ids and dates never break
     for r in rows:
         due = ""
@@ -180,8 +194,10 @@ def table(rows: list[dict], settings, today: dt.date, described: str) -> Table:
              label(STATUS, r["status"]), r["lead"], "、".join(r["co"]), label(DEADLINE_KINDS, r["next_kind"], ""),
              (Tentative(r["next_due"]) if r["provisional"] else r["next_due"]) if r["next_due"] else None,
              r["overdue_workdays"] or None] for r in rows]
-    return Table("诉求", f"{settings.city}企业诉求查询结果", settings.office, today, COLS, body,
-                 notes=[f"条件：{described}；共 {len(rows)} 件。"])
+    cols = COLS if only_demands(rows) else [Col("编号", least=16), Col("登记或交办", "date"), Col("企业或来源", most=28),
+                                             *COLS[3:5], Col("事项", most=36), *COLS[6:]]
+    return Table("诉求", f"{settings.city}{'企业诉求' if only_demands(rows) else '诉求和工作任务'}查询结果", settings.office,
+                 today, cols, body, notes=[f"条件：{described}；共 {len(rows)} {noun(rows)}。"])
 
 
 def list_cases(ledger, settings, cal, today: dt.date, f: Filters) -> tuple[list[dict], str]:

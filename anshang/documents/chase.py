@@ -28,6 +28,18 @@ def _overdue_table(first: str, items, world, cal, today, cell) -> list[str]:
     return lines
 
 
+def limits_text(items, world, settings) -> str:
+    """The time limits a notice states: the reception day's rule (交办后 7 个工作日内…) when every
+    item listed is a demand handed over under it; otherwise (tasks, topics, a channel's own rules)
+    that each item has its own limit, shown in the table."""
+    limits = settings.policy.limits
+    default = {"progress": limits.progress, "result": limits.result}
+    if items and all(o.id in world.cases and settings.channel_rule(world.cases[o.id].get("channel")).obligations == default
+                     for o in items):
+        return limits.handover_sentence()
+    return "各事项按交办时或行动方案明确的时限报送，截止日期见下表"
+
+
 def chase_notice(unit: str, items, world, cal, today: dt.date, settings, level: str = "chase") -> str:
     """One 催办通知 (or 预警提醒, 督办通知) for one unit listing its reports at that level."""
     limits = settings.policy.limits
@@ -40,7 +52,7 @@ def chase_notice(unit: str, items, world, cal, today: dt.date, settings, level: 
                         f"由{settings.office}会同市政府督查室督办。请于收到本通知后 {limits.chase_reply.spoken()}内"
                         "报送办理情况，并书面说明超期原因和整改措施。"}[level]
     lines = [f"# {title}", "", f"{unit_name(world.units, unit)}：", "",
-             f"按照“市长服务民营企业接待日”和优化营商环境行动方案的工作要求，{limits.handover_sentence()}。{ask}", ""]
+             f"按照优化营商环境工作要求，{limits_text(items, world, settings)}。{ask}", ""]
     lines += _overdue_table("企业或来源", items, world, cal, today, lambda ob, case: source_name(case, world))
     return "\n".join(lines + ["", settings.office, cn_date(today), ""])
 
@@ -51,7 +63,7 @@ def named_notice(unit: str, items, world, cal, today: dt.date, settings, leader:
              f"经{markdown.cell(leader)}同意，对“{markdown.cell(item.get('title', ''))}”（{item.get('id', '')}）实行挂牌督办。"
              f"理由：{markdown.cell(reason)}。"
              f"请于收到本通知后 {settings.policy.limits.chase_reply.spoken()}内报送办理情况和整改措施，"
-             "此后每周报送一次进展，直至办结销号。", ""]
+             "并按期报送此后的进展，直至办结销号。", ""]
     if items:
         lines += _overdue_table("企业或来源", items, world, cal, today, lambda ob, case: source_name(case, world))
     return "\n".join(lines + ["", settings.office, cn_date(today), ""])
@@ -75,7 +87,7 @@ def overdue_rows(items, world, cal, today) -> list[dict]:
                      "title": case.get("title", ""), "kind": DEADLINE_KINDS[ob.kind], "part": PARTS[ob.part],
                      "unit": unit_name(world.units, ob.unit),
                      "due": cn_date(ob.due) + ("（暂定）" if ob.provisional else ""),
-                     "late": f"{late}（暂定）" if guessed else str(late)})
+                     "late": "—" if ob.due >= today else (f"{late}（暂定）" if guessed else str(late))})
     return rows
 
 
@@ -86,7 +98,7 @@ def chase_values(unit: str, items, world, cal, today: dt.date, settings) -> dict
 
     limits = settings.policy.limits
     v = common(settings, today)
-    v.update(unit=unit_name(world.units, unit), limits=tight(limits.handover_sentence()),
+    v.update(unit=unit_name(world.units, unit), limits=tight(limits_text(items, world, settings)),
              reply_within=tight(limits.chase_reply.spoken()), threshold=str(limits.supervise_after_workdays),
              warning_days=str(limits.warning_workdays),
              rows=overdue_rows(items, world, cal, today), count=str(len(items)))

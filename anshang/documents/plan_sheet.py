@@ -21,7 +21,7 @@ COLUMNS = {  # key -> header words (compared without spaces and bracketed hints)
     "lead": ("牵头单位", "牵头部门", "主责单位", "牵头"),
     "co": ("配合单位", "配合部门", "协办单位", "配合"),
     "units": ("责任单位", "责任部门", "承办单位"),
-    "limit": ("完成时限", "时间节点", "完成时间", "时限要求", "时限", "进度安排"),
+    "limit": ("完成时限", "完成期限", "时间节点", "完成时间", "完成时间节点", "时限要求", "时限", "期限", "进度安排"),
 }
 _HEADER = {label_key(w): k for k, words in COLUMNS.items() for w in words}
 
@@ -32,8 +32,9 @@ class Sheet:
 
     title: str = ""
     year: int | None = None
-    rows: list = field(default_factory=list)  # dicts: number, title, lead, co, limit (text), cell, rule, ongoing
+    rows: list = field(default_factory=list)  # dicts: number, title, lead, co, limit (text), cell, limit_cell, rule, ongoing
     problems: list = field(default_factory=list)
+    numbers: dict = field(default_factory=dict)  # number -> the cell it was first seen in (rows with problems too)
 
 
 def _find_header(ws):
@@ -74,6 +75,9 @@ def read_plan(path: Path, units: dict, year: int | None) -> Sheet:
         if header is None:
             continue
         found = True
+        if "limit" not in cols.values():
+            raise AnshangError(f"{name}: 工作表“{ws.title}”第 {header} 行的表头中没有完成时限一栏"
+                               "（可写作 完成时限、完成期限、时间节点、完成时间）")
         merged = _merged_values(ws)
         for row in ws.iter_rows(min_row=1, max_row=header - 1):
             for cell in row:
@@ -108,8 +112,8 @@ def _row(vals: dict, units: dict, out: Sheet, file: str) -> None:
 
     number = core.task_number(v("number"))
     has_units = bool(v("lead") or v("units"))
-    if number is None and not has_units:
-        return  # a section heading (一、提升政务服务效能) or a note row
+    if number is None and not has_units and not v("limit") and not v("co"):
+        return  # a section heading (一、提升政务服务效能) or a note row: no number, unit or time limit
     problems = []
 
     def problem(key, message):
@@ -117,6 +121,10 @@ def _row(vals: dict, units: dict, out: Sheet, file: str) -> None:
 
     if number is None:
         problem("number", f"序号“{v('number')}”不是数字：每项任务写一个序号（1、2、3…），同一清单中不重复")
+    elif number in out.numbers:
+        problem("number", f"序号 {number} 与 {out.numbers[number]} 重复：同一清单中每项任务一个序号")
+    else:
+        out.numbers[number] = where("number")
     if not v("title"):
         problem("title", "工作任务为空")
     names = core.split_units(v("lead")) if v("lead") else core.split_units(v("units"))
@@ -128,6 +136,9 @@ def _row(vals: dict, units: dict, out: Sheet, file: str) -> None:
                                (co, co_names, "co" if v("lead") else "units")):
         for n in given:
             if n in core.ALL_DISTRICTS:  # 各区县政府: every district government of units.yaml
+                if target is lead and not lead:
+                    problem(col, f"牵头单位写的是“{n}”：请写明一个牵头单位，各区县政府写在配合单位中")
+                    continue
                 target.extend(districts)
                 continue
             try:
@@ -153,4 +164,5 @@ def _row(vals: dict, units: dict, out: Sheet, file: str) -> None:
         return
     out.rows.append({"number": number, "title": v("title"), "lead": lead[0],
                      "co": [u for u in dict.fromkeys(lead[1:] + co) if u != lead[0]],
-                     "limit": v("limit"), "cell": where("number"), "rule": limit.rule, "ongoing": limit.ongoing})
+                     "limit": v("limit"), "cell": where("number"), "limit_cell": where("limit"),
+                     "rule": limit.rule, "ongoing": limit.ongoing})

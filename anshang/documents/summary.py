@@ -126,7 +126,7 @@ def programme(world, p, end: dt.date, cal, policy) -> dict:
             tasks["ongoing_late"] += any(o.due < end for o in open_obs)
             continue
         res = [o for o in obs if o.kind == "result" and o.part == "lead"]
-        if not res or res[0].due not in p:
+        if not res or res[0].due not in p or res[0].due > end:  # due in the period, by the day of writing
             continue
         tasks["due"] += 1
         done = lifecycle.is_closed(t) or res[0].met is not None
@@ -141,7 +141,7 @@ def programme(world, p, end: dt.date, cal, policy) -> dict:
         if maybe_date(t.get("opened")) in p:
             topics["opened"] += 1
         po = t.get("policy_outcome") or {}
-        if lifecycle.is_closed(t) and po:
+        if lifecycle.is_closed(t) and po and lifecycle.closed_on(t) in p:  # concluded in the period
             topics["closed"].append({"id": tid, "title": t.get("title", ""), "document": po.get("document"),
                                      "date": str(po.get("date"))})
         elif not lifecycle.is_closed(t):
@@ -159,7 +159,7 @@ def programme_lines(data: dict) -> list[str]:
     t, tp = prog["tasks"], prog["topics"]
     out = []
     if t["total"]:
-        out.append(f"行动方案工作任务共 {t['total']} 项。本期到期 {t['due']} 项，已完成 {t['done']} 项（其中按期完成 "
+        out.append(f"行动方案工作任务共 {t['total']} 项。本期已到期的 {t['due']} 项中，已完成 {t['done']} 项（其中按期完成 "
                    f"{t['on_time']} 项），逾期未完成 {t['late_open']} 项；长期坚持的 {t['ongoing']} 项定期报送进展，"
                    f"其中进展报送超期的 {t['ongoing_late']} 项。"
                    f"列入督办 {t['supervised']} 项，挂牌督办 {t['named']} 项。")

@@ -7,7 +7,7 @@ import datetime as dt
 
 from anshang.core import lifecycle, supervision
 from anshang.core.dates import cn_date, maybe_date
-from anshang.core.labels import DEADLINE_KINDS, LEVELS, STATUS, label
+from anshang.core.labels import DEADLINE_KINDS, LEVELS, PARTS, STATUS, label
 from anshang.documents.names import unit_name, unit_names
 from anshang.documents.sheets import Col, Table, Tentative, book_bytes
 
@@ -25,7 +25,7 @@ def task_rows(world, cal, today: dt.date, policy, unit: str | None = None, plan:
               year: int | None = None) -> list[dict]:
     """Tasks in plan and number order, with their next report, status and supervision level."""
     rows = []
-    for t in sorted(world.tasks.values(), key=lambda t: (t.get("plan", ""), t.get("number") or 0)):
+    for t in sorted(world.tasks.values(), key=lambda t: (str(t.get("plan", "")), str(t.get("number") or 0).zfill(4))):
         lead, co = lifecycle.units_of(t)
         if unit and unit not in (lead, *co):
             continue
@@ -76,19 +76,24 @@ def task_text(rows, world, today: dt.date) -> str:
 
 def task_table(rows, world, settings, today: dt.date, unit: str | None, year: int | None) -> Table:
     who = unit_name(world.units, unit) if unit else ""
-    title = f"{settings.city}{who}{f'{year}年度' if year else ''}优化营商环境工作任务责任清单"
+    if who.startswith("市"):  # 市财政局 → 北岚市财政局
+        who = settings.city + who[1:]
+    title = f"{who or settings.city}{f'{year}年度' if year else ''}优化营商环境工作任务责任清单"
     out, tones = [], []
+    cols = TASK_COLS if not unit else TASK_COLS[:3] + [Col("本单位", most=6)] + TASK_COLS[3:]
     for r in rows:
         due = maybe_date(r["next_due"])
-        out.append([r["number"], r["id"], r["title"], unit_name(world.units, r["lead_unit"]),
+        role = [PARTS[r["part"]]] if unit else []
+        out.append([r["number"], r["id"], r["title"], *role, unit_name(world.units, r["lead_unit"]),
                     unit_names(world.units, r["co_units"]), r["limit"],
                     DEADLINE_KINDS.get(r["next_kind"], "") if r["next_kind"] else "",
                     (Tentative(due) if r["provisional"] else due) if due else None,
                     label(STATUS, r["status"]), LEVELS.get(r["level"], "") if r["level"] else
                     ("已办结" if r["status"] == "closed" else "")])
         tones.append(r["level"] or ("closed" if r["status"] == "closed" else ""))
-    notes = [f"承办角色：{'本单位牵头或配合的任务' if unit else '全部任务'}；提醒：预警（黄）、催办（橙）、督办和挂牌督办（红）。"]
-    return Table("责任清单", title, settings.office, today, TASK_COLS, out, tones=tones, notes=notes)
+    notes = [("“本单位”一栏注明本单位牵头还是配合；" if unit else "") +
+             "提醒：预警（黄）、催办（橙）、督办（红）、挂牌督办（深红）、已办结（灰）。"]
+    return Table("责任清单", title, settings.office, today, cols, out, tones=tones, notes=notes)
 
 
 def task_report(ledger, settings, cal, today: dt.date, unit: str | None, plan: str | None, year: int | None, to=None):
@@ -130,7 +135,7 @@ def topic_text(rows, world) -> str:
         done = f"  成果：{r['outcome']}（{r['outcome_date']}）" if r["outcome"] else ""
         lv = f" 【{LEVELS[r['level']]}】" if r["level"] else ""
         lines.append(f"{r['id']} {r['title']}  牵头：{unit_name(world.units, r['lead_unit'])}  完成期限：{r['due'] or '—'}"
-                     f"  状态：{label(STATUS, r['status'])}{lv}{done}")
+                     f"  状态：{_topic_status(r['status'])}{lv}{done}")
         lines.append(f"    关联诉求 {len(r['cases'])} 件：{'、'.join(r['cases'])}")
     return "\n".join(lines) + "\n"
 
@@ -148,12 +153,16 @@ TOPIC_COLS = [Col("编号", most=16, least=16), Col("调研题目", most=30), Co
               Col("提醒", most=8)]
 
 
+def _topic_status(st: str) -> str:
+    return "已结题" if st == "closed" else label(STATUS, st)
+
+
 def topic_table(rows, world, settings, today: dt.date) -> Table:
     out, tones = [], []
     for r in rows:
         done = f"{r['outcome']}（{r['outcome_date']}）" if r["outcome"] else ""
         out.append([r["id"], r["title"], maybe_date(r["opened"]), unit_name(world.units, r["lead_unit"]), len(r["cases"]),
-                    maybe_date(r["due"]), done, label(STATUS, r["status"]),
+                    maybe_date(r["due"]), done, _topic_status(r["status"]),
                     LEVELS.get(r["level"], "") if r["level"] else ("已办结" if r["status"] == "closed" else "")])
         tones.append(r["level"] or ("closed" if r["status"] == "closed" else ""))
     return Table("专题调研", f"{settings.city}共性问题专题调研", settings.office, today, TOPIC_COLS, out, tones=tones)

@@ -65,7 +65,8 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
     if out:
         leader = leaders.get((session or {}).get("leader"), {})
         who = f"（{leader_name(leader)}）" if leader else ""
-        text = f"接待{who}：{label(OUTCOMES, out.get('kind'))}"
+        met = "接待" if case.get("channel", "reception_day") == "reception_day" or case.get("session") else "处理"
+        text = f"{met}{who}：{label(OUTCOMES, out.get('kind'))}"
         if out.get("kind") == "handover":
             # the units handed over to at the reception, before any later reassignment
             first = next((e for e in lifecycle.events(case) if e.get("kind") == "reassign"), None)
@@ -120,6 +121,7 @@ def _body(case: dict, steps: list, world, cal: Calendar, today: dt.date, co_repo
     body = ["时间线："] + [f"  {parse_date(d).isoformat()} {t}" for d, _, t in
                            sorted(steps, key=lambda s: (parse_date(s[0]), s[1]))]
     obs = lifecycle.obligations(case, co_reports, include_closed=True)
+    ended = lifecycle.closed_on(case) or lifecycle.withdrawn_on(case)
     if obs:
         body.append("期限：")
         several = any(ob.part == "co" for ob in obs)
@@ -132,6 +134,10 @@ def _body(case: dict, steps: list, world, cal: Calendar, today: dt.date, co_repo
                 late = ob.met > ob.due
                 line += f"已于 {ob.met.isoformat()} 报送" + (
                     f"，逾期 {late_by(ob.met, ob.due, cal)} 个工作日" if late else "，按时")
+            elif ended is not None and ended <= today:  # closed or withdrawn without it: lateness stops there
+                late, guessed = overdue(ob, cal, ended) if ended > ob.due else (0, False)
+                line += ("办结" if lifecycle.is_closed(case) else "撤回") + "时未报送" + (
+                    f"，已超期 {late} 个工作日" + ("（暂定）" if guessed else "") if late else "")
             elif today > ob.due:
                 late, guessed = overdue(ob, cal, today)
                 line += f"未报送，已超期 {late} 个工作日" + ("（暂定）" if guessed else "")
@@ -155,7 +161,7 @@ def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> s
     if item.get("plan"):
         plan = world.plans.get(item["plan"]) or {}
         head.append(f"行动方案：{plan.get('title') or item['plan']} 第 {item.get('number')} 项"
-                    f"  完成时限：{item.get('limit') or '—'}{'（长期坚持，定期报送进展）' if item.get('ongoing') else ''}")
+                    f"  完成时限：{item.get('limit') or '—'}{'（定期报送进展）' if item.get('ongoing') else ''}")
     else:
         head.append(f"专题调研  立项：{item.get('opened')}" + (f"  共性问题：{item['group']}" if item.get("group") else ""))
         if item.get("cases"):
@@ -163,7 +169,8 @@ def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> s
         po = item.get("policy_outcome")
         if po:
             head.append(f"制度性成果：{po.get('document')}（{parse_date(po['date']).isoformat()} 印发）")
-    head.append(f"牵头：{unit_name(units, lead)}  配合：{unit_names(units, co) or '—'}  状态：{label(STATUS, st)}"
+    shown = "已结题" if st == "closed" and not item.get("plan") else label(STATUS, st)
+    head.append(f"牵头：{unit_name(units, lead)}  配合：{unit_names(units, co) or '—'}  状态：{shown}"
                 + (f"  督办：{LEVELS[lv]}" if lv else ""))
     start = item.get("assigned") or item.get("opened")
     steps = [(start, 0, "交办（方案印发，时限起算）" if item.get("plan") else "立项，交牵头单位研究")]
@@ -187,7 +194,10 @@ def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
             raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未交办或立项（--date 早于起算日期）")
         return item_timeline(item, world, cal, today, settings.policy)
     case, world = loader.around_case(ledger, cid)
-    world.topics = loader.load(ledger, {"topic"}).topics
+    from anshang.core.dates import maybe_date
+
+    world.topics = {t: x for t, x in loader.load(ledger, {"topic"}).topics.items()
+                    if (maybe_date(x.get("opened")) or today) <= today}  # topics opened by then
     case = case_as_of(case, today, cal.lenient(), settings.policy.co_unit_reports)  # as it stood at the end of --date
     if case is None:
         raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未登记（--date 早于登记日期）")

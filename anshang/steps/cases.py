@@ -26,16 +26,21 @@ def clerk_name(given: str | None = None) -> str:
         return "营商办"
 
 
-def find_case(ledger: Ledger, prefix: str) -> str:
+def find_case(ledger: Ledger, prefix: str, only_cases: bool = False) -> str:
     """The case id an unambiguous prefix names (only file names are listed, none parsed).
 
     An id starts with its registration date, so a prefix of two or more digits only needs
     the folder of that year: finding one case does not grow with the ledger. Text that is not
-    an id (Chinese) names a case by its enterprise or its title (``by_name``)."""
+    an id (Chinese) names a case by its enterprise or its title (``by_name``). An id starting with a
+    letter is a task's or a topic's (unless ``only_cases``)."""
     p = prefix.strip()
     if p and not p.isascii():
         return by_name(ledger, p)
     if p[:1].isalpha():  # an action-plan task (xd2026-07) or a research topic (zt261120-k7m2x)
+        if only_cases:
+            from anshang.core.problems import AnshangError
+
+            raise AnshangError(f"{p} 不是企业诉求的编号（工作任务、专题调研的编号以字母开头）：这条命令只用于企业诉求")
         return resolve(p, ledger.item_ids(), "工作任务或专题调研")
     if len(p) >= 2 and p[:2].isdigit():
         return resolve(prefix, ledger.case_ids(year=f"20{p[:2]}"))

@@ -37,7 +37,7 @@ class ChaseResult:
     late: int = 0
     recorded: int = 0  # items with a new level recorded
     levels: dict = field(default_factory=dict)  # level -> parts newly recorded at it
-    named: int = 0  # items under 挂牌督办 (in the supervision list)
+    named: int = 0  # items under 挂牌督办
 
 
 def chase(ledger, settings, cal, today: dt.date, folder: Path | None, record: bool, by: str,
@@ -55,13 +55,14 @@ def _chase(ledger, settings, cal, today, folder, record, by, fmt, warn) -> Chase
     at: dict = {"warning": [], "chase": [], "supervise": []}  # level -> open parts at that level now
     for item in world.tracked():
         for ob in lifecycle.open_obligations(item, policy.co_unit_reports):
-            lv = supervision.level(ob, cal, today, policy)
+            lv = supervision.level(ob, cal, today, policy, warn)
             if lv:
                 at[lv].append(ob)
     late = at["chase"] + at["supervise"]
-    named = [i for i in world.tracked() if supervision.named(i)]
-    result = ChaseResult(late=len(late), named=len(named))
-    groups = {"warning": at["warning"] if warn else [], "chase": late, "supervise": at["supervise"]}
+    result = ChaseResult(late=len(late), named=sum(1 for i in world.tracked() if supervision.named(i)))
+    # each part gets the one notice of its present level (a part late beyond the threshold gets the
+    # 督办通知, which says it was chased before); 挂牌督办 has its own notice (``supervise --named``)
+    groups = {"warning": at["warning"] if warn else [], "chase": at["chase"], "supervise": at["supervise"]}
     day = today.isoformat()
     files = []  # (name, data, what, number of items): all made before the first is written
     everyone = {ob.unit for obs in groups.values() for ob in obs}
@@ -85,8 +86,6 @@ def _chase(ledger, settings, cal, today, folder, record, by, fmt, warn) -> Chase
                 values = chase_values(unit, mine, world, cal, today, settings)
                 files.append((named_file(start, unit) + ".docx", _docx(ledger, template, values), lv, len(mine)))
     listed = sorted(at["supervise"], key=lambda o: (o.unit, o.due, o.id, o.kind))
-    listed += [o for i in named for o in lifecycle.open_obligations(i, policy.co_unit_reports)
-               if o not in listed and o.part == "lead"]
     if listed:
         if fmt == "md":
             files.append((f"督办清单-{day}.md", supervision_list(listed, world, cal, today, settings), "list", len(listed)))
@@ -116,12 +115,12 @@ def record_levels(ledger, ids, cal, day: dt.date, policy, by: str, counts: dict 
     with ledger.lock():
         for iid in ids:
             def decide(item):
-                snap = lifecycle.as_of(item, day)
+                from anshang.core.snapshot import case_as_of
+
+                snap = case_as_of(item, day, cal.lenient(), policy.co_unit_reports) or {}
                 new = []
                 for ob in lifecycle.open_obligations(snap, policy.co_unit_reports):
-                    for lv in supervision.owed_levels(snap, ob, cal, day, policy):
-                        if lv == "warning" and not warn:
-                            continue
+                    for lv in supervision.owed_levels(snap, ob, cal, day, policy, history=item, warn=warn):
                         what = DEADLINE_KINDS[ob.kind]
                         note = {"warning": f"{what}即将到期，已发预警提醒", "chase": f"{what}逾期未报，已发催办通知",
                                 "supervise": f"{what}超期，列入督办清单"}[lv]
@@ -147,6 +146,10 @@ def set_named(ledger, settings, cal, iid: str, leader: str, reason: str, day: dt
     it stands, and a 挂牌督办通知 to the lead unit written with it."""
     require(bool(leader and leader.strip()), "挂牌督办须用 --leader 写明督办领导")
     require(bool(reason and reason.strip()), "挂牌督办须用 --reason 写明理由")
+    leaders = loader.load(ledger, {"leaders"}).leaders
+    known = [x for x in leaders.values() if leader.strip() in (x.get("id"), x.get("name"))]
+    if len(known) == 1:  # a receiving leader of leaders.yaml by id or name: 市长韩立成
+        leader = f"{known[0].get('title', '')}{known[0].get('name', '')}"
     with ledger.lock():
         def decide(item):
             require(lifecycle.is_handover(item), f"{iid} 尚未交办，不能督办")

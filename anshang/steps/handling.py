@@ -19,6 +19,8 @@ from anshang.store import canonical, loader
 
 def _not_closed(case: dict) -> None:
     require(not lifecycle.is_withdrawn(case), f"{case['id']} 已由企业撤回，不再办理")
+    if lifecycle.is_assigned_item(case):
+        require(not lifecycle.is_closed(case), f"{case['id']} 已办结")
     require(not lifecycle.is_closed(case), f"{case['id']} 已办结；如需重新办理请先回访记录“不满意”或用 anshang revisit")
 
 
@@ -124,6 +126,11 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
         require(kind in (case.get("deadlines") or {}) or kind in ("progress", "result", "periodic"),
                 f"{cid} 不须报送“{DEADLINE_KINDS[kind]}”")
         ev = event(day, kind, by, unit=who, note=note)
+        same = [e for e in lifecycle.events(case) if e.get("kind") == kind and str(e.get("date")) == day.isoformat()
+                and e.get("unit") in (who, None if who == lead else who)]
+        if same:  # the same report twice (a second run, a double click): recorded once
+            named = (loader.load(ledger, {"units"}).units.get(who) or {}).get("name") or who
+            return None, {"event": ev, "next": None, "lead": lead, "unit_name": named, "again": True}
         nxt = None
         if kind == "periodic" and who == lead:
             stored = lifecycle.stored_deadline(case, "periodic")
@@ -139,7 +146,7 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
                 set_deadline(doc, "periodic", nxt)
 
         named = (loader.load(ledger, {"units"}).units.get(who) or {}).get("name") or who
-        return change, {"event": ev, "next": nxt, "lead": out.get("lead_unit"), "unit_name": named}
+        return change, {"event": ev, "next": nxt, "lead": out.get("lead_unit"), "unit_name": named, "again": False}
 
     return update_case(ledger, cid, decide)
 

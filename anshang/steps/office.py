@@ -79,7 +79,7 @@ def _notify_one(ledger, cid: str, how: str, note: str | None, day: dt.date, by: 
 
 def notify(ledger, given: list[str], how: str, note: str | None, day: dt.date, by: str) -> list[Notified]:
     """Record that each enterprise was told (a ``notify`` event: who, how, when)."""
-    ids = [find_case(ledger, g) for g in given]
+    ids = [find_case(ledger, g, only_cases=True) for g in given]
     with ledger.lock():
         return [_notify_one(ledger, cid, how, note, day, by) for cid in ids]
 

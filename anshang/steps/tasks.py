@@ -31,6 +31,7 @@ class TaskImport:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     gone: list = field(default_factory=list)  # tasks in the ledger that the list no longer has (kept)
+    kept: list = field(default_factory=list)  # tasks whose units were reassigned since: those units stay
 
 
 def _cell_order(p):
@@ -42,57 +43,82 @@ def _cell_order(p):
     return (sheet, int(m.group(2)), len(m.group(1)), m.group(1), p.message) if m else (sheet, 0, 0, "", p.message)
 
 
-def _deadlines(row: dict, plan: dict, cal, issued: dt.date) -> dict:
+def _deadlines(row: dict, plan: dict, cal, issued: dt.date, day: dt.date | None = None) -> dict:
+    """A task's deadlines from its row: the result by its time limit counted from the plan's date,
+    or, for an ongoing task, the first periodic report by the plan's rule (from ``day`` when a task
+    becomes ongoing on a later re-import: its reports start then)."""
     if row["ongoing"]:
         p = plan.get("periodic") or DEFAULT_PERIODIC
-        return {"periodic": Rule(p["rule"], p["n"]).record(cal, issued)}
+        return {"periodic": Rule(p["rule"], p["n"]).record(cal, max(issued, day or issued))}
     return {"result": row["rule"].record(cal, issued)}
+
+
+def _problem(path, cell: str, message: str):
+    from anshang.core.problems import Problem
+
+    return Problem(Path(path).name, 0, "plan", "error", message, cell)
 
 
 def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: int | None,
                  issued: dt.date | None, day: dt.date, by: str) -> TaskImport:
-    """Read the list, then, under the lock, write every task or none: each row's task is created,
-    or brought up to date (title, units, time limit) keeping its reports and history."""
+    """Read the list, decide everything under the lock — every row readable, every file to be
+    updated sound, every deadline computable on the calendar — and only then write: every task or
+    none. Each row's task is created, or brought up to date (title, units, time limit) keeping its
+    reports and history."""
+    from anshang.core.calendar import CalendarGap
     from anshang.documents.plan_sheet import read_plan
 
     plan_rel = Ledger.plan_rel(plan_id)
     units = loader.load(ledger, {"units"}).units
     sheet = read_plan(path, units, year)
     problems = list(sheet.problems)
-    seen: dict = {}
-    for row in sheet.rows:
-        if row["number"] in seen:
-            from anshang.core.problems import Problem
-
-            problems.append(Problem(Path(path).name, 0, "plan", "error",
-                                    f"序号 {row['number']} 与 {seen[row['number']]} 重复", row["cell"]))
-        seen.setdefault(row["number"], row["cell"])
     if problems:
         raise ProblemsFound("责任清单中有读不懂的行：", sorted(problems, key=_cell_order), NOT_IMPORTED)
     if not sheet.rows:
         raise AnshangError(f"{Path(path).name}: 表头下没有任务行")
+    name = Path(path).name
     with ledger.lock():
         plan = loader.read(ledger, plan_rel, missing_ok=True)
-        issued = parse_date(plan["date"]) if plan and plan.get("date") else (issued or day)
+        if plan and plan.get("date"):
+            issued_at = parse_date(plan["date"])
+            if issued is not None and issued != issued_at:
+                raise AnshangError(f"方案 {plan_id} 的印发日期是 {issued_at.isoformat()}（{plan_rel}），与 --issued "
+                                   f"{issued.isoformat()} 不同；如确需更改，请先改 {plan_rel} 中的 date。{NOT_IMPORTED}")
+            issued = issued_at
+        issued = issued or day
+        if plan and sheet.title and plan.get("title") and sheet.title != plan["title"]:
+            raise AnshangError(f"{name} 的标题“{sheet.title}”与方案 {plan_id} 的“{plan['title']}”不同；另一份清单请用另一个"
+                               f" --plan 编号导入（同一份清单改了标题的，请先改 {plan_rel} 中的 title）。{NOT_IMPORTED}")
         # every task file to be updated must be sound before anything is written
-        broken = []
+        broken, existing = [], {}
         for row in sheet.rows:
             rel = Ledger.item_rel(task_id(plan_id, row["number"]))
             if ledger.path(rel).exists():
                 try:
-                    loader.read(ledger, rel)
+                    existing[row["number"]] = loader.read(ledger, rel)
                 except ProblemsFound as e:
                     broken += e.problems
         if broken:
             raise ProblemsFound(loader.UNREADABLE, broken, NOT_IMPORTED)
+        probe = plan or {"periodic": dict(DEFAULT_PERIODIC)}
+        fresh = {}
         for row in sheet.rows:
+            was = existing.get(row["number"])
+            # a task that becomes ongoing on a re-import reports from then on; a new one from the plan's date
+            since = day if was is not None and row["ongoing"] and not was.get("ongoing") else None
             if row["rule"] is not None and row["rule"].kind == "fixed" and row["rule"].on < issued:
-                raise AnshangError(f"{Path(path).name} {row['cell']}：时限“{row['limit']}”早于方案印发日期 "
-                                   f"{issued.isoformat()}；请核对时限或用 --issued 写明印发日期。{NOT_IMPORTED}")
+                problems.append(_problem(path, row["limit_cell"], f"时限“{row['limit']}”早于方案印发日期 {issued.isoformat()}："
+                                                                  "请核对时限，或用 --issued 写明印发日期"))
+                continue
+            try:
+                fresh[row["number"]] = _deadlines(row, probe, cal, issued, since)
+            except CalendarGap as e:
+                problems.append(_problem(path, row["limit_cell"], f"时限“{row['limit'] or '长期坚持'}”的截止日期无法计算：{e}"))
+        if problems:
+            raise ProblemsFound("责任清单中有无法计算期限的行：", sorted(problems, key=_cell_order), NOT_IMPORTED)
         title = (plan or {}).get("title") or sheet.title or f"{plan_id} 行动方案"
         if plan is None:
-            body = {"id": plan_id, "title": title, "date": issued, "periodic": dict(DEFAULT_PERIODIC),
-                    "source": Path(path).name}
+            body = {"id": plan_id, "title": title, "date": issued, "periodic": dict(DEFAULT_PERIODIC), "source": name}
             if sheet.year:
                 body["year"] = sheet.year
             ledger.create(plan_rel, body)
@@ -106,11 +132,12 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
                 body = {"id": tid, "plan": plan_id, "number": row["number"], **record, "assigned": issued}
                 if row["ongoing"]:
                     body["ongoing"] = True
-                body["source"] = {"file": Path(path).name, "cell": row["cell"]}
-                body["deadlines"] = _deadlines(row, plan, cal, issued)
+                body["source"] = {"file": name, "cell": row["cell"]}
+                body["deadlines"] = fresh[row["number"]]
                 ledger.create(rel, {k: v for k, v in body.items() if v not in (None, "", [])})
                 result.added.append(tid)
-            elif _update(ledger, rel, record, row, plan, cal, issued, day, by):
+            elif _update(ledger, rel, record, row, fresh[row["number"]], {"file": name, "cell": row["cell"]}, day, by,
+                         result):
                 result.updated.append(tid)
             else:
                 result.unchanged.append(tid)
@@ -119,33 +146,76 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
     return result
 
 
-def _update(ledger, rel, record, row, plan, cal, issued, day, by) -> bool:
-    """Bring one task up to date with its row (a changed time limit restarts its deadline, noted
-    in its history; an extension granted before stays)."""
+def _same_deadline(old: dict, new: dict) -> bool:
+    """Whether a re-imported limit gives the deadline the task has (a limit reworded, 2026年12月31日前
+    for 2026年12月底前): then the stored one stays, with any extension and the chain of periodic reports."""
+    from anshang.core.deadlines import read_deadline
+
+    if set(old) != set(new):
+        return False
+    if "periodic" in new:
+        return True  # still ongoing: its reports go on as they were
+    try:
+        before, after = read_deadline(old["result"]), read_deadline(new["result"])
+    except (KeyError, ValueError):
+        return False
+    return before.rule == after.rule and (before.extended_from or before.due) == after.due and before.basis == after.basis
+
+
+def _update(ledger, rel, record, row, fresh: dict, source: dict, day, by, result=None) -> bool:
+    """Bring one task up to date with its row, each change noted in its history. A changed time
+    limit replaces the deadline (an extension granted under the old limit no longer applies: the
+    note says so); a reworded one that gives the same deadline keeps it. Units changed by
+    ``reassign`` stay (the list is older than the decision): the difference is noted. The source
+    (file and cell) follows the latest list."""
     changed = []
+    notes = []
 
     def change(doc):
+        moved = any(e.get("kind") == "reassign" for e in doc.get("events") or [])
         for key, value in record.items():
             now = list(doc.get(key) or []) if key == "co_units" else doc.get(key)
-            if (value or None) != (now or None):
-                if value in (None, "", []):
-                    canonical.remove(doc, key)
-                else:
-                    canonical.put(doc, key, value, "task")
-                changed.append(key)
+            if (value or None) == (now or None):
+                continue
+            if moved and key in ("lead_unit", "co_units"):
+                if "kept" not in notes:
+                    notes.append("kept")
+                continue
+            if value in (None, "", []):
+                canonical.remove(doc, key)
+            else:
+                canonical.put(doc, key, value, "task")
+            changed.append(key)
         if bool(doc.get("ongoing")) != row["ongoing"]:
             if row["ongoing"]:
                 canonical.put(doc, "ongoing", True, "task")
             else:
                 canonical.remove(doc, "ongoing")
             changed.append("ongoing")
-        if "limit" in changed or "ongoing" in changed:
-            fresh = _deadlines(row, plan, cal, issued)
+        texts = []
+        if "kept" in notes:
+            texts.append("清单中的责任单位与调整后的不同，保留调整后的单位（anshang reassign 可再调整）")
+            if result is not None:
+                result.kept.append(str(doc.get("id")))
+        if "title" in changed:
+            texts.append("按重新导入的清单更新了任务内容")
+        stored = dict(doc.get("deadlines") or {})
+        if ("limit" in changed or "ongoing" in changed) and not _same_deadline(stored, fresh):
+            old = stored.get("result") or {}
+            was = f"（原延期至 {old['due']} 不再适用）" if old.get("extended_from") else ""
             canonical.put(doc, "deadlines", fresh, "task")
-            append(doc, event(day, "note", by, note=f"按重新导入的清单，完成时限改为“{row['limit']}”"))
+            texts.append(f"按重新导入的清单，完成时限改为“{row['limit']}”{was}")
+        elif "limit" in changed:
+            texts.append(f"按重新导入的清单，完成时限写作“{row['limit']}”（截止日期不变）")
         if "lead_unit" in changed or "co_units" in changed:
-            append(doc, event(day, "note", by, note="按重新导入的清单更新了责任单位"))
-        return bool(changed)
+            texts.append("按重新导入的清单更新了责任单位")
+        if changed and dict(doc.get("source") or {}) != source:
+            canonical.put(doc, "source", source, "task")
+        noted = {e.get("note") for e in doc.get("events") or []}
+        texts = [t for t in texts if t not in noted]  # said once (a second re-import adds nothing)
+        for text in texts:
+            append(doc, event(day, "note", by, note=text))
+        return bool(changed or texts)
 
     ledger.edit(rel, change)
     return bool(changed)
@@ -169,6 +239,10 @@ def new_topic(ledger: Ledger, settings, cal, title: str, cases: list[str], group
     else:
         deadline = settings.policy.limits.result.record(cal, day)
     with ledger.lock():
+        for t in loader.load(ledger, {"topic"}).topics.values():
+            if t.get("title") == title.strip() or (not lifecycle.is_closed(t) and set(cases) <= set(t.get("cases") or [])):
+                raise AnshangError(f"已有专题调研 {t['id']}“{t.get('title', '')}”（关联 {'、'.join(t.get('cases') or [])}）；"
+                                   "同一问题不重复立项，如需补充关联诉求请 anshang edit 该调研")
         tid = new_topic_id(day, set(ledger.item_ids()))
         body = {"id": tid, "title": title.strip(), "opened": day, "lead_unit": lead_id, "co_units": co_ids,
                 "group": group, "cases": list(dict.fromkeys(cases)), "deadlines": {"result": deadline},

@@ -98,7 +98,8 @@ CHANNEL_RULE = {
     "matching": K("bool", "参加接待日双向匹配；false 时受理后直接交办"),
     "obligations": K("dict", "交办后须报送的事项：期限种类 → 计法和日数（缺省为接待日的落实情况和办理结果）",
                      values=K("map", "", fields={
-                         "rule": K("str", "计法", required=True, choices=RULES),
+                         "rule": K("str", "计法（workdays 工作日、days 日）", required=True,
+                                   choices=("workdays", "days")),
                          "n": K("int", "日数", required=True, min=1),
                      })),
 }

@@ -101,6 +101,8 @@ def check_mapping(data, spec: dict, out: list, prefix: str = "") -> None:
                 found = value_problems(v, key.values, f"{prefix}{name}.{k}")
                 if found:
                     out.extend((line_of(value, k), sev, msg) for sev, msg in found)
+                elif key.values.type == "map" and key.values.fields and isinstance(v, dict):
+                    check_mapping(v, key.values.fields, out, f"{prefix}{name}.{k}.")  # channels.complaint_centre.…
                 _check_items(v, key.values, f"{prefix}{name}.{k}", value, k, out)
 
 
