@@ -170,7 +170,8 @@ def test_not_a_registration_form(cli, mini, tmp_path):
 
 
 @pytest.mark.parametrize("content,message", [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "文件受密码保护"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"), "文件受密码保护"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "这是旧版 .xls 文件"),  # an old .xls renamed .xlsx
     (b"PK\x03\x04broken zip", "文件已损坏"),
     (b"just text", "不是 Excel .xlsx 文件"),
 ])

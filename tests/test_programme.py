@@ -160,6 +160,15 @@ def test_channel_rules_and_their_defaults():
 
 # --- the commands on the sample ledger: importing a responsibility list ---------------------------
 
+@pytest.fixture
+def unplanned(sample):
+    """The sample ledger before its action plan was imported."""
+    import shutil
+
+    shutil.rmtree(sample / "tasks")
+    return sample
+
+
 def test_a_list_with_bad_rows_is_refused_whole_with_each_cell_named(cli, sample, tmp_path):
     book = build_plan_book(tmp_path / "清单.xlsx", bad=True)
     before = sorted(p.name for p in (sample / "tasks").rglob("*"))
@@ -177,7 +186,8 @@ def test_a_list_with_bad_rows_is_refused_whole_with_each_cell_named(cli, sample,
     assert sorted(p.name for p in (sample / "tasks").rglob("*")) == before and not (sample / "tasks/xt2026").exists()
 
 
-def test_a_list_imports_with_its_title_merged_cells_units_and_time_limits(cli, sample, tmp_path):
+def test_a_list_imports_with_its_title_merged_cells_units_and_time_limits(cli, unplanned, tmp_path):
+    sample = unplanned
     book = build_plan_book(tmp_path / "清单.xlsx")
     r = cli("--data", sample, "task", "import", book, "--plan", "xt2026", "--issued", "2026-03-02", "--date", "2026-03-05")
     assert r.code == 0, r
@@ -204,7 +214,8 @@ def test_a_list_imports_with_its_title_merged_cells_units_and_time_limits(cli, s
     assert cli("--data", sample, "fmt", "--check").code == 0
 
 
-def test_reimporting_updates_and_never_duplicates(cli, sample, tmp_path):
+def test_reimporting_updates_and_never_duplicates(cli, unplanned, tmp_path):
+    sample = unplanned
     book = build_plan_book(tmp_path / "清单.xlsx")
     args = ("--data", sample, "task", "import")
     assert cli(*args, book, "--plan", "xt2026", "--issued", "2026-03-02").code == 0
@@ -455,7 +466,8 @@ def test_calendar_recalc_covers_tasks(cli, sample):
 
 # --- found in review: nothing half-written, nothing recorded twice, nothing lost on re-import -------
 
-def test_a_list_whose_deadline_needs_an_unknown_year_writes_nothing(cli, sample, tmp_path):
+def test_a_list_whose_deadline_needs_an_unknown_year_writes_nothing(cli, unplanned, tmp_path):
+    sample = unplanned
     rows = [(1, "甲任务", "市财政局", "", "2026年12月31日前"), (2, "乙任务", "市发改委", "", "30个工作日内")]
     book = build_plan_book(tmp_path / "晚.xlsx", rows=rows)
     r = cli("--data", sample, "task", "import", book, "--plan", "late", "--issued", "2026-11-20")
@@ -508,6 +520,9 @@ def test_another_list_or_another_issue_date_is_refused_for_a_plan(cli, sample, t
     r = cli("--data", sample, "task", "import", REPO / "tests/fixtures/责任清单-2026.xlsx", "--plan", "xd2026",
             "--issued", "2026-04-01")
     assert r.code == 2 and "方案 xd2026 的印发日期是 2026-03-02" in r.err
+    r = cli("--data", sample, "task", "import", REPO / "tests/fixtures/责任清单-2026.xlsx")  # rw2026 by default
+    assert r.code == 2 and "已作为方案 xd2026" in r.err and "重新导入请写 --plan xd2026" in r.err
+    assert not (sample / "tasks/rw2026").exists()
 
 
 def test_rows_that_look_like_tasks_are_never_dropped(cli, sample, tmp_path):

@@ -176,13 +176,13 @@ def status(case: dict, today: dt.date, obs: list | None = None) -> str:
     if scr in ("excluded", "referred"):
         return scr
     if scr == "accepted":
-        if case.get("channel", "reception_day") != "reception_day":
-            return "to_hand_over"  # other channels are handed over without a reception day
         matching = (case.get("matching") or {}).get("status")
-        if case.get("session"):
+        if case.get("session"):  # matched (the reception day, or a channel whose rules match it)
             return "deferred" if matching == "deferred" else "scheduled"
         if matching == "waiting":
             return "waiting"
+        if case.get("channel", "reception_day") != "reception_day":
+            return "to_hand_over"  # other channels are handed over without a reception day
         return "accepted"
     return "registered"
 

@@ -79,6 +79,11 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
     name = Path(path).name
     with ledger.lock():
         plan = loader.read(ledger, plan_rel, missing_ok=True)
+        if plan is None and sheet.title:  # the same list under another plan id would be imported twice
+            for other in loader.load(ledger, {"plan"}).plans.values():
+                if other.get("title") == sheet.title:
+                    raise AnshangError(f"{name} 已作为方案 {other['id']}（{other['title']}）导入过；重新导入请写 --plan {other['id']}。"
+                                       f"{NOT_IMPORTED}")
         if plan and plan.get("date"):
             issued_at = parse_date(plan["date"])
             if issued is not None and issued != issued_at:

@@ -81,7 +81,9 @@ def screen_package(path: Path, suffix: str = ".xlsx") -> None:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         # OLE container: either an old .xls/.doc or an encrypted (password-protected) file
         program = "Excel/WPS" if excel else "Word/WPS"
-        if path.suffix.lower() == suffix:
+        with path.open("rb") as f:  # an encrypted package names its stream; an old .xls/.doc does not
+            encrypted = "EncryptedPackage".encode("utf-16-le") in f.read(min(size, MAX_UNPACKED))
+        if encrypted:
             raise BookProblem(f"文件受密码保护（已加密），请在 {program} 中取消密码后另存为 {suffix} 再导入")
         raise BookProblem(f"这是旧版 {'.xls' if excel else '.doc'} 文件，请在 {program} 中“另存为” {suffix} 后再导入")
     if not head.startswith(b"PK"):
