@@ -250,10 +250,10 @@ def _events(sample, cid):
 def test_today_on_the_sample_ledger(cli, sample):
     assert _today(cli, sample, "2026-11-21") == (REPO / "tests/golden/today-2026-11-21.txt").read_text(encoding="utf-8")
     got = json.loads(_today(cli, sample, "2026-11-21", "--json"))
-    assert got["counts"] == {"overdue": 2, "today": 0, "week": 0, "later": 8}
-    assert [e["kind"] for e in got["entries"]] == ["chase", "inform", "inform", "reply", "public", "calendar",
-                                                  "revisit", "match", "notify", "attend"]
-    assert got["entries"][8]["ids"] == ["261119-c3tk9", "261120-7464r", "261120-w1jtq"]
+    assert got["counts"] == {"overdue": 3, "today": 0, "week": 0, "later": 10}
+    assert [e["kind"] for e in got["entries"]] == ["chase", "handover", "inform", "handover", "handover", "inform", "reply",
+                                                  "public", "calendar", "revisit", "match", "notify", "attend"]
+    assert got["entries"][11]["ids"] == ["261119-c3tk9", "261120-7464r", "261120-w1jtq"]
     # the ledger as it stood: on 11-19 nothing was matched to 12-10 yet, nor 261120-p7g7f deferred
     early = json.loads(_today(cli, sample, "2026-11-19", "--json", "--within", "20"))
     assert [e for e in early["entries"] if e["kind"] in ("notify", "attend")] == []
@@ -264,7 +264,7 @@ def test_due_office_lists_each_duty(cli, sample):
     r = cli("--data", sample, "due", "--office", "--date", "2026-11-21", "--within", "15")
     assert r.code == 0
     lines = r.out.splitlines()
-    assert lines[0] == "截至2026年11月21日（星期六）：营商办（北岚市优化营商环境办公室）超期 28 项，至 2026-12-11 到期 10 项"
+    assert lines[0] == "截至2026年11月21日（星期六）：营商办（北岚市优化营商环境办公室）超期 29 项，至 2026-12-11 到期 12 项"
     assert "  261113-9kgv6 告知企业不予受理 截止 2026-11-19 超期 1 个工作日" in lines
     assert "  261119-c3tk9 通知企业参加接待（2026-12-10） 截止 2026-12-08 即将到期" in lines
     got = json.loads(cli("--data", sample, "due", "--office", "--date", "2026-11-21", "--json").out)
@@ -435,7 +435,7 @@ def test_the_agenda_stops_at_an_unknown_year_or_marks_it_provisional(cli, sample
 
 
 @pytest.mark.parametrize("day,kinds", [
-    ("2026-11-21", ["chase", "inform", "reply", "public", "calendar", "revisit", "match", "notify", "attend"]),
+    ("2026-11-21", ["chase", "handover", "inform", "reply", "public", "calendar", "revisit", "match", "notify", "attend"]),
     ("2026-12-21", ["notice"]),
 ])
 def test_each_duty_shows_alike_in_today_due_office_and_the_weekly_sheet(cli, sample, tmp_path, day, kinds):

@@ -588,3 +588,17 @@ def test_a_channel_rule_takes_only_counted_periods(cli, sample):
                                                        "        rule: fixed\n        n: 15"), encoding="utf-8")
     r = cli("--data", sample, "check")
     assert r.code == 1 and "[schema]" in r.out and "'fixed'" in r.out
+
+
+def test_the_office_owes_the_handover_of_a_complaint_within_a_working_day(cli, sample):
+    def duty(day):
+        entries = json.loads(cli("--data", sample, "today", "--date", day, "--json").out)["entries"]
+        return [(e["due"], e["title"], e["command"]) for e in entries if e["kind"] == "handover" and "261120-kbkvj" in e["ids"]]
+
+    assert duty(DAY) == [("2026-11-23", "受理并交办投诉中心的诉求：261120-kbkvj 北岚市清源环保科技有限公司：物流园区货车限行调整未公告",
+                          "anshang screen 261120-kbkvj")]
+    assert cli("--data", sample, "screen", "261120-kbkvj", "--date", "2026-11-23").code == 0
+    assert duty("2026-11-23")[0][2] == "anshang receive 261120-kbkvj --outcome 交办 --lead 单位"
+    assert cli("--data", sample, "receive", "261120-kbkvj", "--outcome", "交办", "--lead", "交通运输局",
+               "--date", "2026-11-23").code == 0
+    assert duty("2026-11-23") == []

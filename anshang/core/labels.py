@@ -60,6 +60,7 @@ OFFICE_DUTIES = {
     "match": "截止预约并双向匹配",
     "notify": "通知企业参加接待",
     "inform": "告知企业审查或安排结果",
+    "handover": "交办其他渠道的诉求",
     "attend": "发出参会通知",
     "receive": "记录接待结果",
     "reply": "答复企业",

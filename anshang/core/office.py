@@ -96,16 +96,19 @@ def informed_kind(case: dict) -> tuple[str, dt.date] | None:
 
 
 def office_obligations(cases: dict, sessions: dict, records: list, policy, cal: Calendar, today: dt.date,
-                       co_reports: str = "lead", others: dict | None = None) -> list[Obligation]:
+                       co_reports: str = "lead", others: dict | None = None,
+                       matched: set | frozenset = frozenset({"reception_day"})) -> list[Obligation]:
     """Every duty the office owes on ``today`` or owed before (met ones included, with the day
     they were met), from the ledger's items and the settings' policy; ``others`` are the
-    tasks and topics, whose late reports the office chases like a demand's."""
+    tasks and topics, whose late reports the office chases like a demand's; ``matched`` the
+    channels whose demands go through session matching (the others are handed over directly)."""
     count = _Counter(cal)
     since = maybe_date(getattr(policy, "office_since", None))
     views = {cid: lifecycle.as_of(c, today) for cid, c in cases.items()}
     out: list[Obligation] = []
     out += _session_duties(views, sessions, policy, count, today)
     out += _case_duties(views, policy, count, today, co_reports)
+    out += _handovers(views, policy, count, today, matched)
     tracked = {**views, **{i: lifecycle.as_of(t, today) for i, t in (others or {}).items()}}
     out += _chases(tracked, policy, count, today, co_reports)
     out += _public(views, records, policy, count, today, since)
@@ -177,6 +180,25 @@ def _case_duties(cases, policy, count, today, co_reports):
                 done = [maybe_date(e.get("date")) for e in lifecycle.after_last_reopening(c) if e.get("kind") == "revisit"]
                 d, gap = count.deadline(Rule("workdays", policy.revisit_workdays), basis)
                 out.append(_duty("revisit", cid, d, _first(done, basis, today), gap=gap))
+    return out
+
+
+def _handovers(cases, policy, count, today, matched):
+    """A demand of a channel that is not matched to sessions (complaint centre, hotline …) is
+    screened and handed over within ``handover_workdays`` of its registration; met by the outcome
+    recorded (anything but a refusal or a withdrawal owes it)."""
+    out = []
+    for cid, c in cases.items():
+        if c.get("channel", "reception_day") in matched or lifecycle.is_withdrawn(c) or c.get("missing"):
+            continue
+        if (c.get("screening") or {}).get("decision") in ("excluded", "referred"):
+            continue
+        registered = maybe_date(c.get("registered"))
+        if registered is None:
+            continue
+        d, gap = count.deadline(Rule("workdays", getattr(policy, "handover_workdays", 1)), registered)
+        done = maybe_date((c.get("outcome") or {}).get("date"))
+        out.append(_duty("handover", cid, d, _first([done], registered, today), about=c.get("channel", ""), gap=gap))
     return out
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from anshang.core import office
+from anshang.core import channels, office
 from anshang.core.dates import cn_date, parse_date
-from anshang.core.labels import AGENDA_GROUPS, DEADLINE_KINDS, OFFICE, OFFICE_DUTIES
+from anshang.core.labels import AGENDA_GROUPS, CHANNELS, DEADLINE_KINDS, OFFICE, OFFICE_DUTIES
 from anshang.core.obligations import overdue
 from anshang.documents.names import enterprise_name, leader_name, unit_name
 
@@ -20,6 +20,7 @@ HOW = {
     "match": "预约登记截止后进行双向匹配，当期安排和择期安排均说明理由",
     "notify": "电话通知企业，在通知名单“通知情况”一栏写明后导入",
     "inform": "出具告知书送达企业，并记下",
+    "handover": "受理后交牵头单位办理（按渠道规则写入签收和办结时限），打印交办单",
     "attend": "出具参会通知送建议承办单位和属地政府，并记下",
     "receive": "记下每件诉求的接待结果（当场解决、交办或解释说明），交办的打印交办单",
     "reply": "出具答复函答复企业，并记下",
@@ -73,7 +74,8 @@ def agenda(world, settings, cal, today: dt.date, within: int | None = None, draf
     if n < 0:
         raise AnshangError("--within 须为 0 或正整数（工作日数）")
     obs = office.office_obligations(world.cases, world.sessions, world.records, policy, cal, today,
-                                    policy.co_unit_reports, others={**world.tasks, **world.topics})
+                                    policy.co_unit_reports, others={**world.tasks, **world.topics},
+                                    matched=channels.matched(settings.channels))
     until, guessed, capped = office.window(cal, today, n)
     items = office.falling_due(obs, cal, today, until)
     out = Agenda(today, until, n, capped, guessed, items)
@@ -141,6 +143,12 @@ def _say(kind: str, obs, world, settings, drafted=frozenset()) -> tuple[str, str
                 f"anshang notify --session {o.about} --all --how 电话")
     if kind == "inform":
         return f"告知企业{TOLD.get(o.about, '')}：{_case(world, o.id)}", f"anshang letter {o.id} --record"
+    if kind == "handover":
+        c = world.cases.get(o.id) or {}
+        where = CHANNELS.get(o.about, o.about)
+        if not (c.get("screening") or {}).get("decision"):
+            return f"受理并交办{where}的诉求：{_case(world, o.id)}", f"anshang screen {o.id}"
+        return f"交办{where}的诉求：{_case(world, o.id)}", f"anshang receive {o.id} --outcome 交办 --lead 单位"
     if kind == "attend":
         n = len(office.scheduled(world.cases, o.id))
         return (f"发出参会通知（{n} 件诉求的建议承办单位和属地政府）：{_session(world, o.id)}",

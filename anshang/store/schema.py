@@ -87,6 +87,7 @@ POLICY = {
     "revisit_workdays": K("int", "答复后几个工作日内回访（缺省 10）", min=0),
     "public_every_weeks": K("int", "每几周公开反馈一次（缺省 4；0 不提醒）", min=0),
     "agenda_workdays": K("int", "今日待办列出几个工作日内到期的（缺省 15）", min=0),
+    "handover_workdays": K("int", "投诉中心、热线等不参加匹配的诉求登记后几个工作日内受理并交办（缺省 1）", min=0),
     "office_since": K("date", "营商办待办从该日起计（此前的决定不再提醒；缺省全部）"),
     "alert_on_time_pct": K("int", "报告中列出按时报送率低于几％的单位（缺省 85；0 不列）", min=0),
     "alert_closure_pct": K("int", "报告中列出办结率低于几％的单位（缺省 0，不列）", min=0),
