@@ -275,7 +275,7 @@ def test_tasks_are_in_due_list_show_chase_weekly_and_summary(cli, sample, tmp_pa
     assert "zt261105-k7m2x" in {r["id"] for r in both}
     show = cli("--data", sample, "show", "xd2026-06", "--date", DAY).out
     assert "行动方案：北岚市2026年优化营商环境行动方案重点任务责任清单 第 6 项  完成时限：15个工作日内" in show
-    assert "督办：督办" in show and "2026-04-01 督办【督办】（市财政局）：办理结果超期，列入督办清单 [营商办]" in show
+    assert "督办：督办" in show and "2026-04-01 督办（市财政局）：办理结果超期，列入督办清单 [营商办]" in show
     assert cli("--data", sample, "show", "xd20", "--date", DAY).code == 2  # a prefix naming several
     text = cli("--data", sample, "task", "list", "--date", DAY).out
     assert text.splitlines()[0] == "工作任务 10 项（截至2026年11月21日）"
@@ -291,7 +291,7 @@ def test_tasks_are_in_due_list_show_chase_weekly_and_summary(cli, sample, tmp_pa
     assert "六、行动方案任务和专题调研" in report
     # due in the year by the day of writing: xd2026-04 (done on time) and xd2026-06 (late)
     assert "行动方案工作任务共 10 项。本期已到期的 2 项中，已完成 1 项（其中按期完成 1 项），逾期未完成 1 项" in report
-    assert "“工程建设项目审批环节多、时间长问题专题调研”已形成制度性成果：《北岚市工程建设项目审批制度改革若干措施》" in report
+    assert "“涉企许可证变更环节多、时间长问题专题调研”已形成制度性成果：《北岚市涉企许可证变更“一次办”若干措施》" in report
     assert "| xd2026-06 |" in report  # in the overdue list too
     data = json.loads(cli("--data", sample, "summary", "--year", "2026", "--date", DAY, "--json").out)
     assert data["programme"]["tasks"]["late_ids"] == ["xd2026-06"]
@@ -602,3 +602,55 @@ def test_the_office_owes_the_handover_of_a_complaint_within_a_working_day(cli, s
     assert cli("--data", sample, "receive", "261120-kbkvj", "--outcome", "交办", "--lead", "交通运输局",
                "--date", "2026-11-23").code == 0
     assert duty("2026-11-23") == []
+
+
+# --- found in a second trial -----------------------------------------------------------------------
+
+def test_named_items_leave_the_automatic_ladder_and_straight_supervision_says_so(cli, sample, tmp_path):
+    assert cli("--data", sample, "supervise", "xd2026-06", "--named", "--leader", "韩立成", "--reason", "年度重点",
+               "--date", DAY, "--out", tmp_path).code == 0
+    assert "经市长韩立成同意" in docx_text(tmp_path / f"挂牌督办通知-xd2026-06-{DAY}.docx")  # a leader of leaders.yaml
+    assert cli("--data", sample, "chase", "--date", DAY, "--out", tmp_path / "c", "--format", "md").code == 0
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "c").glob("*.md")}
+    assert not any("xd2026-06" in t for t in texts.values())
+    warn = texts[f"预警提醒-市能源局-{DAY}.md"]
+    assert warn.splitlines()[-4].endswith("| — |")  # not late: no count of late days
+    assert "经催办" not in texts[f"督办清单-{DAY}.md"]
+    seven = [e for e in _yaml(sample / "tasks/xd2026/07.yaml")["events"] if e.get("owed") == "2026-10-10"]  # 调休上班日
+    assert [(e["level"], e["note"]) for e in seven if e["unit"] == "gxj"] == [
+        ("chase", "定期报送逾期未报，随督办通知一并催办"), ("supervise", "定期报送超期，已发督办通知并列入督办清单")]
+
+
+def test_a_years_list_has_what_runs_into_it_and_a_task_can_be_called_off(cli, sample, tmp_path):
+    rows = json.loads(cli("--data", sample, "task", "list", "--unit", "住建局", "--year", "2026", "--json",
+                          "--date", DAY).out)
+    assert [r["id"] for r in rows] == ["xd2026-03"]  # due 2027-06-30: on the 2026 list too
+    assert json.loads(cli("--data", sample, "task", "list", "--year", "2025", "--json", "--date", DAY).out) == []
+    r = cli("--data", sample, "task", "list", "--plan", "nope")
+    assert r.code == 2 and "没有编号为 'nope' 的行动方案（已有：xd2026）" in r.err
+    r = cli("--data", sample, "close", "xd2026-06", "--cancelled", "--date", DAY)
+    assert r.code == 2 and "须用 --note 写明原因" in r.err
+    r = cli("--data", sample, "close", "xd2026-06", "--cancelled", "--note", "清单中已删去", "--date", DAY)
+    assert r.code == 0 and r.out == "已撤销：xd2026-06\n"
+    assert "xd2026-06" not in {d["id"] for d in json.loads(cli("--data", sample, "due", "--date", DAY, "--json").out)}
+    r = cli("--data", sample, "close", "260909-qy48j", "--cancelled", "--note", "x")
+    assert r.code == 2 and "诉求不能撤销" in r.err
+
+
+def test_a_list_without_a_title_row_is_named_by_its_plan(cli, sample, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "工作任务", "牵头单位", "完成时限"])
+    wb.active.append([1, "甲", "市财政局", "2026年12月底前"])
+    wb.save(tmp_path / "无题.xlsx")
+    r = cli("--data", sample, "task", "import", tmp_path / "无题.xlsx", "--plan", "wt", "--year", "2026")
+    assert r.code == 0 and r.out.startswith("已导入 wt 行动方案（方案编号 wt）")
+
+
+def test_a_topics_outcome_follows_its_opening_and_a_complaints_slip_states_its_rule(cli, sample, tmp_path):
+    r = cli("--data", sample, "topic", "close", "zt261105", "--outcome", "《x》", "--issued", "2026-01-01", "--date", DAY)
+    assert r.code == 2 and "早于立项日期 2026-11-05" in r.err
+    assert cli("--data", sample, "slip", "261105-pbs8c", "--out", tmp_path / "单.xlsx").code == 0
+    cells = [str(c.value) for row in openpyxl.load_workbook(tmp_path / "单.xlsx").active.iter_rows() for c in row if c.value]
+    said = next(c for c in cells if c.startswith("请于"))
+    assert said.startswith("请于2026年11月6日前（1个工作日内）报送签收反馈，2026年11月26日前（15个工作日内）报送办理结果。")
+    assert "十日一报" not in said

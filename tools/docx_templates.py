@@ -259,7 +259,7 @@ def chase(d: Official) -> None:
 def supervision(d: Official) -> None:
     d.title("督办通知")
     d.to("{{ unit }}：")
-    d.para("下列事项经催办仍未报送，已超过报送时限{{ threshold }}个工作日以上。根据" + PLAN + "关于加强督查的要求，"
+    d.para("下列事项已超过报送时限{{ threshold }}个工作日以上仍未报送。根据优化营商环境工作督查要求，"
            "由{{ office }}会同市政府督查室督办。请于收到本通知后{{ reply_within }}内报送办理情况，并书面说明超期原因"
            "和整改措施。")
     d.table(OVERDUE)
@@ -292,7 +292,7 @@ def named(d: Official) -> None:
 def supervision_list(d: Official) -> None:
     d.title("督办清单")
     d.to("市政府督查室：")
-    d.para("截至{{ date }}，下列交办事项超过报送时限{{ threshold }}个工作日以上，经催办仍未报送，"
+    d.para("截至{{ date }}，下列交办事项超过报送时限{{ threshold }}个工作日以上仍未报送，"
            "共{{ count }}项，请予督办。")
     d.table([("承办单位", "unit", 24), ("编号", "id", 30), ("企业或来源", "enterprise", 21), ("事项", "title", 24),
              ("应报送", "kind", 15), ("截止日期", "due", 28), ("超期工作日", "late", 14)])

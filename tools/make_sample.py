@@ -462,13 +462,13 @@ def programme(root: Path) -> None:
                    {"date": D(2026, 11, 13), "kind": "progress", "unit": "czj", "note": "已梳理政府投资项目欠款 23 笔，形成问题清单。"}],
     }, "topic")
     write(root, "topics/2026/zt260610-3hq9d.yaml", {
-        "id": "zt260610-3hq9d", "title": "工程建设项目审批环节多、时间长问题专题调研", "opened": D(2026, 6, 10),
-        "lead_unit": "zjj", "co_units": ["zrzyj", "zwfwj"], "cases": [c["id"] for c in world.cases.values()
+        "id": "zt260610-3hq9d", "title": "涉企许可证变更环节多、时间长问题专题调研", "opened": D(2026, 6, 10),
+        "lead_unit": "scjgj", "co_units": ["zwfwj"], "cases": [c["id"] for c in world.cases.values()
                                                                      if "许可" in c["title"] and str(c["registered"]) < "2026-06-10"][:2],
         "deadlines": {"result": Rule("days", 60).record(cal, D(2026, 6, 10))},
-        "policy_outcome": {"document": "《北岚市工程建设项目审批制度改革若干措施》", "date": D(2026, 8, 5)},
+        "policy_outcome": {"document": "《北岚市涉企许可证变更“一次办”若干措施》", "date": D(2026, 8, 5)},
         "events": [{"date": D(2026, 6, 10), "kind": "note", "by": "营商办", "note": "立项"},
-                   {"date": D(2026, 8, 5), "kind": "result", "unit": "zjj", "note": "形成制度性成果：《北岚市工程建设项目审批制度改革若干措施》"},
+                   {"date": D(2026, 8, 5), "kind": "result", "unit": "scjgj", "note": "形成制度性成果：《北岚市涉企许可证变更“一次办”若干措施》"},
                    {"date": D(2026, 8, 6), "kind": "close", "by": "营商办", "note": "结题"}],
     }, "topic")
 

@@ -233,6 +233,8 @@ def reassign(
     out(f"已调整 {cid} 的承办单位：牵头 {res['names'][0]}；配合 {'、'.join(res['names'][1:]) or '无'}\n")
     for kind, record in res["restart"].items():
         out(_due_line(f"{DEADLINE_KINDS[kind]}重新起算", record))
+    if cid[:1].isalpha():
+        out("  工作任务、专题调研的完成时限按行动方案或立项时确定，不重新起算（需要时用 anshang extend 延期）\n")
 
 
 @app.command()
@@ -276,14 +278,15 @@ def close(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     note: str | None = typer.Option(None, "--note", metavar="说明", help="办结说明"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
+    cancelled: bool = typer.Option(False, "--cancelled", help="工作任务或专题调研撤销（如清单中已删去），须用 --note 写明原因"),
     by: str | None = typer.Option(None, "--by", metavar="经办人", help="经办人（缺省取环境变量 ANSHANG_CLERK，再缺省取系统登录名）"),
 ):
-    """办结（销号）。仍有未完成事项（未报办理结果、未答复、回访不满意、长期整改中）时拒绝并说明原因（退出码 1）。"""
+    """办结（销号）。仍有未完成事项（未报办理结果、未答复、回访不满意、长期整改中）时拒绝并说明原因（退出码 1）；工作任务、专题调研撤销时加 --cancelled。"""  # noqa: E501
     from anshang.steps.handling import close as do_close
 
     cid = case_id(case)
-    do_close(CTX.ledger, CTX.settings, cid, today(date), note, clerk(by))
-    out(f"已办结：{cid}\n")
+    do_close(CTX.ledger, CTX.settings, cid, today(date), note, clerk(by), cancelled)
+    out(f"{'已撤销' if cancelled else '已办结'}：{cid}\n")
 
 
 @app.command()

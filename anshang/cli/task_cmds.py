@@ -52,7 +52,7 @@ def task_import(
     if res.kept:
         out(f"  已调整过承办单位、保留调整后单位的任务：{'、'.join(res.kept)}\n")
     if res.gone:
-        out(f"  清单中已没有、台账中仍保留的任务：{'、'.join(res.gone)}（如已撤销，请用 anshang close 办结并说明）\n")
+        out(f"  清单中已没有、台账中仍保留的任务：{'、'.join(res.gone)}（如已撤销，请用 anshang close 编号 --cancelled --note 原因）\n")
 
 
 @task_app.command("list")

@@ -211,6 +211,8 @@ def _chases(cases, policy, count, today, co_reports):
 
     out = []
     for cid, c in cases.items():
+        if supervision.named(c):
+            continue  # under 挂牌督办: the leader supervises it, the automatic ladder stops
         for ob in lifecycle.open_obligations(c, co_reports):
             if ob.due >= today:
                 continue

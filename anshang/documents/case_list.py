@@ -158,6 +158,11 @@ def only_demands(rows: list[dict]) -> bool:
     return all(item_kind(r["id"]) == "case" for r in rows)
 
 
+def status_word(r: dict) -> str:
+    """The state in words (a research topic that is closed has 已结题)."""
+    return "已结题" if r["status"] == "closed" and r["id"].startswith("zt") else label(STATUS, r["status"])
+
+
 def noun(rows: list[dict]) -> str:
     """件 for demands, 项 for tasks and topics."""
     return "件" if only_demands(rows) else "项"
@@ -179,7 +184,7 @@ def as_table(rows: list[dict]):
             if r["overdue_workdays"]:
                 due += f"，超期 {r['overdue_workdays']} 个工作日"
         units = r["lead"] + (f"（配合：{'、'.join(r['co'])}）" if r["co"] else "")
-        t.add_row(r["id"], r["registered"].isoformat(), r["enterprise"], r["title"], label(STATUS, r["status"]), units, due)
+        t.add_row(r["id"], r["registered"].isoformat(), r["enterprise"], r["title"], status_word(r), units, due)
     return t
 
 
@@ -191,7 +196,7 @@ COLS = [Col("编号", least=16), Col("登记日期", "date"), Col("企业", most
 def table(rows: list[dict], settings, today: dt.date, described: str) -> Table:
     """The selection as a printable sheet (``--out``)."""
     body = [[r["id"], r["registered"], r["enterprise"], label(CHANNELS, r["channel"]), "、".join(r["fields"]), r["title"],
-             label(STATUS, r["status"]), r["lead"], "、".join(r["co"]), label(DEADLINE_KINDS, r["next_kind"], ""),
+             status_word(r), r["lead"], "、".join(r["co"]), label(DEADLINE_KINDS, r["next_kind"], ""),
              (Tentative(r["next_due"]) if r["provisional"] else r["next_due"]) if r["next_due"] else None,
              r["overdue_workdays"] or None] for r in rows]
     cols = COLS if only_demands(rows) else [Col("编号", least=16), Col("登记或交办", "date"), Col("企业或来源", most=28),

@@ -24,7 +24,7 @@ def _overdue_table(first: str, items, world, cal, today, cell) -> list[str]:
         late, guessed = overdue(ob, cal, today)
         lines.append(markdown.row([ob.id, cell(ob, case), case.get("title", ""), DEADLINE_KINDS[ob.kind],
                                    PARTS[ob.part], cn_date(ob.due) + ("（暂定）" if ob.provisional else ""),
-                                   f"{late}（暂定）" if guessed else late]))
+                                   "—" if ob.due >= today else (f"{late}（暂定）" if guessed else late)]))
     return lines
 
 
@@ -48,7 +48,7 @@ def chase_notice(unit: str, items, world, cal, today: dt.date, settings, level: 
                       "确有困难需要延期的，请在期限届满前书面说明理由。",
            "chase": f"下列事项已超过报送时限，请于收到本通知后 {limits.chase_reply.spoken()}内报送；"
                     "确有困难需要延期的，请书面说明理由。",
-           "supervise": f"下列事项经催办仍未报送，已超过报送时限 {limits.supervise_after_workdays} 个工作日以上，"
+           "supervise": f"下列事项已超过报送时限 {limits.supervise_after_workdays} 个工作日以上仍未报送，"
                         f"由{settings.office}会同市政府督查室督办。请于收到本通知后 {limits.chase_reply.spoken()}内"
                         "报送办理情况，并书面说明超期原因和整改措施。"}[level]
     lines = [f"# {title}", "", f"{unit_name(world.units, unit)}：", "",
@@ -72,7 +72,7 @@ def named_notice(unit: str, items, world, cal, today: dt.date, settings, leader:
 def supervision_list(items, world, cal, today: dt.date, settings) -> str:
     threshold = settings.policy.supervise_after_workdays
     lines = ["# 督办清单", "",
-             f"超过报送时限逾 {threshold} 个工作日、转市政府督查室督办的事项（截至{cn_date(today)}）：", ""]
+             f"超过报送时限逾 {threshold} 个工作日仍未报送、转市政府督查室督办的事项（截至{cn_date(today)}）：", ""]
     lines += _overdue_table("承办单位", items, world, cal, today, lambda ob, case: unit_name(world.units, ob.unit))
     return "\n".join(lines + ["", settings.office, cn_date(today), ""])
 

@@ -79,7 +79,7 @@ def read_plan(path: Path, units: dict, year: int | None) -> Sheet:
             raise AnshangError(f"{name}: 工作表“{ws.title}”第 {header} 行的表头中没有完成时限一栏"
                                "（可写作 完成时限、完成期限、时间节点、完成时间）")
         merged = _merged_values(ws)
-        for row in ws.iter_rows(min_row=1, max_row=header - 1):
+        for row in ws.iter_rows(min_row=1, max_row=header - 1) if header > 1 else ():  # title rows above the header
             for cell in row:
                 text = clean(merged.get((cell.row, cell.column), cell.value))
                 if text and not out.title:

@@ -21,18 +21,19 @@ def slip_values(case: dict, world, settings) -> dict:
     contact = case.get("contact") or {}
     session = world.sessions.get(case.get("session"))
     leader = world.leaders.get((session or {}).get("leader"))
+    ack = lifecycle.stored_deadline(case, "acknowledge")
     prog, res = lifecycle.stored_deadline(case, "progress"), lifecycle.stored_deadline(case, "result")
     def within(d):
         return f"（已延期，原定{cn_date(d.extended_from)}）" if d.extended_from else f"（{d.rule.short()}内）"
 
     parts = []
-    if prog:
-        parts.append(f"请于{cn_date(prog.due)}前{within(prog)}报送落实情况")
-    if res:
-        parts.append(f"{cn_date(res.due)}前{within(res)}报送办理结果")
+    for d, what in ((ack, "签收反馈"), (prog, "落实情况"), (res, "办理结果")):  # what the case's channel rule gave it
+        if d:
+            parts.append(f"{'请于' if not parts else ''}{cn_date(d.due)}前{within(d)}报送{what}")
     text = "，".join(parts) + "。" if parts else ""
-    text += settings.policy.limits.periodic_sentence()
-    if any(d is not None and d.provisional for d in (prog, res)):
+    if case.get("channel", "reception_day") == "reception_day" or prog:
+        text += settings.policy.limits.periodic_sentence()
+    if any(d is not None and d.provisional for d in (ack, prog, res)):
         text += "（暂定：期限按暂定日历计算，节假日安排公布后以重新计算的日期为准。）"
     demand = "\n".join(f"{label}：{str(case[k]).strip()}" for k, label in
                        (("facts", "事实"), ("reasons", "理由"), ("request", "诉求")) if case.get(k))

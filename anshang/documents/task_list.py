@@ -47,16 +47,13 @@ def task_rows(world, cal, today: dt.date, policy, unit: str | None = None, plan:
 
 
 def _in_year(t: dict, year: int) -> bool:
-    """On the year's responsibility list: due that year, ongoing, or still open from before."""
-    if t.get("ongoing"):
-        return True
-    d = lifecycle.stored_deadline(t, "result")
-    closed = lifecycle.closed_on(t)
-    if d is None:
-        return True
-    if d.due.year == year:
-        return True
-    return d.due.year < year and (closed is None or closed.year >= year)
+    """On the year's responsibility list: assigned by the end of the year and not finished before
+    it began (a task due next year is on this year's list too; one finished last year is not)."""
+    from anshang.core.dates import maybe_date
+
+    start = maybe_date(t.get("assigned"))
+    ended = lifecycle.closed_on(t) or lifecycle.withdrawn_on(t)
+    return (start is None or start.year <= year) and (ended is None or ended.year >= year)
 
 
 def task_text(rows, world, today: dt.date) -> str:
@@ -104,6 +101,10 @@ def task_report(ledger, settings, cal, today: dt.date, unit: str | None, plan: s
     world = loader.load_as_of(ledger, today, cal)
     if unit is not None:
         unit = naming.unit(unit, world.units)
+    if plan is not None and plan not in world.plans:
+        from anshang.core.problems import AnshangError
+
+        raise AnshangError(f"没有编号为 {plan!r} 的行动方案（已有：{'、'.join(sorted(world.plans)) or '无'}）")
     rows = task_rows(world, cal, today, settings.policy, unit, plan, year)
     path = None
     if to is not None:

@@ -95,8 +95,8 @@ def _body(case: dict, steps: list, world, cal: Calendar, today: dt.date, co_repo
     units = world.units
     for i, ev in enumerate(lifecycle.events(case)):
         text = label(EVENT_KINDS, ev.get("kind"))
-        if ev.get("level"):
-            text += f"【{label(LEVELS, ev['level'])}】"
+        if ev.get("level"):  # 预警、催办、督办、挂牌督办: the level is the step taken
+            text = label(LEVELS, ev["level"])
         if ev.get("leader"):
             text += f"（督办领导：{ev['leader']}）"
         if ev.get("kind") == "reassign":

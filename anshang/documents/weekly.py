@@ -173,6 +173,8 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
         ["颜色：深红（挂牌督办）", "经领导同意挂牌督办"],
         ["颜色：灰", "已办结"],
         ["期限", limits.handover_sentence()],
+        ["其他期限", "投诉中心、服务热线等渠道的诉求按设置的渠道规则（如签收反馈、办理结果的工作日数）；"
+                     "工作任务按行动方案的完成时限，长期坚持的按方案规定定期报送；专题调研按立项时确定的完成期限"],
         ["配合单位", CO_UNIT_REPORTS.get(settings.policy.co_unit_reports, "")],
         ["督办", f"超期超过 {limits.supervise_after_workdays} 个工作日的列入督办清单"],
         ["暂定", "标“暂定”的日期按仅周末休息的暂定日历计算，节假日安排公布后须重新核对"],

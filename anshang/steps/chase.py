@@ -54,6 +54,8 @@ def _chase(ledger, settings, cal, today, folder, record, by, fmt, warn) -> Chase
     policy = settings.policy
     at: dict = {"warning": [], "chase": [], "supervise": []}  # level -> open parts at that level now
     for item in world.tracked():
+        if supervision.named(item):
+            continue  # under 挂牌督办: the leader's supervision and its own notice, not the automatic ladder
         for ob in lifecycle.open_obligations(item, policy.co_unit_reports):
             lv = supervision.level(ob, cal, today, policy, warn)
             if lv:
@@ -118,12 +120,17 @@ def record_levels(ledger, ids, cal, day: dt.date, policy, by: str, counts: dict 
                 from anshang.core.snapshot import case_as_of
 
                 snap = case_as_of(item, day, cal.lenient(), policy.co_unit_reports) or {}
+                if supervision.named(snap):
+                    return None, False
                 new = []
                 for ob in lifecycle.open_obligations(snap, policy.co_unit_reports):
-                    for lv in supervision.owed_levels(snap, ob, cal, day, policy, history=item, warn=warn):
+                    owed = supervision.owed_levels(snap, ob, cal, day, policy, history=item, warn=warn)
+                    for lv in owed:
                         what = DEADLINE_KINDS[ob.kind]
                         note = {"warning": f"{what}即将到期，已发预警提醒", "chase": f"{what}逾期未报，已发催办通知",
-                                "supervise": f"{what}超期，列入督办清单"}[lv]
+                                "supervise": f"{what}超期，已发督办通知并列入督办清单"}[lv]
+                        if lv == "chase" and "supervise" in owed:  # straight to 督办: its notice does the chasing
+                            note = f"{what}逾期未报，随督办通知一并催办"
                         new.append(event(day, supervision.EVENT_OF[lv], by, unit=ob.unit, level=lv, of=ob.kind,
                                          owed=ob.due, note=note))
                         counts[lv] = counts.get(lv, 0) + 1

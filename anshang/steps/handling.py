@@ -280,9 +280,16 @@ def revisit(ledger, settings, cal, cid: str, satisfaction: str, day: dt.date, no
     return update_case(ledger, cid, decide)
 
 
-def close(ledger, settings, cid: str, day: dt.date, note: str | None, by: str) -> None:
+def close(ledger, settings, cid: str, day: dt.date, note: str | None, by: str, cancelled: bool = False) -> None:
+    """Close an item once nothing is owed; ``cancelled``: a task or topic called off (撤销, e.g.
+    dropped from the list), closed with the reason whatever it still owed."""
     def decide(case):
         _not_closed(case)
+        if cancelled:
+            require(lifecycle.is_assigned_item(case), f"{cid} 是企业诉求：诉求不能撤销，企业撤回的用 anshang withdraw")
+            require(bool(note and note.strip()), "撤销须用 --note 写明原因（如“清单中已删去”）")
+            ev = event(day, "close", by, note=f"撤销：{note.strip()}")
+            return (lambda doc: append(doc, ev)), None
         # what was recorded by the day of closing (a revisit dated later has not happened yet)
         blockers = lifecycle.close_blockers(lifecycle.as_of(case, day), settings.policy.co_unit_reports,
                                             settings.policy.revisit)

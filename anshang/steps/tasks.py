@@ -21,6 +21,7 @@ from anshang.store.folder import TOPICS_DIR, Ledger
 
 DEFAULT_PERIODIC = {"rule": "quarterly", "n": 10}  # 长期坚持: each quarter, by the 10th of its first month
 NOT_IMPORTED = "清单未导入（一项也未写入）；请按上面所列修改后重新导入"
+NOTHING_WRITTEN = "清单未导入（一项也未写入）"
 
 
 @dataclass
@@ -83,17 +84,17 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
             for other in loader.load(ledger, {"plan"}).plans.values():
                 if other.get("title") == sheet.title:
                     raise AnshangError(f"{name} 已作为方案 {other['id']}（{other['title']}）导入过；重新导入请写 --plan {other['id']}。"
-                                       f"{NOT_IMPORTED}")
+                                       f"{NOTHING_WRITTEN}")
         if plan and plan.get("date"):
             issued_at = parse_date(plan["date"])
             if issued is not None and issued != issued_at:
                 raise AnshangError(f"方案 {plan_id} 的印发日期是 {issued_at.isoformat()}（{plan_rel}），与 --issued "
-                                   f"{issued.isoformat()} 不同；如确需更改，请先改 {plan_rel} 中的 date。{NOT_IMPORTED}")
+                                   f"{issued.isoformat()} 不同；如确需更改，请先改 {plan_rel} 中的 date。{NOTHING_WRITTEN}")
             issued = issued_at
         issued = issued or day
         if plan and sheet.title and plan.get("title") and sheet.title != plan["title"]:
             raise AnshangError(f"{name} 的标题“{sheet.title}”与方案 {plan_id} 的“{plan['title']}”不同；另一份清单请用另一个"
-                               f" --plan 编号导入（同一份清单改了标题的，请先改 {plan_rel} 中的 title）。{NOT_IMPORTED}")
+                               f" --plan 编号导入（同一份清单改了标题的，请先改 {plan_rel} 中的 title）。{NOTHING_WRITTEN}")
         # every task file to be updated must be sound before anything is written
         broken, existing = [], {}
         for row in sheet.rows:
@@ -245,6 +246,8 @@ def new_topic(ledger: Ledger, settings, cal, title: str, cases: list[str], group
         deadline = settings.policy.limits.result.record(cal, day)
     with ledger.lock():
         for t in loader.load(ledger, {"topic"}).topics.values():
+            if lifecycle.is_closed(t) and t.get("title") == title.strip():
+                raise AnshangError(f"已有同名的专题调研 {t['id']}（已结题）；新的调研请换一个题目")
             if t.get("title") == title.strip() or (not lifecycle.is_closed(t) and set(cases) <= set(t.get("cases") or [])):
                 raise AnshangError(f"已有专题调研 {t['id']}“{t.get('title', '')}”（关联 {'、'.join(t.get('cases') or [])}）；"
                                    "同一问题不重复立项，如需补充关联诉求请 anshang edit 该调研")
@@ -265,6 +268,10 @@ def close_topic(ledger: Ledger, settings, tid: str, outcome: str, document_date:
 
     def decide(topic):
         require(str(topic.get("id", "")).startswith("zt"), f"{tid} 不是专题调研")
+        opened = parse_date(topic["opened"]) if topic.get("opened") else None
+        require(opened is None or document_date >= opened,
+                f"文件印发日期 {document_date.isoformat()} 早于立项日期 {opened.isoformat() if opened else ''}："
+                "制度性成果应是调研之后印发的文件")
         require(not lifecycle.is_closed(topic), f"{tid} 已结题")
         lead, _ = lifecycle.units_of(topic)
         evs = []
