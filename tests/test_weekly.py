@@ -222,3 +222,9 @@ def test_libreoffice_opens_the_weekly_workbook(book, tmp_path):
     assert again.sheetnames == mine.sheetnames
     assert [[c.value for c in r] for r in again["诉求台账"].iter_rows(max_row=5)] == \
            [[c.value for c in r] for r in mine["诉求台账"].iter_rows(max_row=5)]
+
+
+def test_weekly_out_may_name_the_file(cli, sample, tmp_path):
+    r = cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "本周台账.xlsx")
+    assert r.code == 0 and (tmp_path / "本周台账.xlsx").is_file()
+    assert openpyxl.load_workbook(tmp_path / "本周台账.xlsx").sheetnames[0] == "诉求台账"

@@ -140,7 +140,7 @@ def show(
 @app.command()
 def weekly(
     date: str | None = typer.Option(None, "--date", metavar="日期", help="数据日期，默认今天"),
-    to: Path | None = typer.Option(None, "--out", metavar="目录", help="默认写到台账的 output/ 目录"),
+    to: Path | None = typer.Option(None, "--out", metavar="目录", help="写到哪个目录（默认台账的 output/ 目录）；以 .xlsx 结尾即为文件名"),
     everything: bool = typer.Option(False, "--all", help="列出全部年度的诉求（默认：未办结的，以及当年办结的）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):

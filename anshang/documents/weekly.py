@@ -269,4 +269,6 @@ def write_weekly(ledger, settings, cal, today: dt.date, folder=None, progress=No
 
     data, summary = build(loader.load_as_of(ledger, today, cal), cal, settings, today, progress, everything,
                           drafted_years(ledger))
+    if folder is not None and str(folder).lower().endswith(".xlsx"):  # --out 台账.xlsx: that file, not a folder
+        return outputs.write_file(folder, data, (".xlsx",)), summary
     return outputs.write(folder or ledger.output_dir, week_name(today), data), summary
