@@ -288,7 +288,7 @@ def test_tasks_are_in_due_list_show_chase_weekly_and_summary(cli, sample, tmp_pa
     assert "xd2026-06" in {r[2].value for r in wb["到期与超期"].iter_rows(min_row=4)}
     assert cli("--data", sample, "summary", "--year", "2026", "--date", DAY, "--out", tmp_path / "s").code == 0
     report = docx_text(next((tmp_path / "s").glob("*.docx")))
-    assert "六、行动方案任务和专题调研" in report
+    assert "六、行动方案任务、专题调研和领导走访" in report
     # due in the year by the day of writing: xd2026-04 (done on time) and xd2026-06 (late)
     assert "行动方案工作任务共 10 项。本期已到期的 2 项中，已完成 1 项（其中按期完成 1 项），逾期未完成 1 项" in report
     assert "“涉企许可证变更环节多、时间长问题专题调研”已形成制度性成果：《北岚市涉企许可证变更“一次办”若干措施》" in report
@@ -343,7 +343,7 @@ def test_check_validates_task_and_topic_files(cli, sample):
     assert r.code == 1
     lines = [line for line in r.out.splitlines() if "警告" not in line]
     assert lines == [
-        "tasks/stray.yaml:1: [layout] 文件位置不对：诉求、场次、营商办记录和专题调研文件应放在按年份命名的子目录中"
+        "tasks/stray.yaml:1: [layout] 文件位置不对：诉求、场次、营商办记录、专题调研和领导走访文件应放在按年份命名的子目录中"
         "（如 cases/2026/），工作任务放在 tasks/<方案编号>/<序号>.yaml",
         f"tasks/xd2026/05.yaml:{lead_line}: [items] 承办单位 'nobody' 不在 units.yaml 中",
         "tasks/xd2026/12.yaml:1: [items] 任务编号 'xd2026-03'、序号 3 与文件名 12.yaml 不符（应为 xd2026-03，文件 03.yaml）",
@@ -654,3 +654,54 @@ def test_a_topics_outcome_follows_its_opening_and_a_complaints_slip_states_its_r
     said = next(c for c in cells if c.startswith("请于"))
     assert said.startswith("请于2026年11月6日前（1个工作日内）报送签收反馈，2026年11月26日前（15个工作日内）报送办理结果。")
     assert "十日一报" not in said
+
+
+def test_fmt_puts_task_topic_visit_and_record_files_in_order(cli, sample):
+    p = sample / "tasks/xd2026/03.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("plan: xd2026\nnumber: 3", "number: 3\nplan: xd2026"),
+                 encoding="utf-8")
+    r = cli("--data", sample, "fmt", "--check")
+    assert r.code == 1 and r.out == "需要格式化：tasks/xd2026/03.yaml\n"
+    assert cli("--data", sample, "fmt").code == 0
+    assert p.read_text(encoding="utf-8").startswith("id: xd2026-03\nplan: xd2026\nnumber: 3\n")
+    assert cli("--data", sample, "fmt", "--check").code == 0
+
+
+# --- leaders' visits (issue 19, part) -----------------------------------------------------------------
+
+def test_a_leaders_visits_are_recorded_linked_and_counted_against_the_target(cli, sample):
+    r = cli("--data", sample, "visit", "add", "--leader", "李慧敏", "--date", "2026-11-18", "--enterprise", "宏达氯碱",
+            "--with", "生态环境局", "--note", "了解尾气治理进展", "--by", "张敏")
+    assert r.code == 0 and r.out.startswith("已记录领导走访 zf261118-") and "副市长李慧敏 走访 北岚市宏达氯碱化工有限公司" in r.out
+    vid = r.out.split()[1].split("：")[0]
+    r = cli("--data", sample, "register", "--visit", vid, "--title", "尾气治理设施改造资金补助", "--field", "生态环境",
+            "--facts", "企业投入800万元改造尾气治理设施", "--reasons", "符合环保专项资金支持范围",
+            "--request", "请协调申报省级环保专项资金", "--contact", "张三", "--phone", "13800000000")
+    assert r.code == 0, r
+    cid = r.out.split()[1].split("：")[0]
+    case = _yaml(sample / f"cases/2026/{cid}.yaml")
+    assert (case["channel"], case["visit"], case["registered"]) == ("leader_visit", vid, "2026-11-18")
+    listed = json.loads(cli("--data", sample, "visit", "list", "--date", DAY, "--json").out)
+    assert [v["cases"] for v in listed["visits"] if v["id"] == vid] == [[cid]]
+    assert listed["by_leader"]["vm-li"] == {"visits": 1, "enterprises": 1, "target": 4, "met": False}
+    assert listed["by_leader"]["mayor"] == {"visits": 2, "enterprises": 2, "target": 4, "met": False}
+    stats = json.loads(cli("--data", sample, "stats", "--date", DAY, "--json").out)
+    assert stats["visits"]["vm-li"]["visits"] == 1
+    period = json.loads(cli("--data", sample, "stats", "--from", "2026-01-01", "--to", DAY, "--json").out)
+    assert period["visits"]["mayor"]["visits"] == 2
+    shown = cli("--data", sample, "roster", "show", "宏达氯碱", "--date", DAY).out
+    assert f"{cid}" in shown and f"（走访 {vid} 中提出）" in shown and f"{vid}  2026-11-18  副市长李慧敏  了解尾气治理进展" in shown
+    assert "领导走访：1 次" in shown
+    # the ledger as it stood before the visit knows nothing of it
+    assert json.loads(cli("--data", sample, "visit", "list", "--date", "2026-11-17", "--json").out)["by_leader"][
+        "vm-li"]["visits"] == 0
+    assert cli("--data", sample, "check", "--date", DAY).code == 0
+
+
+def test_visits_are_checked_and_bad_leaders_refused(cli, sample):
+    r = cli("--data", sample, "visit", "add", "--leader", "书记", "--date", DAY, "--enterprise", "宏达氯碱")
+    assert r.code == 2 and "--leader '书记' 不在 leaders.yaml 中" in r.err
+    v = next(sample.glob("visits/2026/*.yaml"))
+    v.write_text(v.read_text(encoding="utf-8").replace("leader: ", "leader: x"), encoding="utf-8")
+    r = cli("--data", sample, "check", "--date", DAY)
+    assert r.code == 1 and "[items] 走访领导 'x" in r.out

@@ -404,6 +404,34 @@ def complaints(root: Path, codes: list, taken: set) -> None:
 
 
 PLAN_FILE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "责任清单-2026.xlsx"
+VISITS = [  # leader, day, enterprise index, accompanying units, note
+    ("mayor", D(2026, 4, 16), 0, ["gxj"], "调研首台套装备研发和市场推广情况"),
+    ("mayor", D(2026, 9, 10), 12, ["zrzyj", "lsq"], "了解项目用地报批进度"),
+    ("vm-qian", D(2026, 6, 25), 30, ["swj"], "走访外贸企业，了解出口退税和物流成本"),
+    ("vm-sun", D(2026, 10, 15), 45, [], "了解冬季生产保供情况"),
+]
+
+
+def visits(root: Path, ledger) -> None:
+    """Leaders' visits to enterprises (走访联系), and the leader-visit demand linked to its visit."""
+    from anshang.store import loader
+
+    world = loader.load(ledger, {"case", "enterprise"})
+    codes = sorted(world.enterprises)
+    raised = next(c for c in world.cases.values() if c.get("channel") == "leader_visit")
+    items = list(VISITS) + [("vm-zhao", raised["registered"] if isinstance(raised["registered"], dt.date)
+                             else dt.date.fromisoformat(str(raised["registered"])), raised["enterprise"], ["jtysj"],
+                             "走访物流企业，企业当场反映多式联运补贴兑现问题")]
+    for n, (leader, day, ent, units, note) in enumerate(items):
+        code = ent if isinstance(ent, str) else codes[ent]
+        vid = f"zf{day:%y%m%d}-" + "".join(ALPHABET[(n * 7 + k * 3) % 32] for k in range(5))
+        write(root, f"visits/{day.year}/{vid}.yaml", {"id": vid, "date": day, "leader": leader, "enterprise": code,
+                                                      "with": units, "note": note, "by": "营商办"}, "visit")
+        if ent is raised["enterprise"]:
+            rel = f"cases/{str(raised['registered'])[:4]}/{raised['id']}.yaml"
+            doc = yamlio.strip_lines(yamlio.loads((root / rel).read_text(encoding="utf-8")))
+            doc["visit"] = vid
+            write(root, rel, doc, "case")
 
 
 def programme(root: Path) -> None:
@@ -451,6 +479,7 @@ def programme(root: Path) -> None:
         doc["deadlines"]["periodic"] = quarterly.record(cal, last)
         write(root, rel, doc, "task")
 
+    visits(root, ledger)
     world = loader.load_as_of(ledger, TODAY, cal)
     groups = [g for g in common_problems(world.cases) if any("拖欠" in c["title"] for c in g)]
     first = [c["id"] for c in groups[0]]

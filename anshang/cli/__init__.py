@@ -58,6 +58,7 @@ from anshang.cli import (  # noqa: F401
     report_cmds,
     session_cmds,
     task_cmds,
+    visit_cmds,
 )
 
 

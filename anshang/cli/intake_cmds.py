@@ -98,6 +98,7 @@ def register(
     units: list[str] | None = typer.Option(None, "--unit", metavar="单位", help="建议承办单位编号或名称（可重复）"),
     declared: list[str] | None = typer.Option(None, "--declare", metavar="项",
                                                  help="企业自述的排除情形（可重复）：诉讼/复议/仲裁、纪委监委、信访、人大建议/政协提案、诉求不明确、匿名"),
+    visit: str | None = typer.Option(None, "--visit", metavar="走访", help="走访中提出的诉求：领导走访记录的编号（渠道即领导走访，企业和日期缺省取走访的）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {registered, duplicates, problems}"),
 ):
     """登记诉求：导入填好的来访企业预约登记表（文件或目录），或现场/其他渠道登记（用选项或按提示输入）。
@@ -111,6 +112,15 @@ def register(
     from anshang.core import naming
 
     channel = naming.choice(channel, CHANNELS, "--channel")
+    if visit is not None:  # a demand raised during a leader's visit
+        from anshang.steps.visits import find_visit
+
+        v = find_visit(CTX.ledger, visit)
+        if channel not in ("reception_day", "leader_visit") or paths:
+            raise AnshangError("--visit 登记的是领导走访中提出的诉求：不与登记表或其他渠道同用")
+        channel, visit = "leader_visit", v["id"]
+        enterprise = enterprise or v.get("enterprise")
+        day = registered_date(date or str(v.get("date")))
     declared = [_declared_key(d) for d in declared or []]
     interactive = sys.stdin.isatty()
 
@@ -128,7 +138,7 @@ def register(
         values = {"enterprise": enterprise, "name": name, "district": district, "contact": contact,
                   "phone": phone, "email": email, "fields": list(fields or []), "title": title,
                   "facts": facts, "reasons": reasons, "request": request, "units": list(units or []),
-                  "declared": list(declared or [])}
+                  "declared": list(declared or []), "visit": visit}
         from anshang.steps.intake import prefill
 
         prefill(CTX.ledger, values, _choose if interactive else None)

@@ -18,6 +18,7 @@ ID_RE = re.compile(r"^\d{6}-[0-9a-hjkmnp-tv-z]{5}$")
 # an action-plan task: <plan>-<number> (xd2026-07); a research topic: zt<opened yymmdd>-<5 random> (zt261120-k7m2x)
 TASK_ID_RE = re.compile(r"^([a-z][a-z0-9]{1,15})-(\d{2,3})$")
 TOPIC_ID_RE = re.compile(r"^zt\d{6}-[0-9a-hjkmnp-tv-z]{5}$")
+VISIT_ID_RE = re.compile(r"^zf\d{6}-[0-9a-hjkmnp-tv-z]{5}$")  # a leader's visit (走访): zf261103-ab3cd
 
 
 def new_case_id(day: dt.date, taken=frozenset()) -> str:
@@ -32,6 +33,11 @@ def new_case_id(day: dt.date, taken=frozenset()) -> str:
 def new_topic_id(day: dt.date, taken=frozenset()) -> str:
     """A fresh, clone-safe id for a research topic opened on ``day``."""
     return "zt" + new_case_id(day, {t[2:] for t in taken})
+
+
+def new_visit_id(day: dt.date, taken=frozenset()) -> str:
+    """A fresh, clone-safe id for a leader's visit on ``day``."""
+    return "zf" + new_case_id(day, {t[2:] for t in taken})
 
 
 def task_id(plan: str, number: int) -> str:
@@ -70,7 +76,7 @@ def resolve(prefix: str, ids, what: str = "诉求") -> str:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        where = "cases/" if what == "诉求" else "tasks/、topics/"
+        where = {"诉求": "cases/", "领导走访": "visits/"}.get(what, "tasks/、topics/")
         raise AnshangError(f"没有编号以 {prefix!r} 开头的{what}（用 anshang check 或查看 {where} 目录核对编号）")
     shown = "、".join(sorted(hits)[:8]) + (" 等" if len(hits) > 8 else "")
     raise AnshangError(f"编号前缀 {prefix!r} 对应 {len(hits)} 件{what}：{shown}；请多输入几位")

@@ -72,3 +72,27 @@ def district(text: str, districts, option: str = "--district") -> str:
     if len(hits) == 1:
         return hits[0]
     raise AnshangError(f"{option} {t!r} 不是设置中的属地（{'、'.join(known)}）{_closest(t, known)}")
+
+
+def leader(text: str, leaders: dict) -> str:
+    """A leader by id, name, or title and name (市长韩立成)."""
+    t = str(text or "").strip()
+    if t in leaders:
+        return t
+    hits = [lid for lid, x in leaders.items() if t in (x.get("name"), f"{x.get('title', '')}{x.get('name', '')}")]
+    if len(hits) == 1:
+        return hits[0]
+    shown = "、".join(f"{x.get('title', '')}{x.get('name', '')}（{lid}）" for lid, x in leaders.items())
+    raise AnshangError(f"--leader {t!r} 不在 leaders.yaml 中；可写：{shown}")
+
+
+def enterprise(text: str, enterprises: dict) -> str:
+    """An enterprise of the roster by its code (or the start of it) or a part of its name."""
+    t = str(text or "").strip()
+    hits = [u for u, e in enterprises.items() if u == t.upper() or (len(t) >= 4 and u.startswith(t.upper()))
+            or (t and t in str(e.get("name") or ""))]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise AnshangError(f"企业名录中没有 {t!r}；先用 anshang roster import 导入或写统一社会信用代码")
+    raise AnshangError(f"{t!r} 可指 {'、'.join(str(enterprises[h].get('name')) for h in hits[:6])}；请写全称或代码")

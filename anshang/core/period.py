@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from anshang.core import lifecycle
 from anshang.core.dates import maybe_date, parse_date
 from anshang.core.problems import AnshangError
+from anshang.core.visits import visit_figures
 
 CHANNEL_ORDER = ("reception_day", "hotline", "open_day", "complaint_centre", "leader_visit", "service_month", "other")
 
@@ -125,7 +126,7 @@ def _in_scope(c: dict, p: Period) -> bool:
 
 
 def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str = "lead",
-            thresholds: dict | None = None) -> dict:
+            thresholds: dict | None = None, visit_target: int = 0) -> dict:
     """The period's figures from ``world`` as it stood at the end of the period (pass the
     snapshot). ``thresholds``: {on_time_rate, closure_rate, satisfaction_rate} below which a
     unit is named."""
@@ -178,7 +179,9 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
             "by_leader": _leaders(cases, world.sessions, p, list(getattr(world, "leaders", {}) or {})),
             "by_field": _fields(cases, p, end),
             "by_channel": _channels(cases, p, end),
-            "by_month": _months(cases, p, end)}
+            "by_month": _months(cases, p, end),
+            "visits": visit_figures(getattr(world, "visits", {}) or {}, getattr(world, "leaders", {}) or {},
+                                    p.start, min(end, p.end), visit_target)}
 
 
 def _session_row(s: dict, cases, p: Period) -> dict:

@@ -196,4 +196,6 @@ def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
         changes[name] = table
     if hasattr(world, "records"):
         changes["records"] = [r for r in world.records if not _after(r, day)]
+    if hasattr(world, "visits"):
+        changes["visits"] = {k: v for k, v in world.visits.items() if not _after(v, day)}
     return dataclasses.replace(world, **changes)

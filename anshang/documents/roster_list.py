@@ -31,14 +31,14 @@ def matches(ent: dict, query: str) -> bool:
 
 def show(ledger, query: str, today=None) -> str:
     """Every enterprise whose code starts with, or whose name contains, ``query``, with its
-    demands (编号、登记日期、状态、事项)."""
+    demands (编号、登记日期、状态、事项) and its leaders' visits."""
     import datetime as dt
 
     from anshang.core import lifecycle
     from anshang.core.labels import STATUS
     from anshang.store import loader
 
-    world = loader.load(ledger, {"enterprise", "case"})
+    world = loader.load(ledger, {"enterprise", "case", "visit", "leaders"})
     day = today or dt.date.today()
     hits = [e for e in world.enterprises.values() if matches(e, query)]
     if not hits:
@@ -56,7 +56,14 @@ def show(ledger, query: str, today=None) -> str:
         mine = sorted((c for c in world.cases.values() if c.get("enterprise") == e.get("uscc")), key=lambda c: c["id"])
         lines.append(f"  诉求：{len(mine)} 件" if mine else "  诉求：无")
         lines += [f"    {c['id']}  {c['registered']}  {STATUS[lifecycle.status(c, day)]}  {c.get('title', '')}"
-                  for c in mine]
+                  + (f"（走访 {c['visit']} 中提出）" if c.get("visit") else "") for c in mine]
+        from anshang.core.visits import of_enterprise
+        from anshang.documents.names import leader_name
+
+        seen = [v for v in of_enterprise(world.visits, e.get("uscc")) if str(v.get("date")) <= day.isoformat()]
+        lines.append(f"  领导走访：{len(seen)} 次" if seen else "  领导走访：无")
+        lines += [f"    {v['id']}  {v['date']}  {leader_name(world.leaders.get(v.get('leader')), v.get('leader', ''))}"
+                  + (f"  {v['note']}" if v.get("note") else "") for v in seen]
         out.append("\n".join(lines) + "\n")
     return "".join(out)
 

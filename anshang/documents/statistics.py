@@ -15,6 +15,11 @@ def stats(ledger, settings, today: dt.date, year: int | None = None) -> tuple[di
 
     world = loader.load_as_of(ledger, today)
     result = statistics(world, today, year, co_reports=settings.policy.co_unit_reports)
+    from anshang.core.visits import visit_figures
+
+    y = year or today.year  # leaders' visits in the year (to the day of the figures), against the yearly target
+    result["visits"] = visit_figures(world.visits, world.leaders, dt.date(y, 1, 1), min(dt.date(y, 12, 31), today),
+                                     settings.policy.visits_per_leader_year)
 
     def pct(v):
         return "—" if v is None else f"{v * 100:.1f}%"
@@ -33,4 +38,8 @@ def stats(ledger, settings, today: dt.date, year: int | None = None) -> tuple[di
         text += f"{title}：\n"
         for k, f in result[key].items():
             text += "  " + line(name(k), f, key == "by_unit")
+    text += f"领导走访企业（{y} 年）：\n"
+    for k, v in result["visits"].items():
+        goal = f"，年度目标 {v['target']} 家次{'，已完成' if v['met'] else '，未完成'}" if v["target"] else ""
+        text += f"  {leader_name(world.leaders.get(k), k)}\t走访 {v['visits']} 家次（{v['enterprises']} 家企业）{goal}\n"
     return result, text

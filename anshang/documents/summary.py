@@ -88,13 +88,14 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     limits = thresholds(settings.policy)
     co = settings.policy.co_unit_reports
     world = loader.load_as_of(ledger, end, cal)
-    figs = period.figures(world, p, end, co, limits)
+    target = getattr(settings.policy, "visits_per_leader_year", 0)
+    figs = period.figures(world, p, end, co, limits, target)
     prev_p = p.previous() if p.kind != "session" else None
     if prev_p is not None and end < p.end:  # a period not over yet: the same span of the one before (同期)
         prev_p = period.Period(prev_p.start, min(prev_p.end, prev_p.start + (end - p.start)), prev_p.label + "同期")
     prev = None
     if prev_p is not None:
-        prev = period.figures(loader.load_as_of(ledger, prev_p.end, cal), prev_p, prev_p.end, co, limits)
+        prev = period.figures(loader.load_as_of(ledger, prev_p.end, cal), prev_p, prev_p.end, co, limits, target)
     registered = {cid: c for cid, c in world.cases.items()
                   if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
     groups = [[c["id"] for c in g] for g in common_problems(registered)]
@@ -151,13 +152,30 @@ def programme(world, p, end: dt.date, cal, policy) -> dict:
     return {"tasks": tasks, "topics": topics}
 
 
+def visit_lines(data: dict) -> list[str]:
+    """Leaders' visits to enterprises in the period, against the yearly target."""
+    world = data["world"]
+    v = data["figures"].get("visits") or {}
+    done = {k: f for k, f in v.items() if f["visits"]}
+    if not done:
+        return ["本期没有领导走访企业的记录。"]
+    total = sum(f["visits"] for f in done.values())
+    names = "、".join(f"{leader_name(world.leaders.get(k), k)} {f['visits']} 家次" for k, f in done.items())
+    line = f"市领导走访企业 {total} 家次：{names}。"
+    target = next((f["target"] for f in v.values() if f["target"]), None)
+    if target and data["period"].kind == "year":
+        short = [leader_name(world.leaders.get(k), k) for k, f in v.items() if not f["met"]]
+        line += f"每位领导年度目标 {target} 家次" + (f"，尚未完成的有 {'、'.join(short)}。" if short else "，均已完成。")
+    return [line]
+
+
 def programme_lines(data: dict) -> list[str]:
     prog = data.get("programme")
     world = data["world"]
     if prog is None:
         return ["本报告为一场接待日的情况，行动方案任务和专题调研见月度、季度或年度报告。"]
     t, tp = prog["tasks"], prog["topics"]
-    out = []
+    out = visit_lines(data)
     if t["total"]:
         out.append(f"行动方案工作任务共 {t['total']} 项。本期已到期的 {t['due']} 项中，已完成 {t['done']} 项（其中按期完成 "
                    f"{t['on_time']} 项），逾期未完成 {t['late_open']} 项；长期坚持的 {t['ongoing']} 项定期报送进展，"

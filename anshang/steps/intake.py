@@ -193,6 +193,8 @@ def register_manual(ledger: Ledger, settings, values: dict, registered: dt.date,
                                      ("email", values.get("email"))) if v}
         case = {"registered": registered, "channel": channel,
                 "source": {"kind": "onsite" if channel == "reception_day" else "channel"}}
+        if values.get("visit"):  # raised during a leader's visit (走访)
+            case["visit"] = values["visit"]
         if code:
             case["enterprise"] = code
             name = values.get("name") or idx.enterprises.get(code, {}).get("name", "")

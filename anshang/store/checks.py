@@ -547,8 +547,8 @@ def _stored_deadline(rel, kind, dl, cal, hint):
 
 @validator("items")
 def v_items(snap, ctx):
-    """Action plans, their tasks and research topics: ids match their files, every plan folder
-    has its plan.yaml, units and linked demands exist."""
+    """Action plans, their tasks, research topics and leaders' visits: ids match their files,
+    every plan folder has its plan.yaml, units, leaders, enterprises, visits and linked demands exist."""
     from anshang.core.ids import TASK_ID_RE, TOPIC_ID_RE
 
     plans = {}
@@ -585,6 +585,26 @@ def v_items(snap, ctx):
         for i, cid in enumerate(d.get("cases") or [] if isinstance(d.get("cases"), list) else []):
             if isinstance(cid, str) and cid not in ctx.cases:
                 yield doc.rel, line_of(d, f"cases[{i}]"), "error", f"关联诉求 {cid!r} 不存在（cases/ 中没有）"
+    from anshang.core.ids import VISIT_ID_RE
+
+    visits = set()
+    for doc, d in _each(snap.visits):
+        name = doc.rel.rsplit("/", 1)[1][:-5]
+        visits.add(d.get("id"))
+        if isinstance(d.get("id"), str) and (d["id"] != name or not VISIT_ID_RE.match(d["id"])):
+            yield doc.rel, line_of(d, "id"), "error", f"走访编号 {d['id']!r} 与文件名 {name}.yaml 不符或格式不对"
+        day = maybe_date(d.get("date"))
+        if day and doc.rel.split("/")[1] != str(day.year):
+            yield doc.rel, line_of(d, "date"), "error", f"走访日期 {day.isoformat()} 与所在年份目录不符"
+        if isinstance(d.get("leader"), str) and d["leader"] not in ctx.leaders:
+            yield doc.rel, line_of(d, "leader"), "error", f"走访领导 {d['leader']!r} 不在 leaders.yaml 中"
+        ent = d.get("enterprise")
+        if isinstance(ent, str) and ent not in ctx.enterprises:
+            yield doc.rel, line_of(d, "enterprise"), "error", f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）"
+        yield from _unit_list_refs(doc.rel, d, "with", ctx)
+    for doc, d in _each(snap.cases):
+        if isinstance(d.get("visit"), str) and d["visit"] not in visits:
+            yield doc.rel, line_of(d, "visit"), "error", f"领导走访 {d['visit']!r} 不存在（visits/ 中没有）"
     for doc, d in _each([*snap.tasks, *snap.topics]):
         yield from _unit_ref(doc.rel, d, "lead_unit", ctx)
         yield from _unit_list_refs(doc.rel, d, "co_units", ctx)

@@ -13,6 +13,7 @@ Layout (README: 台账目录结构):
     tasks/<方案>/plan.yaml       行动方案（责任清单）的说明
     tasks/<方案>/<序号>.yaml     行动方案的工作任务，一任务一档
     topics/<YYYY>/<ID>.yaml      专题调研
+    visits/<YYYY>/<ID>.yaml      领导走访企业的记录
     output/                      生成的文件（不纳入版本管理）
     .anshang/                    缓存与写锁（不纳入版本管理，可随时删除）
 """
@@ -41,6 +42,7 @@ CALENDAR_DIR = "calendar"
 RECORDS_DIR = "records"
 TASKS_DIR = "tasks"
 TOPICS_DIR = "topics"
+VISITS_DIR = "visits"
 PLAN_FILE = "plan.yaml"
 OUTPUT_DIR = "output"
 STATE_DIR = ".anshang"
@@ -78,6 +80,7 @@ class Snapshot:
     plans: list = field(default_factory=list)
     tasks: list = field(default_factory=list)
     topics: list = field(default_factory=list)
+    visits: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
     def docs(self):
@@ -92,6 +95,7 @@ class Snapshot:
         yield from self.plans
         yield from self.tasks
         yield from self.topics
+        yield from self.visits
 
 
 def find_root(data: str | None = None, env: dict | None = None, cwd: Path | None = None) -> Path:
@@ -229,6 +233,9 @@ class Ledger:
     def topic_files(self) -> list[str]:
         return self._year_files(TOPICS_DIR)
 
+    def visit_files(self) -> list[str]:
+        return self._year_files(VISITS_DIR)
+
     def _plan_dirs(self) -> list[str]:
         base = self.root / TASKS_DIR
         if not base.is_dir():
@@ -266,7 +273,7 @@ class Ledger:
     def stray_files(self) -> list[str]:
         """YAML files where no kind of ledger file belongs (a case dropped in cases/ itself)."""
         stray: list[str] = []
-        for top in (CASES_DIR, SESSIONS_DIR, RECORDS_DIR, TOPICS_DIR):
+        for top in (CASES_DIR, SESSIONS_DIR, RECORDS_DIR, TOPICS_DIR, VISITS_DIR):
             base = self.root / top
             if base.is_dir():
                 for e in os.scandir(base):
@@ -327,6 +334,7 @@ class Ledger:
             ("plan", self.plan_files()),
             ("task", self.task_files()),
             ("topic", self.topic_files()),
+            ("visit", self.visit_files()),
         ]
         for kind, rels in groups:
             if kinds is not None and kind not in kinds:
@@ -342,10 +350,10 @@ class Ledger:
                 else:
                     getattr(snap, {"enterprise": "enterprises", "session": "sessions",
                                    "case": "cases", "calendar": "calendars", "record": "records",
-                                   "plan": "plans", "task": "tasks", "topic": "topics"}[kind]).append(doc)
+                                   "plan": "plans", "task": "tasks", "topic": "topics", "visit": "visits"}[kind]).append(doc)
         for rel in self.stray_files() if kinds is None else []:
             snap.problems.append(Problem(rel, 1, "layout", "error",
-                                         "文件位置不对：诉求、场次、营商办记录和专题调研文件应放在按年份命名的子目录中"
+                                         "文件位置不对：诉求、场次、营商办记录、专题调研和领导走访文件应放在按年份命名的子目录中"
                                          "（如 cases/2026/），工作任务放在 tasks/<方案编号>/<序号>.yaml"))
         if cache is not None:
             cache.save()
@@ -356,7 +364,7 @@ class Ledger:
         fixed = [SETTINGS_FILE, LEADERS_FILE, UNITS_FILE]
         return (fixed + self.enterprise_files() + self.session_files() + self.case_files()
                 + self.calendar_files() + self.record_files() + self.plan_files() + self.task_files()
-                + self.topic_files() + self.stray_files())
+                + self.topic_files() + self.visit_files() + self.stray_files())
 
     def fingerprint(self, extra: str = "") -> str | None:
         """A digest of every file's identity (path, mtime, size, inode), or None while a file
@@ -439,7 +447,7 @@ class Ledger:
         Runs under the write lock, when no other writer can be in the middle of a write."""
         removed = []
         folders = [self.root, self.root / ENTERPRISES_DIR, self.root / CALENDAR_DIR]
-        for top in (SESSIONS_DIR, CASES_DIR, RECORDS_DIR, TOPICS_DIR):
+        for top in (SESSIONS_DIR, CASES_DIR, RECORDS_DIR, TOPICS_DIR, VISITS_DIR):
             base = self.root / top
             if base.is_dir():
                 folders += [base] + [Path(e.path) for e in os.scandir(base) if e.is_dir() and YEAR_RE.match(e.name)]
@@ -533,7 +541,7 @@ def kind_of(rel: str) -> str:
     return {
         SETTINGS_FILE: "settings", LEADERS_FILE: "leaders", UNITS_FILE: "units",
         ENTERPRISES_DIR: "enterprise", SESSIONS_DIR: "session", CASES_DIR: "case",
-        CALENDAR_DIR: "calendar", RECORDS_DIR: "record", TOPICS_DIR: "topic",
+        CALENDAR_DIR: "calendar", RECORDS_DIR: "record", TOPICS_DIR: "topic", VISITS_DIR: "visit",
     }.get(top, "") or ({TASKS_DIR: "plan" if rel.endswith("/" + PLAN_FILE) else "task"}.get(top, ""))
 
 

@@ -44,6 +44,7 @@ class World:
     plans: dict = field(default_factory=dict)  # action plans (tasks/<plan>/plan.yaml)
     tasks: dict = field(default_factory=dict)  # action-plan tasks, by id (xd2026-07)
     topics: dict = field(default_factory=dict)  # research topics, by id
+    visits: dict = field(default_factory=dict)  # leaders' visits to enterprises, by id
 
     def item(self, item_id: str) -> dict:
         """A case, task or topic by its id ({} when there is none)."""
@@ -59,7 +60,7 @@ class World:
         yield from self.topics.values()
 
 
-ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "task", "topic"}
+ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "task", "topic", "visit"}
 
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
@@ -76,7 +77,7 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
         w_items(doc.data if doc is not None else None, key, target)
     for docs, key, target in ((snap.sessions, "id", w.sessions), (snap.cases, "id", w.cases),
                               (snap.enterprises, "uscc", w.enterprises), (snap.plans, "id", w.plans),
-                              (snap.tasks, "id", w.tasks), (snap.topics, "id", w.topics)):
+                              (snap.tasks, "id", w.tasks), (snap.topics, "id", w.topics), (snap.visits, "id", w.visits)):
         for doc in docs:
             if isinstance(doc.data, dict) and doc.data.get(key):
                 target[doc.data[key]] = strip_lines(doc.data)

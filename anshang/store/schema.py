@@ -88,6 +88,7 @@ POLICY = {
     "public_every_weeks": K("int", "每几周公开反馈一次（缺省 4；0 不提醒）", min=0),
     "agenda_workdays": K("int", "今日待办列出几个工作日内到期的（缺省 15）", min=0),
     "handover_workdays": K("int", "投诉中心、热线等不参加匹配的诉求登记后几个工作日内受理并交办（缺省 1）", min=0),
+    "visits_per_leader_year": K("int", "每位领导每年走访企业的目标（家次；缺省 0，不设目标）", min=0),
     "office_since": K("date", "营商办待办从该日起计（此前的决定不再提醒；缺省全部）"),
     "alert_on_time_pct": K("int", "报告中列出按时报送率低于几％的单位（缺省 85；0 不列）", min=0),
     "alert_closure_pct": K("int", "报告中列出办结率低于几％的单位（缺省 0，不列）", min=0),
@@ -257,6 +258,7 @@ CASE = {
         "note": K("str", "说明"),
     }),
     "key": K("bool", "重点诉求（回访，§四(五)）"),
+    "visit": K("str", "走访中提出的（领导走访记录的编号）"),
     "deadlines": K("map", "办理时限", fields={
         k: K("map", v, fields=DEADLINE) for k, v in DEADLINE_KINDS.items()
     }),
@@ -315,6 +317,16 @@ TOPIC = {
     "note": K("str", "备注"),
 }
 
+VISIT = {
+    "id": K("str", "编号", required=True),
+    "date": K("date", "走访日期", required=True),
+    "leader": K("str", "走访领导（leaders.yaml 中的编号）", required=True),
+    "enterprise": K("str", "企业（统一社会信用代码）", required=True),
+    "with": K("list", "陪同单位", item=K("str", "")),
+    "note": K("str", "走访情况"),
+    "by": K("str", "经办人"),
+}
+
 HOLIDAY = {
     "name": K("str", "节日", required=True),
     "from": K("date", "开始", required=True),
@@ -347,6 +359,7 @@ FILES = {
     "plan": (PLAN, "行动方案"),
     "task": (TASK, "工作任务"),
     "topic": (TOPIC, "专题调研"),
+    "visit": (VISIT, "领导走访"),
 }
 
 
@@ -369,7 +382,7 @@ _FILE_PATHS = {
     "case": "cases/<年>/<诉求编号>.yaml", "calendar": "calendar/<年>.yaml",
     "record": "records/<年>/<日期>-<类别>.yaml",
     "plan": "tasks/<方案编号>/plan.yaml", "task": "tasks/<方案编号>/<序号>.yaml",
-    "topic": "topics/<年>/<编号>.yaml",
+    "topic": "topics/<年>/<编号>.yaml", "visit": "visits/<年>/<编号>.yaml",
 }
 
 

@@ -38,6 +38,7 @@ class Policy:
     public_every_weeks: int = 4  # public feedback every N weeks (0: no reminder)
     agenda_workdays: int = 15  # ``anshang today`` lists what falls due within this many working days
     handover_workdays: int = 1  # a demand of a channel not matched to sessions is handed over within this
+    visits_per_leader_year: int = 0  # each leader's yearly target of visits to enterprises (0: none)
     office_since: object = None  # a date: the office's duties count from it (older decisions are not listed)
     alert_on_time_pct: int = 85  # the period report names units whose on-time rate is below this (0: not used)
     alert_closure_pct: int = 0  # … whose closure rate is below this
