@@ -67,6 +67,8 @@ def test_what_can_be_edited(cli, sample, editor):
     assert cli("--data", sample, "edit", "xd2026-06").out == "已保存：tasks/xd2026/06.yaml\n"
     editor("title: 政府投资项目拖欠企业账款问题专题调研", "title: 政府投资项目拖欠账款专题调研")
     assert cli("--data", sample, "edit", "zt2611").out == "已保存：topics/2026/zt261105-k7m2x.yaml\n"
+    editor("note: 了解冬季生产保供情况", "note: 了解冬季生产保供和用电情况")
+    assert cli("--data", sample, "edit", "zf261015").out == "已保存：visits/2026/zf261015-nrvy1.yaml\n"
     editor("lead_unit: czj", "lead_unit: nobody")  # a unit units.yaml does not have: refused, the file kept
     r = cli("--data", sample, "edit", "xd2026-06")
     assert r.code == 2 and "承办单位 'nobody' 不在 units.yaml 中" in r.err + r.out
