@@ -705,3 +705,20 @@ def test_visits_are_checked_and_bad_leaders_refused(cli, sample):
     v.write_text(v.read_text(encoding="utf-8").replace("leader: ", "leader: x"), encoding="utf-8")
     r = cli("--data", sample, "check", "--date", DAY)
     assert r.code == 1 and "[items] 走访领导 'x" in r.out
+
+
+def test_visits_found_by_their_files_and_dated_before_their_demands(cli, sample):
+    r = cli("--data", sample, "visit", "add", "--leader", "韩立成", "--date", "1999-05-01", "--enterprise", "佳美")
+    assert r.code == 0
+    vid = r.out.split()[1].split("：")[0]
+    assert (sample / f"visits/1999/{vid}.yaml").is_file()
+    args = ["--title", "测试", "--field", "交通运输与物流", "--facts", "事实", "--reasons", "理由", "--request", "诉求",
+            "--contact", "张三", "--phone", "13800000000"]
+    r = cli("--data", sample, "register", "--visit", "zf261030", *args, "--date", "2026-10-01")
+    assert r.code == 2 and "早于走访 zf261030-wz258 的日期 2026-10-30" in r.err
+    case = next(p for p in sample.glob("cases/2026/*.yaml") if "visit: zf261030" in p.read_text(encoding="utf-8"))
+    case.write_text(case.read_text(encoding="utf-8").replace("registered: 2026-10-30", "registered: 2026-10-29"),
+                    encoding="utf-8")
+    r = cli("--data", sample, "check", "--date", DAY)
+    assert r.code == 1 and "早于所关联的走访 zf261030-wz258（2026-10-30）" in r.out
+    assert cli("--data", sample, "stats", "--year", "10000", "--date", DAY).code == 0  # empty figures, no traceback

@@ -121,6 +121,8 @@ def register(
         channel, visit = "leader_visit", v["id"]
         enterprise = enterprise or v.get("enterprise")
         day = registered_date(date or str(v.get("date")))
+        if day.isoformat() < str(v.get("date")):
+            raise AnshangError(f"登记日期 {day.isoformat()} 早于走访 {v['id']} 的日期 {v.get('date')}：走访中提出的诉求不能早于走访")
     declared = [_declared_key(d) for d in declared or []]
     interactive = sys.stdin.isatty()
 

@@ -89,6 +89,9 @@ def leader(text: str, leaders: dict) -> str:
 def enterprise(text: str, enterprises: dict) -> str:
     """An enterprise of the roster by its code (or the start of it) or a part of its name."""
     t = str(text or "").strip()
+    exact = [u for u, e in enterprises.items() if u == t.upper() or str(e.get("name") or "") == t]
+    if len(exact) == 1:  # the code, or the full name, wins over names that contain it
+        return exact[0]
     hits = [u for u, e in enterprises.items() if u == t.upper() or (len(t) >= 4 and u.startswith(t.upper()))
             or (t and t in str(e.get("name") or ""))]
     if len(hits) == 1:

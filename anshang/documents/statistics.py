@@ -18,6 +18,7 @@ def stats(ledger, settings, today: dt.date, year: int | None = None) -> tuple[di
     from anshang.core.visits import visit_figures
 
     y = year or today.year  # leaders' visits in the year (to the day of the figures), against the yearly target
+    y = min(max(y, dt.MINYEAR), dt.MAXYEAR)  # an absurd --year gives empty figures, as the rest do
     result["visits"] = visit_figures(world.visits, world.leaders, dt.date(y, 1, 1), min(dt.date(y, 12, 31), today),
                                      settings.policy.visits_per_leader_year)
 

@@ -14,6 +14,10 @@ def visit_report(ledger, settings, today: dt.date, year: int | None, leader: str
 
     world = loader.load_as_of(ledger, today)
     y = year or today.year
+    if not 1900 <= y <= 2200:
+        from anshang.core.problems import AnshangError
+
+        raise AnshangError(f"--year {y} 不是有效的年份（写四位年份，如 2026）")
     lid = leader_id(leader, world.leaders) if leader else None
     start, end = dt.date(y, 1, 1), min(dt.date(y, 12, 31), today)
     rows = [v for v in sorted(world.visits.values(), key=lambda v: (str(v.get("date")), v["id"]))

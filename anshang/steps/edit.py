@@ -36,10 +36,12 @@ def target(ledger: Ledger, given: str) -> str:
             return rel
     if g[:1].isascii() and g[:1].isalpha():  # an action-plan task, a research topic or a leader's visit
         if g.lower().startswith("zf"):
-            from anshang.store.folder import VISITS_DIR
+            from anshang.steps.visits import visit_rel
 
-            vid = ids.resolve(g, [r.rsplit("/", 1)[1][:-5] for r in ledger.visit_files()], "领导走访")
-            return f"{VISITS_DIR}/20{vid[2:4]}/{vid}.yaml"
+            try:
+                return visit_rel(ledger, g)
+            except AnshangError:
+                pass  # a plan's task may start so too (zfyh2026-01)
         try:
             return Ledger.item_rel(ids.resolve(g, ledger.item_ids(), "工作任务或专题调研"))
         except AnshangError:

@@ -7,7 +7,7 @@ import datetime as dt
 from anshang.core import naming
 from anshang.core.ids import new_visit_id, resolve
 from anshang.store import loader
-from anshang.store.folder import VISITS_DIR, Ledger
+from anshang.store.folder import VISITS_DIR, Ledger  # noqa: F401
 
 
 def add_visit(ledger: Ledger, leader: str, day: dt.date, enterprise: str, with_units: list[str], note: str | None,
@@ -29,7 +29,13 @@ def visit_ids(ledger: Ledger) -> list[str]:
     return [r.rsplit("/", 1)[1][:-5] for r in ledger.visit_files()]
 
 
+def visit_rel(ledger: Ledger, given: str) -> str:
+    """The file of a visit given by its id or a unique prefix (found by listing: the year folder
+    is the visit's own)."""
+    files = {r.rsplit("/", 1)[1][:-5]: r for r in ledger.visit_files()}
+    return files[resolve(given, list(files), "领导走访")]
+
+
 def find_visit(ledger: Ledger, given: str) -> dict:
     """A visit by its id or a unique prefix, as data."""
-    vid = resolve(given, visit_ids(ledger), "领导走访")
-    return loader.read(ledger, f"{VISITS_DIR}/20{vid[2:4]}/{vid}.yaml")
+    return loader.read(ledger, visit_rel(ledger, given))

@@ -596,15 +596,23 @@ def v_items(snap, ctx):
         day = maybe_date(d.get("date"))
         if day and doc.rel.split("/")[1] != str(day.year):
             yield doc.rel, line_of(d, "date"), "error", f"走访日期 {day.isoformat()} 与所在年份目录不符"
+        elif day and isinstance(d.get("id"), str) and d["id"][2:8] != f"{day:%y%m%d}":
+            yield doc.rel, line_of(d, "id"), "error", f"走访编号 {d['id']} 中的日期与走访日期 {day.isoformat()} 不符"
         if isinstance(d.get("leader"), str) and d["leader"] not in ctx.leaders:
             yield doc.rel, line_of(d, "leader"), "error", f"走访领导 {d['leader']!r} 不在 leaders.yaml 中"
         ent = d.get("enterprise")
         if isinstance(ent, str) and ent not in ctx.enterprises:
             yield doc.rel, line_of(d, "enterprise"), "error", f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）"
         yield from _unit_list_refs(doc.rel, d, "with", ctx)
+    visit_days = {d.get("id"): maybe_date(d.get("date")) for _, d in _each(snap.visits)}
     for doc, d in _each(snap.cases):
         if isinstance(d.get("visit"), str) and d["visit"] not in visits:
             yield doc.rel, line_of(d, "visit"), "error", f"领导走访 {d['visit']!r} 不存在（visits/ 中没有）"
+        elif isinstance(d.get("visit"), str):
+            when, reg = visit_days.get(d["visit"]), maybe_date(d.get("registered"))
+            if when and reg and reg < when:
+                yield doc.rel, line_of(d, "registered"), "error", (
+                    f"登记日期 {reg.isoformat()} 早于所关联的走访 {d['visit']}（{when.isoformat()}）")
     for doc, d in _each([*snap.tasks, *snap.topics]):
         yield from _unit_ref(doc.rel, d, "lead_unit", ctx)
         yield from _unit_list_refs(doc.rel, d, "co_units", ctx)
