@@ -13,7 +13,7 @@ from pathlib import Path
 from anshang.core import naming
 from anshang.core import tasks as core
 from anshang.core.problems import AnshangError, Problem
-from anshang.store.workbook import BookProblem, clean, label_key, open_workbook
+from anshang.store.workbook import BookProblem, clean, find_header, label_key, open_workbook
 
 COLUMNS = {  # key -> header words (compared without spaces and bracketed hints)
     "number": ("序号", "编号", "序"),
@@ -38,16 +38,8 @@ class Sheet:
 
 
 def _find_header(ws):
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 15)):
-        cols = {}
-        for cell in row:
-            key = _HEADER.get(label_key(clean(cell.value))) if cell.value is not None else None
-            if key and key not in cols.values():
-                cols[cell.column] = key
-        found = set(cols.values())
-        if "title" in found and ("lead" in found or "units" in found):
-            return row[0].row, cols
-    return None, None
+    """The header row: a task column and a unit column (牵头单位 or 责任单位) at least."""
+    return find_header(ws, _HEADER, lambda found: "title" in found and bool(found & {"lead", "units"}))
 
 
 def _merged_values(ws) -> dict:

@@ -9,7 +9,7 @@ from pathlib import Path
 from anshang.core import uscc as usccmod
 from anshang.core.problems import AnshangError, Problem
 from anshang.documents import forms
-from anshang.store.workbook import BookProblem, clean, label_key, open_workbook
+from anshang.store.workbook import BookProblem, clean, find_header, label_key, open_workbook
 
 COLUMNS = {  # key -> header words (compared without spaces and bracketed hints)
     "name": ("企业名称", "单位名称", "企业全称", "名称"),
@@ -31,15 +31,7 @@ YES = forms.YES | {"●", "★", "是 "}
 
 def _find_header(ws):
     """(row number, {column index: key}) of the header row within the first 15 rows."""
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 15)):
-        cols = {}
-        for cell in row:
-            key = _HEADER.get(label_key(clean(cell.value))) if cell.value is not None else None
-            if key and key not in cols.values():
-                cols[cell.column] = key
-        if "name" in cols.values() and "uscc" in cols.values():
-            return row[0].row, cols
-    return None, None
+    return find_header(ws, _HEADER, lambda found: {"name", "uscc"} <= found)
 
 
 def _title_year(ws, header_row: int) -> int | None:

@@ -11,9 +11,9 @@ from anshang.core.labels import DEADLINE_KINDS, LEVELS, PARTS, STATUS, label
 from anshang.documents.names import unit_name, unit_names
 from anshang.documents.sheets import Col, Table, Tentative, book_bytes
 
-TASK_COLS = [Col("序号", "int"), Col("编号", most=10, least=10), Col("工作任务", most=36), Col("牵头单位", most=16),
+TASK_COLS = [Col("序号", "int"), Col("编号", most=12, least=12), Col("工作任务", most=36), Col("牵头单位", most=16),
              Col("配合单位", most=22), Col("完成时限", most=12), Col("下一项报送", most=10), Col("截止日期", "date"),
-             Col("状态", most=8), Col("提醒", most=8)]
+             Col("状态", most=8), Col("提醒", most=10)]
 
 
 def _next(item, co_reports):

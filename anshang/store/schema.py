@@ -307,7 +307,6 @@ TOPIC = {
     "co_units": K("list", "配合单位", item=K("str", "")),
     "group": K("str", "共性问题（周台账中的名称）"),
     "cases": K("list", "关联诉求", item=K("str", "")),
-    "assigned": K("date", "起算日期"),
     "policy_outcome": K("map", "制度性成果", fields={
         "document": K("str", "政策文件名称", required=True),
         "date": K("date", "印发日期", required=True),

@@ -266,3 +266,18 @@ def label_key(text: str) -> str:
 
 def cell_name(cell) -> str:
     return f"{cell.parent.title}!{cell.coordinate}"
+
+
+def find_header(ws, header: dict, complete, rows: int = 15):
+    """(row number, {column index: key}) of the first row within ``rows`` whose labels (looked up
+    in ``header``: label_key -> key) make ``complete(found keys)`` true; (None, None) if none do.
+    Title rows above the header are passed over."""
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, rows)):
+        cols = {}
+        for cell in row:
+            key = header.get(label_key(clean(cell.value))) if cell.value is not None else None
+            if key and key not in cols.values():
+                cols[cell.column] = key
+        if complete(set(cols.values())):
+            return row[0].row, cols
+    return None, None
