@@ -31,7 +31,7 @@ def rule_for(channels: dict | None, channel: str | None, limits) -> ChannelRule:
                        obligations=obligations)
 
 
-def matched(channels: dict | None, limits=None) -> set:
+def matched(channels: dict | None) -> set:
     """The channels whose accepted demands are matched to reception-day sessions."""
     from anshang.core.labels import CHANNELS
 

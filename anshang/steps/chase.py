@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anshang.core import lifecycle, supervision
-from anshang.core.labels import DEADLINE_KINDS, LEVELS
+from anshang.core.labels import DEADLINE_KINDS
 from anshang.core.lifecycle import require
 from anshang.documents import official
 from anshang.documents.chase import (
@@ -187,5 +187,3 @@ def _docx(ledger, name: str, values: dict) -> bytes:
     path, shown = official.template(ledger, name)
     return official.render(path, shown, values)
 
-
-__all__ = ["chase", "record_levels", "set_named", "LEVELS"]

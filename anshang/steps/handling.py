@@ -127,7 +127,7 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
                 f"{cid} 不须报送“{DEADLINE_KINDS[kind]}”")
         ev = event(day, kind, by, unit=who, note=note)
         same = [e for e in lifecycle.events(case) if e.get("kind") == kind and str(e.get("date")) == day.isoformat()
-                and e.get("unit") in (who, None if who == lead else who)]
+                and (e.get("unit") or lead) == who]  # a report without a unit is the lead's
         if same:  # the same report twice (a second run, a double click): recorded once
             named = (loader.load(ledger, {"units"}).units.get(who) or {}).get("name") or who
             return None, {"event": ev, "next": None, "lead": lead, "unit_name": named, "again": True}

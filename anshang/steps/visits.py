@@ -7,7 +7,7 @@ import datetime as dt
 from anshang.core import naming
 from anshang.core.ids import new_visit_id, resolve
 from anshang.store import loader
-from anshang.store.folder import VISITS_DIR, Ledger  # noqa: F401
+from anshang.store.folder import VISITS_DIR, Ledger
 
 
 def add_visit(ledger: Ledger, leader: str, day: dt.date, enterprise: str, with_units: list[str], note: str | None,
