@@ -388,9 +388,9 @@ def summary(d: Official) -> None:
     d.heading("二、承办单位办理情况", keep=True)
     d.lines("unit_lines")
     d.caption("表1　承办单位办理情况（单位：件）")
-    d.table([("排名", "rank", 16), ("承办单位", "unit", 38), ("交办", "handed", 13), ("办结", "closed", 13),
-             ("办结率", "closure", 18), ("按时报送率", "on_time", 22), ("满意率", "satisfaction", 18),
-             ("期末超期", "overdue", 18)], loop="unit_rows")
+    d.table([("排名", "rank", 11), ("承办单位", "unit", 31), ("交办", "handed", 11), ("办结", "closed", 11),
+             ("办结率", "closure", 15), ("按时报送率", "on_time", 17), ("满意率", "satisfaction", 15),
+             ("企业评议", "evaluation", 15), ("综合得分", "composite", 15), ("期末超期", "overdue", 15)], loop="unit_rows")
     d.heading("三、接待领导和受理领域", keep=True)
     d.caption("表2　各接待领导接待情况（单位：场、件）")
     d.table([("接待领导", "leader", 56), ("接待场次", "sessions", 25), ("接待诉求", "received", 25),
@@ -416,13 +416,41 @@ def summary(d: Official) -> None:
     d.sign()
 
 
+def campaign(d: Official) -> None:
+    d.title("{{ title }}", "工作总结")
+    d.blank()
+    d.to("{{ summary_to }}：")
+    d.lines("intro")
+    d.heading("一、重点活动开展情况", keep=True)
+    d.lines("activity_lines")
+    d.caption("表1　重点活动完成情况")
+    d.table([("序号", "n", 12), ("活动", "title", 52), ("承办", "unit", 30), ("完成时间", "due", 22), ("完成情况", "status", 40)],
+            loop="activity_rows")
+    d.heading("二、企业诉求受理和办理", keep=True)
+    d.lines("demand_lines")
+    d.caption("表2　各渠道诉求（单位：件）")
+    d.table([("渠道", "channel", 46), ("登记", "registered", 27), ("受理", "accepted", 27), ("已了结", "finished", 28),
+             ("结案率", "finish_rate", 28)], loop="channel_rows")
+    d.caption("表3　各承办单位办理情况（单位：件）")
+    d.table([("承办单位", "unit", 56), ("交办", "handed", 25), ("办结", "closed", 25), ("办结率", "closure", 25),
+             ("按时报送率", "on_time", 25)], loop="unit_rows")
+    d.heading("三、部门开放日", keep=True)
+    d.lines("open_day_lines")
+    d.heading("四、企业评议", keep=True)
+    d.lines("evaluation_lines")
+    d.caption("表4　企业评议结果（百分制）")
+    d.table([("名次", "rank", 20), ("被评议单位", "unit", 66), ("评分企业数", "count", 35), ("平均得分", "score", 35)],
+            loop="evaluation_rows")
+    d.sign()
+
+
 BUILDERS = {
     "notice.docx": notice, "chase.docx": chase, "supervision.docx": supervision,
     "supervision_list.docx": supervision_list, "warning.docx": warning, "named.docx": named,
     "letter_scheduled.docx": letter_scheduled,
     "letter_deferred.docx": letter_deferred, "letter_excluded.docx": letter_excluded,
     "letter_referred.docx": letter_referred, "letter_reply.docx": letter_reply, "referral.docx": referral,
-    "attendance.docx": attendance, "summary.docx": summary,
+    "attendance.docx": attendance, "summary.docx": summary, "campaign.docx": campaign,
 }
 
 

@@ -52,9 +52,11 @@ def _root(
 # the command families register themselves on ``app``, ``roster_app`` and ``session_app``
 from anshang.cli import (  # noqa: F401
     calendar_cmds,
+    campaign_cmds,
     intake_cmds,
     ledger_cmds,
     loop_cmds,
+    project_cmds,
     report_cmds,
     session_cmds,
     task_cmds,

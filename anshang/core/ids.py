@@ -19,6 +19,7 @@ ID_RE = re.compile(r"^\d{6}-[0-9a-hjkmnp-tv-z]{5}$")
 TASK_ID_RE = re.compile(r"^([a-z][a-z0-9]{1,15})-(\d{2,3})$")
 TOPIC_ID_RE = re.compile(r"^zt\d{6}-[0-9a-hjkmnp-tv-z]{5}$")
 VISIT_ID_RE = re.compile(r"^zf\d{6}-[0-9a-hjkmnp-tv-z]{5}$")  # a leader's visit (走访): zf261103-ab3cd
+PROJECT_ID_RE = re.compile(r"^xm\d{6}-[0-9a-hjkmnp-tv-z]{5}$")  # a major project (重大项目): xm260301-ab3cd
 
 
 def new_case_id(day: dt.date, taken=frozenset()) -> str:
@@ -40,16 +41,23 @@ def new_visit_id(day: dt.date, taken=frozenset()) -> str:
     return "zf" + new_case_id(day, {t[2:] for t in taken})
 
 
+def new_project_id(day: dt.date, taken=frozenset()) -> str:
+    """A fresh, clone-safe id for a major project added on ``day``."""
+    return "xm" + new_case_id(day, {t[2:] for t in taken})
+
+
 def task_id(plan: str, number: int) -> str:
     return f"{plan}-{number:02d}"
 
 
 def item_kind(item_id: str) -> str:
-    """case | task | topic, by the shape of the id."""
+    """case | task | topic | project, by the shape of the id."""
     if TASK_ID_RE.match(item_id or ""):
         return "task"
     if TOPIC_ID_RE.match(item_id or ""):
         return "topic"
+    if PROJECT_ID_RE.match(item_id or ""):
+        return "project"
     return "case"
 
 
@@ -76,7 +84,7 @@ def resolve(prefix: str, ids, what: str = "诉求") -> str:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        where = {"诉求": "cases/", "领导走访": "visits/"}.get(what, "tasks/、topics/")
+        where = {"诉求": "cases/", "领导走访": "visits/", "重大项目": "projects/"}.get(what, "tasks/、topics/、projects/")
         raise AnshangError(f"没有编号以 {prefix!r} 开头的{what}（用 anshang check 或查看 {where} 目录核对编号）")
     shown = "、".join(sorted(hits)[:8]) + (" 等" if len(hits) > 8 else "")
     raise AnshangError(f"编号前缀 {prefix!r} 对应 {len(hits)} 件{what}：{shown}；请多输入几位")

@@ -42,6 +42,8 @@ EVENT_KINDS = {
     "release": "移出场次",
     "acknowledge": "签收",
     "note": "备注",
+    "review": "一季一审",
+    "stage": "项目阶段变更",
 }
 # the notes of a ``key`` event (the mark put on, or taken off)
 KEY_ON, KEY_OFF = "列为重点诉求（须回访）", "取消重点诉求标记"
@@ -76,9 +78,19 @@ SATISFIED = ("满意", "基本满意")  # counted in 满意率
 UNSATISFIED = "不满意"  # reopens the case
 # what a unit owes after a handover (the keys of a case's ``deadlines``)
 DEADLINE_KINDS = {"acknowledge": "签收反馈", "progress": "落实情况", "result": "办理结果",
-                  "periodic": "定期报送"}  # 十日一报 by default; 签收 for channels whose rules ask for it
+                  "periodic": "定期报送", "review": "季度审核"}
+# 十日一报 by default; 签收 for channels whose rules ask for it; a major project's 一月一报 is its
+# periodic report and its 一季一审 its quarterly review
 # the kinds of tracked work (an item's id says which it is)
-ITEM_KINDS = {"case": "诉求", "task": "工作任务", "topic": "专题调研"}
+ITEM_KINDS = {"case": "诉求", "task": "工作任务", "topic": "专题调研", "project": "重大项目"}
+# a major project's stages, from negotiation to full production (seed 001: 从项目洽谈到投产的全过程)
+PROJECT_STAGES = {"negotiating": "洽谈", "signed": "签约", "preparing": "前期手续", "building": "开工建设",
+                  "trial": "试生产", "producing": "全面投产", "stopped": "终止"}
+# the conclusion of a quarterly review (一季一审)
+REVIEW_RESULTS = {"on_track": "按计划推进", "behind": "进度滞后", "blocked": "存在困难需协调"}
+# a service-month campaign's phases (seed 000/002) and what its desks (活动办公室内设部门) are called
+CAMPAIGN_PHASES = ("启动阶段", "实施阶段", "总结阶段")
+CAMPAIGN_DESKS = ("综合部", "工程部", "宣传部", "督办部", "评议部")
 # graded supervision (督办分级): the levels in order, and the colour each has in the weekly ledger
 LEVELS = {"warning": "预警", "chase": "催办", "supervise": "督办", "named": "挂牌督办"}
 LEVEL_COLOURS = {"warning": "黄色", "chase": "橙色", "supervise": "红色", "named": "红色"}

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from anshang.core import lifecycle
 from anshang.core.dates import maybe_date, parse_date
 from anshang.core.problems import AnshangError
+from anshang.core.evaluations import composite, unit_scores
 from anshang.core.visits import visit_figures
 
 CHANNEL_ORDER = ("reception_day", "hotline", "open_day", "complaint_centre", "leader_visit", "service_month", "other")
@@ -126,7 +127,7 @@ def _in_scope(c: dict, p: Period) -> bool:
 
 
 def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str = "lead",
-            thresholds: dict | None = None, visit_target: int = 0) -> dict:
+            thresholds: dict | None = None, visit_target: int = 0, weights: dict | None = None) -> dict:
     """The period's figures from ``world`` as it stood at the end of the period (pass the
     snapshot). ``thresholds``: {on_time_rate, closure_rate, satisfaction_rate} below which a
     unit is named."""
@@ -175,7 +176,8 @@ def figures(world, p: Period, today_end: dt.date | None = None, co_reports: str 
     return {"period": {"label": p.label, "from": p.start.isoformat(), "to": p.end.isoformat(), "kind": p.kind,
                        "session": p.session},
             "work": work,
-            "by_unit": _units(cases, p, end, co_reports, thresholds or {}),
+            "by_unit": _units(cases, p, end, co_reports, thresholds or {},
+                              unit_scores(getattr(world, "evaluations", {}) or {}, p.start, min(end, p.end)), weights),
             "by_leader": _leaders(cases, world.sessions, p, list(getattr(world, "leaders", {}) or {})),
             "by_field": _fields(cases, p, end),
             "by_channel": _channels(cases, p, end),
@@ -192,8 +194,13 @@ def _session_row(s: dict, cases, p: Period) -> dict:
             "explained": kinds.count("explained")}
 
 
-def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) -> dict:
+def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict, scores: dict | None = None,
+           weights: dict | None = None) -> dict:
+    """Each unit's figures. Ranked by the weighted score (``evaluations.composite``) when ``weights``
+    are given, else by on-time rate, closure rate and fewest overdue; the evaluation score of the
+    span stands beside the rates."""
     rows: dict = {}
+    scores = scores or {}
 
     def row(unit):
         return rows.setdefault(unit, {"handed_over": 0, "as_co": 0, "progress_due": 0, "progress_on_time": 0,
@@ -239,6 +246,8 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
                     r["supervisions"] += e.get("kind") == "supervise"
     # a unit with nothing in the period (no handover, report due, close, revisit, chase, nor anything overdue) is left out
     rows = {u: r for u, r in rows.items() if any(v for k, v in r.items())}
+    for u in scores:  # a unit evaluated by enterprises in the period is listed even without a handover
+        row(u)
     for r in rows.values():
         due, on_time = r["progress_due"] + r["result_due"], r["progress_on_time"] + r["result_on_time"]
         r["reports_due"], r["reports_on_time"] = due, on_time
@@ -247,14 +256,22 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict) ->
         r["satisfaction_rate"] = _rate(r["satisfied"], r["revisits"])
         r["below"] = [k for k, limit in sorted(thresholds.items())
                       if r.get(k) is not None and r[k] < limit]
+    for u, r in rows.items():
+        ev = scores.get(u) or {}
+        r["evaluation"], r["evaluations"] = ev.get("score"), ev.get("count", 0)
+        r["evaluation_rate"] = round(ev["score"] / 100, 4) if ev else None
+        r["composite"] = composite(r, weights) if weights else None
+
     def score(u):
         r = rows[u]
-        return (-(r["on_time_rate"] if r["on_time_rate"] is not None else -1),
+        first = (-(r["composite"] if r["composite"] is not None else -1),) if weights else ()
+        return (*first, -(r["on_time_rate"] if r["on_time_rate"] is not None else -1),
                 -(r["closure_rate"] if r["closure_rate"] is not None else -1), r["overdue"])
 
     # ranked: units with a report due or a handover in the period, by on-time rate, closure rate and
     # fewest overdue; equal figures share a rank (并列); the others are listed after, unranked
     ranked = sorted((u for u in rows if rows[u]["reports_due"] or rows[u]["handed_over"]), key=lambda u: (score(u), u))
+    # (a unit only evaluated, with nothing handed over or due, is listed after them, unranked)
     rest = sorted((u for u in rows if u not in ranked), key=lambda u: (rows[u]["overdue"] * -1, u))
     for n, u in enumerate(ranked, start=1):
         before = ranked[n - 2] if n > 1 else None

@@ -22,7 +22,7 @@ from anshang.core.deadlines import Rule, extended, read_deadline
 from anshang.core.labels import KEY_OFF
 
 # events that change a stored deadline or the units of a handover
-CHANGING = ("reassign", "extension", "reopen", "longterm", "periodic")
+CHANGING = ("reassign", "extension", "reopen", "longterm", "periodic", "review")
 
 
 
@@ -70,6 +70,10 @@ def case_as_of(case: dict, day: dt.date, cal: Calendar, co_reports: str = "lead"
             c["matching"] = {"status": e["status"], **({"date": e["matched"]} if e.get("matched") else {})}
     if _after(c.get("policy_outcome"), day):
         c.pop("policy_outcome", None)
+    if any(e.get("kind") == "stage" for e in later):  # a major project: the stage it was in then
+        stages = [e.get("stage") for e in kept if e.get("kind") == "stage" and e.get("stage")]
+        if stages:
+            c["stage"] = stages[-1]
     if (c.get("outcome") or is_assigned_item(c)) and any(e.get("kind") in CHANGING for e in later):
         _replay(c, case, kept, later, cal, co_reports)
     marks = [e for e in later if e.get("kind") == "key"]
@@ -104,8 +108,10 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
     if start is None or out.get("kind") != "handover":
         return
     dl: dict = {k: rules[k].record(cal, start) for k in ("acknowledge", "progress", "result") if k in rules}
-    if c.get("ongoing") and "periodic" in rules:  # a task 长期坚持 reports from the start
-        dl["periodic"] = rules["periodic"].record(cal, start)
+    if c.get("ongoing"):  # a task 长期坚持 (or a major project) reports from the start
+        for k in ("periodic", "review"):
+            if k in rules:
+                dl[k] = rules[k].record(cal, start)
     seen: list = []
     for e in sorted(kept, key=lambda e: maybe_date(e.get("date")) or start):
         kind, when = e.get("kind"), maybe_date(e.get("date"))
@@ -136,6 +142,9 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
             # as ``report`` does: a monthly or quarterly report made early counts for its own period
             early = isinstance(rule, Rule) and rule.kind in ("monthly", "quarterly")
             dl["periodic"] = _periodic(rules, cal, max(when, maybe_date(dl["periodic"]["due"])) if early else when)
+        elif kind == "review" and e.get("unit") in (None, out.get("lead_unit")) and dl.get("review"):
+            rule = rules["review"]  # 一季一审: a review held early is its own quarter's, as ``report`` does
+            dl["review"] = rule.record(cal, max(when, maybe_date(dl["review"]["due"])))
         seen.append(e)
     if lifecycle.is_assigned_item(c):
         c["lead_unit"], c["co_units"] = out.get("lead_unit"), list(out.get("co_units") or [])
@@ -177,6 +186,14 @@ def session_as_of(session: dict, day: dt.date) -> dict:
     return s
 
 
+def campaign_as_of(campaign: dict, day: dt.date) -> dict:
+    """A campaign on ``day``: the open days held by then."""
+    held = campaign.get("open_days")
+    if not held:
+        return campaign
+    return {**campaign, "open_days": [o for o in held if isinstance(o, dict) and not _after(o, day)]}
+
+
 def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
     """The whole ledger as it stood at the end of ``day`` (the same kind of object back)."""
     loose = cal.lenient()
@@ -187,7 +204,7 @@ def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
             cases[cid] = snap
     sessions = {sid: session_as_of(s, day) for sid, s in world.sessions.items()}
     changes = {"cases": cases, "sessions": sessions}
-    for name in ("tasks", "topics"):
+    for name in ("tasks", "topics", "projects"):
         table = {}
         for iid, item in (getattr(world, name, None) or {}).items():
             snap = case_as_of(item, day, loose, co_reports)
@@ -198,4 +215,8 @@ def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
         changes["records"] = [r for r in world.records if not _after(r, day)]
     if hasattr(world, "visits"):
         changes["visits"] = {k: v for k, v in world.visits.items() if not _after(v, day)}
+    if hasattr(world, "evaluations"):
+        changes["evaluations"] = {k: v for k, v in world.evaluations.items() if not _after(v, day)}
+    if hasattr(world, "campaigns"):
+        changes["campaigns"] = {k: campaign_as_of(v, day) for k, v in world.campaigns.items()}
     return dataclasses.replace(world, **changes)

@@ -5,6 +5,7 @@ Time limits (完成时限 / 时间节点) and what they become (``deadlines.resu
 
 - ``2026年12月31日前`` / a date cell: that day (``fixed``, kept even on a rest day: a document named it);
 - ``2026年12月底前`` / ``2027年6月`` / ``6月底前`` (the list's year): the month's last day;
+- ``6月上旬`` / ``6月上、中旬`` / ``7月中下旬``: the 10th, the 20th or the month's last day (the last 旬 named);
 - ``2026年底前`` / ``年底前`` / ``年内``: 31 December; ``上半年`` 30 June; ``第三季度`` 30 September;
 - ``30日内`` / ``30天内``: 30 days from the plan's date (the last day rolls past a rest day);
 - ``15个工作日内``: 15 working days from the plan's date;
@@ -66,6 +67,13 @@ def parse_limit(text: str, year: int | None, issued: dt.date | None = None) -> L
             raise ValueError(f"时限“{text}”没有写年份：写成“2026年…”，或导入时用 --year 指明清单年度")
         return year
 
+    # 6月上旬 / 6月上、中旬 / 7月中下旬: the last 旬 named ends it (the 10th, the 20th, the month's end)
+    m = re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(?:[上中下][、，,和至到-]?)*([上中下])旬" + tail, t)
+    if m:
+        yy, month = year_of(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"时限“{text}”的月份不对")
+        return Limit(Rule("fixed", on=_month_end(yy, month) if m.group(3) == "下" else dt.date(yy, month, 10 if m.group(3) == "上" else 20)))
     m = re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?" + tail, t)
     if m:
         yy, month = year_of(m.group(1)), int(m.group(2))

@@ -74,7 +74,7 @@ def agenda(world, settings, cal, today: dt.date, within: int | None = None, draf
     if n < 0:
         raise AnshangError("--within 须为 0 或正整数（工作日数）")
     obs = office.office_obligations(world.cases, world.sessions, world.records, policy, cal, today,
-                                    policy.co_unit_reports, others={**world.tasks, **world.topics},
+                                    policy.co_unit_reports, others={**world.tasks, **world.topics, **world.projects},
                                     matched=channels.matched(settings.channels))
     until, guessed, capped = office.window(cal, today, n)
     items = office.falling_due(obs, cal, today, until)

@@ -72,11 +72,11 @@ def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
     policy = settings.policy
     until, _ = horizon(cal, today, f.due_within) if f.due_within is not None else (None, False)
     rows = []
-    tables = {"case": world.cases, "task": world.tasks, "topic": world.topics}
+    tables = {"case": world.cases, "task": world.tasks, "topic": world.topics, "project": world.projects}
     items = [(k, iid, tables[k][iid]) for k in f.kinds for iid in sorted(tables[k])]
     for kind, cid, c in items:
-        if kind != "case":  # a task or topic: no enterprise, channel, session or field of its own
-            if f.channel or f.session or f.fields or f.enterprise:
+        if kind != "case":  # a task, topic or project: no channel, session or field of its own
+            if f.channel or f.session or f.fields or (f.enterprise and kind != "project"):
                 continue
             c = {**c, "registered": c.get("assigned") or c.get("opened")}
         if f.year and parse_date(c["registered"]).year != f.year:
@@ -107,7 +107,7 @@ def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
             continue
         rows.append({
             "id": cid, "registered": parse_date(c["registered"]),
-            "enterprise": enterprise_name(c, world.enterprises) if kind == "case" else source_name(c, world),
+            "enterprise": enterprise_name(c, world.enterprises) if kind in ("case", "project") else source_name(c, world),
             "channel": c.get("channel", "reception_day") if kind == "case" else "", "fields": list(c.get("fields") or []),
             "title": c.get("title") or "", "status": st, "session": c.get("session"),
             "lead": unit_name(world.units, lead) if lead else "", "co": [unit_name(world.units, u) for u in co],

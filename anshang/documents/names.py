@@ -23,6 +23,8 @@ def source_name(item: dict, world) -> str:
         return f"{plan.get('title') or item['plan']}第{item.get('number')}项"
     if str(item.get("id", "")).startswith("zt"):
         return "专题调研"
+    if str(item.get("id", "")).startswith("xm"):
+        return f"重大项目（{enterprise_name(item, world.enterprises)}）"
     return enterprise_name(item, world.enterprises)
 
 

@@ -27,6 +27,7 @@ TEMPLATES = {
     "referral.docx": "转办函（致属地政府或部门）",
     "attendance.docx": "参会通知（致配合接待的单位和属地政府）",
     "summary.docx": "企业诉求办理情况报告（报市政府，anshang summary）",
+    "campaign.docx": "专项活动（服务月）工作总结（anshang campaign report）",
     "notice.md": "接待日通告（Markdown，session notice --format md）",
     "handover.xlsx": "企业诉求交办单（附件3，Excel）",
 }
@@ -55,6 +56,8 @@ PLACEHOLDERS = {
     "attendance.docx": COMMON + ("units", "session_date", "leader", "place", "rows", "session"),
     "summary.docx": COMMON + ("period", "period_from", "period_to", "scope", "overview", "unit_lines", "unit_rows", "leader_rows",
                               "field_rows", "channel_rows", "common", "programme", "overdue_lines", "overdue_rows", "definitions"),
+    "campaign.docx": COMMON + ("title", "summary_to", "intro", "activity_lines", "activity_rows", "demand_lines", "channel_rows",
+                               "unit_rows", "open_day_lines", "evaluation_lines", "evaluation_rows"),
     "handover.xlsx": ("number", "enterprise", "uscc", "contact", "phone", "title", "demand", "leader", "session_date",
                       "instruction", "lead_unit", "co_units", "deadlines", "progress_due", "result_due",
                       "handover_date", "office", "city", "objection_limit"),
@@ -67,7 +70,9 @@ ROW_FIELDS = {
     "attendance.docx": ("n", "enterprise", "title", "units", "district"),
     "summary.docx": ("rank", "unit", "handed", "closed", "closure", "on_time", "satisfaction", "overdue", "chased",
                      "leader", "sessions", "received", "field", "registered", "accepted", "finished", "finish_rate",
-                     "channel", "id", "enterprise", "title", "status", "due", "late"),
+                     "channel", "id", "enterprise", "title", "status", "due", "late", "evaluation", "composite"),
+    "campaign.docx": ("n", "title", "unit", "due", "status", "channel", "registered", "accepted", "finished", "finish_rate",
+                      "handed", "closed", "closure", "on_time", "rank", "count", "score"),
 }
 ROW_MEANINGS = {"id": "编号（诉求、工作任务或专题调研）", "enterprise": "企业或来源", "title": "事项", "kind": "应报送的内容", "part": "承办角色（牵头或配合）",
                 "unit": "承办单位", "due": "截止日期", "late": "已超期工作日数", "n": "序号", "units": "建议承办单位",
@@ -75,7 +80,8 @@ ROW_MEANINGS = {"id": "编号（诉求、工作任务或专题调研）", "enter
                 "on_time": "按时报送率", "satisfaction": "满意率", "overdue": "期末超期件数", "chased": "催办次数",
                 "leader": "接待领导", "sessions": "接待场次", "received": "接待诉求件数", "field": "领域",
                 "registered": "登记件数", "accepted": "受理件数", "finished": "已了结件数", "finish_rate": "了结率或结案率",
-                "channel": "渠道", "status": "状态"}
+                "channel": "渠道", "status": "状态", "evaluation": "企业评议平均得分", "composite": "综合得分（加权）",
+                "count": "评分企业数", "score": "平均得分"}
 MEANINGS = {
     "city": "城市名称（设置中的城市）", "office": "办公室名称（设置中的办公室），用于落款", "date": "成文日期",
     "phone": "办公室电话", "email": "办公室电子邮箱", "address": "办公室地址", "fax": "传真",
@@ -103,8 +109,13 @@ MEANINGS = {
 # where a name means something else in one template
 MEANINGS["warning_days"] = "预警提前的工作日数"
 MEANINGS["programme"] = "行动方案任务和专题调研的情况（数段文字）"
+MEANINGS.update({"summary_to": "总结报送对象", "intro": "开头（活动概况，数段文字）", "activity_lines": "重点活动开展情况（数段文字）",
+                 "activity_rows": "重点活动表各行", "demand_lines": "诉求受理和办理情况（数段文字）",
+                 "open_day_lines": "部门开放日情况（每个一段）", "evaluation_lines": "企业评议情况（数段文字）",
+                 "evaluation_rows": "企业评议结果表各行"})
 MEANINGS["item"] = "督办事项的名称"
 MEANINGS_IN = {"named.docx": {"leader": "督办领导", "reason": "挂牌督办的理由", "id": "督办事项的编号"},
+               "campaign.docx": {"title": "活动名称"},
                "handover.xlsx": {"phone": "企业联系人电话", "session_date": "接待日期（含星期）"},
                "notice.docx": {"date": "接待日日期（含星期）"}, "notice.md": {"date": "接待日日期（含星期）"}}
 

@@ -17,11 +17,13 @@ from anshang.store.workbook import BookProblem, clean, find_header, label_key, o
 
 COLUMNS = {  # key -> header words (compared without spaces and bracketed hints)
     "number": ("序号", "编号", "序"),
-    "title": ("工作任务", "主要任务", "重点任务", "任务内容", "具体任务", "工作内容", "任务", "主要工作", "工作措施"),
+    "title": ("工作任务", "主要任务", "重点任务", "任务内容", "具体任务", "工作内容", "任务", "主要工作", "工作措施",
+              "活动名称", "活动内容", "重点活动", "活动项目"),
     "lead": ("牵头单位", "牵头部门", "主责单位", "牵头"),
     "co": ("配合单位", "配合部门", "协办单位", "配合"),
-    "units": ("责任单位", "责任部门", "承办单位"),
-    "limit": ("完成时限", "完成期限", "时间节点", "完成时间", "完成时间节点", "时限要求", "时限", "期限", "进度安排"),
+    "units": ("责任单位", "责任部门", "承办单位", "承办部门"),
+    "limit": ("完成时限", "完成期限", "时间节点", "完成时间", "完成时间节点", "时限要求", "时限", "期限", "进度安排",
+              "活动时间", "时间安排", "举办时间"),
 }
 _HEADER = {label_key(w): k for k, words in COLUMNS.items() for w in words}
 
@@ -53,8 +55,9 @@ def _merged_values(ws) -> dict:
     return out
 
 
-def read_plan(path: Path, units: dict, year: int | None) -> Sheet:
-    """Every task row of the workbook's sheets that have a task list header."""
+def read_plan(path: Path, units: dict, year: int | None, desks: dict | None = None) -> Sheet:
+    """Every task row of the workbook's sheets that have a task list header. ``desks`` (a
+    campaign's: desk name -> unit id) lets a row name a desk of the campaign office as its unit."""
     name = Path(path).name
     try:
         wb = open_workbook(path)
@@ -88,14 +91,14 @@ def read_plan(path: Path, units: dict, year: int | None) -> Sheet:
             texts = [v for v, _, _ in vals.values()]
             if not any(texts) or len(set(texts)) == 1:
                 continue  # an empty row, or a heading merged across the row (二、优化要素保障)
-            _row(vals, units, out, name)
+            _row(vals, units, out, name, desks or {})
     if not found:
         raise AnshangError(f"{name}: 找不到表头：需要“工作任务”（或主要任务、重点任务）和“牵头单位”（或责任单位）两列"
                            "（可在标题行之下）")
     return out
 
 
-def _row(vals: dict, units: dict, out: Sheet, file: str) -> None:
+def _row(vals: dict, units: dict, out: Sheet, file: str, desks: dict | None = None) -> None:
     def v(key):
         return vals.get(key, ("", "", None))[0]
 
@@ -120,18 +123,25 @@ def _row(vals: dict, units: dict, out: Sheet, file: str) -> None:
     if not v("title"):
         problem("title", "工作任务为空")
     names = core.split_units(v("lead")) if v("lead") else core.split_units(v("units"))
-    co_names = core.split_units(v("co")) if v("lead") else names[1:]
+    # 责任单位 (the lead first) and a 配合单位 column may come together (承办部门 + 配合部门)
+    co_names = core.split_units(v("co")) if v("lead") else names[1:] + core.split_units(v("co"))
     lead_names = names[:1] if v("units") and not v("lead") else names
     lead, co = [], []
     districts = sorted(uid for uid, u in units.items() if u.get("kind") == "district")
+    desk = None
     for target, given, col in ((lead, lead_names, "lead" if v("lead") else "units"),
-                               (co, co_names, "co" if v("lead") else "units")):
+                               (co, co_names, "co" if v("lead") or v("co") else "units")):
         for n in given:
             if n in core.ALL_DISTRICTS:  # 各区县政府: every district government of units.yaml
                 if target is lead and not lead:
                     problem(col, f"牵头单位写的是“{n}”：请写明一个牵头单位，各区县政府写在配合单位中")
                     continue
                 target.extend(districts)
+                continue
+            if n in (desks or {}):  # a desk of the campaign office (综合部): the unit that staffs it
+                if target is lead and not lead:
+                    desk = n
+                target.append(desks[n])
                 continue
             try:
                 target.append(naming.unit(n, units))
@@ -157,4 +167,4 @@ def _row(vals: dict, units: dict, out: Sheet, file: str) -> None:
     out.rows.append({"number": number, "title": v("title"), "lead": lead[0],
                      "co": [u for u in dict.fromkeys(lead[1:] + co) if u != lead[0]],
                      "limit": v("limit"), "cell": where("number"), "limit_cell": where("limit"),
-                     "rule": limit.rule, "ongoing": limit.ongoing})
+                     "rule": limit.rule, "ongoing": limit.ongoing, "desk": desk})

@@ -30,7 +30,7 @@ class Col:
     Chinese character takes two)."""
 
     header: str
-    kind: str = "text"  # text | int | date | pct
+    kind: str = "text"  # text | int | date | pct | num (one decimal)
     most: int = 40
     least: int = 0  # never narrower than this (ids, which should not wrap)
 
@@ -71,8 +71,8 @@ class Chart:
     rows: int = 0  # chart only the first rows of the table (0: all)
 
 
-NUMBER_FORMAT = {"int": "0", "date": "yyyy-mm-dd", "pct": "0.0%"}
-LEAST = {"int": 6, "date": 12, "pct": 8, "text": 8}
+NUMBER_FORMAT = {"int": "0", "date": "yyyy-mm-dd", "pct": "0.0%", "num": "0.0"}
+LEAST = {"int": 6, "date": 12, "pct": 8, "num": 6, "text": 8}
 
 
 def _capacity(printable_pt: float, ncols: int) -> float:
@@ -85,7 +85,7 @@ def _shown(value, kind: str) -> int:
         return _shown(value.value, kind) + 8
     if kind == "date" and isinstance(value, dt.date):
         return 10
-    if kind == "pct" and isinstance(value, (int, float)):
+    if kind in ("pct", "num") and isinstance(value, (int, float)):
         return 6
     return text_width(value)
 
@@ -327,7 +327,7 @@ def _typed(value, kind: str) -> bool:
     for a rate with nothing to count, say)."""
     if kind == "date":
         return isinstance(value, dt.date)
-    if kind in ("int", "pct"):
+    if kind in ("int", "pct", "num"):
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     return True
 

@@ -28,7 +28,10 @@ DEFINITIONS = [
     "期末超期：到期末仍有报送超过截止日期的诉求，超期天数按工作日计；催办、督办：报告期内的次数。",
     "结案率 = 报告期内登记的诉求中到期末已了结的 ÷ 报告期内登记的诉求；已了结指办结、当场解决、解释说明、不予受理或转办；"
     "投诉中心渠道的即投诉结案率。一件诉求可属于几个领域，各领域分别计数。",
-    "排名：报告期内有交办或应报送事项的承办单位，按按时报送率、办结率、期末超期件数排序，数字相同的并列。",
+    "企业评议得分：报告期内企业评议（anshang evaluation import）给该单位打分的平均分（百分制）。",
+    "综合得分 = 按时报送率、办结率、满意率和企业评议得分（折成百分比）按设置中的权重（weight_on_time、weight_closure、"
+    "weight_satisfaction、weight_evaluation）加权；某项没有分母或没有评议的，不计该项，其余各项按权重比例折满 100。",
+    "排名：报告期内有交办或应报送事项的承办单位，按综合得分排序，得分相同的再按按时报送率、办结率、期末超期件数排序，数字都相同的并列。",
     "上期：长度相同、紧接在前的报告期（上月、上季度、上年，或同样天数）；报告期尚未结束时，为上一报告期的同期。",
 ]
 # §三(二) in a few words, for running text (EXCLUSIONS has the plan's own words)
@@ -89,13 +92,16 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     co = settings.policy.co_unit_reports
     world = loader.load_as_of(ledger, end, cal)
     target = getattr(settings.policy, "visits_per_leader_year", 0)
-    figs = period.figures(world, p, end, co, limits, target)
+    from anshang.core.evaluations import weights
+
+    w = weights(settings.policy)
+    figs = period.figures(world, p, end, co, limits, target, w)
     prev_p = p.previous() if p.kind != "session" else None
     if prev_p is not None and end < p.end:  # a period not over yet: the same span of the one before (同期)
         prev_p = period.Period(prev_p.start, min(prev_p.end, prev_p.start + (end - p.start)), prev_p.label + "同期")
     prev = None
     if prev_p is not None:
-        prev = period.figures(loader.load_as_of(ledger, prev_p.end, cal), prev_p, prev_p.end, co, limits, target)
+        prev = period.figures(loader.load_as_of(ledger, prev_p.end, cal), prev_p, prev_p.end, co, limits, target, w)
     registered = {cid: c for cid, c in world.cases.items()
                   if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
     groups = [[c["id"] for c in g] for g in common_problems(registered)]
@@ -333,8 +339,14 @@ def unit_lines(data: dict) -> list[str]:
     ranked = [u for u, r in units.items() if r["rank"] is not None]
     what = "本场次" if data["period"].session else "本期"
     rest = len(units) - len(ranked)
-    lines = [f"{what}涉及承办单位 {len(units)} 个，其中牵头交办事项或有应报送事项的 {len(ranked)} 个，按按时报送率和办结率排序如表1"
-             + (f"；其余 {rest} 个只作配合单位、尚无到期事项，或只有以前交办事项的超期、回访，列在表后不排名。" if rest else "。")]
+    lines = [f"{what}涉及承办单位 {len(units)} 个，其中牵头交办事项或有应报送事项的 {len(ranked)} 个，按综合得分（按时报送率、办结率、"
+             f"满意率和企业评议得分加权）排序如表1"
+             + (f"；其余 {rest} 个只作配合单位、尚无到期事项，或只有以前交办事项的超期、回访或企业评议，列在表后不排名。" if rest else "。")]
+    rated = [u for u, r in units.items() if r.get("evaluation") is not None]
+    if rated:
+        best = max(rated, key=lambda u: (units[u]["evaluation"], u))
+        lines.append(f"{what}企业评议了 {len(rated)} 个单位，平均得分最高的是{unit_name(world.units, best)}"
+                     f"（{units[best]['evaluation']:.1f} 分，{units[best]['evaluations']} 家企业评分）。")
     for key, limit in sorted(data["thresholds"].items()):
         name = RATE_NAMES[key]
         measured = [u for u, r in units.items() if r.get(key) is not None]
@@ -368,7 +380,8 @@ def word_values(data: dict, settings, today: dt.date) -> dict:
     p = data["period"]
     unit_rows = [{"rank": _rank(r), "unit": unit_name(world.units, u), "handed": r["handed_over"], "closed": r["closed"],
                   "closure": pct(r["closure_rate"]), "on_time": pct(r["on_time_rate"]),
-                  "satisfaction": pct(r["satisfaction_rate"]), "overdue": r["overdue"], "chased": r["chases"]}
+                  "satisfaction": pct(r["satisfaction_rate"]), "overdue": r["overdue"], "chased": r["chases"],
+                  "evaluation": _score(r.get("evaluation")), "composite": _score(r.get("composite"))}
                  for u, r in f["by_unit"].items()]
     leader_rows = [{"leader": leader_name(world.leaders.get(k), k), "sessions": r["sessions"], "received": r["received"],
                     "handed": r["handed_over"], "closed": r["closed"]} for k, r in f["by_leader"].items()]
@@ -425,6 +438,7 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
                            round((now - was) * 100, 1) if now is not None and was is not None else "—"])
     units = [[_rank(r), unit_name(world.units, u), r["handed_over"], r["as_co"], r["reports_due"], r["reports_on_time"],
               r["closed"], _rate_cell(r["closure_rate"]), _rate_cell(r["on_time_rate"]), _rate_cell(r["satisfaction_rate"]),
+              _rate_cell(r.get("evaluation")), _rate_cell(r.get("composite")),
               r["overdue"], r["chases"], r["supervisions"], "、".join(RATE_NAMES[k] for k in r["below"])]
              for u, r in f["by_unit"].items()]
     leaders = [[leader_name(world.leaders.get(k), k), r["sessions"], r["received"], r["handed_over"], r["closed"]]
@@ -446,10 +460,10 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
         table("主要比率", "：主要比率", [n("指标", most=16, least=22), n("本期", "pct", least=14), n("上期", "pct", least=14),
                                          n("增减（百分点）", least=16)], ratio_rows,
               notes=["比率的算法见“指标说明”；没有分母时为“—”。"]),
-        table("承办单位", "：承办单位（按按时报送率和办结率排序）",
+        table("承办单位", "：承办单位（按综合得分排序）",
               [n("排名", most=8), n("承办单位", most=24), n("交办", "int"), n("配合", "int"), n("应报送", "int"),
                n("按时报送", "int"), n("办结", "int"), n("办结率", "pct"), n("按时报送率", "pct"), n("满意率", "pct"),
-               n("期末超期", "int"), n("催办", "int"), n("督办", "int"), n("低于门槛", most=20)], units,
+               n("企业评议得分", "num"), n("综合得分", "num"), n("期末超期", "int"), n("催办", "int"), n("督办", "int"), n("低于门槛", most=20)], units,
               charts=[Chart("各承办单位按时报送率", (9,), labels=2, kind="bar", percent=True,
                             rows=sum(1 for r in f["by_unit"].values() if r["rank"] is not None))]),
         table("接待领导", "：接待领导", [n("接待领导", most=20), n("接待场次", "int"), n("接待诉求", "int"), n("交办", "int"),
@@ -471,6 +485,10 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
 
 def _cn_short(day) -> str:
     return "" if day is None else f"{day.year}.{day.month}.{day.day}"
+
+
+def _score(v) -> str:
+    return "—" if v is None else f"{v:.1f}"
 
 
 def _rank(r: dict) -> str:

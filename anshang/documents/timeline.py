@@ -17,6 +17,8 @@ from anshang.core.labels import (
     NOTIFY_HOW,
     OUTCOMES,
     PARTS,
+    PROJECT_STAGES,
+    REVIEW_RESULTS,
     STATUS,
     label,
 )
@@ -83,6 +85,13 @@ def timeline(case: dict, world, cal: Calendar, today: dt.date, co_reports: str =
         if out.get("note"):
             text += f"；{out['note']}"
         steps.append((out.get("date"), 3, text))
+    if case.get("project"):
+        p = (getattr(world, "projects", None) or {}).get(case["project"]) or {}
+        head.append(f"重大项目：{case['project']} {p.get('title', '')}".rstrip())
+    from anshang.core.campaigns import campaigns_of
+
+    for camp in campaigns_of(case, getattr(world, "campaigns", None) or {}):
+        head.append(f"专项活动：{camp['id']} {camp.get('title', '')}（活动期间经{label(CHANNELS, case.get('channel'))}登记）")
     topics = [t for t in (getattr(world, "topics", None) or {}).values() if case.get("id") in (t.get("cases") or [])]
     for t in topics:
         head.append(f"专题调研：{t['id']} {t.get('title', '')}"
@@ -109,6 +118,10 @@ def _body(case: dict, steps: list, world, cal: Calendar, today: dt.date, co_repo
             text += f"（{unit_name(units, ev['unit'])}）"
         if ev.get("due"):
             text += f" 至 {parse_date(ev['due']).isoformat()}"
+        if ev.get("stage"):
+            text += f"：{label(PROJECT_STAGES, ev['stage'])}"
+        if ev.get("conclusion"):
+            text += f"：{label(REVIEW_RESULTS, ev['conclusion'])}"
         if ev.get("satisfaction"):
             text += f"：{ev['satisfaction']}"
         if ev.get("how"):
@@ -158,10 +171,18 @@ def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> s
     lead, co = lifecycle.units_of(item)
     lv = supervision.item_level(item, [o for o in obs if o.met is None], cal, today, policy)
     head = [f"{item['id']}  {item.get('title', '')}"]
+    project = str(item.get("id", "")).startswith("xm")
     if item.get("plan"):
         plan = world.plans.get(item["plan"]) or {}
-        head.append(f"行动方案：{plan.get('title') or item['plan']} 第 {item.get('number')} 项"
-                    f"  完成时限：{item.get('limit') or '—'}{'（定期报送进展）' if item.get('ongoing') else ''}")
+        what = "专项活动" if plan.get("campaign") else "行动方案"
+        head.append(f"{what}：{plan.get('title') or item['plan']} 第 {item.get('number')} 项"
+                    + (f"  承办：{item['desk']}" if item.get("desk") else "")
+                    + f"  完成时限：{item.get('limit') or '—'}{'（定期报送进展）' if item.get('ongoing') else ''}")
+    elif project:
+        ent = (getattr(world, "enterprises", {}) or {}).get(item.get("enterprise")) or {}
+        head.append(f"重大项目  企业：{ent.get('name') or item.get('enterprise')}  阶段：{label(PROJECT_STAGES, item.get('stage'))}"
+                    f"  挂点领导：{leader_name(world.leaders.get(item.get('leader')), item.get('leader', ''))}"
+                    + (f"  总投资：{item['investment']}" if item.get("investment") else ""))
     else:
         head.append(f"专题调研  立项：{item.get('opened')}" + (f"  共性问题：{item['group']}" if item.get("group") else ""))
         if item.get("cases"):
@@ -170,11 +191,13 @@ def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> s
         if po:
             head.append(f"制度性成果：{po.get('document')}（{parse_date(po['date']).isoformat()} 印发）")
     shown = "已结题" if st == "closed" and not item.get("plan") else label(STATUS, st)
-    head.append(f"牵头：{unit_name(units, lead)}  配合：{unit_names(units, co) or '—'}  状态：{shown}"
-                + (f"  督办：{LEVELS[lv]}" if lv else ""))
+    if project:
+        shown = "已结束跟踪" if st == "closed" else ("跟踪服务中" if st == "ongoing" else shown)
+    head.append(f"{'承办' if project else '牵头'}：{unit_name(units, lead)}  {'联办' if project else '配合'}："
+                f"{unit_names(units, co) or '—'}  状态：{shown}" + (f"  督办：{LEVELS[lv]}" if lv else ""))
     start = item.get("assigned") or item.get("opened")
-    steps = [(start, 0, "交办（方案印发，时限起算）" if item.get("plan") else "立项，交牵头单位研究")]
-    if not item.get("plan"):  # the opening note says the same
+    steps = [] if project else [(start, 0, "交办（方案印发，时限起算）" if item.get("plan") else "立项，交牵头单位研究")]
+    if not item.get("plan") and not project:  # the opening note says the same
         item = {**item, "events": [e for e in lifecycle.events(item) if not (e.get("kind") == "note"
                                    and str(e.get("note", "")).startswith("立项") and str(e.get("date")) == str(start))]}
     return "\n".join(head + _body(item, steps, world, cal, today, co_reports)) + "\n"
@@ -188,7 +211,7 @@ def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
     from anshang.store import loader
 
     if item_kind(cid) != "case":
-        world = loader.load(ledger, {"units", "plan", "topic"})
+        world = loader.load(ledger, {"units", "plan", "topic", "leaders", "enterprise"})
         item = case_as_of(loader.case(ledger, cid), today, cal.lenient(), settings.policy.co_unit_reports)
         if item is None:
             raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未交办或立项（--date 早于起算日期）")
@@ -196,8 +219,10 @@ def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
     case, world = loader.around_case(ledger, cid)
     from anshang.core.dates import maybe_date
 
-    world.topics = {t: x for t, x in loader.load(ledger, {"topic"}).topics.items()
+    more = loader.load(ledger, {"topic", "project", "campaign"})
+    world.topics = {t: x for t, x in more.topics.items()
                     if (maybe_date(x.get("opened")) or today) <= today}  # topics opened by then
+    world.projects, world.campaigns = more.projects, more.campaigns
     case = case_as_of(case, today, cal.lenient(), settings.policy.co_unit_reports)  # as it stood at the end of --date
     if case is None:
         raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未登记（--date 早于登记日期）")

@@ -170,7 +170,7 @@ def set_named(ledger, settings, cal, iid: str, leader: str, reason: str, day: dt
         from anshang.core.ids import item_kind
 
         world = loader.load(ledger, {"units", "enterprise", "plan"})
-        getattr(world, {"case": "cases", "task": "tasks", "topic": "topics"}[item_kind(iid)])[iid] = item
+        getattr(world, {"case": "cases", "task": "tasks", "topic": "topics", "project": "projects"}[item_kind(iid)])[iid] = item
         obs = [o for o in lifecycle.open_obligations(item, settings.policy.co_unit_reports) if o.unit == lead]
         values = chase_values(lead, obs, world, cal, day, settings)
         values.update(leader=leader.strip(), reason=reason.strip(), item=item.get("title", ""), id=iid)

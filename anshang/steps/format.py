@@ -31,7 +31,8 @@ def ledger_files(ledger: Ledger) -> list[str]:
     fixed = [r for r in (SETTINGS_FILE, LEADERS_FILE, UNITS_FILE) if (ledger.root / r).is_file()]
     return (fixed + ledger.enterprise_files() + ledger.session_files() + ledger.case_files()
             + ledger.calendar_files() + ledger.record_files() + ledger.plan_files() + ledger.task_files()
-            + ledger.topic_files() + ledger.visit_files())
+            + ledger.topic_files() + ledger.visit_files() + ledger.project_files() + ledger.campaign_files()
+            + ledger.evaluation_files())
 
 
 def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> FormatResult:

@@ -10,6 +10,7 @@ import datetime as dt
 from anshang.core import lifecycle
 from anshang.core.dates import parse_date
 from anshang.core.deadlines import extended
+from anshang.core.ids import item_kind
 from anshang.core.labels import DEADLINE_KINDS, KEY_OFF, KEY_ON, OUTCOMES, SATISFACTION, UNSATISFIED, label, only
 from anshang.core.lifecycle import require
 from anshang.core.problems import EXIT_PROBLEMS, AnshangError
@@ -101,7 +102,7 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
 
 
 def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str | None,
-           note: str | None, by: str) -> dict:
+           note: str | None, by: str, conclusion: str | None = None) -> dict:
     """A unit's progress, result or periodic report. A periodic report sets the next one's due date."""
     from anshang.core import naming
 
@@ -123,18 +124,20 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
             raise AnshangError(f"{n(who)} 不是 {cid} 的承办单位（牵头：{n(lead)}；配合：{'、'.join(n(u) for u in co) or '无'}）")
         if kind == "periodic":
             require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；定期报送只用于长期整改件（先 anshang longterm）")
+        if kind == "review":
+            require("review" in (case.get("deadlines") or {}), f"{cid} 不须季度审核（一季一审只用于重大项目）")
         require(kind in (case.get("deadlines") or {}) or kind in ("progress", "result", "periodic"),
                 f"{cid} 不须报送“{DEADLINE_KINDS[kind]}”")
-        ev = event(day, kind, by, unit=who, note=note)
+        ev = event(day, kind, by, unit=who, note=note, conclusion=conclusion if kind == "review" else None)
         same = [e for e in lifecycle.events(case) if e.get("kind") == kind and str(e.get("date")) == day.isoformat()
                 and (e.get("unit") or lead) == who]  # a report without a unit is the lead's
         if same:  # the same report twice (a second run, a double click): recorded once
             named = (loader.load(ledger, {"units"}).units.get(who) or {}).get("name") or who
             return None, {"event": ev, "next": None, "lead": lead, "unit_name": named, "again": True}
         nxt = None
-        if kind == "periodic" and who == lead:
-            stored = lifecycle.stored_deadline(case, "periodic")
-            # a task reports by its plan's rule (每季度); a demand by the settings' (十日一报)
+        if kind in ("periodic", "review") and who == lead:
+            stored = lifecycle.stored_deadline(case, kind)
+            # a task reports by its plan's rule (每季度), a project by its own (每月、每季度); a demand by the settings' (十日一报)
             rule = stored.rule if lifecycle.is_assigned_item(case) and stored else settings.policy.limits.periodic
             # 每季度首月10日: a report for this quarter made early is still this quarter's; the next is the next one
             basis = max(day, stored.due) if stored and rule.kind in ("monthly", "quarterly") else day
@@ -143,7 +146,7 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
         def change(doc):
             append(doc, ev)
             if nxt:
-                set_deadline(doc, "periodic", nxt)
+                set_deadline(doc, kind, nxt)
 
         named = (loader.load(ledger, {"units"}).units.get(who) or {}).get("name") or who
         return change, {"event": ev, "next": nxt, "lead": out.get("lead_unit"), "unit_name": named, "again": False}
@@ -227,7 +230,7 @@ def reassign(ledger, settings, cal, cid: str, lead: str, co: list[str] | None, r
             append(doc, ev)
             if lifecycle.is_assigned_item(case):  # a task or topic: its own units
                 doc["lead_unit"] = lead
-                canonical.put(doc, "co_units", new_co, "task" if case.get("plan") else "topic")
+                canonical.put(doc, "co_units", new_co, item_kind(case["id"]))
             else:
                 doc["outcome"]["lead_unit"] = lead
                 canonical.put(doc["outcome"], "co_units", new_co, "case", ("outcome",))

@@ -39,8 +39,8 @@ def recalc(ledger: Ledger, settings, today: dt.date, by: str, write: bool) -> Re
     cal = loader.calendar(ledger, provisional=False)
     result = Recalc()
     with ledger.lock():
-        world = loader.load(ledger, {"case", "session", "task", "topic"})
-        items = {**world.cases, **world.tasks, **world.topics}  # every tracked item's deadlines
+        world = loader.load(ledger, {"case", "session", "task", "topic", "project"})
+        items = {**world.cases, **world.tasks, **world.topics, **world.projects}  # every tracked item's deadlines
         for cid in sorted(items):
             case = items[cid]
             first = len(result.changes)

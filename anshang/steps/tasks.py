@@ -61,7 +61,7 @@ def _problem(path, cell: str, message: str):
 
 
 def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: int | None,
-                 issued: dt.date | None, day: dt.date, by: str) -> TaskImport:
+                 issued: dt.date | None, day: dt.date, by: str, sheet=None, plan_extra: dict | None = None) -> TaskImport:
     """Read the list, decide everything under the lock — every row readable, every file to be
     updated sound, every deadline computable on the calendar — and only then write: every task or
     none. Each row's task is created, or brought up to date (title, units, time limit) keeping its
@@ -70,8 +70,8 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
     from anshang.documents.plan_sheet import read_plan
 
     plan_rel = Ledger.plan_rel(plan_id)
-    units = loader.load(ledger, {"units"}).units
-    sheet = read_plan(path, units, year)
+    if sheet is None:  # a campaign passes its activities read already (``steps.campaigns``)
+        sheet = read_plan(path, loader.load(ledger, {"units"}).units, year)
     problems = list(sheet.problems)
     if problems:
         raise ProblemsFound("责任清单中有读不懂的行：", sorted(problems, key=_cell_order), NOT_IMPORTED)
@@ -127,13 +127,15 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
             body = {"id": plan_id, "title": title, "date": issued, "periodic": dict(DEFAULT_PERIODIC), "source": name}
             if sheet.year:
                 body["year"] = sheet.year
+            body.update(plan_extra or {})
             ledger.create(plan_rel, body)
             plan = body
         result = TaskImport(plan_id, title)
         for row in sheet.rows:
             tid = task_id(plan_id, row["number"])
             rel = Ledger.item_rel(tid)
-            record = {"title": row["title"], "lead_unit": row["lead"], "co_units": row["co"], "limit": row["limit"]}
+            record = {"title": row["title"], "lead_unit": row["lead"], "co_units": row["co"], "limit": row["limit"],
+                      "desk": row.get("desk")}
             if not ledger.path(rel).exists():
                 body = {"id": tid, "plan": plan_id, "number": row["number"], **record, "assigned": issued}
                 if row["ongoing"]:

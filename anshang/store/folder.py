@@ -14,6 +14,9 @@ Layout (README: 台账目录结构):
     tasks/<方案>/<序号>.yaml     行动方案的工作任务，一任务一档
     topics/<YYYY>/<ID>.yaml      专题调研
     visits/<YYYY>/<ID>.yaml      领导走访企业的记录
+    projects/<YYYY>/<ID>.yaml    重大项目，一项目一档（年份为纳入跟踪的年份）
+    campaigns/<ID>.yaml          服务月等专项活动（活动本身是 tasks/<ID>/ 下的工作任务）
+    evaluations/<YYYY>/<ID>.yaml 企业评议部门的结果，一次评议一档
     output/                      生成的文件（不纳入版本管理）
     .anshang/                    缓存与写锁（不纳入版本管理，可随时删除）
 """
@@ -43,6 +46,11 @@ RECORDS_DIR = "records"
 TASKS_DIR = "tasks"
 TOPICS_DIR = "topics"
 VISITS_DIR = "visits"
+PROJECTS_DIR = "projects"
+CAMPAIGNS_DIR = "campaigns"
+EVALUATIONS_DIR = "evaluations"
+# folders of items filed by year (<top>/<YYYY>/<file>.yaml)
+YEAR_DIRS = ("cases", "sessions", "records", "topics", "visits", "projects", "evaluations")
 PLAN_FILE = "plan.yaml"
 OUTPUT_DIR = "output"
 STATE_DIR = ".anshang"
@@ -81,6 +89,9 @@ class Snapshot:
     tasks: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     visits: list = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    campaigns: list = field(default_factory=list)
+    evaluations: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
     def docs(self):
@@ -96,6 +107,9 @@ class Snapshot:
         yield from self.tasks
         yield from self.topics
         yield from self.visits
+        yield from self.projects
+        yield from self.campaigns
+        yield from self.evaluations
 
 
 def find_root(data: str | None = None, env: dict | None = None, cwd: Path | None = None) -> Path:
@@ -148,14 +162,16 @@ class Ledger:
 
     @staticmethod
     def item_rel(item_id: str) -> str:
-        """The file of a case, an action-plan task or a research topic, by its id."""
-        from anshang.core.ids import TASK_ID_RE, TOPIC_ID_RE
+        """The file of a case, an action-plan task, a research topic or a major project, by its id."""
+        from anshang.core.ids import PROJECT_ID_RE, TASK_ID_RE, TOPIC_ID_RE
 
         m = TASK_ID_RE.match(item_id or "")
         if m:
             return f"{TASKS_DIR}/{m.group(1)}/{m.group(2)}.yaml"
         if TOPIC_ID_RE.match(item_id or ""):
             return f"{TOPICS_DIR}/20{item_id[2:4]}/{item_id}.yaml"
+        if PROJECT_ID_RE.match(item_id or ""):
+            return f"{PROJECTS_DIR}/20{item_id[2:4]}/{item_id}.yaml"
         return Ledger.case_rel(item_id)
 
     @staticmethod
@@ -163,6 +179,12 @@ class Ledger:
         if not PLAN_ID_RE.match(plan or ""):
             raise AnshangError(f"行动方案编号 {plan!r} 格式不对：用 2–16 个小写字母或数字、字母开头，例如 xd2026")
         return f"{TASKS_DIR}/{plan}/{PLAN_FILE}"
+
+    @staticmethod
+    def campaign_rel(campaign: str) -> str:
+        if not PLAN_ID_RE.match(campaign or ""):
+            raise AnshangError(f"活动编号 {campaign!r} 格式不对：用 2–16 个小写字母或数字、字母开头，例如 fwy2026")
+        return f"{CAMPAIGNS_DIR}/{campaign}.yaml"
 
     @staticmethod
     def enterprise_rel(uscc: str) -> str:
@@ -236,6 +258,15 @@ class Ledger:
     def visit_files(self) -> list[str]:
         return self._year_files(VISITS_DIR)
 
+    def project_files(self) -> list[str]:
+        return self._year_files(PROJECTS_DIR)
+
+    def evaluation_files(self) -> list[str]:
+        return self._year_files(EVALUATIONS_DIR)
+
+    def campaign_files(self) -> list[str]:
+        return [r for r in self._flat_files(CAMPAIGNS_DIR) if PLAN_ID_RE.match(r.rsplit("/", 1)[1][:-5])]
+
     def _plan_dirs(self) -> list[str]:
         base = self.root / TASKS_DIR
         if not base.is_dir():
@@ -256,9 +287,9 @@ class Ledger:
         return out
 
     def item_ids(self) -> list[str]:
-        """Ids of tasks and topics, from file names only."""
+        """Ids of tasks, topics and major projects, from file names only."""
         tasks = [f"{r.split('/')[1]}-{r.rsplit('/', 1)[1][:-5]}" for r in self.task_files()]
-        return tasks + [r.rsplit("/", 1)[1][:-5] for r in self.topic_files()]
+        return tasks + [r.rsplit("/", 1)[1][:-5] for r in self.topic_files() + self.project_files()]
 
     def case_ids(self, year: str | None = None) -> list[str]:
         """Case ids from file names only (nothing parsed); ``year`` looks in one folder."""
@@ -273,7 +304,7 @@ class Ledger:
     def stray_files(self) -> list[str]:
         """YAML files where no kind of ledger file belongs (a case dropped in cases/ itself)."""
         stray: list[str] = []
-        for top in (CASES_DIR, SESSIONS_DIR, RECORDS_DIR, TOPICS_DIR, VISITS_DIR):
+        for top in YEAR_DIRS:
             base = self.root / top
             if base.is_dir():
                 for e in os.scandir(base):
@@ -281,6 +312,10 @@ class Ledger:
                         stray.append(f"{top}/{e.name}")
                     elif e.is_dir() and not YEAR_RE.match(e.name):
                         stray.append(f"{top}/{e.name}/")
+        base = self.root / CAMPAIGNS_DIR
+        if base.is_dir():
+            stray += [f"{CAMPAIGNS_DIR}/{e.name}" for e in os.scandir(base) if e.is_file() and e.name.endswith(".yaml")
+                      and not e.name.startswith(".") and not PLAN_ID_RE.match(e.name[:-5])]
         base = self.root / TASKS_DIR
         if base.is_dir():
             for e in os.scandir(base):
@@ -335,6 +370,9 @@ class Ledger:
             ("task", self.task_files()),
             ("topic", self.topic_files()),
             ("visit", self.visit_files()),
+            ("project", self.project_files()),
+            ("campaign", self.campaign_files()),
+            ("evaluation", self.evaluation_files()),
         ]
         for kind, rels in groups:
             if kinds is not None and kind not in kinds:
@@ -350,11 +388,13 @@ class Ledger:
                 else:
                     getattr(snap, {"enterprise": "enterprises", "session": "sessions",
                                    "case": "cases", "calendar": "calendars", "record": "records",
-                                   "plan": "plans", "task": "tasks", "topic": "topics", "visit": "visits"}[kind]).append(doc)
+                                   "plan": "plans", "task": "tasks", "topic": "topics", "visit": "visits",
+                                   "project": "projects", "campaign": "campaigns", "evaluation": "evaluations"}[kind]).append(doc)
         for rel in self.stray_files() if kinds is None else []:
             snap.problems.append(Problem(rel, 1, "layout", "error",
-                                         "文件位置不对：诉求、场次、营商办记录、专题调研和领导走访文件应放在按年份命名的子目录中"
-                                         "（如 cases/2026/），工作任务放在 tasks/<方案编号>/<序号>.yaml"))
+                                         "文件位置不对：诉求、场次、营商办记录、专题调研、领导走访、重大项目和评议文件应放在按年份"
+                                         "命名的子目录中（如 cases/2026/），工作任务放在 tasks/<方案编号>/<序号>.yaml，"
+                                         "专项活动放在 campaigns/<活动编号>.yaml"))
         if cache is not None:
             cache.save()
         return snap
@@ -364,7 +404,8 @@ class Ledger:
         fixed = [SETTINGS_FILE, LEADERS_FILE, UNITS_FILE]
         return (fixed + self.enterprise_files() + self.session_files() + self.case_files()
                 + self.calendar_files() + self.record_files() + self.plan_files() + self.task_files()
-                + self.topic_files() + self.visit_files() + self.stray_files())
+                + self.topic_files() + self.visit_files() + self.project_files() + self.campaign_files()
+                + self.evaluation_files() + self.stray_files())
 
     def fingerprint(self, extra: str = "") -> str | None:
         """A digest of every file's identity (path, mtime, size, inode), or None while a file
@@ -446,8 +487,8 @@ class Ledger:
         """Remove the temporary files of writes that were killed half-way (``.name.xxxx.tmp``).
         Runs under the write lock, when no other writer can be in the middle of a write."""
         removed = []
-        folders = [self.root, self.root / ENTERPRISES_DIR, self.root / CALENDAR_DIR]
-        for top in (SESSIONS_DIR, CASES_DIR, RECORDS_DIR, TOPICS_DIR, VISITS_DIR):
+        folders = [self.root, self.root / ENTERPRISES_DIR, self.root / CALENDAR_DIR, self.root / CAMPAIGNS_DIR]
+        for top in YEAR_DIRS:
             base = self.root / top
             if base.is_dir():
                 folders += [base] + [Path(e.path) for e in os.scandir(base) if e.is_dir() and YEAR_RE.match(e.name)]
@@ -542,6 +583,7 @@ def kind_of(rel: str) -> str:
         SETTINGS_FILE: "settings", LEADERS_FILE: "leaders", UNITS_FILE: "units",
         ENTERPRISES_DIR: "enterprise", SESSIONS_DIR: "session", CASES_DIR: "case",
         CALENDAR_DIR: "calendar", RECORDS_DIR: "record", TOPICS_DIR: "topic", VISITS_DIR: "visit",
+        PROJECTS_DIR: "project", CAMPAIGNS_DIR: "campaign", EVALUATIONS_DIR: "evaluation",
     }.get(top, "") or ({TASKS_DIR: "plan" if rel.endswith("/" + PLAN_FILE) else "task"}.get(top, ""))
 
 

@@ -45,22 +45,29 @@ class World:
     tasks: dict = field(default_factory=dict)  # action-plan tasks, by id (xd2026-07)
     topics: dict = field(default_factory=dict)  # research topics, by id
     visits: dict = field(default_factory=dict)  # leaders' visits to enterprises, by id
+    projects: dict = field(default_factory=dict)  # major projects, by id
+    campaigns: dict = field(default_factory=dict)  # service-month campaigns, by id
+    evaluations: dict = field(default_factory=dict)  # enterprises' evaluations of units, by id
 
     def item(self, item_id: str) -> dict:
-        """A case, task or topic by its id ({} when there is none)."""
-        for table in (self.cases, self.tasks, self.topics):
+        """A case, task, topic or project by its id ({} when there is none)."""
+        for table in (self.cases, self.tasks, self.topics, self.projects):
             if item_id in table:
                 return table[item_id]
         return {}
 
     def tracked(self):
-        """Every item that can owe reports: cases, tasks and topics."""
+        """Every item that can owe reports: cases, tasks (and campaign activities), topics and projects."""
         yield from self.cases.values()
         yield from self.tasks.values()
         yield from self.topics.values()
+        yield from self.projects.values()
 
 
-ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "task", "topic", "visit"}
+ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "task", "topic", "visit", "project",
+       "campaign", "evaluation"}
+# the kinds an item's obligations may come from (every tracked item)
+TRACKED = {"case", "task", "topic", "project"}
 
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
@@ -77,7 +84,9 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
         w_items(doc.data if doc is not None else None, key, target)
     for docs, key, target in ((snap.sessions, "id", w.sessions), (snap.cases, "id", w.cases),
                               (snap.enterprises, "uscc", w.enterprises), (snap.plans, "id", w.plans),
-                              (snap.tasks, "id", w.tasks), (snap.topics, "id", w.topics), (snap.visits, "id", w.visits)):
+                              (snap.tasks, "id", w.tasks), (snap.topics, "id", w.topics), (snap.visits, "id", w.visits),
+                              (snap.projects, "id", w.projects), (snap.campaigns, "id", w.campaigns),
+                              (snap.evaluations, "id", w.evaluations)):
         for doc in docs:
             if isinstance(doc.data, dict) and doc.data.get(key):
                 target[doc.data[key]] = strip_lines(doc.data)
@@ -134,7 +143,7 @@ def read(ledger: Ledger, rel: str, missing_ok: bool = False, lines: bool = False
 
 
 def case(ledger: Ledger, cid: str) -> dict:
-    """One case file (or task or topic file, by its id) as plain data (it has passed its schema check)."""
+    """One case file (or task, topic or project file, by its id) as plain data (it has passed its schema check)."""
     return read(ledger, Ledger.item_rel(cid))
 
 

@@ -22,7 +22,9 @@ from anshang.core.labels import (
     MATCH_STATUS,
     NOTIFY_HOW,
     OUTCOMES,
+    PROJECT_STAGES,
     RECORD_KINDS,
+    REVIEW_RESULTS,
     REVISIT,
     RULES,
     SATISFACTION,
@@ -89,6 +91,12 @@ POLICY = {
     "agenda_workdays": K("int", "今日待办列出几个工作日内到期的（缺省 15）", min=0),
     "handover_workdays": K("int", "投诉中心、热线等不参加匹配的诉求登记后几个工作日内受理并交办（缺省 1）", min=0),
     "visits_per_leader_year": K("int", "每位领导每年走访企业的目标（家次；缺省 0，不设目标）", min=0),
+    "project_report_day": K("int", "重大项目一月一报：每月几日前报送（缺省 5）", min=1),
+    "project_review_day": K("int", "重大项目一季一审：每季度首月几日前完成上季度审核（缺省 15）", min=1),
+    "weight_on_time": K("int", "单位排名权重：按时报送率（％，四项权重合计 100；缺省 30）", min=0),
+    "weight_closure": K("int", "单位排名权重：办结率（缺省 30）", min=0),
+    "weight_satisfaction": K("int", "单位排名权重：满意率（缺省 20）", min=0),
+    "weight_evaluation": K("int", "单位排名权重：企业评议得分（缺省 20）", min=0),
     "office_since": K("date", "营商办待办从该日起计（此前的决定不再提醒；缺省全部）"),
     "alert_on_time_pct": K("int", "报告中列出按时报送率低于几％的单位（缺省 85；0 不列）", min=0),
     "alert_closure_pct": K("int", "报告中列出办结率低于几％的单位（缺省 0，不列）", min=0),
@@ -208,6 +216,8 @@ EVENT = {
     "level": K("str", "督办级别", choices=LEVELS),
     "owed": K("date", "所催事项的截止日期"),
     "leader": K("str", "挂牌督办的领导"),
+    "stage": K("str", "项目新阶段", choices=PROJECT_STAGES),
+    "conclusion": K("str", "季度审核结论", choices=REVIEW_RESULTS),
     "note": K("str", "说明"),
 }
 
@@ -259,6 +269,7 @@ CASE = {
     }),
     "key": K("bool", "重点诉求（回访，§四(五)）"),
     "visit": K("str", "走访中提出的（领导走访记录的编号）"),
+    "project": K("str", "关联的重大项目（编号）"),
     "deadlines": K("map", "办理时限", fields={
         k: K("map", v, fields=DEADLINE) for k, v in DEADLINE_KINDS.items()
     }),
@@ -280,6 +291,7 @@ PLAN = {
         "n": K("int", "日数（或每月、每季度首月第几日）", required=True, min=1),
     }),
     "source": K("str", "导入自（文件名）"),
+    "campaign": K("str", "专项活动的编号（campaigns/<编号>.yaml；此时各项任务即活动）"),
     "note": K("str", "备注"),
 }
 
@@ -291,6 +303,7 @@ TASK = {
     "lead_unit": K("str", "牵头单位", required=True),
     "co_units": K("list", "配合单位", item=K("str", "")),
     "limit": K("str", "完成时限（清单原文）"),
+    "desk": K("str", "承办的活动办公室内设部门（专项活动）"),
     "assigned": K("date", "起算日期（方案印发日期）", required=True),
     "ongoing": K("bool", "长期坚持（没有完成日期，定期报送进展）"),
     "source": K("map", "来源", fields={"file": K("str", "文件名"), "cell": K("str", "工作表!单元格")}),
@@ -326,6 +339,64 @@ VISIT = {
     "by": K("str", "经办人"),
 }
 
+PROJECT = {
+    "id": K("str", "编号", required=True),
+    "title": K("str", "项目名称", required=True),
+    "enterprise": K("str", "企业（统一社会信用代码）", required=True),
+    "stage": K("str", "当前阶段", required=True, choices=PROJECT_STAGES),
+    "lead_unit": K("str", "承办单位（属地承办）", required=True),
+    "co_units": K("list", "联办单位", item=K("str", "")),
+    "leader": K("str", "挂点领导（leaders.yaml 中的编号）", required=True),
+    "owner": K("str", "项目负责人（个人信息，不公开）"),
+    "investment": K("str", "总投资"),
+    "assigned": K("date", "纳入跟踪日期（一月一报、一季一审从此起算）", required=True),
+    "ongoing": K("bool", "跟踪服务中（定期报送，没有完成日期）"),
+    "deadlines": DEADLINES,
+    "events": EVENTS,
+    "note": K("str", "备注"),
+}
+
+PHASE = {"name": K("str", "阶段", required=True), "start": K("date", "开始", required=True),
+         "end": K("date", "结束", required=True)}
+DESK = {"name": K("str", "内设部门", required=True), "unit": K("str", "承担的单位（units.yaml 中的编号或名称）", required=True),
+        "duty": K("str", "职责")}
+ACTIVITY = {
+    "number": K("int", "序号", required=True, min=1),
+    "title": K("str", "活动名称", required=True),
+    "lead": K("str", "承办部门（单位名称或内设部门）", required=True),
+    "co": K("list", "配合部门", item=K("str", "")),
+    "limit": K("str", "完成时间（如 6月上旬、6月8日前、7月15日前）", required=True),
+}
+OPEN_DAY = {"date": K("date", "日期", required=True), "unit": K("str", "举办部门", required=True),
+            "place": K("str", "地点"), "note": K("str", "情况"), "by": K("str", "经办人")}
+CAMPAIGN = {
+    "id": K("str", "活动编号（与文件名相同）", required=True),
+    "title": K("str", "活动名称", required=True),
+    "start": K("date", "开始日期", required=True),
+    "end": K("date", "结束日期", required=True),
+    "channels": K("list", "活动期间计入本活动的诉求渠道", item=K("str", "", choices=CHANNELS)),
+    "phases": K("list", "活动阶段", item=K("map", "", fields=PHASE)),
+    "desks": K("list", "活动办公室内设部门", item=K("map", "", fields=DESK)),
+    "activities": K("list", "重点活动（anshang campaign import 编号 后成为可催办的任务）", item=K("map", "", fields=ACTIVITY)),
+    "summary_due": K("date", "书面总结报送日期"),
+    "summary_to": K("str", "总结报送对象"),
+    "open_days": K("list", "部门开放日（接待日）", item=K("map", "", fields=OPEN_DAY, flow=True)),
+    "source": K("str", "导入自（文件名）"),
+    "note": K("str", "备注"),
+}
+
+SCORE = {"unit": K("str", "被评议单位", required=True), "score": K("int", "得分（0–100）", required=True, min=0),
+         "enterprise": K("str", "评议企业（统一社会信用代码；不公开）")}
+EVALUATION = {
+    "id": K("str", "编号", required=True),
+    "title": K("str", "评议名称", required=True),
+    "date": K("date", "评议日期", required=True),
+    "campaign": K("str", "所属专项活动"),
+    "source": K("map", "来源", fields={"file": K("str", "文件名"), "digest": K("str", "内容指纹")}),
+    "scores": K("list", "评分（每条一行）", item=K("map", "", fields=SCORE, flow=True)),
+    "note": K("str", "备注"),
+}
+
 HOLIDAY = {
     "name": K("str", "节日", required=True),
     "from": K("date", "开始", required=True),
@@ -359,6 +430,9 @@ FILES = {
     "task": (TASK, "工作任务"),
     "topic": (TOPIC, "专题调研"),
     "visit": (VISIT, "领导走访"),
+    "project": (PROJECT, "重大项目"),
+    "campaign": (CAMPAIGN, "专项活动"),
+    "evaluation": (EVALUATION, "企业评议"),
 }
 
 
@@ -382,6 +456,8 @@ _FILE_PATHS = {
     "record": "records/<年>/<日期>-<类别>.yaml",
     "plan": "tasks/<方案编号>/plan.yaml", "task": "tasks/<方案编号>/<序号>.yaml",
     "topic": "topics/<年>/<编号>.yaml", "visit": "visits/<年>/<编号>.yaml",
+    "project": "projects/<年>/<编号>.yaml", "campaign": "campaigns/<活动编号>.yaml",
+    "evaluation": "evaluations/<年>/<编号>.yaml",
 }
 
 
@@ -416,5 +492,5 @@ _NAMES = {
         **UNIT_KINDS, **OUTCOMES, **EVENT_KINDS, **SOURCE_KINDS, **SESSION_EVENTS, **RECORD_KINDS},
     "form": SESSION_FORMS, "status": {**SESSION_STATUS, **MATCH_STATUS}, "decision": DECISIONS,
     "longterm_counting": LONGTERM_COUNTING, "rule": RULES, "co_unit_reports": CO_UNIT_REPORTS,
-    "how": NOTIFY_HOW, "revisit": REVISIT, "level": LEVELS,
+    "how": NOTIFY_HOW, "revisit": REVISIT, "level": LEVELS, "stage": PROJECT_STAGES, "conclusion": REVIEW_RESULTS,
 }

@@ -39,6 +39,12 @@ class Policy:
     agenda_workdays: int = 15  # ``anshang today`` lists what falls due within this many working days
     handover_workdays: int = 1  # a demand of a channel not matched to sessions is handed over within this
     visits_per_leader_year: int = 0  # each leader's yearly target of visits to enterprises (0: none)
+    project_report_day: int = 5  # 一月一报: a major project reports by this day of each month
+    project_review_day: int = 15  # 一季一审: the quarter's review by this day of the next quarter's first month
+    weight_on_time: int = 30  # the unit ranking's weights (per cent, together 100)
+    weight_closure: int = 30
+    weight_satisfaction: int = 20
+    weight_evaluation: int = 20
     office_since: object = None  # a date: the office's duties count from it (older decisions are not listed)
     alert_on_time_pct: int = 85  # the period report names units whose on-time rate is below this (0: not used)
     alert_closure_pct: int = 0  # … whose closure rate is below this
@@ -103,6 +109,13 @@ def settings_problems(data) -> list[Problem]:
             if [k for k in obs if not str(k).startswith("__")] and "result" not in obs:
                 problems.append(Problem(SETTINGS_FILE, line_of(obs), "settings", "error",
                                         f"channels.{ch}.obligations 须含 result（办理结果）"))
+        pol = data.get("policy") if isinstance(data.get("policy"), dict) else {}
+        weights = [pol.get(k, d) for k, d in (("weight_on_time", 30), ("weight_closure", 30),
+                                              ("weight_satisfaction", 20), ("weight_evaluation", 20))]
+        if all(isinstance(w, int) and not isinstance(w, bool) for w in weights) and sum(weights) != 100:
+            problems.append(Problem(SETTINGS_FILE, line_of(pol, "weight_on_time") if "weight_on_time" in pol else line_of(pol),
+                                    "settings", "error", f"单位排名的四项权重（weight_on_time、weight_closure、weight_satisfaction、"
+                                    f"weight_evaluation）合计应为 100，现为 {sum(weights)}"))
         routing = data.get("routing") if isinstance(data.get("routing"), dict) else {}
         fields = set(data.get("fields") or []) if isinstance(data.get("fields"), list) else set()
         for f in routing:

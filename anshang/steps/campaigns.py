@@ -1,0 +1,234 @@
+"""Service-month campaigns in the ledger (``campaign``): a commented campaign file written from a
+few options, its key activities imported as tasks of a plan named after it (from the campaign
+file or an Excel plan, with the task import's rules: all or nothing, updated in place, never
+duplicated), and the departments' open days recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from anshang.core import campaigns as core
+from anshang.core import naming
+from anshang.core.dates import cn_date, maybe_date
+from anshang.core.labels import CAMPAIGN_DESKS, CHANNELS
+from anshang.core.lifecycle import require
+from anshang.core.problems import AnshangError, Problem, ProblemsFound
+from anshang.store import canonical, loader
+from anshang.store.folder import Ledger
+
+DUTIES = {  # seed 002: what each desk of the campaign office does
+    "综合部": "起草文件，组织会议，检查协助各部门、各区县开展活动",
+    "工程部": "组织重点项目、重点工程的协调服务",
+    "宣传部": "组织媒体全过程跟踪报道，宣传优秀企业和优质服务单位",
+    "督办部": "整理分解企业反映的问题，督促整改，调处投诉",
+    "评议部": "组织企业评议部门、测评各区县投资环境",
+}
+
+
+def _office_unit(units: dict) -> str:
+    """The unit that staffs the desks by default: the business-environment office, else the first unit."""
+    for uid, u in units.items():
+        if "营商" in str(u.get("name", "")):
+            return uid
+    return next(iter(units), "")
+
+
+def _line(text: str, comment: str = "") -> str:
+    """A line of the file with its comment in one column (Chinese characters count two)."""
+    from anshang.documents.workbook import text_width
+
+    return f"{text}{' ' * max(1, 40 - text_width(text))}# {comment}" if comment else text
+
+
+def campaign_text(cid: str, title: str, start: dt.date, end: dt.date, summary_due: dt.date, channels: list[str],
+                  office_unit: str, summary_to: str) -> str:
+    """The commented campaign file ``campaign new`` writes."""
+    lines = [f"# 专项活动：{title}",
+             f"# 修改后运行 anshang check 核对；填写或改动重点活动后运行 anshang campaign import {cid}，",
+             f"# 每项活动成为可催办、可督办的任务（tasks/{cid}/）。日期写作 2026-06-01。",
+             _line(f"id: {cid}", "活动编号，勿改"), _line(f"title: {title}", "活动名称"),
+             _line(f"start: {start.isoformat()}", "开始日期"), _line(f"end: {end.isoformat()}", "结束日期"),
+             _line("channels:", "活动期间经这些渠道登记的诉求计入本活动")]
+    lines += [_line(f"  - {ch}", CHANNELS[ch]) for ch in channels]
+    lines.append(_line("phases:", "活动阶段：启动、实施、总结"))
+    for p in core.default_phases(start, end):
+        lines.append(f"  - {{name: {p['name']}, start: {p['start'].isoformat()}, end: {p['end'].isoformat()}}}")
+    lines.append(_line("desks:", "活动办公室内设部门：名称、承担的单位（units.yaml 中的编号或名称）、职责"))
+    for d in CAMPAIGN_DESKS:
+        lines.append(f"  - {{name: {d}, unit: {office_unit}, duty: {DUTIES[d]}}}")
+    lines += [_line(f"summary_due: {summary_due.isoformat()}", "书面总结报送日期"),
+              _line(f"summary_to: {summary_to}", "总结报送对象"),
+              "# 重点活动：序号、名称、承办部门（单位或上面的内设部门）、配合部门、完成时间，每项一行，例如：",
+              "#   - {number: 1, title: 召开服务月活动动员大会, lead: 综合部, co: [市政务服务局], limit: 6月上旬}",
+              "activities: []",
+              _line("open_days: []", "部门开放日（anshang campaign openday 记录）"), ""]
+    return "\n".join(lines)
+
+
+def new_campaign(ledger: Ledger, settings, cid: str, title: str, start: dt.date, end: dt.date,
+                 summary_due: dt.date | None, channels: list[str], summary_to: str | None) -> str:
+    """Write ``campaigns/<cid>.yaml``; returns its path relative to the ledger."""
+    rel = Ledger.campaign_rel(cid)
+    require(bool(title and title.strip()), "--title 活动名称不能为空")
+    require(end >= start, f"结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}")
+    chans = [naming.choice(c, CHANNELS, "--channel") for c in channels] or list(core.DEFAULT_CHANNELS)
+    due = summary_due or end + dt.timedelta(days=15)
+    require(due >= end, f"书面总结报送日期 {due.isoformat()} 早于活动结束日期 {end.isoformat()}")
+    units = loader.load(ledger, {"units"}).units
+    with ledger.lock():
+        if ledger.path(rel).exists():
+            raise AnshangError(f"{rel} 已存在：专项活动 {cid} 已建立，修改请编辑该文件")
+        if ledger.path(Ledger.plan_rel(cid)).exists():
+            raise AnshangError(f"编号 {cid} 已是行动方案（tasks/{cid}/）；专项活动请换一个编号")
+        text = campaign_text(cid, title.strip(), start, end, due, chans, _office_unit(units),
+                             summary_to or f"{settings.city}优化营商环境领导小组")
+        ledger.replace_file(rel, text)
+    return rel
+
+
+def find_campaign(ledger: Ledger, given: str) -> str:
+    """A campaign by its id (or a unique prefix), or by a part of its title."""
+    from anshang.core.ids import resolve
+
+    ids = [r.rsplit("/", 1)[1][:-5] for r in ledger.campaign_files()]
+    g = (given or "").strip()
+    if g.isascii():
+        return resolve(g, ids, "专项活动")
+    world = loader.load(ledger, {"campaign"})
+    hits = [c for c, x in sorted(world.campaigns.items()) if g in str(x.get("title", ""))]
+    if len(hits) != 1:
+        raise AnshangError(f"没有标题含“{g}”的专项活动" if not hits else f"“{g}”对应 {len(hits)} 个专项活动：{'、'.join(hits)}；请写编号")
+    return hits[0]
+
+
+def _desks(campaign: dict, units: dict, rel: str) -> tuple[dict, list]:
+    out, problems = {}, []
+    for i, d in enumerate(campaign.get("desks") or []):
+        try:
+            out[str(d["name"])] = naming.unit(str(d["unit"]), units)
+        except AnshangError as e:
+            problems.append(Problem(rel, 0, "campaign", "error", f"内设部门“{d.get('name')}”：{e.message}", f"desks[{i}]"))
+    return out, problems
+
+
+def _activities_sheet(campaign: dict, units: dict, desks: dict, rel: str):
+    """The campaign file's activities as a plan sheet (rows and problems), like an Excel list's."""
+    from anshang.core import tasks as tcore
+    from anshang.documents.plan_sheet import Sheet
+
+    start = maybe_date(campaign.get("start"))
+    sheet = Sheet(year=start.year if start else None)
+    for i, a in enumerate(campaign.get("activities") or []):
+        where = f"activities[{i}]"
+
+        def problem(msg, where=where):
+            sheet.problems.append(Problem(rel, 0, "campaign", "error", msg, where))
+
+        number = a.get("number")
+        if number in sheet.numbers:
+            problem(f"序号 {number} 重复")
+            continue
+        sheet.numbers[number] = where
+        names = [str(a.get("lead") or "")] + [str(x) for x in a.get("co") or []]
+        ids, desk = [], None
+        for k, n in enumerate(names):
+            if n in desks:
+                desk = desk or (n if k == 0 else None)
+                ids.append(desks[n])
+                continue
+            try:
+                ids.append(naming.unit(n, units))
+            except AnshangError as e:
+                problem(f"第 {number} 项“{a.get('title')}”：{e.message}")
+        try:
+            limit = tcore.parse_limit(str(a.get("limit") or ""), sheet.year)
+        except ValueError as e:
+            problem(f"第 {number} 项“{a.get('title')}”：{e}")
+            continue
+        if len(ids) == len(names):
+            sheet.rows.append({"number": number, "title": str(a.get("title")), "lead": ids[0],
+                               "co": [u for u in dict.fromkeys(ids[1:]) if u != ids[0]], "limit": str(a.get("limit")),
+                               "cell": f"重点活动第{number}项", "limit_cell": where, "rule": limit.rule,
+                               "ongoing": limit.ongoing, "desk": desk})
+    return sheet
+
+
+def import_campaign(ledger: Ledger, settings, cal, cid: str, path: Path | None, day: dt.date, by: str):
+    """Make the campaign's activities tasks (tasks/<cid>/<nn>.yaml). With ``path`` (an Excel plan)
+    its activity rows are read first and written into the campaign file's ``activities`` (the file
+    stays the record of the plan); without, the campaign file's ``activities`` are used as written."""
+    from anshang.steps.tasks import import_tasks
+
+    rel = Ledger.campaign_rel(cid)
+    campaign = loader.read(ledger, rel, missing_ok=True)
+    if campaign is None:
+        raise AnshangError(f"没有专项活动 {cid}（{rel}）：先用 anshang campaign new {cid} --title … --start … --end … 建立")
+    plan = loader.read(ledger, Ledger.plan_rel(cid), missing_ok=True)
+    if plan is not None and plan.get("campaign") != cid:
+        raise AnshangError(f"编号 {cid} 已是行动方案 {plan.get('title', '')}（tasks/{cid}/）；专项活动须用另一个编号")
+    units = loader.load(ledger, {"units"}).units
+    desks, problems = _desks(campaign, units, rel)
+    if problems:
+        raise ProblemsFound("活动办公室内设部门的单位有误：", problems, f"请修改 {rel} 中的 desks 后重试")
+    start = maybe_date(campaign.get("start"))
+    if path is not None:
+        from anshang.documents.plan_sheet import read_plan
+
+        sheet = read_plan(path, units, start.year if start else None, desks)
+        name = Path(path).name
+    else:
+        sheet = _activities_sheet(campaign, units, desks, rel)
+        name = rel
+        if not sheet.rows and not sheet.problems:
+            raise AnshangError(f"{rel} 中还没有重点活动（activities）：按文件中的例子填写，或从 Excel 方案导入："
+                               f"anshang campaign import {cid} 方案.xlsx")
+    sheet.title = ""  # the campaign file names the plan
+    extra = {"title": campaign.get("title"), "campaign": cid}
+    result = import_tasks(ledger, settings, cal, Path(name), cid, start.year if start else None, start, day, by,
+                          sheet=sheet, plan_extra=extra)
+    if path is not None:  # the plan's activities, as read, become the campaign file's list
+        def written(row):
+            a = {"number": row["number"], "title": row["title"], "lead": row.get("desk") or _unit_label(units, row["lead"]),
+                 "co": [_unit_label(units, u) for u in row["co"]], "limit": row["limit"]}
+            return {k: v for k, v in a.items() if v not in (None, "", [])}
+
+        acts = [written(r) for r in sorted(sheet.rows, key=lambda r: r["number"])]
+
+        def change(doc):
+            canonical.put(doc, "activities", [canonical.one_line(canonical.to_rt(a)) for a in acts], "campaign")
+            canonical.put(doc, "source", name, "campaign")
+
+        with ledger.lock():
+            ledger.edit(rel, change)
+    return result
+
+
+def _unit_label(units: dict, uid: str) -> str:
+    return (units.get(uid) or {}).get("name") or uid
+
+
+def add_open_day(ledger: Ledger, cid: str, unit: str, day: dt.date, place: str | None, note: str | None, by: str) -> dict:
+    """Record a department's open day (部门开放日) of the campaign."""
+    rel = Ledger.campaign_rel(cid)
+    units = loader.load(ledger, {"units"}).units
+    uid = naming.unit(unit, units)
+    with ledger.lock():
+        campaign = loader.read(ledger, rel)
+        start, end = core.span(campaign)
+        require(start is None or end is None or start <= day <= end,
+                f"{cn_date(day)}不在活动期间（{start}—{end}）：部门开放日应在活动期间举办")
+        for o in campaign.get("open_days") or []:
+            if o.get("unit") == uid and maybe_date(o.get("date")) == day:
+                raise AnshangError(f"{(units.get(uid) or {}).get('name', uid)} {day.isoformat()} 的开放日已记录过")
+        entry = {k: v for k, v in {"date": day, "unit": uid, "place": place, "note": note, "by": by}.items() if v}
+
+        def change(doc):
+            line = canonical.one_line(canonical.to_rt(entry))
+            if doc.get("open_days"):
+                doc["open_days"].append(line)
+            else:
+                canonical.put(doc, "open_days", [line], "campaign")
+
+        ledger.edit(rel, change)
+    return {**entry, "unit_name": (units.get(uid) or {}).get("name", uid)}
