@@ -200,8 +200,10 @@ def test_corrupt_cache_is_ignored(cli, mini):
 def test_sample_ledger_passes_check(cli, sample):
     r = cli("--data", sample, "check", "--date", "2026-11-21")  # the sample is "as of" this day
     assert r.code == 0, r.out
-    # the only findings: the first 2027 session and an ongoing task's next quarterly report wait
-    # for the 2027 holiday notice
-    assert [line.split(":")[0] for line in r.out.splitlines()] == ["sessions/2027/2027-01-21.yaml",
+    # the only findings: the major projects' next quarterly reviews, the first 2027 session and an
+    # ongoing task's next quarterly report wait for the 2027 holiday notice
+    assert [line.split(":")[0] for line in r.out.splitlines()] == ["projects/2026/xm260302-7dq4k.yaml",
+                                                                   "projects/2026/xm260520-h3ve9.yaml",
+                                                                   "sessions/2027/2027-01-21.yaml",
                                                                    "tasks/xd2026/09.yaml"]
     assert "暂定" in r.out

@@ -58,6 +58,6 @@ def test_table_out_and_refusals(cli, sample, tmp_path):
 def test_roster_show_lists_the_enterprise_cases(cli, sample):
     r = cli("--data", sample, "roster", "show", "北岚市宏达氯碱", "--date", DAY)
     assert r.code == 0
-    assert r.out.splitlines()[-4:] == ["  诉求：2 件", "    261120-4eb3q  2026-11-20  已安排场次  留抵退税因上游发票协查长期暂停",
+    assert r.out.splitlines()[-6:] == ["  诉求：2 件", "    261120-4eb3q  2026-11-20  已安排场次  留抵退税因上游发票协查长期暂停",
                                        "    261120-p7g7f  2026-11-20  择期安排  氯碱装置尾气治理设施改造环评批复",
-                                       "  领导走访：无"]
+                                       "  领导走访：无", "  重大项目：无", "  企业评议：无"]

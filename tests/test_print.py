@@ -66,6 +66,8 @@ def made(tmp_path_factory) -> dict:
     letters = ["260924-wmrp0", "260924-btg2g", "250304-e2pzz", "261120-p7g7f", "261119-63j86"]
     _ok(*d, "letter", *letters, "--date", DAY, "--out", out)
     _ok(*d, "summary", "--year", "2026", "--date", DAY, "--out", out)
+    _ok(*d, "project", "sheet", "--date", DAY, "--out", out / "一企一表.xlsx")
+    _ok(*d, "campaign", "report", "fwy2026", "--date", DAY, "--out", out)
     files = {p.name: p for p in out.iterdir()}
     if LIBREOFFICE:
         pdf = root / "pdf"

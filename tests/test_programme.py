@@ -269,7 +269,9 @@ def test_tasks_are_in_due_list_show_chase_weekly_and_summary(cli, sample, tmp_pa
     assert [(d["unit"], d["part"], d["kind"], d["due"]) for d in six] == [("czj", "lead", "result", "2026-03-23"),
                                                                         ("jrj", "co", "result", "2026-03-23")]
     listed = json.loads(cli("--data", sample, "list", "--kind", "工作任务", "--overdue", "--date", DAY, "--json").out)
-    assert [r["id"] for r in listed] == ["xd2026-06", "xd2026-07", "xd2026-08"]
+    # (the service month's overdue activity, a task of the campaign's plan, is listed with them)
+    assert [r["id"] for r in listed] == ["fwy2026-06", "xd2026-06", "xd2026-07", "xd2026-08"]
+    listed = listed[1:]
     assert listed[0]["enterprise"] == "北岚市2026年优化营商环境行动方案重点任务责任清单第6项"
     both = json.loads(cli("--data", sample, "list", "--kind", "诉求", "--kind", "专题调研", "--date", DAY, "--json").out)
     assert "zt261105-k7m2x" in {r["id"] for r in both}
@@ -278,7 +280,7 @@ def test_tasks_are_in_due_list_show_chase_weekly_and_summary(cli, sample, tmp_pa
     assert "督办：督办" in show and "2026-04-01 督办（市财政局）：办理结果超期，列入督办清单 [营商办]" in show
     assert cli("--data", sample, "show", "xd20", "--date", DAY).code == 2  # a prefix naming several
     text = cli("--data", sample, "task", "list", "--date", DAY).out
-    assert text.splitlines()[0] == "工作任务 10 项（截至2026年11月21日）"
+    assert text.splitlines()[0] == "工作任务 16 项（截至2026年11月21日）"  # the plan's 10 and the service month's 6
     assert "xd2026-01 推行企业开办“一网通办”，全程网办率达到90%以上" in text and "【挂牌督办】" in text
     assert cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path).code == 0
     wb = openpyxl.load_workbook(next(tmp_path.glob("*.xlsx")))
@@ -288,7 +290,7 @@ def test_tasks_are_in_due_list_show_chase_weekly_and_summary(cli, sample, tmp_pa
     assert "xd2026-06" in {r[2].value for r in wb["到期与超期"].iter_rows(min_row=4)}
     assert cli("--data", sample, "summary", "--year", "2026", "--date", DAY, "--out", tmp_path / "s").code == 0
     report = docx_text(next((tmp_path / "s").glob("*.docx")))
-    assert "六、行动方案任务、专题调研和领导走访" in report
+    assert "六、行动方案任务、专项活动、重大项目、专题调研和领导走访" in report
     # due in the year by the day of writing: xd2026-04 (done on time) and xd2026-06 (late)
     assert "行动方案工作任务共 10 项。本期已到期的 2 项中，已完成 1 项（其中按期完成 1 项），逾期未完成 1 项" in report
     assert "“涉企许可证变更环节多、时间长问题专题调研”已形成制度性成果：《北岚市涉企许可证变更“一次办”若干措施》" in report
@@ -325,7 +327,9 @@ def test_a_units_responsibility_list_prints(cli, sample, tmp_path):
     assert (ws["B4"].value, ws["D4"].value) == ("xd2026-07", "牵头")
     assert ws.page_setup.paperSize == 9 and ws.print_title_rows == "$1:$3"
     r = cli("--data", sample, "task", "list", "--unit", "市财政局", "--json", "--date", DAY)
-    assert {t["id"]: t["part"] for t in json.loads(r.out)} == {"xd2026-04": "co", "xd2026-06": "lead", "xd2026-10": "co"}
+    # the service month's activities too: 市财政局 organised the fourth and helped with the second
+    assert {t["id"]: t["part"] for t in json.loads(r.out)} == {"fwy2026-02": "co", "fwy2026-04": "lead", "xd2026-04": "co",
+                                                              "xd2026-06": "lead", "xd2026-10": "co"}
     r = cli("--data", sample, "task", "list", "--out", tmp_path / "x.docx")
     assert r.code == 2 and "--out 的文件名应以 .xlsx 结尾" in r.err
 
@@ -343,8 +347,8 @@ def test_check_validates_task_and_topic_files(cli, sample):
     assert r.code == 1
     lines = [line for line in r.out.splitlines() if "警告" not in line]
     assert lines == [
-        "tasks/stray.yaml:1: [layout] 文件位置不对：诉求、场次、营商办记录、专题调研和领导走访文件应放在按年份命名的子目录中"
-        "（如 cases/2026/），工作任务放在 tasks/<方案编号>/<序号>.yaml",
+        "tasks/stray.yaml:1: [layout] 文件位置不对：诉求、场次、营商办记录、专题调研、领导走访、重大项目和评议文件应放在按年份"
+        "命名的子目录中（如 cases/2026/），工作任务放在 tasks/<方案编号>/<序号>.yaml，专项活动放在 campaigns/<活动编号>.yaml",
         f"tasks/xd2026/05.yaml:{lead_line}: [items] 承办单位 'nobody' 不在 units.yaml 中",
         "tasks/xd2026/12.yaml:1: [items] 任务编号 'xd2026-03'、序号 3 与文件名 12.yaml 不符（应为 xd2026-03，文件 03.yaml）",
         "topics/2026/zt261105-k7m2x.yaml:11: [items] 关联诉求 '261102-zzzzz' 不存在（cases/ 中没有）",
@@ -627,7 +631,7 @@ def test_a_years_list_has_what_runs_into_it_and_a_task_can_be_called_off(cli, sa
     assert [r["id"] for r in rows] == ["xd2026-03"]  # due 2027-06-30: on the 2026 list too
     assert json.loads(cli("--data", sample, "task", "list", "--year", "2025", "--json", "--date", DAY).out) == []
     r = cli("--data", sample, "task", "list", "--plan", "nope")
-    assert r.code == 2 and "没有编号为 'nope' 的行动方案（已有：xd2026）" in r.err
+    assert r.code == 2 and "没有编号为 'nope' 的行动方案（已有：fwy2026、xd2026）" in r.err
     r = cli("--data", sample, "close", "xd2026-06", "--cancelled", "--date", DAY)
     assert r.code == 2 and "须用 --note 写明原因" in r.err
     r = cli("--data", sample, "close", "xd2026-06", "--cancelled", "--note", "清单中已删去", "--date", DAY)

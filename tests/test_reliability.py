@@ -236,7 +236,7 @@ def _git(cwd, *args):
 @pytest.mark.skipif(subprocess.run(["git", "--version"], capture_output=True).returncode != 0, reason="git")
 def test_two_clones_appending_to_one_case_merge_cleanly(cli, sample, tmp_path):
     a = sample
-    assert (a / ".gitattributes").read_text(encoding="utf-8").count("merge=union") == 4
+    assert (a / ".gitattributes").read_text(encoding="utf-8").count("merge=union") == 5
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "台账"]):
         assert _git(a, *args).returncode == 0
     b = tmp_path / "clone"

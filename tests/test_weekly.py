@@ -36,7 +36,7 @@ def test_same_ledger_and_date_give_identical_bytes(cli, sample, tmp_path, book):
 
 def test_sheets_and_layout(book):
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["诉求台账", "工作任务", "专题调研", "到期与超期", "营商办待办", "承办单位统计", "接待场次",
+    assert wb.sheetnames == ["诉求台账", "工作任务", "专题调研", "重大项目", "到期与超期", "营商办待办", "承办单位统计", "接待场次",
                              "共性问题", "说明"]
     ws = wb["诉求台账"]
     assert ws["A1"].value == "北岚市企业诉求台账（未办结及2026年办结）"

@@ -404,7 +404,7 @@ def summary(d: Official) -> None:
              ("结案率", "finish_rate", 28)], loop="channel_rows")
     d.heading("五、共性问题", keep=True)
     d.lines("common")
-    d.heading("六、行动方案任务、专题调研和领导走访", keep=True)
+    d.heading("六、行动方案任务、专项活动、重大项目、专题调研和领导走访", keep=True)
     d.lines("programme")
     d.heading("七、超期和长期整改事项", keep=True)
     d.lines("overdue_lines")

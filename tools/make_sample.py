@@ -480,6 +480,8 @@ def programme(root: Path) -> None:
         write(root, rel, doc, "task")
 
     visits(root, ledger)
+    campaign(root, ledger, settings)
+    projects(root)
     world = loader.load_as_of(ledger, TODAY, cal)
     groups = [g for g in common_problems(world.cases) if any("拖欠" in c["title"] for c in g)]
     first = [c["id"] for c in groups[0]]
@@ -500,6 +502,86 @@ def programme(root: Path) -> None:
                    {"date": D(2026, 8, 5), "kind": "result", "unit": "scjgj", "note": "形成制度性成果：《北岚市涉企许可证变更“一次办”若干措施》"},
                    {"date": D(2026, 8, 6), "kind": "close", "by": "营商办", "note": "结题"}],
     }, "topic")
+
+
+CAMPAIGN_FILE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "服务月方案-2026.xlsx"
+EVALUATION_FILE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "评议-2026.xlsx"
+
+
+def campaign(root: Path, ledger, settings) -> None:
+    """A service month (the autumn of 2026): the campaign file, its activities imported from the
+    Excel plan as a clerk would, reports on most of them, two open days and the enterprises'
+    evaluation of departments."""
+    from sample_campaign import build_campaign_book, build_evaluation_book
+
+    from anshang.steps.campaigns import add_open_day, import_campaign, new_campaign
+    from anshang.steps.evaluations import import_evaluation
+
+    build_campaign_book(CAMPAIGN_FILE)
+    build_evaluation_book(EVALUATION_FILE)
+    new_campaign(ledger, settings, "fwy2026", "北岚市2026年秋季服务企业月活动", D(2026, 9, 21), D(2026, 10, 31), D(2026, 11, 15),
+                 [], None)
+    import_campaign(ledger, settings, cal, "fwy2026", CAMPAIGN_FILE, D(2026, 9, 18), "营商办")
+    for n, day, unit, note in ((1, D(2026, 9, 25), "yshj", "动员大会已召开，各部门、各区县参加。"),
+                               (2, D(2026, 10, 16), "swj", "举办政策宣讲 6 场，企业 420 家参加。"),
+                               (3, D(2026, 10, 19), "yshj", "各部门公开接待日均已举办。"),
+                               (4, D(2026, 10, 28), "czj", "已公布收费目录和举报电话。"),
+                               (5, D(2026, 11, 4), "yshj", "评议已完成，结果已汇总。")):
+        rel = f"tasks/fwy2026/{n:02d}.yaml"
+        doc = yamlio.strip_lines(yamlio.loads((root / rel).read_text(encoding="utf-8")))
+        doc["events"] = [{"date": day, "kind": "result", "unit": unit, "note": note}]
+        if n < 5:  # the office checked and closed the first four; the fifth waits for its check
+            doc["events"].append({"date": cal.add_workdays(day, 1).due, "kind": "close", "by": "营商办", "note": "经核实已完成。"})
+        write(root, rel, doc, "task")
+    add_open_day(ledger, "fwy2026", "scjgj", D(2026, 9, 30), "市政务服务中心", "接待企业 15 家，受理咨询 21 件、投诉 1 件", "营商办")
+    add_open_day(ledger, "fwy2026", "zwfwj", D(2026, 10, 16), "市政务服务中心", "接待企业 9 家，受理咨询 12 件", "营商办")
+    body = import_evaluation(ledger, EVALUATION_FILE, "2026年秋季服务企业月企业评议部门", D(2026, 10, 30), "fwy2026")
+    rel = next(r for r in ledger.evaluation_files() if body["id"] in r)  # a fixed id: the sample is the same every time
+    (root / rel).rename(root / "evaluations/2026/pj261030-qk4m8.yaml")
+    doc = yamlio.strip_lines(yamlio.loads((root / "evaluations/2026/pj261030-qk4m8.yaml").read_text(encoding="utf-8")))
+    doc["id"] = "pj261030-qk4m8"
+    write(root, "evaluations/2026/pj261030-qk4m8.yaml", doc, "evaluation")
+
+
+def projects(root: Path) -> None:
+    """Two major projects (一企一表): monthly reports (一月一报) and quarterly reviews (一季一审) as
+    ``project report`` and ``project review`` record them, one project moved to trial production,
+    the other a month behind with its report; a demand linked to it."""
+    monthly, quarterly = Rule("monthly", 5), Rule("quarterly", 15)
+
+    def chain(rule, start, reports):
+        due = rule.record(cal, start)
+        for day in reports:  # a report made early is its own period's: the next counts from the due date
+            due = rule.record(cal, max(day, D.fromisoformat(str(due["due"]))))
+        return due
+
+    specs = [
+        ("xm260302-7dq4k", "年产5万吨新型装饰材料项目", "91150302MA0FGE8BFD", "lsq", ["fgw", "zrzyj"], "mayor", "12亿元",
+         D(2026, 3, 2), [(D(2026, 3, 2), "building", "纳入重大项目跟踪服务"), (D(2026, 10, 8), "trial", "主体工程完工，设备调试")],
+         [D(2026, 3, 4), D(2026, 4, 3), D(2026, 5, 6), D(2026, 6, 4), D(2026, 7, 3), D(2026, 8, 5), D(2026, 9, 4),
+          D(2026, 10, 9), D(2026, 11, 4)],
+         [(D(2026, 4, 14), "on_track", "进度正常"), (D(2026, 7, 14), "on_track", "主体厂房封顶"),
+          (D(2026, 10, 13), "behind", "设备到货晚于计划约三周，已协调供货商")]),
+        ("xm260520-h3ve9", "风光储一体化示范项目", "91150321MA695D4ECA", "nyj", ["fgw", "ytx"], "vm-zhao", "36亿元",
+         D(2026, 5, 20), [(D(2026, 5, 20), "signed", "纳入重大项目跟踪服务"), (D(2026, 8, 18), "preparing", "办理用地、环评手续")],
+         [D(2026, 6, 5), D(2026, 7, 6), D(2026, 8, 5), D(2026, 9, 7)],
+         [(D(2026, 7, 14), "blocked", "送出线路和变电站扩建需电网公司协调"), (D(2026, 10, 15), "on_track", "线路方案已批复")]),
+    ]
+    for pid, title, code, lead, co, leader, money, added, stages, reports, reviews in specs:
+        events = [{"date": d, "kind": "stage", "by": "营商办", "stage": st, "note": note} for d, st, note in stages]
+        events += [{"date": d, "kind": "periodic", "by": "营商办", "unit": lead, "note": "本月进展已报送。"} for d in reports]
+        events += [{"date": d, "kind": "review", "by": "营商办", "unit": lead, "conclusion": c, "note": note}
+                   for d, c, note in reviews]
+        events.sort(key=lambda e: e["date"])
+        write(root, f"projects/2026/{pid}.yaml", {
+            "id": pid, "title": title, "enterprise": code, "stage": stages[-1][1], "lead_unit": lead, "co_units": co,
+            "leader": leader, "owner": "项目负责人（示例）", "investment": money, "assigned": added, "ongoing": True,
+            "deadlines": {"periodic": chain(monthly, added, reports), "review": chain(quarterly, added, [d for d, _, _ in reviews])},
+            "events": events}, "project")
+    rel = next((root / "cases").glob("2026/260609-01mc1.yaml"))
+    doc = yamlio.strip_lines(yamlio.loads(rel.read_text(encoding="utf-8")))
+    doc["project"] = "xm260520-h3ve9"
+    write(root, str(rel.relative_to(root)).replace("\\", "/"), doc, "case")
 
 
 if __name__ == "__main__":

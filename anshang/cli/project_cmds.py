@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from anshang.cli import GROUP, app
-from anshang.cli.context import CTX, PROVISIONAL_HELP, clerk, date_arg, out, today
+from anshang.cli.context import CTX, PROVISIONAL_HELP, clerk, out, today
 from anshang.core.labels import PROJECT_STAGES, REVIEW_RESULTS
 
 project_app = typer.Typer(help="重大项目跟踪服务：一企一表、一月一报、一季一审、领导挂点，从洽谈到投产。", **GROUP)
@@ -113,7 +113,7 @@ def project_review(
 @project_app.command("link")
 def project_link(
     project: str = typer.Argument(..., metavar="项目", help=PROJECT_HELP),
-    cases: list[str] = typer.Argument(..., metavar="诉求编号…", help="与项目有关的企业诉求（编号或唯一前缀，可多个）"),
+    cases: list[str] = typer.Argument(..., metavar="诉求编号", help="与项目有关的企业诉求（编号或唯一前缀，可多个）"),
     by: str | None = typer.Option(None, "--by", metavar="经办人", help=BY_HELP),
 ):
     """把企业诉求关联到重大项目（诉求文件中写入 project），一企一表列出这些诉求。"""
@@ -155,7 +155,7 @@ def project_list(
 
 @project_app.command("sheet")
 def project_sheet(
-    projects: list[str] | None = typer.Argument(None, metavar="项目…", help="只写这些项目（缺省：全部）"),
+    projects: list[str] | None = typer.Argument(None, metavar="项目", help="只写这些项目（缺省：全部）"),
     to: Path | None = typer.Option(None, "--out", metavar="文件.xlsx", help="写到这个文件（缺省：output/重大项目一企一表-日期.xlsx）"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="按该日结束时的台账（默认今天）"),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from anshang.core import lifecycle
 from anshang.core.dates import maybe_date, parse_date
-from anshang.core.problems import AnshangError
 from anshang.core.evaluations import composite, unit_scores
+from anshang.core.problems import AnshangError
 from anshang.core.visits import visit_figures
 
 CHANNEL_ORDER = ("reception_day", "hotline", "open_day", "complaint_centre", "leader_visit", "service_month", "other")

@@ -30,15 +30,16 @@ def matches(ent: dict, query: str) -> bool:
 
 
 def show(ledger, query: str, today=None) -> str:
-    """Every enterprise whose code starts with, or whose name contains, ``query``, with its
-    demands (编号、登记日期、状态、事项) and its leaders' visits."""
+    """Every enterprise whose code starts with, or whose name contains, ``query``, with its whole
+    story: demands (编号、登记日期、状态、事项), major projects, leaders' visits and the scores it gave
+    in evaluations."""
     import datetime as dt
 
     from anshang.core import lifecycle
     from anshang.core.labels import STATUS
     from anshang.store import loader
 
-    world = loader.load(ledger, {"enterprise", "case", "visit", "leaders"})
+    world = loader.load(ledger, {"enterprise", "case", "visit", "leaders", "project", "evaluation", "units"})
     day = today or dt.date.today()
     hits = [e for e in world.enterprises.values() if matches(e, query)]
     if not hits:
@@ -64,6 +65,22 @@ def show(ledger, query: str, today=None) -> str:
         lines.append(f"  领导走访：{len(seen)} 次" if seen else "  领导走访：无")
         lines += [f"    {v['id']}  {v['date']}  {leader_name(world.leaders.get(v.get('leader')), v.get('leader', ''))}"
                   + (f"  {v['note']}" if v.get("note") else "") for v in seen]
+        from anshang.core import projects as proj
+        from anshang.core.labels import PROJECT_STAGES
+        from anshang.documents.names import unit_name
+
+        ps = [p for p in proj.of_enterprise(world.projects, e.get("uscc")) if str(p.get("assigned")) <= day.isoformat()]
+        lines.append(f"  重大项目：{len(ps)} 个" if ps else "  重大项目：无")
+        lines += [f"    {p['id']}  {p.get('title', '')}  {PROJECT_STAGES.get(p.get('stage'), '')}"
+                  f"  挂点领导：{leader_name(world.leaders.get(p.get('leader')), p.get('leader', ''))}"
+                  f"  承办：{unit_name(world.units, p.get('lead_unit'))}"
+                  + ("  （已结束跟踪）" if lifecycle.is_closed(p) else "") for p in ps]
+        given = [(ev, sc) for ev in sorted(world.evaluations.values(), key=lambda x: (str(x.get("date")), x["id"]))
+                 if str(ev.get("date")) <= day.isoformat()
+                 for sc in ev.get("scores") or [] if sc.get("enterprise") in (e.get("uscc"), e.get("name"))]
+        lines.append(f"  企业评议：评分 {len(given)} 条" if given else "  企业评议：无")
+        lines += [f"    {ev['id']}  {ev.get('date')}  {ev.get('title', '')}：{unit_name(world.units, sc.get('unit'))} {sc.get('score')} 分"
+                  for ev, sc in given]
         out.append("\n".join(lines) + "\n")
     return "".join(out)
 

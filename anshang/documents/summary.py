@@ -114,14 +114,43 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
 
 
 def programme(world, p, end: dt.date, cal, policy) -> dict:
-    """The action-plan tasks and research topics of the period: tasks due in it (done, on time,
-    late and open), ongoing ones, supervision; topics opened, closed with their policy outcomes."""
+    """The action-plan tasks (and campaign activities) and research topics of the period: tasks due in
+    it (done, on time, late and open), ongoing ones, supervision; topics opened, closed with their
+    policy outcomes; major projects tracked, their reports and reviews, those overdue."""
+    co = policy.co_unit_reports
+    plans = getattr(world, "plans", {}) or {}
+    activity = {tid for tid, t in world.tasks.items() if (plans.get(t.get("plan")) or {}).get("campaign")}
+    tasks = _task_figures(world, [t for t in sorted(world.tasks) if t not in activity], p, end, cal, policy)
+    activities = _task_figures(world, sorted(activity), p, end, cal, policy) if activity else None
+    if activities is not None:
+        activities["campaigns"] = sorted({world.tasks[t]["plan"] for t in activity})
+    topics = {"total": len(world.topics), "opened": 0, "closed": [], "open": []}
+    for tid in sorted(world.topics):
+        t = world.topics[tid]
+        if maybe_date(t.get("opened")) in p:
+            topics["opened"] += 1
+        po = t.get("policy_outcome") or {}
+        if lifecycle.is_closed(t) and po and lifecycle.closed_on(t) in p:  # concluded in the period
+            topics["closed"].append({"id": tid, "title": t.get("title", ""), "document": po.get("document"),
+                                     "date": str(po.get("date"))})
+        elif not lifecycle.is_closed(t):
+            d = lifecycle.stored_deadline(t, "result")
+            topics["open"].append({"id": tid, "title": t.get("title", ""), "unit": lifecycle.units_of(t)[0],
+                                   "due": d.due.isoformat() if d else "", "cases": len(t.get("cases") or [])})
+    from anshang.core.projects import figures as project_figures
+
+    projects = project_figures(world.projects, p.start, end, co) if world.projects else None
+    return {"tasks": tasks, "topics": topics, "projects": projects, "activities": activities}
+
+
+def _task_figures(world, ids: list, p, end: dt.date, cal, policy) -> dict:
+    """Tasks (or a campaign's activities) of the period: due in it, done, on time, late; ongoing; supervised."""
     from anshang.core import supervision
 
     co = policy.co_unit_reports
-    tasks = {"total": len(world.tasks), "due": 0, "done": 0, "on_time": 0, "late_open": 0, "ongoing": 0, "ongoing_late": 0,
+    tasks = {"total": len(ids), "due": 0, "done": 0, "on_time": 0, "late_open": 0, "ongoing": 0, "ongoing_late": 0,
              "supervised": 0, "named": 0, "late_ids": []}
-    for tid in sorted(world.tasks):
+    for tid in ids:
         t = world.tasks[tid]
         obs = lifecycle.obligations(t, co, include_closed=True)
         open_obs = [o for o in obs if o.met is None and not lifecycle.is_closed(t)]
@@ -142,20 +171,7 @@ def programme(world, p, end: dt.date, cal, policy) -> dict:
         if not done and res[0].due < end:
             tasks["late_open"] += 1
             tasks["late_ids"].append(tid)
-    topics = {"total": len(world.topics), "opened": 0, "closed": [], "open": []}
-    for tid in sorted(world.topics):
-        t = world.topics[tid]
-        if maybe_date(t.get("opened")) in p:
-            topics["opened"] += 1
-        po = t.get("policy_outcome") or {}
-        if lifecycle.is_closed(t) and po and lifecycle.closed_on(t) in p:  # concluded in the period
-            topics["closed"].append({"id": tid, "title": t.get("title", ""), "document": po.get("document"),
-                                     "date": str(po.get("date"))})
-        elif not lifecycle.is_closed(t):
-            d = lifecycle.stored_deadline(t, "result")
-            topics["open"].append({"id": tid, "title": t.get("title", ""), "unit": lifecycle.units_of(t)[0],
-                                   "due": d.due.isoformat() if d else "", "cases": len(t.get("cases") or [])})
-    return {"tasks": tasks, "topics": topics}
+    return tasks
 
 
 def visit_lines(data: dict) -> list[str]:
@@ -202,6 +218,21 @@ def programme_lines(data: dict) -> list[str]:
                        f"完成期限 {o['due']}。")
     else:
         out.append("本期没有开展专题调研。")
+    a = prog.get("activities")
+    if a:
+        names = "、".join(f"“{(world.plans.get(c) or {}).get('title', c)}”" for c in a["campaigns"])
+        out.append(f"专项活动{names}安排重点活动 {a['total']} 项。本期已到期的 {a['due']} 项中，已完成 {a['done']} 项（其中按期完成 "
+                   f"{a['on_time']} 项），逾期未完成 {a['late_open']} 项。")
+        if a["late_ids"]:
+            out.append("逾期未完成的活动：" + "；".join(f"{i}“{world.tasks[i].get('title', '')}”" for i in a["late_ids"]) + "。")
+    pr = prog.get("projects")
+    if pr:
+        from anshang.core.labels import PROJECT_STAGES
+
+        stages = "、".join(f"{PROJECT_STAGES[k]} {n} 个" for k, n in pr["by_stage"].items() if n)
+        out.append(f"跟踪服务重大项目 {pr['tracked']} 个（{stages}），其中仍在跟踪的 {pr['open']} 个；本期收到月度报送 {pr['reports']} 次，"
+                   f"完成季度审核 {pr['reviews']} 次" + (f"，进入全面投产 {pr['produced']} 个" if pr["produced"] else "")
+                   + (f"；月报或季审超期的项目 {pr['overdue']} 个。" if pr["overdue"] else "；没有月报或季审超期的项目。"))
     return out
 
 
@@ -461,9 +492,9 @@ def workbook_tables(data: dict, settings, today: dt.date) -> list:
                                          n("增减（百分点）", least=16)], ratio_rows,
               notes=["比率的算法见“指标说明”；没有分母时为“—”。"]),
         table("承办单位", "：承办单位（按综合得分排序）",
-              [n("排名", most=8), n("承办单位", most=24), n("交办", "int"), n("配合", "int"), n("应报送", "int"),
+              [n("排名", most=6), n("承办单位", most=18), n("交办", "int"), n("配合", "int"), n("应报送", "int"),
                n("按时报送", "int"), n("办结", "int"), n("办结率", "pct"), n("按时报送率", "pct"), n("满意率", "pct"),
-               n("企业评议得分", "num"), n("综合得分", "num"), n("期末超期", "int"), n("催办", "int"), n("督办", "int"), n("低于门槛", most=20)], units,
+               n("企业评议", "num"), n("综合得分", "num"), n("期末超期", "int"), n("催办", "int"), n("督办", "int"), n("低于门槛", most=14)], units,
               charts=[Chart("各承办单位按时报送率", (9,), labels=2, kind="bar", percent=True,
                             rows=sum(1 for r in f["by_unit"].values() if r["rank"] is not None))]),
         table("接待领导", "：接待领导", [n("接待领导", most=20), n("接待场次", "int"), n("接待诉求", "int"), n("交办", "int"),

@@ -214,6 +214,11 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
             if w.topics:
                 tables.append(topic_table(topic_rows(w, cal, today, settings.policy), w, settings, today))
                 summary["topics"] = len(w.topics)
+            if w.projects:
+                from anshang.documents.project_list import project_rows, project_table
+
+                tables.append(project_table(project_rows(w, cal, today, settings.policy), w, settings, today))
+                summary["projects"] = len(w.projects)
         elif step == "due":
             table("到期与超期", "本周到期与超期报送事项", DUE_COLS, due_rows(w, cal, today, co))
         elif step == "office":

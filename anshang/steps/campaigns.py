@@ -47,6 +47,9 @@ def campaign_text(cid: str, title: str, start: dt.date, end: dt.date, summary_du
     lines = [f"# 专项活动：{title}",
              f"# 修改后运行 anshang check 核对；填写或改动重点活动后运行 anshang campaign import {cid}，",
              f"# 每项活动成为可催办、可督办的任务（tasks/{cid}/）。日期写作 2026-06-01。",
+             "# activities 重点活动：序号、名称、承办部门（单位或下面的内设部门）、配合部门、完成时间，每项一行，例如：",
+             "#   - {number: 1, title: 召开服务月活动动员大会, lead: 综合部, co: [市政务服务局], limit: 6月上旬}",
+             "# open_days 部门开放日：由 anshang campaign openday 记录。",
              _line(f"id: {cid}", "活动编号，勿改"), _line(f"title: {title}", "活动名称"),
              _line(f"start: {start.isoformat()}", "开始日期"), _line(f"end: {end.isoformat()}", "结束日期"),
              _line("channels:", "活动期间经这些渠道登记的诉求计入本活动")]
@@ -59,10 +62,7 @@ def campaign_text(cid: str, title: str, start: dt.date, end: dt.date, summary_du
         lines.append(f"  - {{name: {d}, unit: {office_unit}, duty: {DUTIES[d]}}}")
     lines += [_line(f"summary_due: {summary_due.isoformat()}", "书面总结报送日期"),
               _line(f"summary_to: {summary_to}", "总结报送对象"),
-              "# 重点活动：序号、名称、承办部门（单位或上面的内设部门）、配合部门、完成时间，每项一行，例如：",
-              "#   - {number: 1, title: 召开服务月活动动员大会, lead: 综合部, co: [市政务服务局], limit: 6月上旬}",
-              "activities: []",
-              _line("open_days: []", "部门开放日（anshang campaign openday 记录）"), ""]
+              "activities: []", "open_days: []", ""]
     return "\n".join(lines)
 
 

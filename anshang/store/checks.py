@@ -500,7 +500,7 @@ def v_calendar(snap, ctx):
             else:
                 yield doc.rel, line_of(d, "provisional"), "warning", (
                     "日期所在年份的节假日安排已加入；运行 anshang calendar recalc 核对并去掉暂定标记")
-    for doc, d in _each([*snap.cases, *snap.tasks, *snap.topics]):
+    for doc, d in _each([*snap.cases, *snap.tasks, *snap.topics, *snap.projects]):
         if not isinstance(d.get("deadlines"), dict):
             continue
         for kind, dl in d["deadlines"].items():
@@ -620,6 +620,86 @@ def v_items(snap, ctx):
             if isinstance(ev, dict):
                 yield from _unit_ref(doc.rel, ev, "unit", ctx)
                 yield from _unit_list_refs(doc.rel, ev, "units", ctx)
+
+
+@validator("programme")
+def v_programme(snap, ctx):
+    """Major projects, campaigns and evaluations: ids match their files, leaders, units and
+    enterprises exist, a project tracked owes its monthly report and quarterly review, a campaign's
+    dates and phases agree and its activities are imported, scores are 0–100, linked demands and
+    projects exist."""
+    from anshang.core.campaigns import problems as campaign_problems
+    from anshang.core.ids import PROJECT_ID_RE
+
+    projects = set()
+    for doc, d in _each(snap.projects):
+        name = doc.rel.rsplit("/", 1)[1][:-5]
+        projects.add(d.get("id"))
+        if isinstance(d.get("id"), str) and (d["id"] != name or not PROJECT_ID_RE.match(d["id"])):
+            yield doc.rel, line_of(d, "id"), "error", f"项目编号 {d['id']!r} 与文件名 {name}.yaml 不符或格式不对"
+        elif isinstance(d.get("id"), str) and doc.rel.split("/")[1] != f"20{d['id'][2:4]}":
+            yield doc.rel, line_of(d, "id"), "error", f"项目编号 {d['id']} 中的年份与所在年份目录不符"
+        if isinstance(d.get("leader"), str) and d["leader"] not in ctx.leaders:
+            yield doc.rel, line_of(d, "leader"), "error", f"挂点领导 {d['leader']!r} 不在 leaders.yaml 中"
+        ent = d.get("enterprise")
+        if isinstance(ent, str) and ent not in ctx.enterprises:
+            yield doc.rel, line_of(d, "enterprise"), "error", f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）"
+        yield from _unit_ref(doc.rel, d, "lead_unit", ctx)
+        yield from _unit_list_refs(doc.rel, d, "co_units", ctx)
+        dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
+        closed = any(isinstance(e, dict) and e.get("kind") == "close" for e in d.get("events") or [])
+        if d.get("ongoing") and not closed:
+            for kind, what in (("periodic", "一月一报（deadlines.periodic）"), ("review", "一季一审（deadlines.review）")):
+                if kind not in dls:
+                    yield doc.rel, line_of(d, "deadlines") if dls else 1, "error", f"跟踪中的重大项目缺少{what}"
+    for doc, d in _each(snap.cases):
+        if isinstance(d.get("project"), str) and d["project"] not in projects:
+            yield doc.rel, line_of(d, "project"), "error", f"重大项目 {d['project']!r} 不存在（projects/ 中没有）"
+    plans = {doc.rel.split("/")[1]: d for doc, d in _each(snap.plans)}
+    imported: dict = {}
+    for doc, d in _each(snap.tasks):
+        imported.setdefault(d.get("plan"), {})[d.get("number")] = d
+    campaigns = set()
+    for doc, d in _each(snap.campaigns):
+        name = doc.rel.rsplit("/", 1)[1][:-5]
+        campaigns.add(name)
+        if d.get("id") != name:
+            yield doc.rel, line_of(d, "id"), "error", f"活动编号 {d.get('id')!r} 与文件名 {name}.yaml 不符"
+        for key, message in campaign_problems(d):
+            yield doc.rel, line_of(d, key.split("[")[0]), "error", message
+        for i, desk in enumerate(d.get("desks") or [] if isinstance(d.get("desks"), list) else []):
+            if isinstance(desk, dict) and isinstance(desk.get("unit"), str) and desk["unit"] not in ctx.units and not any(
+                    u.get("name") == desk["unit"] for u in ctx.units.values() if isinstance(u, dict)):
+                yield doc.rel, line_of(d, "desks"), "error", f"内设部门“{desk.get('name')}”的单位 {desk['unit']!r} 不在 units.yaml 中"
+        for i, o in enumerate(d.get("open_days") or [] if isinstance(d.get("open_days"), list) else []):
+            if isinstance(o, dict):
+                yield from _unit_ref(doc.rel, o, "unit", ctx)
+        plan = plans.get(name)
+        if plan is not None and plan.get("campaign") != name:
+            yield doc.rel, line_of(d, "id"), "error", f"编号 {name} 已是行动方案（tasks/{name}/plan.yaml）：专项活动须用另一个编号"
+        acts = [a for a in d.get("activities") or [] if isinstance(a, dict)] if isinstance(d.get("activities"), list) else []
+        have = imported.get(name, {})
+        stale = [a.get("number") for a in acts if a.get("number") not in have or have[a["number"]].get("title") != a.get("title")
+                 or have[a["number"]].get("limit") != a.get("limit")]
+        if stale:
+            yield doc.rel, line_of(d, "activities"), "warning", (
+                f"重点活动第 {'、'.join(str(n) for n in stale)} 项尚未导入或改动后未重新导入，不会提醒和催办："
+                f"运行 anshang campaign import {name}")
+    for doc, d in _each(snap.plans):
+        if d.get("campaign") and d["campaign"] not in campaigns:
+            yield doc.rel, line_of(d, "campaign"), "error", f"专项活动 {d['campaign']!r} 不存在（campaigns/{d['campaign']}.yaml）"
+    for doc, d in _each(snap.evaluations):
+        name = doc.rel.rsplit("/", 1)[1][:-5]
+        if isinstance(d.get("id"), str) and d["id"] != name:
+            yield doc.rel, line_of(d, "id"), "error", f"评议编号 {d['id']!r} 与文件名 {name}.yaml 不符"
+        if isinstance(d.get("campaign"), str) and d["campaign"] not in campaigns:
+            yield doc.rel, line_of(d, "campaign"), "error", f"专项活动 {d['campaign']!r} 不存在（campaigns/ 中没有）"
+        for i, sc in enumerate(d.get("scores") or [] if isinstance(d.get("scores"), list) else []):
+            if not isinstance(sc, dict):
+                continue
+            yield from _unit_ref(doc.rel, sc, "unit", ctx)
+            if isinstance(sc.get("score"), int) and sc["score"] > 100:
+                yield doc.rel, line_of(sc, "score"), "error", f"得分 {sc['score']} 超过 100（百分制）"
 
 
 @validator("sessions")
