@@ -433,3 +433,16 @@ def test_check_reports_broken_project_campaign_and_evaluation_files(cli, sample)
     for words in ("挂点领导 'nobody' 不在 leaders.yaml 中", "重大项目 'xm260101-zzzzz' 不存在",
                   "承办单位 'nobody' 不在 units.yaml 中", "书面总结报送日期 2026-10-15 早于活动结束日期 2026-10-31"):
         assert words in joined, words
+
+
+def test_calendar_recalc_covers_projects(cli, sample):
+    before = _yaml(sample / "projects/2026/xm260302-7dq4k.yaml")["deadlines"]["review"]
+    assert (before["due"], before["provisional"]) == ("2027-01-15", True)
+    (sample / "calendar/2027.yaml").write_text(
+        "year: 2027\nsource: 国务院办公厅关于2027年部分节假日安排的通知（测试用）\n"
+        "holidays:\n  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-03\n"
+        "  - name: 测试假日\n    from: 2027-01-15\n    to: 2027-01-15\n", encoding="utf-8")
+    r = cli("--data", sample, "calendar", "recalc")
+    assert r.code == 0 and "projects/2026/xm260302-7dq4k.yaml" in r.out and "projects/2026/xm260520-h3ve9.yaml" in r.out
+    after = _yaml(sample / "projects/2026/xm260302-7dq4k.yaml")["deadlines"]["review"]
+    assert (after["due"], after["provisional"]) == ("2027-01-18", False)  # rolled past the new holiday and the weekend
