@@ -59,7 +59,7 @@ def report_data(ledger, settings, cal, cid: str, today: dt.date) -> dict:
     linked = core.cases_of(campaign, world.cases)
     sub = dataclasses.replace(world, cases=linked, sessions={})
     p = period.span(start, end)
-    figs = period.figures(sub, p, max(today, end) if today >= end else today, co)
+    figs = period.figures(sub, p, today, co)  # closed by the day of writing (a campaign still running: so far)
     acts = activity_rows(world, cid, cal, today, co)
     scores = unit_scores(world.evaluations, start, end, campaign=cid)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1]["score"], kv[0]))

@@ -158,9 +158,14 @@ def import_campaign(ledger: Ledger, settings, cal, cid: str, path: Path | None, 
     """Make the campaign's activities tasks (tasks/<cid>/<nn>.yaml). With ``path`` (an Excel plan)
     its activity rows are read first and written into the campaign file's ``activities`` (the file
     stays the record of the plan); without, the campaign file's ``activities`` are used as written."""
+    rel = Ledger.campaign_rel(cid)
+    with ledger.lock():  # the activities and the campaign file's list are decided and written together
+        return _import(ledger, settings, cal, cid, rel, path, day, by)
+
+
+def _import(ledger: Ledger, settings, cal, cid: str, rel: str, path: Path | None, day: dt.date, by: str):
     from anshang.steps.tasks import import_tasks
 
-    rel = Ledger.campaign_rel(cid)
     campaign = loader.read(ledger, rel, missing_ok=True)
     if campaign is None:
         raise AnshangError(f"没有专项活动 {cid}（{rel}）：先用 anshang campaign new {cid} --title … --start … --end … 建立")
@@ -199,8 +204,7 @@ def import_campaign(ledger: Ledger, settings, cal, cid: str, path: Path | None, 
             canonical.put(doc, "activities", [canonical.one_line(canonical.to_rt(a)) for a in acts], "campaign")
             canonical.put(doc, "source", name, "campaign")
 
-        with ledger.lock():
-            ledger.edit(rel, change)
+        ledger.edit(rel, change)
     return result
 
 

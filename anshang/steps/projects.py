@@ -41,7 +41,7 @@ def find_project(ledger: Ledger, given: str) -> str:
 def add_project(ledger: Ledger, settings, cal, enterprise: str, name: str, stage: str, lead: str, co: list[str],
                 leader: str, owner: str | None, investment: str | None, day: dt.date, note: str | None, by: str) -> dict:
     """Add a project; returns its data (with ``enterprise_name``)."""
-    world = loader.load(ledger, {"leaders", "units", "enterprise", "project"})
+    world = loader.load(ledger, {"leaders", "units", "enterprise"})
     code = naming.enterprise(enterprise, world.enterprises)
     lid = naming.leader(leader, world.leaders)
     lead_id = naming.unit(lead, world.units)
@@ -50,11 +50,11 @@ def add_project(ledger: Ledger, settings, cal, enterprise: str, name: str, stage
     name = (name or "").strip()
     require(bool(name), "--name 项目名称不能为空")
     require(stage not in projects.FINAL_STAGES, f"新纳入跟踪的项目不能处于“{PROJECT_STAGES[stage]}”阶段")
-    for p in world.projects.values():
-        if p.get("enterprise") == code and p.get("title") == name:
-            raise AnshangError(f"{world.enterprises[code].get('name', code)}的“{name}”已是重大项目 {p['id']}，不重复添加")
     dls = projects.deadlines(settings.policy, cal, day)
-    with ledger.lock():
+    with ledger.lock():  # decided under the lock: a second clerk adding the same project waits, then is refused
+        for p in loader.load(ledger, {"project"}).projects.values():
+            if p.get("enterprise") == code and p.get("title") == name:
+                raise AnshangError(f"{world.enterprises[code].get('name', code)}的“{name}”已是重大项目 {p['id']}，不重复添加")
         pid = new_project_id(day, set(project_ids(ledger)))
         body = {"id": pid, "title": name, "enterprise": code, "stage": stage, "lead_unit": lead_id, "co_units": co_ids,
                 "leader": lid, "owner": owner, "investment": investment, "assigned": day, "ongoing": True,
