@@ -446,3 +446,38 @@ def test_calendar_recalc_covers_projects(cli, sample):
     assert r.code == 0 and "projects/2026/xm260302-7dq4k.yaml" in r.out and "projects/2026/xm260520-h3ve9.yaml" in r.out
     after = _yaml(sample / "projects/2026/xm260302-7dq4k.yaml")["deadlines"]["review"]
     assert (after["due"], after["provisional"]) == ("2027-01-18", False)  # rolled past the new holiday and the weekend
+
+
+def test_a_new_campaign_is_made_from_an_excel_plan_with_a_basics_sheet_only_when_every_row_reads(cli, sample, tmp_path):
+    d = ["--data", sample]
+    bad = build_campaign_book(tmp_path / "坏方案.xlsx", bad=True, basics=True)
+    r = cli(*d, "campaign", "import", "fwy2027", bad)
+    assert r.code == 2 and "坏方案.xlsx:活动安排!C10: [plan] 单位 '宣传部' 不在 units.yaml 中" in r.err
+    assert not (sample / "campaigns/fwy2027.yaml").exists() and not (sample / "tasks/fwy2027").exists()
+    good = build_campaign_book(tmp_path / "方案.xlsx", basics=True)
+    r = cli(*d, "campaign", "import", "fwy2027", good, "--date", "2026-09-18")
+    assert r.code == 0 and r.out == "专项活动 fwy2027：新增活动 6 项，更新 0 项，未变 0 项\n"
+    c = _yaml(sample / "campaigns/fwy2027.yaml")
+    assert (c["title"], c["start"], c["end"], c["summary_due"]) == ("北岚市2026年秋季服务企业月活动", "2026-09-21", "2026-10-31",
+                                                                   "2026-11-15")
+    assert [p["end"] for p in c["phases"]] == ["2026-09-27", "2026-10-24", "2026-10-31"]
+    assert [x["name"] for x in c["desks"]] == ["综合部", "督办部", "评议部"] and len(c["activities"]) == 6
+    assert cli(*d, "check").code == 0
+    # without a 基本情况 sheet a new id is not enough, and an action plan's id is refused
+    plain = build_campaign_book(tmp_path / "只有活动.xlsx")
+    r = cli(*d, "campaign", "import", "fwy2028", plain)
+    assert r.code == 2 and "基本情况" in r.err
+    r = cli(*d, "campaign", "import", "xd2026", good)
+    assert r.code == 2 and "已是行动方案" in r.err
+
+
+def test_a_basics_sheet_with_a_bad_date_names_its_cell(cli, sample, tmp_path):
+    import openpyxl as xl
+
+    path = build_campaign_book(tmp_path / "方案.xlsx", basics=True)
+    wb = xl.load_workbook(path)
+    wb["基本情况"]["B3"] = "六月一日"
+    wb.save(path)
+    r = cli("--data", sample, "campaign", "import", "fwy2027", path)
+    assert r.code == 2 and "方案.xlsx:基本情况!B3: [campaign] 开始日期“六月一日”不是日期" in r.err
+    assert not (sample / "campaigns/fwy2027.yaml").exists()

@@ -50,11 +50,27 @@ def _book(title: str, header, rows, widths):
     return wb
 
 
-def build_campaign_book(path: Path, bad: bool = False) -> Path:
+BASICS = [  # the 基本情况 sheet: what ``campaign new`` is told, for a campaign imported straight from Excel
+    ("活动名称", "北岚市2026年秋季服务企业月活动"), ("开始日期", "2026-09-21"), ("结束日期", "2026-10-31"),
+    ("总结报送日期", "2026-11-15"), ("总结报送对象", "北岚市优化营商环境领导小组"), ("计入渠道", "服务月活动、部门开放日"),
+    ("启动阶段", "2026-09-21", "2026-09-27"), ("实施阶段", "2026-09-28", "2026-10-24"), ("总结阶段", "2026-10-25", "2026-10-31"),
+    ("综合部", "市营商环境建设局", "起草文件，组织会议，检查协助各部门开展活动"), ("督办部", "市营商环境建设局", "督促整改，调处投诉"),
+    ("评议部", "市营商环境建设局", "组织企业评议部门"),
+]
+
+
+def build_campaign_book(path: Path, bad: bool = False, basics: bool = False) -> Path:
+    """The activity plan; ``basics`` adds the 基本情况 sheet (a campaign made straight from the plan)."""
     from anshang.documents.workbook import workbook_bytes
 
     wb = _book(TITLE, HEADER, ACTIVITIES + (BAD if bad else []), (6, 46, 16, 26, 14))
     wb.active.title = "活动安排"
+    if basics:
+        ws = wb.create_sheet("基本情况")
+        ws.append(["项目", "内容", "结束日期或职责"])
+        for row in BASICS:
+            ws.append(list(row))
+        ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 16, 34
     path.write_bytes(workbook_bytes(wb))
     return path
 

@@ -53,10 +53,17 @@ def campaign_import(
     by: str | None = typer.Option(None, "--by", metavar="经办人", help=BY_HELP),
     provisional: bool = typer.Option(False, "--provisional", help=PROVISIONAL_HELP),
 ):
-    """把重点活动导入为可催办的任务（tasks/<活动编号>/<序号>.yaml）：重新导入时更新、不重复；有读不懂的活动时一项也不写入（退出码 2）。"""
+    """把重点活动导入为可催办的任务（tasks/<活动编号>/<序号>.yaml）：重新导入时更新、不重复；有读不懂的活动时一项也不写入（退出码 2）。新活动可由 Excel 方案的“基本情况”表直接建立。"""  # noqa: E501
+    from anshang.core.problems import AnshangError
     from anshang.steps.campaigns import import_campaign
+    from anshang.store.folder import PLAN_ID_RE
 
-    cid = _campaign(campaign)
+    try:
+        cid = _campaign(campaign)
+    except AnshangError:
+        if path is None or not PLAN_ID_RE.match(campaign):
+            raise
+        cid = campaign  # a new campaign, made from the plan's 基本情况 sheet
     res = import_campaign(CTX.ledger, CTX.settings, CTX.calendar(provisional), cid, path, today(date), clerk(by))
     out(f"专项活动 {cid}：新增活动 {len(res.added)} 项，更新 {len(res.updated)} 项，未变 {len(res.unchanged)} 项\n")
     if res.gone:

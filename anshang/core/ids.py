@@ -84,7 +84,7 @@ def resolve(prefix: str, ids, what: str = "诉求") -> str:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        where = {"诉求": "cases/", "领导走访": "visits/", "重大项目": "projects/"}.get(what, "tasks/、topics/、projects/")
+        where = {"诉求": "cases/", "领导走访": "visits/", "重大项目": "projects/", "专项活动": "campaigns/"}.get(what, "tasks/、topics/、projects/")
         raise AnshangError(f"没有编号以 {prefix!r} 开头的{what}（用 anshang check 或查看 {where} 目录核对编号）")
     shown = "、".join(sorted(hits)[:8]) + (" 等" if len(hits) > 8 else "")
     raise AnshangError(f"编号前缀 {prefix!r} 对应 {len(hits)} 件{what}：{shown}；请多输入几位")

@@ -6,6 +6,7 @@ duplicated), and the departments' open days recorded."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from anshang.core import campaigns as core
@@ -15,6 +16,7 @@ from anshang.core.labels import CAMPAIGN_DESKS, CHANNELS
 from anshang.core.lifecycle import require
 from anshang.core.problems import AnshangError, Problem, ProblemsFound
 from anshang.store import canonical, loader
+from anshang.store import yamlfile as yamlio
 from anshang.store.folder import Ledger
 
 DUTIES = {  # seed 002: what each desk of the campaign office does
@@ -42,8 +44,9 @@ def _line(text: str, comment: str = "") -> str:
 
 
 def campaign_text(cid: str, title: str, start: dt.date, end: dt.date, summary_due: dt.date, channels: list[str],
-                  office_unit: str, summary_to: str) -> str:
-    """The commented campaign file ``campaign new`` writes."""
+                  office_unit: str, summary_to: str, phases: list | None = None, desks: list | None = None) -> str:
+    """The commented campaign file ``campaign new`` writes (an Excel plan's 基本情况 may give the
+    phases and the desks; else they are laid out from the dates and the office)."""
     lines = [f"# 专项活动：{title}",
              f"# 修改后运行 anshang check 核对；填写或改动重点活动后运行 anshang campaign import {cid}，",
              f"# 每项活动成为可催办、可督办的任务（tasks/{cid}/）。日期写作 2026-06-01。",
@@ -55,11 +58,11 @@ def campaign_text(cid: str, title: str, start: dt.date, end: dt.date, summary_du
              _line("channels:", "活动期间经这些渠道登记的诉求计入本活动")]
     lines += [_line(f"  - {ch}", CHANNELS[ch]) for ch in channels]
     lines.append(_line("phases:", "活动阶段：启动、实施、总结"))
-    for p in core.default_phases(start, end):
+    for p in phases or core.default_phases(start, end):
         lines.append(f"  - {{name: {p['name']}, start: {p['start'].isoformat()}, end: {p['end'].isoformat()}}}")
     lines.append(_line("desks:", "活动办公室内设部门：名称、承担的单位（units.yaml 中的编号或名称）、职责"))
-    for d in CAMPAIGN_DESKS:
-        lines.append(f"  - {{name: {d}, unit: {office_unit}, duty: {DUTIES[d]}}}")
+    for d in desks or [{"name": d, "unit": office_unit, "duty": DUTIES[d]} for d in CAMPAIGN_DESKS]:
+        lines.append(f"  - {{name: {d['name']}, unit: {d['unit']}" + (f", duty: {d['duty']}}}" if d.get("duty") else "}"))
     lines += [_line(f"summary_due: {summary_due.isoformat()}", "书面总结报送日期"),
               _line(f"summary_to: {summary_to}", "总结报送对象"),
               "activities: []", "open_days: []", ""]
@@ -67,24 +70,36 @@ def campaign_text(cid: str, title: str, start: dt.date, end: dt.date, summary_du
 
 
 def new_campaign(ledger: Ledger, settings, cid: str, title: str, start: dt.date, end: dt.date,
-                 summary_due: dt.date | None, channels: list[str], summary_to: str | None) -> str:
+                 summary_due: dt.date | None, channels: list[str], summary_to: str | None,
+                 phases: list | None = None, desks: list | None = None) -> str:
     """Write ``campaigns/<cid>.yaml``; returns its path relative to the ledger."""
+    text = _new_text(ledger, settings, cid, title, start, end, summary_due, channels, summary_to, phases, desks)
     rel = Ledger.campaign_rel(cid)
+    with ledger.lock():
+        _free(ledger, cid)
+        ledger.replace_file(rel, text)
+    return rel
+
+
+def _new_text(ledger, settings, cid, title, start, end, summary_due, channels, summary_to, phases=None, desks=None) -> str:
+    """The new campaign file's text, every value checked first (nothing is written here)."""
+    Ledger.campaign_rel(cid)  # a usable id
     require(bool(title and title.strip()), "--title 活动名称不能为空")
     require(end >= start, f"结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}")
     chans = [naming.choice(c, CHANNELS, "--channel") for c in channels] or list(core.DEFAULT_CHANNELS)
     due = summary_due or end + dt.timedelta(days=15)
     require(due >= end, f"书面总结报送日期 {due.isoformat()} 早于活动结束日期 {end.isoformat()}")
     units = loader.load(ledger, {"units"}).units
-    with ledger.lock():
-        if ledger.path(rel).exists():
-            raise AnshangError(f"{rel} 已存在：专项活动 {cid} 已建立，修改请编辑该文件")
-        if ledger.path(Ledger.plan_rel(cid)).exists():
-            raise AnshangError(f"编号 {cid} 已是行动方案（tasks/{cid}/）；专项活动请换一个编号")
-        text = campaign_text(cid, title.strip(), start, end, due, chans, _office_unit(units),
-                             summary_to or f"{settings.city}优化营商环境领导小组")
-        ledger.replace_file(rel, text)
-    return rel
+    return campaign_text(cid, title.strip(), start, end, due, chans, _office_unit(units),
+                         summary_to or f"{settings.city}优化营商环境领导小组", phases, desks)
+
+
+def _free(ledger: Ledger, cid: str) -> None:
+    rel = Ledger.campaign_rel(cid)
+    if ledger.path(rel).exists():
+        raise AnshangError(f"{rel} 已存在：专项活动 {cid} 已建立，修改请编辑该文件")
+    if ledger.path(Ledger.plan_rel(cid)).exists():
+        raise AnshangError(f"编号 {cid} 已是行动方案（tasks/{cid}/）；专项活动请换一个编号")
 
 
 def find_campaign(ledger: Ledger, given: str) -> str:
@@ -167,8 +182,18 @@ def _import(ledger: Ledger, settings, cal, cid: str, rel: str, path: Path | None
     from anshang.steps.tasks import import_tasks
 
     campaign = loader.read(ledger, rel, missing_ok=True)
+    new_text = None
+    if campaign is None and path is not None:  # a new campaign: its 基本情况 sheet says what campaign new would be told
+        basics = read_basics(path)
+        if basics is not None:
+            _free(ledger, cid)
+            new_text = _new_text(ledger, settings, cid, basics["title"], basics["start"], basics["end"],
+                                 basics.get("summary_due"), basics.get("channels") or [], basics.get("summary_to"),
+                                 basics.get("phases"), basics.get("desks"))
+            campaign = yamlio.strip_lines(yamlio.loads(new_text))  # written only once every activity has been imported
     if campaign is None:
-        raise AnshangError(f"没有专项活动 {cid}（{rel}）：先用 anshang campaign new {cid} --title … --start … --end … 建立")
+        raise AnshangError(f"没有专项活动 {cid}（{rel}）：先用 anshang campaign new {cid} --title … --start … --end … 建立，"
+                           "或在 Excel 方案中加一张“基本情况”表（活动名称、开始日期、结束日期等）后再导入")
     plan = loader.read(ledger, Ledger.plan_rel(cid), missing_ok=True)
     if plan is not None and plan.get("campaign") != cid:
         raise AnshangError(f"编号 {cid} 已是行动方案 {plan.get('title', '')}（tasks/{cid}/）；专项活动须用另一个编号")
@@ -192,6 +217,8 @@ def _import(ledger: Ledger, settings, cal, cid: str, rel: str, path: Path | None
     extra = {"title": campaign.get("title"), "campaign": cid}
     result = import_tasks(ledger, settings, cal, Path(name), cid, start.year if start else None, start, day, by,
                           sheet=sheet, plan_extra=extra)
+    if new_text is not None:
+        ledger.replace_file(rel, new_text)
     if path is not None:  # the plan's activities, as read, become the campaign file's list
         def written(row):
             a = {"number": row["number"], "title": row["title"], "lead": row.get("desk") or _unit_label(units, row["lead"]),
@@ -206,6 +233,70 @@ def _import(ledger: Ledger, settings, cal, cid: str, rel: str, path: Path | None
 
         ledger.edit(rel, change)
     return result
+
+
+BASICS = {"活动名称": "title", "开始日期": "start", "结束日期": "end", "总结报送日期": "summary_due",
+          "书面总结报送日期": "summary_due", "总结报送对象": "summary_to", "计入渠道": "channels", "渠道": "channels"}
+
+
+def read_basics(path: Path) -> dict | None:
+    """The 基本情况 sheet of an Excel campaign plan (None when there is none): label in column A,
+    value in B — 活动名称、开始日期、结束日期、总结报送日期、总结报送对象、计入渠道; a phase (启动阶段、
+    实施阶段、总结阶段: its start in B, its end in C); a desk (综合部…: its unit in B, its duty in C).
+    Stops with every unreadable cell listed."""
+    from anshang.core.dates import parse_date
+    from anshang.core.labels import CAMPAIGN_PHASES
+    from anshang.store.workbook import BookProblem, clean, open_workbook
+
+    name = Path(path).name
+    try:
+        wb = open_workbook(path)
+    except BookProblem as e:
+        raise AnshangError(f"{name}: {e}") from None
+    ws = next((w for w in wb.worksheets if w.title.strip() == "基本情况"), None)
+    if ws is None:
+        return None
+    out: dict = {"phases": [], "desks": []}
+    problems = []
+
+    def bad(cell, msg):
+        problems.append(Problem(name, 0, "campaign", "error", msg, f"{ws.title}!{cell.coordinate}"))
+
+    def day(cell, what):
+        try:
+            return parse_date(cell.value if not isinstance(cell.value, str) else clean(cell.value))
+        except ValueError:
+            bad(cell, f"{what}“{clean(cell.value)}”不是日期（写作 2026-06-01 或 2026年6月1日）")
+            return None
+
+    for row in ws.iter_rows(min_row=1, max_col=3):
+        label = clean(row[0].value).replace(" ", "")
+        b, c = row[1] if len(row) > 1 else None, row[2] if len(row) > 2 else None
+        if not label or b is None:
+            continue
+        if label in BASICS:
+            key = BASICS[label]
+            if key in ("start", "end", "summary_due"):
+                out[key] = day(b, label)
+            elif key == "channels":
+                try:
+                    out[key] = [naming.choice(x, CHANNELS, label) for x in re.split(r"[、，,；;\s]+", clean(b.value)) if x]
+                except AnshangError as e:
+                    bad(b, e.message)
+            else:
+                out[key] = clean(b.value)
+        elif label in CAMPAIGN_PHASES:
+            start, end = day(b, label), day(c, label) if c is not None else None
+            if start and end:
+                out["phases"].append({"name": label, "start": start, "end": end})
+        elif label in CAMPAIGN_DESKS and clean(b.value):
+            out["desks"].append({"name": label, "unit": clean(b.value), "duty": clean(c.value) if c is not None else ""})
+    for key, label in (("title", "活动名称"), ("start", "开始日期"), ("end", "结束日期")):
+        if not out.get(key) and not any(label in p.message for p in problems):
+            problems.append(Problem(name, 0, "campaign", "error", f"“基本情况”表缺少{label}（A 列写“{label}”，B 列写内容）", ws.title))
+    if problems:
+        raise ProblemsFound("活动方案的“基本情况”表有误：", problems, "活动未建立（一项也未写入）；请修改后重新导入")
+    return out
 
 
 def _unit_label(units: dict, uid: str) -> str:
