@@ -167,15 +167,21 @@ def test_project_add_writes_the_file_and_the_first_duties(cli, sample):
 
 def test_monthly_reports_and_reviews_set_the_next_due_date(cli, sample):
     d = ["--data", sample]
-    # the October report came late: the next one is the first 5th after it
+    # the October report came late: it meets October's duty, and November's (due the 5th) is still owed
     r = cli(*d, "project", "report", "风光储", "--date", "2026-11-23", "--note", "用地预审已通过", "--by", "王敏")
     assert r.code == 0, r
     assert r.out == ("已记录 xm260520-h3ve9：月度报送（市能源局）\n"
-                     "  下一次月度报送：2026年12月7日（星期一）前（每月5日（休息日顺延））\n")
+                     "  下一次月度报送：2026年11月5日（星期四）前（每月5日（休息日顺延））\n")
+    r = cli(*d, "project", "report", "xm260520", "--date", "2026-11-24")
+    assert r.out.endswith("下一次月度报送：2026年12月7日（星期一）前（每月5日（休息日顺延））\n")
     # a report made early is still its own month's: the next is January's (2027: provisional)
     assert cli(*d, "project", "report", "xm260520", "--date", "2026-11-30").code == 2
     r = cli(*d, "project", "report", "xm260520", "--date", "2026-11-30", "--provisional")
     assert r.out.endswith("下一次月度报送：2027年1月5日（星期二）前（每月5日（休息日顺延））（暂定）\n")
+    # and a second report for December moves nothing: January is not skipped
+    r = cli(*d, "project", "report", "xm260520", "--date", "2026-12-01", "--provisional")
+    assert r.code == 0 and "下一次" not in r.out
+    assert _yaml(sample / "projects/2026/xm260520-h3ve9.yaml")["deadlines"]["periodic"]["due"] == "2027-01-05"
     r = cli(*d, "project", "review", "xm260520", "--conclusion", "进度滞后", "--date", "2026-11-24", "--note", "环评未批",
             "--provisional")
     assert r.code == 0 and "下一次季度审核：2027年4月15日（星期四）前（每季度首月15日（休息日顺延））（暂定）" in r.out
@@ -200,7 +206,7 @@ def test_a_project_reaching_full_production_ends_its_tracking(cli, sample):
     assert (row["stage"], row["status"], row["next_due"]) == ("trial", "ongoing", "2026-12-07")
     # and in September it was being built, with fewer reports
     row = next(x for x in json.loads(cli(*d, "project", "list", "--date", "2026-09-30", "--json").out) if x["id"] == "xm260302-7dq4k")
-    assert (row["stage"], row["reports"], row["reviews"]) == ("building", 7, 2)
+    assert (row["stage"], row["reports"], row["reviews"]) == ("building", 6, 2)
 
 
 def test_projects_are_on_the_due_list_the_chase_the_weekly_ledger_and_the_list(cli, sample, tmp_path):
@@ -375,8 +381,8 @@ def test_an_evaluation_is_imported_once_and_a_bad_sheet_writes_nothing(cli, samp
 
 def test_evaluation_list_ranks_units_by_their_average_score(cli, sample):
     r = cli("--data", sample, "evaluation", "list", "--year", "2026", "--date", DAY)
-    assert r.out.splitlines()[:3] == ["2026 年企业评议：6 个单位", "  1. 市政务服务和数据管理局  94.7 分（3 家企业评分）",
-                                      "  2. 国家税务总局北岚市税务局  88.0 分（2 家企业评分）"]
+    assert r.out.splitlines()[:3] == ["2026 年企业评议：6 个单位", "  1. 市政务服务和数据管理局  94.7 分（3 条评分）",
+                                      "  2. 国家税务总局北岚市税务局  88.0 分（2 条评分）"]
     assert cli("--data", sample, "evaluation", "list", "--year", "2025", "--date", DAY).out.startswith("2025 年还没有企业评议结果")
 
 

@@ -300,12 +300,21 @@ def test_tasks_are_in_due_list_show_chase_weekly_and_summary(cli, sample, tmp_pa
 
 
 def test_a_report_on_a_task_moves_its_next_quarterly_deadline(cli, sample):
-    r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-23", "--note", "二三季度进展")
+    # one report for each quarter: a late report meets the quarter it was owed for (the third, due
+    # 10 July), and the fourth quarter's, due 10 October, is still owed — and overdue
+    r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-23", "--note", "三季度进展")
+    assert r.code == 0 and r.out == ("已记录 xd2026-08：定期报送（市人力资源和社会保障局）\n"
+                                     "  下一次报送：2026年10月10日（星期六）前（每季度首月10日（休息日顺延））\n")  # a make-up working day
+    r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-24", "--note", "四季度进展")
     assert r.code == 2 and "2027 年的节假日安排尚未加入日历" in r.err  # the next report falls in 2027
-    r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-23", "--note", "二三季度进展",
+    r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-24", "--note", "四季度进展",
             "--provisional")
     assert r.code == 0 and r.out == ("已记录 xd2026-08：定期报送（市人力资源和社会保障局）\n"
                                      "  下一次报送：2027年1月11日（星期一）前（每季度首月10日（休息日顺延））（暂定）\n")
+    # a second report in the same quarter moves nothing
+    r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-25", "--provisional")
+    assert r.code == 0 and "下一次" not in r.out
+    assert _yaml(sample / "tasks/xd2026/08.yaml")["deadlines"]["periodic"]["due"] == "2027-01-11"
     # the ledger as it stood before the report still shows the task late
     assert "xd2026-08" in {d["id"] for d in json.loads(cli("--data", sample, "due", "--date", DAY, "--json").out)}
     r = cli("--data", sample, "close", "xd2026-06", "--date", DAY)

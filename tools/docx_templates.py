@@ -439,7 +439,7 @@ def campaign(d: Official) -> None:
     d.heading("四、企业评议", keep=True)
     d.lines("evaluation_lines")
     d.caption("表4　企业评议结果（百分制）")
-    d.table([("名次", "rank", 20), ("被评议单位", "unit", 66), ("评分企业数", "count", 35), ("平均得分", "score", 35)],
+    d.table([("名次", "rank", 20), ("被评议单位", "unit", 66), ("评分条数", "count", 35), ("平均得分", "score", 35)],
             loop="evaluation_rows")
     d.sign()
 

@@ -549,16 +549,19 @@ def projects(root: Path) -> None:
     the other a month behind with its report; a demand linked to it."""
     monthly, quarterly = Rule("monthly", 5), Rule("quarterly", 15)
 
-    def chain(rule, start, reports):
-        due = rule.record(cal, start)
-        for day in reports:  # a report made early is its own period's: the next counts from the due date
-            due = rule.record(cal, max(day, D.fromisoformat(str(due["due"]))))
+    from anshang.core.projects import first_basis
+
+    def chain(rule, kind, start, reports):
+        due = rule.record(cal, first_basis(kind, start))
+        for day in reports:  # one report for each period, early or late: the next is the period after
+            if day > due["basis"]:
+                due = rule.record(cal, due["due"])
         return due
 
     specs = [
         ("xm260302-7dq4k", "年产5万吨新型装饰材料项目", "91150302MA0FGE8BFD", "lsq", ["fgw", "zrzyj"], "mayor", "12亿元",
          D(2026, 3, 2), [(D(2026, 3, 2), "building", "纳入重大项目跟踪服务"), (D(2026, 10, 8), "trial", "主体工程完工，设备调试")],
-         [D(2026, 3, 4), D(2026, 4, 3), D(2026, 5, 6), D(2026, 6, 4), D(2026, 7, 3), D(2026, 8, 5), D(2026, 9, 4),
+         [D(2026, 4, 3), D(2026, 5, 6), D(2026, 6, 4), D(2026, 7, 3), D(2026, 8, 5), D(2026, 9, 4),
           D(2026, 10, 9), D(2026, 11, 4)],
          [(D(2026, 4, 14), "on_track", "进度正常"), (D(2026, 7, 14), "on_track", "主体厂房封顶"),
           (D(2026, 10, 13), "behind", "设备到货晚于计划约三周，已协调供货商")]),
@@ -576,7 +579,8 @@ def projects(root: Path) -> None:
         write(root, f"projects/2026/{pid}.yaml", {
             "id": pid, "title": title, "enterprise": code, "stage": stages[-1][1], "lead_unit": lead, "co_units": co,
             "leader": leader, "owner": "项目负责人（示例）", "investment": money, "assigned": added, "ongoing": True,
-            "deadlines": {"periodic": chain(monthly, added, reports), "review": chain(quarterly, added, [d for d, _, _ in reviews])},
+            "deadlines": {"periodic": chain(monthly, "periodic", added, reports),
+                          "review": chain(quarterly, "review", added, [d for d, _, _ in reviews])},
             "events": events}, "project")
     rel = next((root / "cases").glob("2026/260609-01mc1.yaml"))
     doc = yamlio.strip_lines(yamlio.loads(rel.read_text(encoding="utf-8")))

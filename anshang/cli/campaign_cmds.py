@@ -166,4 +166,4 @@ def evaluation_list(
         out(f"{y} 年还没有企业评议结果（导入：anshang evaluation import 评议.xlsx）\n")
         return
     out(f"{y} 年企业评议：{len(ranked)} 个单位\n" + "".join(
-        f"  {i}. {unit_name(world.units, u)}  {s['score']:.1f} 分（{s['count']} 家企业评分）\n" for i, (u, s) in enumerate(ranked, 1)))
+        f"  {i}. {unit_name(world.units, u)}  {s['score']:.1f} 分（{s['count']} 条评分）\n" for i, (u, s) in enumerate(ranked, 1)))

@@ -21,9 +21,19 @@ def rules(policy) -> dict:
             "review": Rule("quarterly", getattr(policy, "project_review_day", 15))}
 
 
-def deadlines(policy, cal, basis: dt.date) -> dict:
-    """A new project's first monthly report and first quarterly review, counted from ``basis``."""
-    return {kind: rule.record(cal, basis) for kind, rule in rules(policy).items()}
+def first_basis(kind: str, added: dt.date) -> dt.date:
+    """Where a new project's first duty counts from: the end of the month it was added (its first
+    monthly report is the next month's, on the month it joined) and the end of that quarter (its
+    first review, in the next quarter's first month, reviews the quarter it joined)."""
+    import calendar as _pycal
+
+    month = added.month if kind == "periodic" else added.month + (-added.month) % 3
+    return dt.date(added.year, month, _pycal.monthrange(added.year, month)[1])
+
+
+def deadlines(policy, cal, added: dt.date) -> dict:
+    """A new project's first monthly report and first quarterly review."""
+    return {kind: rule.record(cal, first_basis(kind, added)) for kind, rule in rules(policy).items()}
 
 
 def stage_history(project: dict) -> list[dict]:
@@ -34,8 +44,10 @@ def stage_history(project: dict) -> list[dict]:
 
 
 def reports(project: dict, kind: str = "periodic") -> list[dict]:
-    """The monthly reports (or the quarterly reviews) made, oldest first."""
-    return [e for e in lifecycle.events(project) if e.get("kind") == kind]
+    """The monthly reports (or the quarterly reviews) made by the lead unit, oldest first (a co-unit's
+    own report is its part, not another report)."""
+    lead = project.get("lead_unit")
+    return [e for e in lifecycle.events(project) if e.get("kind") == kind and e.get("unit") in (None, lead)]
 
 
 def of_enterprise(projects: dict, uscc: str) -> list[dict]:
@@ -61,10 +73,8 @@ def figures(projects: dict, start: dt.date, end: dt.date, co_reports: str = "lea
     for p in tracked:
         if not lifecycle.is_closed(p):
             out["open"] += 1
-        for e in lifecycle.events(p):
-            day = maybe_date(e.get("date"))
-            if day and start <= day <= end and e.get("kind") in ("periodic", "review"):
-                out["reports" if e["kind"] == "periodic" else "reviews"] += 1
+        for kind, key in (("periodic", "reports"), ("review", "reviews")):
+            out[key] += sum(1 for e in reports(p, kind) if start <= (maybe_date(e.get("date")) or dt.date.min) <= end)
         if any(o.is_late(end) for o in lifecycle.obligations(p, co_reports)):
             out["overdue"] += 1
         out["produced"] += any(r["stage"] == "producing" and r["date"] and start <= r["date"] <= end

@@ -109,9 +109,12 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
         return
     dl: dict = {k: rules[k].record(cal, start) for k in ("acknowledge", "progress", "result") if k in rules}
     if c.get("ongoing"):  # a task 长期坚持 (or a major project) reports from the start
+        from anshang.core.projects import first_basis
+
+        project = str(c.get("id", "")).startswith("xm")
         for k in ("periodic", "review"):
             if k in rules:
-                dl[k] = rules[k].record(cal, start)
+                dl[k] = rules[k].record(cal, first_basis(k, start) if project else start)
     seen: list = []
     for e in sorted(kept, key=lambda e: maybe_date(e.get("date")) or start):
         kind, when = e.get("kind"), maybe_date(e.get("date"))
@@ -137,14 +140,14 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
             dl["result"] = rules["result"].record(cal, when)
         elif kind == "longterm":
             dl["periodic"] = _periodic(rules, cal, when)
-        elif kind == "periodic" and e.get("unit") in (None, out.get("lead_unit")) and dl.get("periodic"):
-            rule = rules.get("periodic")
-            # as ``report`` does: a monthly or quarterly report made early counts for its own period
-            early = isinstance(rule, Rule) and rule.kind in ("monthly", "quarterly")
-            dl["periodic"] = _periodic(rules, cal, max(when, maybe_date(dl["periodic"]["due"])) if early else when)
-        elif kind == "review" and e.get("unit") in (None, out.get("lead_unit")) and dl.get("review"):
-            rule = rules["review"]  # 一季一审: a review held early is its own quarter's, as ``report`` does
-            dl["review"] = rule.record(cal, max(when, maybe_date(dl["review"]["due"])))
+        elif kind in ("periodic", "review") and e.get("unit") in (None, out.get("lead_unit")) and dl.get(kind) \
+                and isinstance(rules.get(kind), Rule):
+            rule, now = rules[kind], dl[kind]
+            if rule.kind in ("monthly", "quarterly"):  # as ``report`` does: one report for each period
+                if when > maybe_date(now["basis"]):
+                    dl[kind] = rule.record(cal, maybe_date(now["due"]))
+            else:
+                dl[kind] = rule.record(cal, when)
         seen.append(e)
     if lifecycle.is_assigned_item(c):
         c["lead_unit"], c["co_units"] = out.get("lead_unit"), list(out.get("co_units") or [])

@@ -31,7 +31,9 @@ def activity_rows(world, cid: str, cal, today: dt.date, co_reports: str) -> list
         done = ob.met if ob and ob.met else lifecycle.closed_on(t)
         if done is not None:
             late = late_by(done, ob.due, cal) if ob and done > ob.due else 0
-            status, on_time = (f"已完成（{done.month}月{done.day}日，" + ("按时）" if not late else f"逾期 {late} 个工作日）")), not late
+            when = f"{done.month}月{done.day}日" + ("按时完成" if not late else f"完成，逾期 {late} 个工作日")
+            # reported done by its organiser; closed once the office has checked it
+            status, on_time = (when if lifecycle.is_closed(t) else f"{when}（已报完成，待核实办结）"), not late
         elif ob is not None and ob.due < today:
             status, on_time = "未完成，已超期", False
         else:
@@ -83,23 +85,21 @@ def word_values(data: dict, settings) -> dict:
                  + (f"，按时完成率 {pct(period._rate(len(on_time), len(acts)))}" if acts else "") + "。"]
     late = [a for a in acts if a["on_time"] is False]
     if late:
-        act_lines.append("未按时完成的：" + "；".join(f"{a['title']}（{a['unit']}，{a['status']}）" for a in late) + "。")
+        act_lines.append("未按时完成的：" + "；".join(f"{a['title']}，{a['unit']}，{a['status']}" for a in late) + "。")
     figs = data["figures"]
     chans = "、".join(f"{label(CHANNELS, k)} {r['registered']} 件" for k, r in figs["by_channel"].items())
-    demand_lines = [f"活动期间经{'、'.join(label(CHANNELS, ch) for ch in core.channels(c))}受理企业诉求和投诉 {data['registered']} 件"
+    demand_lines = [f"活动期间经{'、'.join(label(CHANNELS, ch) for ch in core.channels(c))}登记企业诉求和投诉 {data['registered']} 件"
                     + (f"（{chans}）" if chans else "") + f"，截至{cn_date(data['today'])}已了结 {data['finished']} 件，"
                     f"投诉结案率 {pct(data['closure_rate'])}。"]
     units = [(u, r) for u, r in figs["by_unit"].items() if r["handed_over"]]
-    if units:
-        demand_lines.append("交办承办单位办理的诉求，各单位办理情况见表3。")
+    demand_lines.append("交办承办单位办理的诉求，各单位办理情况见表3。" if units else "这些诉求尚无交办承办单位办理的。")
     opens = data["open_days"]
     open_lines = [f"活动期间举办部门开放日 {len(opens)} 场：" + "；".join(
         f"{cn_date(maybe_date(o.get('date')))}，{unit_name(world.units, o.get('unit'))}" + (f"（{o['place']}）" if o.get("place") else "")
         + (f"，{o['note']}" if o.get("note") else "") for o in opens) + "。"] if opens else ["活动期间没有记录部门开放日。"]
     ev = data["evaluations"]
     ev_lines = ([f"组织企业评议部门，{len(ev)} 个单位得到评分，结果见表4；平均得分最高的是{unit_name(world.units, ev[0][0])}"
-                 f"（{ev[0][1]['score']:.1f} 分）。"] if ev else ["本次活动没有导入企业评议结果（anshang evaluation import 评议.xlsx --campaign "
-                                                          + data["id"] + "）。"])
+                 f"（{ev[0][1]['score']:.1f} 分）。"] if ev else ["本次活动没有开展企业评议。"])
     return {
         "city": settings.city, "office": settings.office, "date": cn_date(data["today"]),
         "phone": (settings.contact or {}).get("phone", ""), "email": (settings.contact or {}).get("email", ""),
@@ -112,7 +112,8 @@ def word_values(data: dict, settings) -> dict:
         "channel_rows": [{"channel": label(CHANNELS, k), "registered": r["registered"], "accepted": r["accepted"],
                           "finished": r["finished"], "finish_rate": pct(r["finish_rate"])} for k, r in figs["by_channel"].items()],
         "unit_rows": [{"unit": unit_name(world.units, u), "handed": r["handed_over"], "closed": r["closed_of_handed"],
-                       "closure": pct(r["closure_rate"]), "on_time": pct(r["on_time_rate"])} for u, r in units],
+                       "closure": pct(r["closure_rate"]), "on_time": pct(r["on_time_rate"])} for u, r in units]
+        or [{"unit": "（活动期间登记的诉求尚无交办）", "handed": "—", "closed": "—", "closure": "—", "on_time": "—"}],
         "open_day_lines": open_lines, "evaluation_lines": ev_lines,
         "evaluation_rows": [{"rank": i, "unit": unit_name(world.units, u), "count": s["count"], "score": f"{s['score']:.1f}"}
                             for i, (u, s) in enumerate(ev, start=1)],
@@ -150,7 +151,7 @@ def workbook_tables(data: dict, settings) -> list:
                                                    Col("办结率", "pct"), Col("按时报送率", "pct")], units),
         table("部门开放日", "：部门开放日", [Col("日期", "date"), Col("举办部门", most=24), Col("地点", most=24),
                                              Col("情况", most=40)], opens),
-        table("企业评议", "：企业评议结果", [Col("名次", "int"), Col("被评议单位", most=24), Col("评分企业数", "int"),
+        table("企业评议", "：企业评议结果", [Col("名次", "int"), Col("被评议单位", most=24), Col("评分条数", "int"),
                                              Col("平均得分", "num")], evs),
     ]
 
@@ -187,6 +188,9 @@ def campaign_text(ledger, settings, cal, today: dt.date) -> str:
     from anshang.store import loader
 
     world = loader.load_as_of(ledger, today, cal)
+    imported: dict = {}  # the activities as imported (whatever their start), to compare with the campaign files
+    for t in loader.load(ledger, {"task"}).tasks.values():
+        imported.setdefault(t.get("plan"), {})[t.get("number")] = t
     if not world.campaigns:
         return "还没有专项活动（建立：anshang campaign new 编号 --title 名称 --start 日期 --end 日期）\n"
     lines = [f"专项活动 {len(world.campaigns)} 个"]
@@ -199,6 +203,9 @@ def campaign_text(ledger, settings, cal, today: dt.date) -> str:
         lines.append(f"    重点活动 {len(acts)} 项（已完成 {sum(1 for a in acts if a['done'])}，按时 "
                      f"{sum(1 for a in acts if a['on_time'])}）  计入诉求 {len(linked)} 件  部门开放日 {len(c.get('open_days') or [])} 场"
                      + (f"  总结报送：{c['summary_due']}" if c.get("summary_due") else ""))
-        if len(acts) != len(c.get("activities") or []):
-            lines.append(f"    活动文件中有 {len(c.get('activities') or [])} 项重点活动、已导入 {len(acts)} 项：运行 anshang campaign import {cid}")
+        stale = [a.get("number") for a in c.get("activities") or [] if a.get("number") not in imported.get(cid, {})
+                 or imported[cid][a["number"]].get("title") != a.get("title")
+                 or imported[cid][a["number"]].get("limit") != a.get("limit")]
+        if stale:
+            lines.append(f"    活动文件中第 {'、'.join(str(n) for n in stale)} 项重点活动尚未导入或改动后未重新导入：运行 anshang campaign import {cid}")
     return "\n".join(lines) + "\n"

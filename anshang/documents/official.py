@@ -81,7 +81,7 @@ ROW_MEANINGS = {"id": "编号（诉求、工作任务或专题调研）", "enter
                 "leader": "接待领导", "sessions": "接待场次", "received": "接待诉求件数", "field": "领域",
                 "registered": "登记件数", "accepted": "受理件数", "finished": "已了结件数", "finish_rate": "了结率或结案率",
                 "channel": "渠道", "status": "状态", "evaluation": "企业评议平均得分", "composite": "综合得分（加权）",
-                "count": "评分企业数", "score": "平均得分"}
+                "count": "评分条数", "score": "平均得分"}
 MEANINGS = {
     "city": "城市名称（设置中的城市）", "office": "办公室名称（设置中的办公室），用于落款", "date": "成文日期",
     "phone": "办公室电话", "email": "办公室电子邮箱", "address": "办公室地址", "fax": "传真",

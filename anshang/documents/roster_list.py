@@ -39,8 +39,9 @@ def show(ledger, query: str, today=None) -> str:
     from anshang.core.labels import STATUS
     from anshang.store import loader
 
-    world = loader.load(ledger, {"enterprise", "case", "visit", "leaders", "project", "evaluation", "units"})
     day = today or dt.date.today()
+    # as the ledger stood at the end of the day: a project's stage then, the visits and scores made by then
+    world = loader.load_as_of(ledger, day, kinds={"enterprise", "case", "visit", "leaders", "project", "evaluation", "units"})
     hits = [e for e in world.enterprises.values() if matches(e, query)]
     if not hits:
         raise AnshangError(f"名录中没有与 {query!r} 相符的企业")

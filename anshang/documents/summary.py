@@ -28,9 +28,9 @@ DEFINITIONS = [
     "期末超期：到期末仍有报送超过截止日期的诉求，超期天数按工作日计；催办、督办：报告期内的次数。",
     "结案率 = 报告期内登记的诉求中到期末已了结的 ÷ 报告期内登记的诉求；已了结指办结、当场解决、解释说明、不予受理或转办；"
     "投诉中心渠道的即投诉结案率。一件诉求可属于几个领域，各领域分别计数。",
-    "企业评议得分：报告期内企业评议（anshang evaluation import）给该单位打分的平均分（百分制）。",
-    "综合得分 = 按时报送率、办结率、满意率和企业评议得分（折成百分比）按设置中的权重（weight_on_time、weight_closure、"
-    "weight_satisfaction、weight_evaluation）加权；某项没有分母或没有评议的，不计该项，其余各项按权重比例折满 100。",
+    "企业评议得分：报告期内企业评议给该单位打分的平均分（百分制）。",
+    "综合得分 = 按时报送率、办结率、满意率和企业评议得分（折成百分比）按办公室设定的权重加权；"
+    "某项没有分母或没有评议的，不计该项，其余各项按权重比例折满 100。",
     "排名：报告期内有交办或应报送事项的承办单位，按综合得分排序，得分相同的再按按时报送率、办结率、期末超期件数排序，数字都相同的并列。",
     "上期：长度相同、紧接在前的报告期（上月、上季度、上年，或同样天数）；报告期尚未结束时，为上一报告期的同期。",
 ]
@@ -237,11 +237,11 @@ def programme_lines(data: dict) -> list[str]:
 
 
 def _late_items(world, cal, end: dt.date, co: str) -> list[dict]:
-    """Tasks and topics overdue at the end of the period, for the overdue list."""
+    """Tasks, topics and major projects overdue at the end of the period, for the overdue list."""
     from anshang.documents.names import source_name
 
     rows = []
-    for item in [*world.tasks.values(), *world.topics.values()]:
+    for item in [*world.tasks.values(), *world.topics.values(), *(getattr(world, "projects", {}) or {}).values()]:
         if lifecycle.is_closed(item):
             continue
         obs = [o for o in lifecycle.open_obligations(item, co) if o.part == "lead"]
@@ -377,7 +377,7 @@ def unit_lines(data: dict) -> list[str]:
     if rated:
         best = max(rated, key=lambda u: (units[u]["evaluation"], u))
         lines.append(f"{what}企业评议了 {len(rated)} 个单位，平均得分最高的是{unit_name(world.units, best)}"
-                     f"（{units[best]['evaluation']:.1f} 分，{units[best]['evaluations']} 家企业评分）。")
+                     f"（{units[best]['evaluation']:.1f} 分，{units[best]['evaluations']} 条评分）。")
     for key, limit in sorted(data["thresholds"].items()):
         name = RATE_NAMES[key]
         measured = [u for u, r in units.items() if r.get(key) is not None]

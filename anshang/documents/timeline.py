@@ -183,6 +183,9 @@ def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> s
         head.append(f"重大项目  企业：{ent.get('name') or item.get('enterprise')}  阶段：{label(PROJECT_STAGES, item.get('stage'))}"
                     f"  挂点领导：{leader_name(world.leaders.get(item.get('leader')), item.get('leader', ''))}"
                     + (f"  总投资：{item['investment']}" if item.get("investment") else ""))
+        linked = sorted(c for c, x in (getattr(world, "cases", {}) or {}).items() if x.get("project") == item["id"])
+        if linked:
+            head.append(f"关联诉求 {len(linked)} 件：{'、'.join(linked)}")
     else:
         head.append(f"专题调研  立项：{item.get('opened')}" + (f"  共性问题：{item['group']}" if item.get("group") else ""))
         if item.get("cases"):
@@ -211,7 +214,8 @@ def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
     from anshang.store import loader
 
     if item_kind(cid) != "case":
-        world = loader.load(ledger, {"units", "plan", "topic", "leaders", "enterprise"})
+        world = loader.load(ledger, {"units", "plan", "topic", "leaders", "enterprise"}
+                            | ({"case"} if item_kind(cid) == "project" else set()))
         item = case_as_of(loader.case(ledger, cid), today, cal.lenient(), settings.policy.co_unit_reports)
         if item is None:
             raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未交办或立项（--date 早于起算日期）")

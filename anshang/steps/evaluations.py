@@ -21,6 +21,7 @@ COLUMNS = {"enterprise": ("评议企业", "企业名称", "企业", "统一社�
            "score": ("得分", "评分", "分数", "评议得分", "总分")}
 _HEADER = {label_key(w): k for k, words in COLUMNS.items() for w in words}
 NOT_IMPORTED = "评议结果未导入（一条也未写入）；请按上面所列修改后重新导入"
+TOTALS = ("合计", "小计", "总计", "平均")
 
 
 def read_scores(path: Path, units: dict, enterprises: dict) -> tuple[list, list]:
@@ -45,6 +46,8 @@ def read_scores(path: Path, units: dict, enterprises: dict) -> tuple[list, list]
                 problems.append(Problem(name, 0, "evaluation", "error", msg, vals.get(key, (None, f"{ws.title}!A{row[0].row}"))[1]))
 
             unit_text, raw = clean(vals.get("unit", (None, ""))[0]), vals.get("score", (None, ""))[0]
+            if not unit_text and (raw is None or any(w in clean(v) for v, _ in vals.values() for w in TOTALS)):
+                continue  # a total or average row (合计、平均), or a note under the table
             try:
                 uid = naming.unit(unit_text, units)
             except AnshangError as e:
@@ -70,12 +73,11 @@ def read_scores(path: Path, units: dict, enterprises: dict) -> tuple[list, list]
 
 def import_evaluation(ledger: Ledger, path: Path, title: str | None, day: dt.date, campaign: str | None) -> dict:
     """Import one evaluation; returns its data (refused, nothing written, on any bad row)."""
-    raw = Path(path).read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()[:16]
     world = loader.load(ledger, {"units", "enterprise", "evaluation", "campaign"})
     if campaign is not None and campaign not in world.campaigns:
         raise AnshangError(f"没有专项活动 {campaign!r}（已有：{'、'.join(sorted(world.campaigns)) or '无'}）")
-    scores, problems = read_scores(path, world.units, world.enterprises)
+    scores, problems = read_scores(path, world.units, world.enterprises)  # (a missing or hostile file stops here)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
     if problems:
         raise ProblemsFound("评议表中有读不懂的行：", problems, NOT_IMPORTED)
     if not scores:

@@ -101,6 +101,18 @@ def receive(ledger, settings, cal, cid: str, kind: str, day: dt.date | None, lea
     return result
 
 
+def next_periodic(rule, stored, day: dt.date, cal):
+    """The next due date a lead unit's periodic report (or a project's review) sets, or None when the
+    report changes nothing. 每月/每季度 (一月一报、一季一审): one report for each period — a report
+    meets the duty due then (early or late) and the next is the period after it; a second report for a
+    period already met moves nothing. Other schedules (十日一报) count from the report's day."""
+    if stored is not None and rule.kind in ("monthly", "quarterly"):
+        if day <= stored.basis:
+            return None  # this period's report is in already: the next duty stays where it is
+        return rule.record(cal, stored.due)
+    return rule.record(cal, day)
+
+
 def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str | None,
            note: str | None, by: str, conclusion: str | None = None) -> dict:
     """A unit's progress, result or periodic report. A periodic report sets the next one's due date."""
@@ -126,6 +138,9 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
             require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；定期报送只用于长期整改件（先 anshang longterm）")
         if kind == "review":
             require("review" in (case.get("deadlines") or {}), f"{cid} 不须季度审核（一季一审只用于重大项目）")
+        if item_kind(cid) == "project":
+            require(kind in ("periodic", "review"), f"{cid} 是重大项目：只报送月度报送（定期报送）和季度审核，"
+                                                    "用 anshang project report / project review 记录")
         require(kind in (case.get("deadlines") or {}) or kind in ("progress", "result", "periodic"),
                 f"{cid} 不须报送“{DEADLINE_KINDS[kind]}”")
         ev = event(day, kind, by, unit=who, note=note, conclusion=conclusion if kind == "review" else None)
@@ -139,9 +154,7 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
             stored = lifecycle.stored_deadline(case, kind)
             # a task reports by its plan's rule (每季度), a project by its own (每月、每季度); a demand by the settings' (十日一报)
             rule = stored.rule if lifecycle.is_assigned_item(case) and stored else settings.policy.limits.periodic
-            # 每季度首月10日: a report for this quarter made early is still this quarter's; the next is the next one
-            basis = max(day, stored.due) if stored and rule.kind in ("monthly", "quarterly") else day
-            nxt = rule.record(cal, basis)
+            nxt = next_periodic(rule, stored, day, cal)
 
         def change(doc):
             append(doc, ev)
@@ -293,6 +306,8 @@ def close(ledger, settings, cid: str, day: dt.date, note: str | None, by: str, c
             require(bool(note and note.strip()), "撤销须用 --note 写明原因（如“清单中已删去”）")
             ev = event(day, "close", by, note=f"撤销：{note.strip()}")
             return (lambda doc: append(doc, ev)), None
+        require(item_kind(cid) != "project" or cancelled,
+                f"{cid} 是重大项目：全面投产或终止时用 anshang project stage {cid} 全面投产|终止 结束跟踪")
         # what was recorded by the day of closing (a revisit dated later has not happened yet)
         blockers = lifecycle.close_blockers(lifecycle.as_of(case, day), settings.policy.co_unit_reports,
                                             settings.policy.revisit)

@@ -62,6 +62,8 @@ def _problem(path, cell: str, message: str):
 
 def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: int | None,
                  issued: dt.date | None, day: dt.date, by: str, sheet=None, plan_extra: dict | None = None) -> TaskImport:
+    # (a campaign's activities: ``plan_extra`` names the campaign; the messages speak of its plan, and
+    # an activity added on a later import is handed over from that day, not from the campaign's start)
     """Read the list, decide everything under the lock — every row readable, every file to be
     updated sound, every deadline computable on the calendar — and only then write: every task or
     none. Each row's task is created, or brought up to date (title, units, time limit) keeping its
@@ -69,12 +71,15 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
     from anshang.core.calendar import CalendarGap
     from anshang.documents.plan_sheet import read_plan
 
+    campaign = bool((plan_extra or {}).get("campaign"))
+    what, not_imported = ("活动方案", "活动未导入（一项也未写入）；请按上面所列修改后重新导入") if campaign \
+        else ("责任清单", NOT_IMPORTED)
     plan_rel = Ledger.plan_rel(plan_id)
     if sheet is None:  # a campaign passes its activities read already (``steps.campaigns``)
         sheet = read_plan(path, loader.load(ledger, {"units"}).units, year)
     problems = list(sheet.problems)
     if problems:
-        raise ProblemsFound("责任清单中有读不懂的行：", sorted(problems, key=_cell_order), NOT_IMPORTED)
+        raise ProblemsFound(f"{what}中有读不懂的行：", sorted(problems, key=_cell_order), not_imported)
     if not sheet.rows:
         raise AnshangError(f"{Path(path).name}: 表头下没有任务行")
     name = Path(path).name
@@ -105,7 +110,7 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
                 except ProblemsFound as e:
                     broken += e.problems
         if broken:
-            raise ProblemsFound(loader.UNREADABLE, broken, NOT_IMPORTED)
+            raise ProblemsFound(loader.UNREADABLE, broken, not_imported)
         probe = plan or {"periodic": dict(DEFAULT_PERIODIC)}
         fresh = {}
         for row in sheet.rows:
@@ -113,16 +118,18 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
             # a task that becomes ongoing on a re-import reports from then on; a new one from the plan's date
             since = day if was is not None and row["ongoing"] and not was.get("ongoing") else None
             if row["rule"] is not None and row["rule"].kind == "fixed" and row["rule"].on < issued:
-                problems.append(_problem(path, row["limit_cell"], f"时限“{row['limit']}”早于方案印发日期 {issued.isoformat()}："
-                                                                  "请核对时限，或用 --issued 写明印发日期"))
+                problems.append(_problem(path, row["limit_cell"], f"时限“{row['limit']}”早于{'活动开始日期' if campaign else '方案印发日期'} {issued.isoformat()}："
+                                                                  + ("请核对完成时间，或活动的开始日期" if campaign else
+                                                                     "请核对时限，或用 --issued 写明印发日期")))
                 continue
             try:
                 fresh[row["number"]] = _deadlines(row, probe, cal, issued, since)
             except CalendarGap as e:
                 problems.append(_problem(path, row["limit_cell"], f"时限“{row['limit'] or '长期坚持'}”的截止日期无法计算：{e}"))
         if problems:
-            raise ProblemsFound("责任清单中有无法计算期限的行：", sorted(problems, key=_cell_order), NOT_IMPORTED)
+            raise ProblemsFound(f"{what}中有无法计算期限的行：", sorted(problems, key=_cell_order), not_imported)
         title = (plan or {}).get("title") or sheet.title or f"{plan_id} 行动方案"
+        existed = plan is not None
         if plan is None:
             body = {"id": plan_id, "title": title, "date": issued, "periodic": dict(DEFAULT_PERIODIC), "source": name}
             if sheet.year:
@@ -137,7 +144,8 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
             record = {"title": row["title"], "lead_unit": row["lead"], "co_units": row["co"], "limit": row["limit"],
                       "desk": row.get("desk")}
             if not ledger.path(rel).exists():
-                body = {"id": tid, "plan": plan_id, "number": row["number"], **record, "assigned": issued}
+                handed = max(issued, day) if campaign and existed else issued
+                body = {"id": tid, "plan": plan_id, "number": row["number"], **record, "assigned": handed}
                 if row["ongoing"]:
                     body["ongoing"] = True
                 body["source"] = {"file": name, "cell": row["cell"]}
