@@ -311,10 +311,13 @@ def test_a_report_on_a_task_moves_its_next_quarterly_deadline(cli, sample):
             "--provisional")
     assert r.code == 0 and r.out == ("已记录 xd2026-08：定期报送（市人力资源和社会保障局）\n"
                                      "  下一次报送：2027年1月11日（星期一）前（每季度首月10日（休息日顺延））（暂定）\n")
-    # a second report in the same quarter moves nothing
+    # the next one made early is the report due in January (its period began on 10 October); once it
+    # is in, a further report moves nothing: no quarter is skipped
     r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-25", "--provisional")
+    assert r.out.endswith("下一次报送：2027年4月12日（星期一）前（每季度首月10日（休息日顺延））（暂定）\n")
+    r = cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-26", "--provisional")
     assert r.code == 0 and "下一次" not in r.out
-    assert _yaml(sample / "tasks/xd2026/08.yaml")["deadlines"]["periodic"]["due"] == "2027-01-11"
+    assert _yaml(sample / "tasks/xd2026/08.yaml")["deadlines"]["periodic"]["due"] == "2027-04-12"
     # the ledger as it stood before the report still shows the task late
     assert "xd2026-08" in {d["id"] for d in json.loads(cli("--data", sample, "due", "--date", DAY, "--json").out)}
     r = cli("--data", sample, "close", "xd2026-06", "--date", DAY)
