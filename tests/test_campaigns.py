@@ -487,3 +487,11 @@ def test_a_basics_sheet_with_a_bad_date_names_its_cell(cli, sample, tmp_path):
     r = cli("--data", sample, "campaign", "import", "fwy2027", path)
     assert r.code == 2 and "方案.xlsx:基本情况!B3: [campaign] 开始日期“六月一日”不是日期" in r.err
     assert not (sample / "campaigns/fwy2027.yaml").exists()
+
+
+def test_a_review_held_last_quarter_does_not_meet_this_quarter_s(cli, sample):
+    rows = json.loads(cli("--data", sample, "project", "list", "--date", DAY, "--json").out)
+    p = _yaml(sample / "projects/2026/xm260520-h3ve9.yaml")
+    owed = {(o.kind, o.unit) for o in lifecycle.open_obligations(p)}
+    assert ("review", "nyj") in owed  # reviewed on 15 October; the next review, due in January, is still owed
+    assert next(r for r in rows if r["id"] == "xm260520-h3ve9")["next_kind"] == "periodic"

@@ -125,7 +125,7 @@ def obligations(case: dict, co_reports: str = "lead", include_closed: bool = Fal
         deadline = read_deadline(record, out.get("date"))
         pool = events(case) if kind in ("progress", "acknowledge") else recent
         reports = [(parse_date(e["date"]), e.get("unit")) for e in pool if e.get("kind") == kind]
-        since = deadline.basis + dt.timedelta(days=1) if kind == "periodic" else None
+        since = deadline.basis + dt.timedelta(days=1) if kind in ("periodic", "review") else None  # this period's reports
         res += parts(case["id"], kind, deadline, lead, co, reports, co_reports, since)
     return res
 

@@ -209,7 +209,9 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
 
             if w.tasks:
                 t = task_table(task_rows(w, cal, today, settings.policy), w, settings, today, None, None)
-                tables.append(dataclasses.replace(t, sheet="工作任务", title=f"{city}优化营商环境行动方案工作任务"))
+                with_campaign = any((w.plans.get(x.get("plan")) or {}).get("campaign") for x in w.tasks.values())
+                tables.append(dataclasses.replace(t, sheet="工作任务", title=f"{city}优化营商环境行动方案工作任务"
+                                                  + ("和专项活动重点活动" if with_campaign else "")))
                 summary["tasks"] = len(w.tasks)
             if w.topics:
                 tables.append(topic_table(topic_rows(w, cal, today, settings.policy), w, settings, today))
