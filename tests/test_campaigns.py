@@ -347,7 +347,10 @@ def test_the_campaign_report_counts_activities_demands_open_days_and_evaluations
                                                                          (5, False), (6, False)]
     assert data["activities"][5]["status"] == "未完成，已超期"
     assert (data["registered"], sorted(data["by_channel"])) == (2, ["open_day", "service_month"])
-    assert data["closure_rate"] == round(data["finished"] / 2, 4)
+    # the open-day demand was referred (了结); the service-month one waits to be handed over
+    assert (data["finished"], data["closure_rate"]) == (1, 0.5)
+    assert {k: (r["registered"], r["finished"]) for k, r in data["by_channel"].items()} == {"open_day": (1, 1),
+                                                                                           "service_month": (1, 0)}
     assert list(data["evaluations"])[0] == "zwfwj" and data["evaluations"]["zwfwj"] == {"count": 3, "score": 94.7}
     assert len(data["open_days"]) == 2
     word = docx_text(tmp_path / "北岚市2026年秋季服务企业月活动工作总结.docx")
@@ -391,6 +394,9 @@ def test_the_unit_ranking_shows_evaluations_beside_the_rates_and_ranks_by_the_we
     units = json.loads(r.out[:r.out.rindex("}") + 1])["figures"]["by_unit"]
     scjgj = units["scjgj"]
     assert scjgj["evaluation"] == 86.0 and scjgj["evaluations"] == 2
+    # by hand: on time 1/3, closure 100%, no revisit, evaluation 86 → (33.33×30 + 100×30 + 86×20) ÷ 80
+    assert (scjgj["on_time_rate"], scjgj["closure_rate"], scjgj["satisfaction_rate"]) == (0.3333, 1.0, None)
+    assert scjgj["composite"] == 71.5
     w = {"on_time_rate": 30, "closure_rate": 30, "satisfaction_rate": 20, "evaluation_rate": 20}
     for u, row in units.items():
         assert row["composite"] == evaluations.composite(row, w), u
@@ -495,3 +501,83 @@ def test_a_review_held_last_quarter_does_not_meet_this_quarter_s(cli, sample):
     owed = {(o.kind, o.unit) for o in lifecycle.open_obligations(p)}
     assert ("review", "nyj") in owed  # reviewed on 15 October; the next review, due in January, is still owed
     assert next(r for r in rows if r["id"] == "xm260520-h3ve9")["next_kind"] == "periodic"
+
+
+# --- found in review: a late report meets one period only, reports in order, nothing half-written ----
+
+def _owed(sample, rel, kind="periodic"):
+    return sorted({(o.due.isoformat(), o.met) for o in lifecycle.obligations(_yaml(sample / rel)) if o.kind == kind
+                   and o.part == "lead"})
+
+
+def test_a_late_monthly_report_leaves_the_next_month_owed_and_overdue(cli, sample):
+    d = ["--data", sample]
+    rel = "projects/2026/xm260520-h3ve9.yaml"
+    assert _owed(sample, rel) == [("2026-10-08", None)]
+    assert cli(*d, "project", "report", "xm260520", "--date", "2026-11-21").code == 0
+    assert _owed(sample, rel) == [("2026-11-05", None)]  # November's report is still owed, and late
+    due = json.loads(cli(*d, "due", "--date", "2026-11-21", "--json").out)
+    assert [(x["kind"], x["due"]) for x in due if x["id"] == "xm260520-h3ve9" and x["part"] == "lead"] == [("periodic", "2026-11-05")]
+    assert "xm260520-h3ve9" in cli(*d, "show", "xm260520", "--date", "2026-11-21").out
+    assert "定期报送 牵头 市能源局 2026-11-05" in cli(*d, "show", "xm260520", "--date", "2026-11-21").out
+    # the same for a task reported late: its next quarter stays owed
+    assert cli("--data", sample, "report", "xd2026-08", "periodic", "--date", "2026-11-23").code == 0
+    assert _owed(sample, "tasks/xd2026/08.yaml") == [("2026-10-10", None)]
+    # a report dated before one already recorded is refused (each period in turn)
+    r = cli(*d, "project", "report", "xm260520", "--date", "2026-11-10")
+    assert r.code == 2 and "已记录过 2026-11-21 的定期报送" in r.err
+
+
+def test_the_snapshot_replays_reports_as_the_commands_stored_them(cli, sample):
+    d = ["--data", sample]
+    for day in ("2026-11-21", "2026-11-24"):
+        assert cli(*d, "project", "report", "xm260520", "--date", day).code == 0
+    stored = _yaml(sample / "projects/2026/xm260520-h3ve9.yaml")["deadlines"]["periodic"]
+    row = next(x for x in json.loads(cli(*d, "project", "list", "--date", "2026-11-24", "--json").out) if x["id"] == "xm260520-h3ve9")
+    assert (row["next_kind"], row["next_due"]) == ("periodic", stored["due"]) == ("periodic", "2026-12-07")
+    row = next(x for x in json.loads(cli(*d, "project", "list", "--date", "2026-11-22", "--json").out) if x["id"] == "xm260520-h3ve9")
+    assert row["next_due"] == "2026-11-05"  # after the first of the two reports
+
+
+def test_a_report_in_the_month_a_project_joined_counts_for_its_first_month(cli, sample):
+    r = cli("--data", sample, "project", "add", "--enterprise", "精测仪器", "--name", "传感器项目", "--stage", "洽谈", "--lead", "高新区",
+            "--leader", "李慧敏", "--date", "2026-11-02", "--provisional")
+    pid = re.search(r"xm\d{6}-[0-9a-z]{5}", r.out).group(0)
+    assert "第一次月度报送：2026年12月7日" in r.out and "第一次季度审核：2027年1月15日" in r.out
+    r = cli("--data", sample, "project", "report", pid, "--date", "2026-11-20", "--provisional")
+    assert r.out.endswith("下一次月度报送：2027年1月5日（星期二）前（每月5日（休息日顺延））（暂定）\n")
+    assert _owed(sample, f"projects/2026/{pid}.yaml") == [("2027-01-05", None)]
+
+
+def test_a_campaign_title_with_a_colon_a_hash_and_commas_survives(cli, sample):
+    r = cli("--data", sample, "campaign", "new", "fwy2027", "--title", "秋季服务月: 第二轮 #2", "--start", "2027-06-01",
+            "--end", "2027-06-30", "--summary-to", "市领导小组, 办公室")
+    assert r.code == 0
+    data = _yaml(sample / "campaigns/fwy2027.yaml")
+    assert (data["title"], data["summary_to"]) == ("秋季服务月: 第二轮 #2", "市领导小组, 办公室")
+    assert cli("--data", sample, "fmt", "--check").code == 0 and cli("--data", sample, "check").code == 0
+
+
+def test_an_activity_added_later_is_counted_from_the_day_it_was_added(cli, sample):
+    f = sample / "campaigns/fwy2026.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace(
+        "open_days:", "  - {number: 7, title: 回访参加活动的企业, lead: 督办部, limit: 15个工作日内}\nopen_days:", 1), encoding="utf-8")
+    assert cli("--data", sample, "campaign", "import", "fwy2026", "--date", "2026-11-20").code == 0
+    t = _yaml(sample / "tasks/fwy2026/07.yaml")
+    assert (t["assigned"], t["deadlines"]["result"]["basis"], t["deadlines"]["result"]["due"]) == (
+        "2026-11-20", "2026-11-20", "2026-12-11")
+    assert "未到期" in cli("--data", sample, "show", "fwy2026-07", "--date", "2026-11-20").out
+
+
+def test_linking_stops_before_writing_when_one_demand_is_linked_elsewhere(cli, sample):
+    r = cli("--data", sample, "project", "link", "xm260302", "261120-4eb3q", "260609-01mc1")
+    assert r.code == 2 and "已关联重大项目 xm260520-h3ve9" in r.err
+    assert "project" not in _yaml(sample / "cases/2026/261120-4eb3q.yaml")
+
+
+def test_the_campaign_s_demands_are_followed_after_it_ended(cli, sample):
+    # the service-month demand is handed over after the campaign ended: the summary's unit table has it
+    d = ["--data", sample]
+    assert cli(*d, "receive", "261028-rkg0d", "--outcome", "交办", "--lead", "科技局", "--date", "2026-11-20").code == 0
+    data = json.loads(cli(*d, "campaign", "report", "fwy2026", "--date", DAY, "--json", "--out", sample / "output").out)
+    assert data["by_unit"]["kjj"]["handed_over"] == 1

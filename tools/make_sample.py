@@ -552,7 +552,7 @@ def projects(root: Path) -> None:
     from anshang.core.projects import first_basis
 
     def chain(rule, kind, start, reports):
-        due = rule.record(cal, first_basis(kind, start))
+        due = rule.record(cal, first_basis(kind, start, rule))
         for day in reports:  # one report for each period, early or late: the next is the period after
             if day > due["basis"]:
                 due = rule.record(cal, due["due"])

@@ -125,7 +125,12 @@ def obligations(case: dict, co_reports: str = "lead", include_closed: bool = Fal
         deadline = read_deadline(record, out.get("date"))
         pool = events(case) if kind in ("progress", "acknowledge") else recent
         reports = [(parse_date(e["date"]), e.get("unit")) for e in pool if e.get("kind") == kind]
-        since = deadline.basis + dt.timedelta(days=1) if kind in ("periodic", "review") else None  # this period's reports
+        since = None
+        if kind in ("periodic", "review"):
+            # each report of the lead unit moved this deadline on (or met a period already met): the stored
+            # deadline is the next period, which none of them meets; a co-unit's own reports since count for its part
+            reports = [(d, u) for d, u in reports if (u or lead) != lead]
+            since = deadline.basis + dt.timedelta(days=1)
         res += parts(case["id"], kind, deadline, lead, co, reports, co_reports, since)
     return res
 

@@ -21,19 +21,20 @@ def rules(policy) -> dict:
             "review": Rule("quarterly", getattr(policy, "project_review_day", 15))}
 
 
-def first_basis(kind: str, added: dt.date) -> dt.date:
-    """Where a new project's first duty counts from: the end of the month it was added (its first
-    monthly report is the next month's, on the month it joined) and the end of that quarter (its
-    first review, in the next quarter's first month, reviews the quarter it joined)."""
+def first_basis(kind: str, added: dt.date, rule) -> dt.date:
+    """Where a new project's first duty counts from: the rule's day in the month it was added (its
+    first monthly report is due the next month) or in the first month of that quarter (its first
+    review, in the next quarter's first month, reviews the quarter it joined). A report made in
+    between is an early report for that first period."""
     import calendar as _pycal
 
-    month = added.month if kind == "periodic" else added.month + (-added.month) % 3
-    return dt.date(added.year, month, _pycal.monthrange(added.year, month)[1])
+    month = added.month if kind == "periodic" else added.month - (added.month - 1) % 3
+    return dt.date(added.year, month, min(rule.n, _pycal.monthrange(added.year, month)[1]))
 
 
 def deadlines(policy, cal, added: dt.date) -> dict:
     """A new project's first monthly report and first quarterly review."""
-    return {kind: rule.record(cal, first_basis(kind, added)) for kind, rule in rules(policy).items()}
+    return {kind: rule.record(cal, first_basis(kind, added, rule)) for kind, rule in rules(policy).items()}
 
 
 def stage_history(project: dict) -> list[dict]:

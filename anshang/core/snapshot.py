@@ -109,12 +109,13 @@ def _replay(c: dict, case: dict, kept: list, later: list, cal: Calendar, co_repo
         return
     dl: dict = {k: rules[k].record(cal, start) for k in ("acknowledge", "progress", "result") if k in rules}
     if c.get("ongoing"):  # a task 长期坚持 (or a major project) reports from the start
+        from anshang.core.ids import item_kind
         from anshang.core.projects import first_basis
 
-        project = str(c.get("id", "")).startswith("xm")
+        project = item_kind(str(c.get("id", ""))) == "project"
         for k in ("periodic", "review"):
             if k in rules:
-                dl[k] = rules[k].record(cal, first_basis(k, start) if project else start)
+                dl[k] = rules[k].record(cal, first_basis(k, start, rules[k]) if project else start)
     seen: list = []
     for e in sorted(kept, key=lambda e: maybe_date(e.get("date")) or start):
         kind, when = e.get("kind"), maybe_date(e.get("date"))

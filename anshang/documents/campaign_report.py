@@ -60,8 +60,10 @@ def report_data(ledger, settings, cal, cid: str, today: dt.date) -> dict:
 
     linked = core.cases_of(campaign, world.cases)
     sub = dataclasses.replace(world, cases=linked, sessions={})
-    p = period.span(start, end)
-    figs = period.figures(sub, p, today, co)  # closed by the day of writing (a campaign still running: so far)
+    # the campaign's demands (registered while it ran) followed to the day of writing: handed over,
+    # reported and closed since, whenever that was
+    p = period.span(start, max(end, today))
+    figs = period.figures(sub, p, today, co)
     acts = activity_rows(world, cid, cal, today, co)
     scores = unit_scores(world.evaluations, start, end, campaign=cid)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1]["score"], kv[0]))

@@ -21,9 +21,11 @@ def source_name(item: dict, world) -> str:
     if item.get("plan"):
         plan = (getattr(world, "plans", {}) or {}).get(item["plan"]) or {}
         return f"{plan.get('title') or item['plan']}第{item.get('number')}项"
-    if str(item.get("id", "")).startswith("zt"):
+    from anshang.core.ids import item_kind
+
+    if item_kind(str(item.get("id", ""))) == "topic":
         return "专题调研"
-    if str(item.get("id", "")).startswith("xm"):
+    if item_kind(str(item.get("id", ""))) == "project":
         return f"重大项目（{enterprise_name(item, world.enterprises)}）"
     return enterprise_name(item, world.enterprises)
 

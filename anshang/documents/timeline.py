@@ -171,7 +171,9 @@ def item_timeline(item: dict, world, cal: Calendar, today: dt.date, policy) -> s
     lead, co = lifecycle.units_of(item)
     lv = supervision.item_level(item, [o for o in obs if o.met is None], cal, today, policy)
     head = [f"{item['id']}  {item.get('title', '')}"]
-    project = str(item.get("id", "")).startswith("xm")
+    from anshang.core.ids import item_kind
+
+    project = item_kind(str(item.get("id", ""))) == "project"
     if item.get("plan"):
         plan = world.plans.get(item["plan"]) or {}
         what = "专项活动" if plan.get("campaign") else "行动方案"

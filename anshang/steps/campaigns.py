@@ -36,6 +36,17 @@ def _office_unit(units: dict) -> str:
     return next(iter(units), "")
 
 
+def _q(value, flow: bool = False) -> str:
+    """A value as a YAML scalar the way ``fmt`` writes it: plain when that reads back as the same
+    text, else single-quoted (a title with a colon, a hash or — inside ``{…}`` — a comma never breaks
+    the file or loses its tail)."""
+    text = str(value)
+    special = (": " in text or " #" in text or text.endswith(":") or text[:1] in "-?:,[]{}#&*!|>'\"%@`"
+               or text != text.strip() or text.replace(".", "").isdigit() or not text
+               or (flow and any(ch in text for ch in ",[]{}")))
+    return "'" + text.replace("'", "''") + "'" if special else text
+
+
 def _line(text: str, comment: str = "") -> str:
     """A line of the file with its comment in one column (Chinese characters count two)."""
     from anshang.documents.workbook import text_width
@@ -53,18 +64,19 @@ def campaign_text(cid: str, title: str, start: dt.date, end: dt.date, summary_du
              "# activities 重点活动：序号、名称、承办部门（单位或下面的内设部门）、配合部门、完成时间，每项一行，例如：",
              "#   - {number: 1, title: 召开服务月活动动员大会, lead: 综合部, co: [市政务服务局], limit: 6月上旬}",
              "# open_days 部门开放日：由 anshang campaign openday 记录。",
-             _line(f"id: {cid}", "活动编号，勿改"), _line(f"title: {title}", "活动名称"),
+             _line(f"id: {cid}", "活动编号，勿改"), _line(f"title: {_q(title)}", "活动名称"),
              _line(f"start: {start.isoformat()}", "开始日期"), _line(f"end: {end.isoformat()}", "结束日期"),
              _line("channels:", "活动期间经这些渠道登记的诉求计入本活动")]
     lines += [_line(f"  - {ch}", CHANNELS[ch]) for ch in channels]
     lines.append(_line("phases:", "活动阶段：启动、实施、总结"))
     for p in phases or core.default_phases(start, end):
-        lines.append(f"  - {{name: {p['name']}, start: {p['start'].isoformat()}, end: {p['end'].isoformat()}}}")
+        lines.append(f"  - {{name: {_q(p['name'], True)}, start: {p['start'].isoformat()}, end: {p['end'].isoformat()}}}")
     lines.append(_line("desks:", "活动办公室内设部门：名称、承担的单位（units.yaml 中的编号或名称）、职责"))
     for d in desks or [{"name": d, "unit": office_unit, "duty": DUTIES[d]} for d in CAMPAIGN_DESKS]:
-        lines.append(f"  - {{name: {d['name']}, unit: {d['unit']}" + (f", duty: {d['duty']}}}" if d.get("duty") else "}"))
+        lines.append(f"  - {{name: {_q(d['name'], True)}, unit: {_q(d['unit'], True)}"
+                     + (f", duty: {_q(d['duty'], True)}}}" if d.get("duty") else "}"))
     lines += [_line(f"summary_due: {summary_due.isoformat()}", "书面总结报送日期"),
-              _line(f"summary_to: {summary_to}", "总结报送对象"),
+              _line(f"summary_to: {_q(summary_to)}", "总结报送对象"),
               "activities: []", "open_days: []", ""]
     return "\n".join(lines)
 

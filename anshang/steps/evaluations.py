@@ -46,7 +46,7 @@ def read_scores(path: Path, units: dict, enterprises: dict) -> tuple[list, list]
                 problems.append(Problem(name, 0, "evaluation", "error", msg, vals.get(key, (None, f"{ws.title}!A{row[0].row}"))[1]))
 
             unit_text, raw = clean(vals.get("unit", (None, ""))[0]), vals.get("score", (None, ""))[0]
-            if not unit_text and (raw is None or any(w in clean(v) for v, _ in vals.values() for w in TOTALS)):
+            if not unit_text and (raw is None or any(w in clean(c.value) for c in row for w in TOTALS)):
                 continue  # a total or average row (合计、平均), or a note under the table
             try:
                 uid = naming.unit(unit_text, units)

@@ -138,6 +138,12 @@ def report(ledger, settings, cal, cid: str, kind: str, day: dt.date, unit: str |
             require(lifecycle.is_longterm(case), f"{cid} 不在长期整改中；定期报送只用于长期整改件（先 anshang longterm）")
         if kind == "review":
             require("review" in (case.get("deadlines") or {}), f"{cid} 不须季度审核（一季一审只用于重大项目）")
+        if kind in ("periodic", "review") and who == lead:
+            before = [parse_date(e["date"]) for e in lifecycle.events(case) if e.get("kind") == kind
+                      and (e.get("unit") or lead) == lead]
+            require(not before or day >= max(before),
+                    f"{cid} 已记录过 {max(before).isoformat() if before else ''} 的{DEADLINE_KINDS[kind]}：每期一报按时间顺序计，"
+                    "请按报送先后记录（更早的一次漏记了，可用 anshang note 补注说明）")
         if item_kind(cid) == "project":
             require(kind in ("periodic", "review"), f"{cid} 是重大项目：只报送月度报送（定期报送）和季度审核，"
                                                     "用 anshang project report / project review 记录")

@@ -90,20 +90,17 @@ def set_stage(ledger: Ledger, pid: str, stage: str, day: dt.date, note: str | No
 
 
 def link_cases(ledger: Ledger, pid: str, case_ids: list[str], by: str) -> list[str]:
-    """Link demands to a project (``project`` in each case file); returns the ones newly linked."""
-    loader.case(ledger, pid)  # the project must be readable
-    done = []
-    for cid in case_ids:
-        def decide(c, cid=cid):
+    """Link demands to a project (``project`` in each case file); returns the ones newly linked.
+    Every demand is checked first, under the lock: one already linked elsewhere writes none."""
+    with ledger.lock():
+        loader.case(ledger, pid)  # the project must be readable
+        todo = []
+        for cid in dict.fromkeys(case_ids):
+            c = loader.case(ledger, cid)
             if c.get("project") == pid:
-                return None, False
-            require(not c.get("project"), f"{cid} 已关联重大项目 {c.get('project')}；如需改动请先编辑该诉求文件")
-
-            def change(doc):
-                canonical.put(doc, "project", pid, "case")
-
-            return change, True
-
-        if update_case(ledger, cid, decide):
-            done.append(cid)
-    return done
+                continue
+            require(not c.get("project"), f"{cid} 已关联重大项目 {c.get('project')}；如需改动请先编辑该诉求文件（一件也未关联）")
+            todo.append(cid)
+        for cid in todo:
+            ledger.edit(Ledger.item_rel(cid), lambda doc: canonical.put(doc, "project", pid, "case"))
+    return todo

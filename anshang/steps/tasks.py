@@ -92,6 +92,9 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
                                        f"{NOTHING_WRITTEN}")
         if plan and plan.get("date"):
             issued_at = parse_date(plan["date"])
+            if issued is not None and issued != issued_at and campaign:
+                raise AnshangError(f"活动 {plan_id} 的开始日期改成了 {issued.isoformat()}，已导入的活动按 {issued_at.isoformat()} "
+                                   f"起算；如确需更改，请先把 {plan_rel} 中的 date 改为新的开始日期。{NOTHING_WRITTEN}")
             if issued is not None and issued != issued_at:
                 raise AnshangError(f"方案 {plan_id} 的印发日期是 {issued_at.isoformat()}（{plan_rel}），与 --issued "
                                    f"{issued.isoformat()} 不同；如确需更改，请先改 {plan_rel} 中的 date。{NOTHING_WRITTEN}")
@@ -122,8 +125,10 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
                                                                   + ("请核对完成时间，或活动的开始日期" if campaign else
                                                                      "请核对时限，或用 --issued 写明印发日期")))
                 continue
+            # a campaign's activity added on a later import is handed over, and counted, from that day
+            start = max(issued, day) if campaign and plan is not None and was is None else issued
             try:
-                fresh[row["number"]] = _deadlines(row, probe, cal, issued, since)
+                fresh[row["number"]] = _deadlines(row, probe, cal, start, since)
             except CalendarGap as e:
                 problems.append(_problem(path, row["limit_cell"], f"时限“{row['limit'] or '长期坚持'}”的截止日期无法计算：{e}"))
         if problems:
@@ -144,7 +149,7 @@ def import_tasks(ledger: Ledger, settings, cal, path: Path, plan_id: str, year: 
             record = {"title": row["title"], "lead_unit": row["lead"], "co_units": row["co"], "limit": row["limit"],
                       "desk": row.get("desk")}
             if not ledger.path(rel).exists():
-                handed = max(issued, day) if campaign and existed else issued
+                handed = max(issued, day) if campaign and existed else issued  # as its deadlines (above)
                 body = {"id": tid, "plan": plan_id, "number": row["number"], **record, "assigned": handed}
                 if row["ongoing"]:
                     body["ongoing"] = True
