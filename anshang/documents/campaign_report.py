@@ -79,7 +79,7 @@ def word_values(data: dict, settings) -> dict:
     c, world, acts = data["campaign"], data["world"], data["activities"]
     done = [a for a in acts if a["done"]]
     on_time = [a for a in acts if a["on_time"]]
-    phases = "；".join(f"{p.get('name')}（{cn_date(maybe_date(p.get('start')))}至{cn_date(maybe_date(p.get('end')))}）"
+    phases = "、".join(f"{p.get('name')}（{cn_date(maybe_date(p.get('start')))}至{cn_date(maybe_date(p.get('end')))}）"
                       for p in c.get("phases") or [])
     intro = [f"{cn_date(data['start'])}至{cn_date(data['end'])}，{c.get('title', '')}在全市开展"
              + (f"，分为{phases}" if phases else "") + "。现将活动开展情况总结如下。"]
