@@ -217,6 +217,8 @@ def test_projects_are_on_the_due_list_the_chase_the_weekly_ledger_and_the_list(c
     assert {(x["kind"], x["unit"]) for x in late} >= {("periodic", "nyj")}
     r = cli(*d, "list", "--kind", "重大项目", "--date", DAY, "--json")
     assert [x["id"] for x in json.loads(r.out)] == ["xm260302-7dq4k", "xm260520-h3ve9"]
+    text = cli(*d, "list", "--kind", "重大项目", "--date", DAY).out
+    assert "跟踪服务中" in text and "长期坚持" not in text
     r = cli(*d, "chase", "--date", DAY, "--out", tmp_path / "chase", "--no-record")
     assert r.code == 0
     texts = "".join(docx_text(p) for p in (tmp_path / "chase").glob("*能源局*.docx"))

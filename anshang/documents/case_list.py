@@ -159,8 +159,16 @@ def only_demands(rows: list[dict]) -> bool:
 
 
 def status_word(r: dict) -> str:
-    """The state in words (a research topic that is closed has 已结题)."""
-    return "已结题" if r["status"] == "closed" and r["id"].startswith("zt") else label(STATUS, r["status"])
+    """The state in words (a research topic that is closed has 已结题; a major project is 跟踪服务中
+    until it ends, 已结束跟踪 after)."""
+    from anshang.core.ids import item_kind
+
+    kind = item_kind(r["id"])
+    if kind == "topic" and r["status"] == "closed":
+        return "已结题"
+    if kind == "project" and r["status"] in ("ongoing", "closed"):
+        return "跟踪服务中" if r["status"] == "ongoing" else "已结束跟踪"
+    return label(STATUS, r["status"])
 
 
 def noun(rows: list[dict]) -> str:
