@@ -34,3 +34,15 @@ def test_generated_ledger_is_valid_and_varied(cli, tmp_path):
     years = {p.parent.name for p in out.glob("sessions/*/*.yaml")}
     assert len(years) >= 10
     assert max(len(c["facts"]) for c in cases) > 200  # long Chinese texts
+
+
+def test_bench_pairs_report_medians_and_each_side_s_own_peak(capsys):
+    from bench.__main__ import main
+
+    assert main(["--only", "version", "--pairs", "1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for name in ("version", "help"):
+        r = out[name]
+        assert len(r["runs"]) == len(r["baseline_runs"]) == 5  # at least five pairs for start-up times
+        assert sorted(r["runs"])[2] == r["value"] and sorted(r["baseline_runs"])[2] == r["baseline"]  # medians
+        assert 0 < r["peak_kb"] < 1024 * 1024  # the child's own peak, in KB
