@@ -225,10 +225,12 @@ def show(ledger, settings, cal, cid: str, today: dt.date) -> str:
     case, world = loader.around_case(ledger, cid)
     from anshang.core.dates import maybe_date
 
-    more = loader.load(ledger, {"topic", "project", "campaign"})
-    world.topics = {t: x for t, x in more.topics.items()
-                    if (maybe_date(x.get("opened")) or today) <= today}  # topics opened by then
-    world.projects, world.campaigns = more.projects, more.campaigns
+    # the few topic, project and campaign files, read one by one (not the whole ledger's cache):
+    # finding one case does not grow with the ledger
+    topics = loader.read_all(ledger, ledger.topic_files())
+    world.topics = {t: x for t, x in topics.items() if (maybe_date(x.get("opened")) or today) <= today}  # opened by then
+    world.projects = loader.read_all(ledger, ledger.project_files()) if case.get("project") else {}
+    world.campaigns = loader.read_all(ledger, ledger.campaign_files())
     case = case_as_of(case, today, cal.lenient(), settings.policy.co_unit_reports)  # as it stood at the end of --date
     if case is None:
         raise AnshangError(f"{cid} 到 {today.isoformat()} 尚未登记（--date 早于登记日期）")

@@ -142,6 +142,16 @@ def read(ledger: Ledger, rel: str, missing_ok: bool = False, lines: bool = False
     return data if lines else strip_lines(data)
 
 
+def read_all(ledger: Ledger, rels: list[str]) -> dict:
+    """A few files of one kind (topics, projects, campaigns), each read and checked directly, by id."""
+    out = {}
+    for rel in rels:
+        data = read(ledger, rel)
+        if isinstance(data, dict) and data.get("id"):
+            out[data["id"]] = data
+    return out
+
+
 def case(ledger: Ledger, cid: str) -> dict:
     """One case file (or task, topic or project file, by its id) as plain data (it has passed its schema check)."""
     return read(ledger, Ledger.item_rel(cid))
