@@ -252,3 +252,17 @@ def test_fast_reader_uses_libyaml_when_pyyaml_has_it():
     import yaml
 
     assert yamlio.using_libyaml() == bool(getattr(yaml, "__with_libyaml__", False))
+
+
+def test_the_read_cache_keeps_chinese_as_itself_and_survives_a_lone_surrogate(tmp_path):
+    from anshang.store.cache import Cache
+
+    c = Cache(tmp_path / "cache.json")
+    c.put("cases/2026/a.yaml", [1, 2, 3], {"title": "厂房用电增容"})
+    c.save()
+    raw = (tmp_path / "cache.json").read_bytes()
+    assert "厂房用电增容".encode("utf-8") in raw and b"\\u" not in raw
+    assert Cache(tmp_path / "cache.json").get("cases/2026/a.yaml", [1, 2, 3]) == {"title": "厂房用电增容"}
+    c.put("cases/2026/b.yaml", [1, 2, 3], {"title": "\ud800坏"})  # not encodable as UTF-8
+    c.save()
+    assert Cache(tmp_path / "cache.json").get("cases/2026/b.yaml", [1, 2, 3]) == {"title": "\ud800坏"}

@@ -46,8 +46,13 @@ class Cache:
             del self.entries[rel]
         if not (self.dirty or gone):
             return
+        blob = {"v": CACHE_VERSION, "files": self.entries}
         try:
-            text = json.dumps({"v": CACHE_VERSION, "files": self.entries}, separators=(",", ":"))
-            atomic_write(self.path, text, durable=False)
+            # Chinese written as itself, not \\uXXXX escapes: about half the size, written and read faster
+            data = json.dumps(blob, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate someone wrote as an escape in a YAML file
+            data = json.dumps(blob, separators=(",", ":")).encode("ascii")
+        try:
+            atomic_write(self.path, data, durable=False)
         except OSError:
             pass  # a read-only ledger still checks; it is only slower next time
