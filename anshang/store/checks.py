@@ -598,11 +598,7 @@ def v_items(snap, ctx):
             yield doc.rel, line_of(d, "date"), "error", f"走访日期 {day.isoformat()} 与所在年份目录不符"
         elif day and isinstance(d.get("id"), str) and d["id"][2:8] != f"{day:%y%m%d}":
             yield doc.rel, line_of(d, "id"), "error", f"走访编号 {d['id']} 中的日期与走访日期 {day.isoformat()} 不符"
-        if isinstance(d.get("leader"), str) and d["leader"] not in ctx.leaders:
-            yield doc.rel, line_of(d, "leader"), "error", f"走访领导 {d['leader']!r} 不在 leaders.yaml 中"
-        ent = d.get("enterprise")
-        if isinstance(ent, str) and ent not in ctx.enterprises:
-            yield doc.rel, line_of(d, "enterprise"), "error", f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）"
+        yield from _leader_and_enterprise(doc.rel, d, "走访领导", ctx)
         yield from _unit_list_refs(doc.rel, d, "with", ctx)
     visit_days = {d.get("id"): maybe_date(d.get("date")) for _, d in _each(snap.visits)}
     for doc, d in _each(snap.cases):
@@ -613,13 +609,22 @@ def v_items(snap, ctx):
             if when and reg and reg < when:
                 yield doc.rel, line_of(d, "registered"), "error", (
                     f"登记日期 {reg.isoformat()} 早于所关联的走访 {d['visit']}（{when.isoformat()}）")
-    for doc, d in _each([*snap.tasks, *snap.topics]):
+    for doc, d in _each([*snap.tasks, *snap.topics, *snap.projects]):
         yield from _unit_ref(doc.rel, d, "lead_unit", ctx)
         yield from _unit_list_refs(doc.rel, d, "co_units", ctx)
         for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
             if isinstance(ev, dict):
                 yield from _unit_ref(doc.rel, ev, "unit", ctx)
                 yield from _unit_list_refs(doc.rel, ev, "units", ctx)
+
+
+def _leader_and_enterprise(rel, d, who: str, ctx):
+    """A visit's or a project's leader and enterprise exist."""
+    if isinstance(d.get("leader"), str) and d["leader"] not in ctx.leaders:
+        yield rel, line_of(d, "leader"), "error", f"{who} {d['leader']!r} 不在 leaders.yaml 中"
+    ent = d.get("enterprise")
+    if isinstance(ent, str) and ent not in ctx.enterprises:
+        yield rel, line_of(d, "enterprise"), "error", f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）"
 
 
 @validator("programme")
@@ -639,13 +644,7 @@ def v_programme(snap, ctx):
             yield doc.rel, line_of(d, "id"), "error", f"项目编号 {d['id']!r} 与文件名 {name}.yaml 不符或格式不对"
         elif isinstance(d.get("id"), str) and doc.rel.split("/")[1] != f"20{d['id'][2:4]}":
             yield doc.rel, line_of(d, "id"), "error", f"项目编号 {d['id']} 中的年份与所在年份目录不符"
-        if isinstance(d.get("leader"), str) and d["leader"] not in ctx.leaders:
-            yield doc.rel, line_of(d, "leader"), "error", f"挂点领导 {d['leader']!r} 不在 leaders.yaml 中"
-        ent = d.get("enterprise")
-        if isinstance(ent, str) and ent not in ctx.enterprises:
-            yield doc.rel, line_of(d, "enterprise"), "error", f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）"
-        yield from _unit_ref(doc.rel, d, "lead_unit", ctx)
-        yield from _unit_list_refs(doc.rel, d, "co_units", ctx)
+        yield from _leader_and_enterprise(doc.rel, d, "挂点领导", ctx)  # (its units: with the tasks' in v_items)
         dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
         closed = any(isinstance(e, dict) and e.get("kind") == "close" for e in d.get("events") or [])
         if d.get("ongoing") and not closed:
