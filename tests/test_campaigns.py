@@ -361,6 +361,9 @@ def test_the_campaign_report_counts_activities_demands_open_days_and_evaluations
         assert words in word, words
     wb = openpyxl.load_workbook(tmp_path / "北岚市2026年秋季服务企业月活动工作总结.xlsx")
     assert wb.sheetnames == ["重点活动", "渠道", "承办单位", "部门开放日", "企业评议"]
+    ws = wb["重点活动"]
+    assert [ws.cell(r, 7).value for r in range(4, 10)] == ["已办结"] * 4 + ["超期", "超期"]  # the colour key (红、灰)
+    assert ws.conditional_formatting  # the rows are coloured from it
     before = cli("--data", sample, "campaign", "report", "fwy2026", "--date", "2026-09-01")
     assert before.code == 2 and "才开始" in before.err
 

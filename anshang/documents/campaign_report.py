@@ -38,7 +38,7 @@ def activity_rows(world, cid: str, cal, today: dt.date, co_reports: str) -> list
             status, on_time = "未完成，已超期", False
         else:
             status, on_time = "未到完成时间", None
-        rows.append({"id": t["id"], "number": t.get("number"), "title": t.get("title", ""),
+        rows.append({"id": t["id"], "number": t.get("number"), "title": t.get("title", ""), "closed": lifecycle.is_closed(t),
                      "unit": t.get("desk") or unit_name(world.units, lead), "limit": t.get("limit", ""),
                      "due": ob.due if ob else None, "done": done, "on_time": on_time, "status": status})
     return rows
@@ -130,8 +130,11 @@ def workbook_tables(data: dict, settings) -> list:
     def table(sheet, name, cols, rows, **more):
         return Table(sheet, f"{title}{name}", settings.office, when, cols, rows, **more)
 
-    acts = [[a["number"], a["title"], a["unit"], a["due"], a["done"], a["status"]] for a in data["activities"]]
-    tones = ["closed" if a["on_time"] else ("overdue" if a["on_time"] is False else "") for a in data["activities"]]
+    def alert(a):  # the last column colours the row (sheets._colour_rows): late red, checked and closed grey
+        return "超期" if a["on_time"] is False else ("已办结" if a["closed"] else "")
+
+    acts = [[a["number"], a["title"], a["unit"], a["due"], a["done"], a["status"], alert(a)] for a in data["activities"]]
+    tones = [{"超期": "overdue", "已办结": "closed"}.get(alert(a), "") for a in data["activities"]]
     chans = [[label(CHANNELS, k), r["registered"], r["accepted"], r["finished"], period._rate(r["finished"], r["registered"])]
              for k, r in data["figures"]["by_channel"].items()]
     chans.append(["合计", data["registered"], sum(r["accepted"] for r in data["figures"]["by_channel"].values()),
@@ -144,8 +147,9 @@ def workbook_tables(data: dict, settings) -> list:
     evs = [[i, unit_name(world.units, u), s["count"], s["score"]] for i, (u, s) in enumerate(data["evaluations"], start=1)]
     return [
         table("重点活动", "：重点活动完成情况", [Col("序号", "int"), Col("活动", most=36), Col("承办", most=18),
-                                                Col("完成时间", "date"), Col("完成日期", "date"), Col("完成情况", most=24)],
-              acts, tones=tones, notes=["灰色为按时完成，红色为未按时完成。"]),
+                                                Col("完成时间", "date"), Col("完成日期", "date"), Col("完成情况", most=24),
+                                                Col("提醒", most=8)],
+              acts, tones=tones, notes=["提醒：未按时完成的标“超期”（红色），已核实办结的标“已办结”（灰色）。"]),
         table("渠道", "：各渠道诉求", [Col("渠道", most=16), Col("登记", "int"), Col("受理", "int"), Col("已了结", "int"),
                                        Col("结案率", "pct")], chans,
               notes=["结案率 = 活动期间登记的诉求中到截至日已了结的 ÷ 登记的诉求；合计一行即投诉结案率。"]),

@@ -114,7 +114,7 @@ def sheet_table(p: dict, world, settings, cal, today: dt.date) -> Table:
                      f"{unit_name(world.units, o.unit)}{'（已超期）' if o.is_late(today) else ''}"])
     limits = projects.rules(policy)
     return Table(p["id"], f"重大项目跟踪服务表（一企一表）：{p.get('title', '')}", settings.office, today, SHEET_COLS, rows,
-                 notes=[f"一月一报：{limits['periodic'].text()}报送上月进展；一季一审：{limits['review'].text()}完成上季度审核。",
+                 notes=[f"一月一报：{limits['periodic'].text()}报送上月进展。", f"一季一审：{limits['review'].text()}完成上季度审核。",
                         "本表含项目负责人等信息，仅供内部使用，不对外公开。"])
 
 
