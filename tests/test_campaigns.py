@@ -212,9 +212,8 @@ def test_a_project_reaching_full_production_ends_its_tracking(cli, sample):
 def test_projects_are_on_the_due_list_the_chase_the_weekly_ledger_and_the_list(cli, sample, tmp_path):
     d = ["--data", sample]
     due = cli(*d, "due", "--date", DAY, "--json")
-    late = [x for x in json.loads(due.out)["items"] if x["id"] == "xm260520-h3ve9"] if isinstance(json.loads(due.out), dict) else \
-        [x for x in json.loads(due.out) if x["id"] == "xm260520-h3ve9"]
-    assert {(x["kind"], x["unit"]) for x in late} >= {("periodic", "nyj")}
+    late = [x for x in json.loads(due.out) if x["id"] == "xm260520-h3ve9"]
+    assert {(x["kind"], x["unit"], x["due"]) for x in late} == {("periodic", u, "2026-10-08") for u in ("nyj", "fgw", "ytx")}
     r = cli(*d, "list", "--kind", "重大项目", "--date", DAY, "--json")
     assert [x["id"] for x in json.loads(r.out)] == ["xm260302-7dq4k", "xm260520-h3ve9"]
     text = cli(*d, "list", "--kind", "重大项目", "--date", DAY).out
@@ -331,8 +330,7 @@ def test_open_days_are_recorded_once_and_only_while_the_campaign_runs(cli, sampl
 
 def test_campaign_activities_are_chased_like_tasks(cli, sample):
     due = json.loads(cli("--data", sample, "due", "--date", DAY, "--json").out)
-    items = due["items"] if isinstance(due, dict) else due
-    assert any(x["id"] == "fwy2026-06" and x["kind"] == "result" for x in items)
+    assert [(x["kind"], x["unit"], x["due"]) for x in due if x["id"] == "fwy2026-06"] == [("result", "yshj", "2026-11-15")]
     r = cli("--data", sample, "list", "--kind", "工作任务", "--date", DAY, "--json")
     assert "fwy2026-06" in [x["id"] for x in json.loads(r.out)]
     r = cli("--data", sample, "campaign", "list", "--date", DAY)
