@@ -167,7 +167,7 @@ def test_cache_gives_same_answer_and_sees_edits(cli, mini):
     for f in mini.rglob("*.yaml"):
         os.utime(f, (old, old))
     first = cli("--data", mini, "check")
-    assert (mini / ".anshang/cache.json").is_file()
+    assert list((mini / ".anshang/cache").glob("*.bin"))
     second = cli("--data", mini, "check")
     assert (first.code, first.out) == (second.code, second.out) == (0, "")
     p.write_text(p.read_text(encoding="utf-8").replace("type: 2", "type: 9"), encoding="utf-8")
@@ -192,7 +192,9 @@ def test_unchanged_ledger_reuses_the_last_answer(cli, mini):
 
 def test_corrupt_cache_is_ignored(cli, mini):
     (mini / ".anshang").mkdir()
-    (mini / ".anshang/cache.json").write_text("{not json", encoding="utf-8")
+    (mini / ".anshang/cache").mkdir()
+    for n in range(16):
+        (mini / f".anshang/cache/{n:02d}.bin").write_bytes(b"\x00not a cache")
     (mini / ".anshang/check.json").write_text("[1, 2", encoding="utf-8")
     assert cli("--data", mini, "check").code == 0
 

@@ -50,6 +50,41 @@ def test_reader_agrees_with_ruamel_on_every_sample_file():
         assert fast == slow, path
 
 
+TRICKY_TEXTS = [
+    "", "# only a comment\n", "just text\n", "- 1\n- 2\n", "a: 1\nb: 2\na: 3\n", "? [1, 2]\n: x\n",
+    "a:\n  ? {k: 1}\n  : v\n", "a: 1\nb: 1\nb: 2\nc: [\n", "a: &x 1\nb: *x\n", "a: !!binary aGk=\n",
+    "a: ! 12\n", "a: !!str 12\n", "a: 1\n---\nb: 2\n", "n: " + "9" * 101 + "\n", "n: '" + "9" * 101 + "'\n",
+    "x: " + "[" * 60 + "]" * 60 + "\n", "x: " + "[" * 50 + "]" * 50 + "\n",
+    "a: .inf\nb: -.Inf\nc: 0x1F\nd: 0o17\ne: ~\nf: ''\ng:\nh: +1.5e3\ni: 1_000\nj: 2026-2-3\nk: 12:30\n",
+    "true: 1\n1: 2\nnull: 3\n1.0: 4\n0x10: 5\n2026-01-01: 6\n'q': 7\n",
+    "l:\n  - a\n  - {b: 1, c: [2, 3]}\n  -\n    - 4\n  - - 5\nm: {}\nn: []\n",
+    "a: 'it''s'\nb: \"tab\\tend\"\nc: |\n  block\n  text\nd: >\n  folded\n  text\n",
+    "__line__: 9\n__lines__: x\nz: 1\n", "a: [1, 2\n", "a: b: c\n", "\ta: 1\n", "a: \"\\q\"\n",
+]
+
+
+def _either(read, text):
+    try:
+        return ("ok", read(text))
+    except yamlio.YamlProblem as e:
+        return ("problem", e.message, e.line)
+
+
+def test_event_reader_builds_what_the_node_tree_reader_builds_lines_and_problems_included():
+    """The fast reader builds the data straight from libyaml's events; PyYAML's node tree and
+    constructors (the reader it replaced) must give the same values, lines and problems on every
+    file of the sample ledger and the fixtures, and on texts made to be awkward."""
+    files = sorted((REPO / "data").rglob("*.yaml")) + sorted((REPO / "tests").rglob("*.yaml"))
+    texts = [p.read_bytes().decode("utf-8-sig") for p in files] + TRICKY_TEXTS
+    assert len(texts) > 250
+    outcomes = set()
+    for text in texts:
+        fast, slow = _either(yamlio.loads, text), _either(yamlio.reference_loads, text)
+        assert fast == slow, text[:200]
+        outcomes.add(fast[0] if fast[0] == "ok" else fast[1][:6])
+    assert len(outcomes) >= 6  # values, and problems of several kinds, were compared
+
+
 def _stringify_dates(v):
     import datetime
 
@@ -254,15 +289,43 @@ def test_fast_reader_uses_libyaml_when_pyyaml_has_it():
     assert yamlio.using_libyaml() == bool(getattr(yaml, "__with_libyaml__", False))
 
 
-def test_the_read_cache_keeps_chinese_as_itself_and_survives_a_lone_surrogate(tmp_path):
-    from anshang.store.cache import Cache
+def test_the_read_cache_round_trips_chinese_and_a_lone_surrogate_and_refuses_another_format(tmp_path):
+    from anshang.store.cache import Cache, part_of
 
-    c = Cache(tmp_path / "cache.json")
-    c.put("cases/2026/a.yaml", [1, 2, 3], {"title": "厂房用电增容"})
+    folder = tmp_path / "cache"
+    c = Cache(folder)
+    c.put("cases/2026/a.yaml", (1, 2, 3), {"title": "厂房用电增容"})
     c.save()
-    raw = (tmp_path / "cache.json").read_bytes()
-    assert "厂房用电增容".encode("utf-8") in raw and b"\\u" not in raw
-    assert Cache(tmp_path / "cache.json").get("cases/2026/a.yaml", [1, 2, 3]) == {"title": "厂房用电增容"}
-    c.put("cases/2026/b.yaml", [1, 2, 3], {"title": "\ud800坏"})  # not encodable as UTF-8
+    assert Cache(folder).get("cases/2026/a.yaml", (1, 2, 3)) == {"title": "厂房用电增容"}
+    assert Cache(folder).get("cases/2026/a.yaml", (1, 2, 4)) is None  # another identity
+    c.put("cases/2026/b.yaml", (1, 2, 3), {"title": "\ud800坏"})  # not encodable as UTF-8
     c.save()
-    assert Cache(tmp_path / "cache.json").get("cases/2026/b.yaml", [1, 2, 3]) == {"title": "\ud800坏"}
+    assert Cache(folder).get("cases/2026/b.yaml", (1, 2, 3)) == {"title": "\ud800坏"}
+    part = folder / f"{part_of('cases/2026/a.yaml'):02d}.bin"
+    raw = part.read_bytes()
+    part.write_bytes(raw.replace(b"anshang-cache|", b"anshang-cache|0", 1))  # another version
+    assert "cases/2026/a.yaml" not in Cache(folder).entries
+    part.write_bytes(raw[: len(raw) // 2])  # cut short
+    assert "cases/2026/a.yaml" not in Cache(folder).entries
+
+
+def test_a_change_rewrites_only_the_cache_part_of_that_file(tmp_path):
+    from anshang.store.cache import Cache, part_of
+
+    folder = tmp_path / "cache"
+    c = Cache(folder)
+    rels = [f"cases/2026/{n:03d}.yaml" for n in range(200)]
+    for rel in rels:
+        c.put(rel, (1, 2, 3), {"id": rel})
+    c.save()
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert len(before) == 16
+    c = Cache(folder)
+    for rel in rels:
+        c.get(rel, (1, 2, 3))
+    c.put(rels[7], (1, 2, 4), {"id": "changed"})
+    c.save()
+    after = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert [name for name in before if before[name] != after[name]] == [f"{part_of(rels[7]):02d}.bin"]
+    assert Cache(folder).get(rels[7], (1, 2, 4)) == {"id": "changed"}
+    assert Cache(folder).get(rels[8], (1, 2, 3)) == {"id": rels[8]}

@@ -9,6 +9,7 @@ WEEKDAYS = "一二三四五六日"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 _CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 _NUM = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+_ISO: dict = {}  # ISO texts already read (dates are immutable, so one object serves every reader)
 
 
 def parse_date(value) -> _dt.date:
@@ -23,10 +24,17 @@ def parse_date(value) -> _dt.date:
     if not isinstance(value, str):
         raise ValueError(f"不是日期：{value!r}（应写作 2026-03-05 或 2026年3月5日）")
     if len(value) == 10 and value[4] == "-" and value[7] == "-":  # the common ISO case, fast
+        day = _ISO.get(value)
+        if day is not None:
+            return day
         try:
-            return _dt.date.fromisoformat(value)
+            day = _dt.date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if len(_ISO) < 100_000:  # a ledger repeats a few thousand dates many times over
+                _ISO[value] = day
+            return day
     text = value.translate(_FULLWIDTH)
     m = _CN.match(text) or _NUM.match(text)
     if not m:

@@ -1,58 +1,83 @@
 """The read cache: parsed files keyed on file identity, so unchanged files are not parsed again.
-Plain JSON under ``.anshang/``; safe to delete at any time."""
+
+Binary (Python's ``marshal``, keyed on the Python version) in ``.anshang/cache/``, split into
+sixteen parts by file name so that a change to one file rewrites a sixteenth of it. Safe to
+delete at any time: a missing, stale or damaged part is rebuilt from the YAML files, which stay
+the only source of truth."""
 
 from __future__ import annotations
 
-import json
+import marshal
+import sys
+import zlib
 from pathlib import Path
 
 from anshang import __version__
 from anshang.store.atomic import atomic_write
 
-CACHE_VERSION = f"3/{__version__}"
+CACHE_VERSION = f"4/{__version__}"
+PARTS = 16
+# marshal's format may change between Python versions: a cache written by another one is not read
+_MAGIC = f"anshang-cache|{CACHE_VERSION}|{sys.version_info[:3]}|{marshal.version}\n".encode("ascii")
+
+
+def part_of(rel: str) -> int:
+    return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % PARTS
 
 
 class Cache:
-    """Parsed files keyed on (path, mtime, size). Plain JSON; safe to delete at any time."""
+    """Parsed files keyed on (path, mtime, size, inode)."""
 
-    def __init__(self, path: Path, keep_unseen: bool = False):
-        self.path = path
+    def __init__(self, folder: Path, keep_unseen: bool = False):
+        self.folder = folder
         self.keep_unseen = keep_unseen  # a partial load must not forget the other files
-        self.entries: dict = {}
-        self.dirty = False
+        self.parts: list[dict] = [{} for _ in range(PARTS)]
+        self.dirty: set = set()
         self.seen: set = set()
-        try:
-            blob = json.loads(path.read_bytes())
-            if blob.get("v") == CACHE_VERSION:
-                self.entries = blob["files"]
-        except (OSError, ValueError, KeyError, AttributeError):
-            self.entries = {}
+        for n in range(PARTS):
+            try:
+                with open(folder / f"{n:02d}.bin", "rb") as f:
+                    if f.read(len(_MAGIC)) == _MAGIC:
+                        entries = marshal.loads(f.read())
+                        if isinstance(entries, dict):
+                            self.parts[n] = entries
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
 
-    def get(self, rel: str, stamp: list):
+    @property
+    def entries(self) -> dict:
+        """Every entry (for tests and diagnostics)."""
+        out: dict = {}
+        for part in self.parts:
+            out.update(part)
+        return out
+
+    def get(self, rel: str, stamp: tuple):
         self.seen.add(rel)
-        e = self.entries.get(rel)
+        e = self.parts[part_of(rel)].get(rel)
         if e is not None and e[0] == stamp:
             return e[1]
         return None
 
-    def put(self, rel: str, stamp: list, payload) -> None:
+    def put(self, rel: str, stamp: tuple, payload) -> None:
         self.seen.add(rel)
-        self.entries[rel] = [stamp, payload]
-        self.dirty = True
+        n = part_of(rel)
+        self.parts[n][rel] = (stamp, payload)
+        self.dirty.add(n)
+
+    def touch(self, rel: str) -> None:
+        """An entry was completed in place (its schema findings added): write its part again."""
+        self.dirty.add(part_of(rel))
 
     def save(self) -> None:
-        gone = set() if self.keep_unseen else set(self.entries) - self.seen
-        for rel in gone:
-            del self.entries[rel]
-        if not (self.dirty or gone):
-            return
-        blob = {"v": CACHE_VERSION, "files": self.entries}
-        try:
-            # Chinese written as itself, not \\uXXXX escapes: about half the size, written and read faster
-            data = json.dumps(blob, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate someone wrote as an escape in a YAML file
-            data = json.dumps(blob, separators=(",", ":")).encode("ascii")
-        try:
-            atomic_write(self.path, data, durable=False)
-        except OSError:
-            pass  # a read-only ledger still checks; it is only slower next time
+        for n, part in enumerate(self.parts):
+            gone = [] if self.keep_unseen else [rel for rel in part if rel not in self.seen]
+            for rel in gone:
+                del part[rel]
+            if not (n in self.dirty or gone):
+                continue
+            try:
+                atomic_write(self.folder / f"{n:02d}.bin", _MAGIC + marshal.dumps(part), durable=False)
+            except (OSError, ValueError):
+                pass  # a read-only ledger still checks; it is only slower next time
+        self.dirty = set()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from anshang.core import uscc
 from anshang.core.calendar import Calendar
@@ -51,6 +50,12 @@ class Context:
     calendar: Calendar | None = None
     years: dict = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+
+
+def _stem(rel: str) -> str:
+    """A file's name without folder and suffix (``Path.stem`` without building a Path: 40,000 of them)."""
+    name = rel.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def _each(docs):
@@ -163,7 +168,7 @@ def v_ids(snap, ctx):
         if problem:
             yield doc.rel, line_of(d, "id"), "error", problem
             continue
-        if Path(doc.rel).stem != cid:
+        if _stem(doc.rel) != cid:
             yield doc.rel, line_of(d, "id"), "error", f"文件名应与编号一致：{cid}.yaml"
         if doc.rel.split("/")[1] != f"20{cid[:2]}":
             yield doc.rel, line_of(d, "id"), "error", f"诉求 {cid} 应放在 cases/20{cid[:2]}/ 目录"
@@ -186,7 +191,7 @@ def v_ids(snap, ctx):
         if not isinstance(d.get("id"), str):
             continue
         sid = d["id"]
-        if Path(doc.rel).stem != sid:
+        if _stem(doc.rel) != sid:
             yield doc.rel, line_of(d, "id"), "error", f"文件名应与场次编号一致：{sid}.yaml"
         date = maybe_date(d.get("date"))
         if date and not sid.startswith(date.isoformat()):
@@ -223,7 +228,7 @@ def v_uscc(snap, ctx):
         problem = uscc.problem(code)
         if problem:
             yield doc.rel, line_of(d, "uscc"), "error", problem
-        if Path(doc.rel).stem != code:
+        if _stem(doc.rel) != code:
             yield doc.rel, line_of(d, "uscc"), "error", f"文件名应与统一社会信用代码一致：{code}.yaml"
         if code in codes:
             yield doc.rel, line_of(d, "uscc"), "error", f"统一社会信用代码 {code} 重复（另见 {codes[code]}）"
@@ -233,10 +238,12 @@ def v_uscc(snap, ctx):
             if name in names:
                 yield doc.rel, line_of(d, "name"), "warning", f"企业名称 {name} 与 {names[name]} 相同，是否重复登记？"
             names[name] = doc.rel
+    known: dict = {}  # a code cases share is worked out once
     for doc in snap.cases:
         d = doc.data
         if isinstance(d, dict) and isinstance(d.get("enterprise"), str):
-            problem = uscc.problem(d["enterprise"])
+            code = d["enterprise"]
+            problem = known[code] if code in known else known.setdefault(code, uscc.problem(code))
             if problem:
                 yield doc.rel, line_of(d, "enterprise"), "error", problem
 

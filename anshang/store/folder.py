@@ -140,6 +140,9 @@ class Ledger:
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
         self._stats: dict = {}  # identities seen by ``fingerprint``, used once by ``load_all``
+        # files found by listing that are links or lie in a linked folder: only these can lead out
+        # of the ledger, so only these pay for a full path resolution before they are read
+        self._linked: set = set()
 
     # -- paths ---------------------------------------------------------------------------
     def path(self, rel: str) -> Path:
@@ -221,21 +224,33 @@ class Ledger:
         base = self.root / top
         if not base.is_dir():
             return out
+        top_linked = base.is_symlink()
         with os.scandir(base) as years:
             for y in sorted(years, key=lambda e: e.name):
                 if y.is_dir() and YEAR_RE.match(y.name):
+                    linked = top_linked or y.is_symlink()
                     with os.scandir(y.path) as files:
-                        out.extend(f"{top}/{y.name}/{f.name}" for f in files
-                                   if f.name.endswith(".yaml") and not f.name.startswith("."))
+                        for f in files:
+                            if f.name.endswith(".yaml") and not f.name.startswith("."):
+                                rel = f"{top}/{y.name}/{f.name}"
+                                out.append(rel)
+                                if linked or f.is_symlink():
+                                    self._linked.add(rel)
         return sorted(out)
 
     def _flat_files(self, top: str) -> list[str]:
         base = self.root / top
         if not base.is_dir():
             return []
+        linked = base.is_symlink()
+        out = []
         with os.scandir(base) as files:
-            return sorted(f"{top}/{f.name}" for f in files
-                          if f.is_file() and f.name.endswith(".yaml") and not f.name.startswith("."))
+            for f in files:
+                if f.is_file() and f.name.endswith(".yaml") and not f.name.startswith("."):
+                    out.append(f"{top}/{f.name}")
+                    if linked or f.is_symlink():
+                        self._linked.add(out[-1])
+        return sorted(out)
 
     def case_files(self) -> list[str]:
         return self._year_files(CASES_DIR)
@@ -275,15 +290,24 @@ class Ledger:
             return sorted(e.name for e in entries if e.is_dir() and PLAN_ID_RE.match(e.name))
 
     def plan_files(self) -> list[str]:
-        return [f"{TASKS_DIR}/{p}/{PLAN_FILE}" for p in self._plan_dirs()
-                if (self.root / TASKS_DIR / p / PLAN_FILE).is_file()]
+        out = [f"{TASKS_DIR}/{p}/{PLAN_FILE}" for p in self._plan_dirs()
+               if (self.root / TASKS_DIR / p / PLAN_FILE).is_file()]
+        self._linked.update(out)  # a few files: each is resolved before it is read
+        return out
 
     def task_files(self) -> list[str]:
         out = []
+        top_linked = (self.root / TASKS_DIR).is_symlink()
         for p in self._plan_dirs():
-            with os.scandir(self.root / TASKS_DIR / p) as files:
-                out += sorted(f"{TASKS_DIR}/{p}/{f.name}" for f in files
-                              if f.is_file() and f.name.endswith(".yaml") and TASK_FILE_RE.match(f.name[:-5]))
+            folder = self.root / TASKS_DIR / p
+            linked = top_linked or folder.is_symlink()
+            with os.scandir(folder) as files:
+                found = sorted((f.name, f.is_symlink()) for f in files
+                               if f.is_file() and f.name.endswith(".yaml") and TASK_FILE_RE.match(f.name[:-5]))
+            for name, link in found:
+                out.append(f"{TASKS_DIR}/{p}/{name}")
+                if linked or link:
+                    self._linked.add(out[-1])
         return out
 
     def item_ids(self) -> list[str]:
@@ -356,7 +380,7 @@ class Ledger:
 
     def _load_all(self, use_cache: bool, kinds: set | None, schema: bool) -> Snapshot:
         snap = Snapshot(self.root)
-        cache = Cache(self.state_dir / "cache.json", keep_unseen=kinds is not None) if use_cache else None
+        cache = Cache(self.state_dir / "cache", keep_unseen=kinds is not None) if use_cache else None
         groups = [
             ("settings", [SETTINGS_FILE]),
             ("leaders", [LEADERS_FILE]),
@@ -417,9 +441,10 @@ class Ledger:
         now = time.time_ns()
         fresh = False
         self._stats = {}
+        root = str(self.root) + os.sep
         for rel in self.all_files():
             try:
-                st = (self.root / rel).stat()
+                st = os.stat(root + rel)
             except FileNotFoundError:
                 h.update(f"{rel}|-\n".encode("utf-8"))
                 continue
@@ -429,15 +454,15 @@ class Ledger:
         return None if fresh else h.hexdigest()
 
     def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False) -> Doc:
-        path = self.root / rel
+        path = f"{self.root}{os.sep}{rel}"
         try:
-            st = self._stats.pop(rel, None) or path.stat()
+            st = self._stats.pop(rel, None) or os.stat(path)
         except FileNotFoundError:
             if kind in ("leaders", "units"):
                 problems.append(Problem(rel, 1, "missing", "error",
                                         f"缺少文件 {rel}（可从 anshang init 新建的台账中复制）"))
             return Doc(kind, rel)
-        stamp = [st.st_mtime_ns, st.st_size, st.st_ino]
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
         if cache is not None:
             hit = cache.get(rel, stamp)
             if hit is not None:
@@ -448,15 +473,16 @@ class Ledger:
                 doc = Doc(kind, rel, hit["ok"], hit.get("schema"))
                 if schema and doc.schema is None:
                     doc.schema = hit["schema"] = _schema_findings(kind, doc.data)
-                    cache.dirty = True
+                    cache.touch(rel)
                 return doc
         try:
-            self.path(rel)  # a file that is a link out of the ledger is refused, not read
+            if kind in ("settings", "leaders", "units") or rel in self._linked:
+                self.path(rel)  # a file that is a link out of the ledger is refused, not read
         except AnshangError as e:
             problems.append(Problem(rel, 1, "layout", "error", e.message))
             return Doc(kind, rel)
         try:
-            data = self.read(rel)
+            data = yamlio.loads(yamlio.decode(yamlio.read_bytes(path), rel))
             if data is None:  # an empty file: every required key is missing (schema says so)
                 data = {}
             payload = {"ok": data}

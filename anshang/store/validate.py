@@ -12,6 +12,8 @@ from anshang.store import schema
 from anshang.store.yamlfile import LINE, LINES, line_of
 
 _SKIP = (LINE, LINES)
+_GOOD_DATES: set = set()  # date texts already found good (a ledger repeats the same few hundred dates)
+_REQUIRED: dict = {}  # id(spec) -> (spec, its required keys): the spec is kept so that its id stays its own
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what a workbook cannot hold
 
 
@@ -29,7 +31,7 @@ def value_problems(value, key: schema.Key, name: str) -> list:
         if type(value) is str:
             if key.required and not value.strip():
                 return [("error", f"{_label(name, key)} 不能为空")]
-            bad = _CONTROL.search(value)
+            bad = None if value.isprintable() else _CONTROL.search(value)
             if bad:
                 return [("error", f"{_label(name, key)} 含有不可见的控制字符 U+{ord(bad.group()):04X}"
                                   "（Excel 和网页都无法保存它），请删去")]
@@ -47,10 +49,14 @@ def value_problems(value, key: schema.Key, name: str) -> list:
         if not isinstance(value, bool):
             return [("error", f"{_label(name, key)} 应写 true（是）或 false（否），实际为 {value!r}")]
     elif t == "date":
+        if type(value) is str and value in _GOOD_DATES:
+            return []
         try:
             parse_date(value)
         except ValueError as e:
             return [("error", f"{_label(name, key)} {e}")]
+        if type(value) is str and len(_GOOD_DATES) < 100_000:
+            _GOOD_DATES.add(value)
         return []
     elif t == "list":
         return [] if isinstance(value, list) else [("error", f"{_label(name, key)} 应为列表（每项一行，以“- ”开头）")]
@@ -73,8 +79,11 @@ def check_mapping(data, spec: dict, out: list, prefix: str = "") -> None:
     if not isinstance(data, dict):
         out.append((1, "error", "文件内容应为键值映射（例如 “id: …” 每行一项）"))
         return
-    for name, key in spec.items():
-        if key.required and name not in data and not (key.unless and data.get(key.unless[0]) == key.unless[1]):
+    required = _REQUIRED.get(id(spec))
+    if required is None:
+        required = _REQUIRED[id(spec)] = (spec, [(name, key) for name, key in spec.items() if key.required])
+    for name, key in required[1]:
+        if name not in data and not (key.unless and data.get(key.unless[0]) == key.unless[1]):
             out.append((line_of(data), "error", f"缺少必填项 {prefix}{_label(name, key)}"))
     for name, value in data.items():
         if name in _SKIP:

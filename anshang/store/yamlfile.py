@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
 
 from anshang.core.lines import LINE, LINES, line_of, strip_lines  # noqa: F401 - re-exported
 
@@ -158,6 +159,144 @@ def _refuse_extras(event) -> None:
 
 # --- fast reader -------------------------------------------------------------------------
 
+_NO_KEY = object()
+
+
+def _build(loader):
+    """The document's plain data built straight from the parser's events (no node tree), with
+    the same values, lines and refusals as the node-tree reader (``reference_loads``).
+
+    Refused at once, before anything more is built: anchors and aliases, explicit tags, nesting
+    deeper than MAX_DEPTH and numbers longer than MAX_NUMBER_CHARS. A key that is not simple
+    text and a repeated key are reported once the whole text has parsed (a syntax error further
+    down is reported first, as the node-tree reader does)."""
+    from yaml.composer import ComposerError
+    from yaml.events import (
+        AliasEvent,
+        DocumentEndEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+
+    get, resolvers, longest, numberish = loader.get_event, loader.scalar_makers, MAX_NUMBER_CHARS, _NUMBERISH
+    intern = sys.intern
+    get()  # stream start
+    if type(get()) is StreamEndEvent:
+        return None
+    root = None
+    later = None  # the first problem reported once the text has parsed
+    stack: list = []  # frames: [data, lines (mapping) or item lines (sequence), pending key, its line, own line, is mapping]
+    while True:
+        event = get()
+        kind = type(event)
+        items = None
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_extras(event)
+            value = event.value
+            line = event.start_mark.line + 1
+            if event.implicit[0]:
+                if len(value) > longest and numberish.match(value):
+                    raise YamlProblem(f"数字过长（{len(value)} 位，最多 {MAX_NUMBER_CHARS} 位）；"
+                                      "如果这是编号或代码，请加引号作为文本", line)
+                for regexp, make in resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        value = make(value)
+                        break
+            if type(value) is str and len(value) <= 24:
+                value = intern(value)  # dates, unit ids, states: the same few thousand texts, held once
+            scalar = True
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_extras(event)
+            line = event.start_mark.line + 1
+            if len(stack) >= MAX_DEPTH:
+                raise _too_deep(line)
+            if kind is MappingStartEvent:
+                stack.append([{}, [], _NO_KEY, 0, line, True])
+            else:
+                stack.append([[], [], None, 0, line, False])
+            continue
+        elif kind is MappingEndEvent:
+            frame = stack.pop()
+            value, line, scalar = frame[0], frame[4], False
+            value[LINE] = line
+            value[LINES] = tuple(frame[1])
+        elif kind is SequenceEndEvent:
+            frame = stack.pop()
+            value, line, items, scalar = frame[0], frame[4], frame[1], False
+        elif kind is AliasEvent:
+            raise YamlProblem(_ANCHOR_MSG, event.start_mark.line + 1)
+        elif kind is DocumentEndEvent:
+            break
+        else:  # the parser gives nothing else inside a document
+            raise YamlProblem("YAML 语法错误：格式不对", event.start_mark.line + 1)
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        if not top[5]:
+            top[0].append(value)
+            top[1].append(line)
+        elif top[2] is _NO_KEY:
+            if not scalar:
+                later = later or YamlProblem("键必须是简单文本", line)
+                key = ""
+            else:
+                key = intern(str(value))
+                if key in top[0] and later is None:
+                    first = top[1][list(top[0]).index(key)]
+                    first = first[0] if type(first) is tuple else first
+                    later = YamlProblem(f"键 {key!r} 重复出现（第一次在第 {first} 行）", line)
+            top[2], top[3] = key, line
+        else:
+            top[0][top[2]] = value
+            top[1].append((top[3], *items) if items else top[3])
+            top[2] = _NO_KEY
+    event = get()
+    if type(event) is not StreamEndEvent:
+        raise ComposerError("expected a single document in the stream", None,
+                            "but found another document", event.start_mark)
+    if later is not None:
+        raise later
+    return root
+
+
+def _scalar_makers(resolver_cls) -> dict:
+    """For each first character, the (pattern, maker) pairs that turn a plain scalar into its
+    value, in the resolver's order (YAML 1.2 core schema; dates stay text)."""
+    import math
+
+    def make_int(text):
+        text = text.replace("_", "")
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        if text.startswith("0x"):
+            return int(text[2:], 16)
+        return int(text)
+
+    def make_float(text):
+        text = text.replace("_", "").lower()
+        sign = -1 if text[:1] == "-" else 1
+        if text[:1] in "+-":
+            text = text[1:]
+        if text == ".inf":
+            return sign * math.inf
+        if text == ".nan":
+            return math.nan
+        return sign * float(text)
+
+    makers = {"tag:yaml.org,2002:bool": lambda text: text.lower() == "true", "tag:yaml.org,2002:int": make_int,
+              "tag:yaml.org,2002:float": make_float, "tag:yaml.org,2002:null": lambda text: None,
+              "tag:yaml.org,2002:timestamp": lambda text: text}
+    return {first: tuple((regexp, makers[tag]) for tag, regexp in pairs)
+            for first, pairs in resolver_cls.yaml_implicit_resolvers.items()}
+
+
 def _build_loader():
     import yaml
     from yaml.constructor import SafeConstructor
@@ -231,15 +370,14 @@ def _build_loader():
                 key = str(self.construct_object(key_node, deep=True))
                 if key in data:
                     raise YamlProblem(
-                        f"键 {key!r} 重复出现（第一次在第 {lines[key]} 行）",
+                        f"键 {key!r} 重复出现（第一次在第 {lines[key][0]} 行）",
                         key_node.start_mark.line + 1)
                 data[key] = self.construct_object(value_node, deep=True)
-                lines[key] = key_node.start_mark.line + 1
-                if isinstance(value_node, SequenceNode):
-                    for i, item in enumerate(value_node.value):
-                        lines[f"{key}[{i}]"] = item.start_mark.line + 1
+                lines[key] = (key_node.start_mark.line + 1,) + (
+                    tuple(item.start_mark.line + 1 for item in value_node.value)
+                    if isinstance(value_node, SequenceNode) else ())
             data[LINE] = node.start_mark.line + 1
-            data[LINES] = lines
+            data[LINES] = tuple(x if len(x) > 1 else x[0] for x in lines.values())
             self.depth -= 1
 
     LineConstructor.add_constructor("tag:yaml.org,2002:map", LineConstructor.construct_yaml_map)
@@ -274,6 +412,7 @@ def _build_loader():
                 Resolver12.__init__(self)
 
     FastLoader.c_composer = parser is not None  # else PyYAML's composer, recursive in Python
+    FastLoader.scalar_makers = _scalar_makers(Resolver12)
     return yaml, FastLoader
 
 
@@ -331,6 +470,33 @@ def _fast(text: str, build: bool):
     try:
         if not build:
             return _compose(loader)
+        return _build(loader)
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        what = e.problem or e.context or "格式错误"
+        raise YamlProblem(f"YAML 语法错误：{_cn_yaml(what)}", line) from None
+    except yaml.YAMLError as e:
+        raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError):
+        # not expected once the builder has refused tags and long numbers; never a traceback
+        raise YamlProblem("文件内容无法读取（格式不对）", 1) from None
+    finally:
+        loader.dispose()
+
+
+def reference_loads(text: str):
+    """The same data as ``loads``, built the long way: PyYAML's node tree, then its constructors
+    (tests compare the two readers on every file; nothing else uses this)."""
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = _build_loader()
+    yaml, loader_cls = _LOADER
+    _check_size(text)
+    loader = loader_cls(text)
+    try:
         node = loader.get_single_node() if loader.c_composer and _plain(text) else _compose(loader)
         if node is None:
             return None
