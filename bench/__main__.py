@@ -233,6 +233,33 @@ def measure_offsets(n: int) -> dict:
     return {"workday_offsets": _result(value, base, 0.02, n=n)}
 
 
+def measure_once(path: Path) -> dict:
+    """Every command once, without baselines: time and the command's own peak memory (the
+    100,000-case row of the README, where pairs would take hours)."""
+    tmp = Path(tempfile.mkdtemp())
+    case = _one_case(path)
+    jobs = [
+        ("check_first", ("check", "--date", DAY), _no_cache(path)),
+        ("check_changed", ("check", "--date", DAY), lambda: case.write_bytes(case.read_bytes())),
+        ("check_second", ("check", "--date", DAY), None),
+        ("fmt_first", ("fmt", "--check"), lambda: (path / ".anshang/fmt.bin").unlink(missing_ok=True)),
+        ("fmt_second", ("fmt", "--check"), None),
+        *((f"read_{name}", tuple(case.stem if a == "<case>" else tmp if a == "<tmp>" else a for a in args), None)
+          for name, args in READS.items()),
+        ("weekly", ("weekly", "--date", DAY, "--out", tmp), None),
+        ("summary", ("summary", "--year", "2026", "--format", "xlsx", "--date", DAY, "--out", tmp), None),
+    ]
+    out = {}
+    for name, args, prep in jobs:
+        _run("warm", path)
+        if prep is not None:
+            prep()
+        took, peak = _run("anshang", "--data", path, *args)
+        out[name] = {"value": round(took, 3), "peak_kb": peak, "memory_target_kb": MEMORY_TARGET_KB}
+    shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
 LABELS = {
     "check_first": "check 首次，无缓存（基准：libyaml 只解析同样的文件）",
     "check_changed": "check，改动一个文件后（基准：同上）",
@@ -256,10 +283,15 @@ def main(argv=None) -> int:
     ap.add_argument("--pairs", type=int, default=3, help="每项测几对（被测命令与基准交替运行，取中位数），默认 3")
     ap.add_argument("--offsets", type=int, default=100_000, help="工作日偏移次数，默认 100000")
     ap.add_argument("--only", choices=MEASURES, action="append", help="只运行某几项（可重复）")
+    ap.add_argument("--once", action="store_true",
+                    help="每个命令只运行一次、不测基准，只报耗时和峰值内存（用于 10 万件这样的规模）")
     ap.add_argument("--json", action="store_true", help="输出 JSON {measure: {value, baseline, ratio, target, ok, peak_kb, …}}")
     args = ap.parse_args(argv)
     wanted = set(args.only or MEASURES)
     results: dict = {}
+    if args.once:
+        results = measure_once(ledger(args.cases))
+        wanted = set()
     if wanted & {"check", "fmt", "reads", "weekly", "show"}:
         big = ledger(args.cases)
         if "check" in wanted:
@@ -281,6 +313,9 @@ def main(argv=None) -> int:
     else:
         for name, r in results.items():
             mem = f"，峰值内存 {r['peak_kb'] / 1024:.0f} MB" if r.get("peak_kb") else ""
+            if "baseline" not in r:  # --once
+                print(f"{LABELS[name].split('（')[0]}：{r['value']:.3f}s{mem}")
+                continue
             if "memory_ok" in r and not r["memory_ok"]:
                 mem += f"（超过 {r['memory_target_kb'] // 1024} MB）"
             print(f"{LABELS[name]}：{r['value']:.3f}s / {r['baseline']:.3f}s = {r['ratio']:.3f}"

@@ -3,7 +3,7 @@
 
 Ten years of sessions (2017–2026, plus the planned ones), every stage and channel, long
 Chinese texts built from the sample city's content. Settings, leaders and units are the
-sample's. Files are written directly as YAML (fast; valid, though not in ``fmt`` layout).
+sample's. Files are written in ``fmt`` layout, as anshang writes them (``canonical.fast_text``).
 """
 
 from __future__ import annotations
@@ -59,14 +59,26 @@ def emit(data, indent: int = 0) -> list[str]:
     return lines
 
 
+_ROOT: list = []  # the ledger being generated
+
+
 def write(path: Path, data: dict) -> None:
+    from anshang.store import canonical
+    from anshang.store.folder import kind_of
+    from anshang.store.yamlfile import loads
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(emit(data)) + "\n", encoding="utf-8")
+    text = "\n".join(emit(data)) + "\n"
+    kind = kind_of(path.relative_to(_ROOT[0]).as_posix()) if _ROOT else ""
+    if kind:
+        text = canonical.fast_text(loads(text, marks=True), kind, text) or canonical.format_text(text, kind)
+    path.write_text(text, encoding="utf-8")
 
 
 def generate(out: Path, cases: int, enterprises: int, seed: int = 2026) -> None:
     import sample_content as S
 
+    _ROOT[:] = [out]
     from anshang.core import uscc
     from anshang.core.calendar import Calendar, package_arrangements
     from anshang.core.deadlines import Rule

@@ -24,6 +24,8 @@ def test_generated_ledger_is_valid_and_varied(cli, tmp_path):
     generate(out, cases=300, enterprises=120)
     r = cli("--data", out, "check", "--date", "2026-11-21")
     assert r.code == 0, r.out[:2000]
+    r = cli("--data", out, "fmt", "--check")  # written as anshang writes files
+    assert r.code == 0, r.out[:2000]
     cases = [yamlio.loads(p.read_text(encoding="utf-8")) for p in out.glob("cases/*/*.yaml")]
     assert len(cases) == 300
     assert {c["channel"] for c in cases} == {"reception_day", "hotline", "open_day", "complaint_centre"}
@@ -46,3 +48,13 @@ def test_bench_pairs_report_medians_and_each_side_s_own_peak(capsys):
         assert len(r["runs"]) == len(r["baseline_runs"]) == 5  # at least five pairs for start-up times
         assert sorted(r["runs"])[2] == r["value"] and sorted(r["baseline_runs"])[2] == r["baseline"]  # medians
         assert 0 < r["peak_kb"] < 1024 * 1024  # the child's own peak, in KB
+
+
+def test_bench_once_runs_every_command_and_reports_time_and_own_peak(capsys):
+    from bench.__main__ import READS, main
+
+    assert main(["--cases", "100", "--once", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"check_first", "check_changed", "check_second", "fmt_first", "fmt_second",
+                        "weekly", "summary", *(f"read_{k}" for k in READS)}
+    assert all(r["value"] > 0 and 0 < r["peak_kb"] < 1024 * 1024 for r in out.values())

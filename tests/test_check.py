@@ -6,6 +6,7 @@ import json
 import os
 import time
 
+import pytest
 from conftest import CASE, ENTERPRISE, write_ledger
 
 
@@ -209,3 +210,32 @@ def test_sample_ledger_passes_check(cli, sample):
                                                                    "sessions/2027/2027-01-21.yaml",
                                                                    "tasks/xd2026/09.yaml"]
     assert "暂定" in r.out
+
+
+def test_the_cache_answers_exactly_as_a_fresh_parse(cli, sample, monkeypatch):
+    """The YAML files are the only source of truth: what comes from the cache (data, lines,
+    schema findings, unreadable files) equals a fresh parse, and a check from it says the same."""
+    from anshang.store import yamlfile
+    from anshang.store.folder import Ledger
+
+    case = next((sample / "cases/2026").glob("*.yaml"))
+    case.write_text(case.read_text(encoding="utf-8").replace("channel:", "channel: [", 1), encoding="utf-8")
+    other = sorted((sample / "cases/2026").glob("*.yaml"))[1]
+    other.write_text(other.read_text(encoding="utf-8") + "surprise: 1\n", encoding="utf-8")
+    old = time.time() - 60
+    for f in sample.rglob("*.yaml"):
+        os.utime(f, (old, old))
+
+    def view(snap):
+        return [(d.kind, d.rel, d.data, d.schema) for d in snap.docs()], sorted(snap.problems)
+
+    built = view(Ledger(sample).load_all(schema=True))
+    with monkeypatch.context() as m:  # the second read must not parse a single file
+        m.setattr(yamlfile, "loads", lambda *a, **k: pytest.fail("parsed although cached"))
+        cached = view(Ledger(sample).load_all(schema=True))
+    fresh = view(Ledger(sample).load_all(use_cache=False, schema=True))
+    assert cached == fresh == built
+    assert any(p.code == "yaml" for p in fresh[1])
+    no_cache = cli("--data", sample, "check", "--no-cache")
+    assert no_cache.code == 1 and "surprise" in no_cache.out
+    assert (cli("--data", sample, "check").out, cli("--data", sample, "check").out) == (no_cache.out, no_cache.out)

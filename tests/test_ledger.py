@@ -161,3 +161,28 @@ def test_invalid_settings_stop_an_editing_command(cli, mini):
     ]
     r = cli("--data", mini, "check")
     assert r.code == 1 and r.out.startswith("anshang.yaml:17: [schema] policy.session_capacity")
+
+
+def test_fmt_remembers_canonical_files_by_identity_and_sees_every_change(cli, sample):
+    import os
+    import time
+
+    old = time.time() - 60  # older than the memo's two-second safety window
+    for f in sample.rglob("*.yaml"):
+        os.utime(f, (old, old))
+    assert cli("--data", sample, "fmt", "--check").code == 0
+    assert (sample / ".anshang/fmt.bin").is_file()
+    case = next((sample / "cases/2026").glob("*.yaml"))
+    text = case.read_text(encoding="utf-8")
+    # the same bytes count, the same inode and time: the memo answers without reading the file
+    with open(case, "r+b") as f:
+        f.write(text.replace("id: ", "id:\t", 1).encode("utf-8"))
+    os.utime(case, (old, old))
+    assert cli("--data", sample, "fmt", "--check").code == 0
+    os.utime(case, (old + 1, old + 1))  # any change of identity is seen
+    r = cli("--data", sample, "fmt", "--check")
+    assert r.code == 1 and case.relative_to(sample).as_posix() in r.out
+    assert cli("--data", sample, "fmt").code == 0
+    assert case.read_text(encoding="utf-8") == text
+    (sample / ".anshang/fmt.bin").write_bytes(b"\x00damaged")
+    assert cli("--data", sample, "fmt", "--check").code == 0

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import marshal
+import os
+import sys
+import time
 from dataclasses import dataclass, field
 
 from anshang.core.problems import AnshangError, Problem
 from anshang.store import canonical
-from anshang.store.atomic import read_utf8
+from anshang.store.atomic import atomic_write
 from anshang.store.folder import (
     LEADERS_FILE,
     SETTINGS_FILE,
@@ -16,7 +20,7 @@ from anshang.store.folder import (
     keep_style,
     kind_of,
 )
-from anshang.store.yamlfile import YamlProblem
+from anshang.store.yamlfile import YamlProblem, decode, loads, read_bytes
 
 
 @dataclass
@@ -36,6 +40,11 @@ def ledger_files(ledger: Ledger) -> list[str]:
 
 
 def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> FormatResult:
+    """Bring files to canonical form (``write``) or list those that are not.
+
+    A file found canonical is remembered by its identity (``.anshang/fmt.bin``): until it
+    changes it is not read again. Files anshang itself wrote take the fast writer
+    (``canonical.fast_text``); the rest (comments, unusual text) the ruamel.yaml round trip."""
     result = FormatResult()
     rels = ledger_files(ledger)
     if only:
@@ -47,19 +56,69 @@ def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> Format
             wanted.append(rel)
         rels = wanted
     result.total = len(rels)
+    memo = FormatMemo(ledger)
     # Read, decide and write under the lock, so that an edit acknowledged meanwhile is never
     # overwritten by a stale formatted copy; checking only reads.
     with (ledger.lock() if write else contextlib.nullcontext()):
         for rel in rels:
             try:
-                ledger.read(rel)  # the fast reader first: the same message as every other command
-                text = read_utf8(ledger.root / rel)
-                new = keep_style(text, False, canonical.format_text(text, kind_of(rel)), endings=False)
+                path = ledger.listed_path(rel)  # a link out of the ledger is refused, not read
+                st = os.stat(path)
+                if memo.canonical(rel, st):
+                    continue
+                raw = read_bytes(path)
+                text = decode(raw, rel)
+                new = canonical.fast_text(loads(text, marks=True), kind_of(rel), text)
+                if new is None:
+                    new = keep_style(text, False, canonical.format_text(text, kind_of(rel)), endings=False)
             except YamlProblem as e:
                 result.problems.append(Problem(rel, e.line, "yaml", "error", e.message))
                 continue
-            if new != text.lstrip("\ufeff") or text.startswith("\ufeff"):
+            except AnshangError as e:
+                result.problems.append(Problem(rel, 1, "layout", "error", e.message))
+                continue
+            if new != text or raw.startswith(b"\xef\xbb\xbf"):
                 result.changed.append(rel)
                 if write:
                     ledger.replace_file(rel, new)
+            else:
+                memo.remember(rel, st)
+    memo.save()
     return result
+
+
+class FormatMemo:
+    """Which files were found canonical, by identity (path, mtime, size, inode), for this
+    version of anshang and its formats. Safe to delete at any time."""
+
+    def __init__(self, ledger: Ledger):
+        from anshang.store.cache import CACHE_VERSION
+        from anshang.store.check_memo import code_stamp
+
+        self.path = ledger.state_dir / "fmt.bin"
+        self.key = f"{CACHE_VERSION}|{sys.version_info[:3]}|{code_stamp()}"
+        self.known: dict = {}
+        self.dirty = False
+        try:
+            key, known = marshal.loads(self.path.read_bytes())
+            if key == self.key and isinstance(known, dict):
+                self.known = known
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+
+    def canonical(self, rel: str, st) -> bool:
+        return self.known.get(rel) == (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def remember(self, rel: str, st) -> None:
+        # a file changed within the last two seconds could change again unseen (coarse clocks)
+        if time.time_ns() - st.st_mtime_ns > 2_000_000_000:
+            self.known[rel] = (st.st_mtime_ns, st.st_size, st.st_ino)
+            self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            atomic_write(self.path, marshal.dumps((self.key, self.known)), durable=False)
+        except (OSError, ValueError):
+            pass  # only slower next time

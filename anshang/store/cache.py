@@ -81,3 +81,7 @@ class Cache:
             except (OSError, ValueError):
                 pass  # a read-only ledger still checks; it is only slower next time
         self.dirty = set()
+        try:
+            (self.folder.parent / "cache.json").unlink()  # the cache of earlier versions (JSON), if still there
+        except OSError:
+            pass

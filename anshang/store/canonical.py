@@ -231,3 +231,164 @@ def remove(mapping, key: str) -> None:
     else:
         lines = [line.strip().lstrip("#").strip() for line in keep.strip("\n").splitlines() if line.strip()]
         mapping.yaml_set_start_comment("\n".join(lines))
+
+
+# --- the fast path: canonical text written directly from plain data -------------------------------
+# ``fmt`` on tens of thousands of files cannot afford ruamel.yaml's round trip for each. For the
+# files anshang itself writes (no comments, plain text values) the canonical text is written here
+# directly; whatever this writer is not sure about (comments, quotes, colons, multi-line or very
+# long text, numbers in a form of their own, dates kept as text) makes it answer None, and the
+# round trip decides. Tests compare the two on every sample file and on generated ledgers.
+
+_RESOLVER = None
+# characters ruamel.yaml writes as they are (allow_unicode); anything else makes it quote or escape
+_UNSAFE = None
+
+
+class _Unsure(Exception):
+    """The fast writer cannot be sure of ruamel.yaml's output for this file."""
+
+
+def _resolve(text: str) -> str:
+    global _RESOLVER
+    if _RESOLVER is None:
+        from ruamel.yaml.nodes import ScalarNode
+        from ruamel.yaml.resolver import VersionedResolver
+
+        resolver = VersionedResolver()
+        _RESOLVER = lambda value: resolver.resolve(ScalarNode, value, (True, False))  # noqa: E731
+    return _RESOLVER(text)
+
+
+def _plain_ok(v: str, flow: bool) -> bool:
+    """ruamel.yaml's rules (Emitter.analyze_scalar) for writing text without quotes."""
+    if v[0] in "#,[]{}&*!|>'\"%@`" or v.startswith(("---", "...")) or v[0] == " " or v[-1] == " ":
+        return False
+    if v[0] in "?:-" and (len(v) == 1 or v[1] == " "):
+        return False
+    if ": " in v or v.endswith(":") or " #" in v:
+        return False
+    return not (flow and any(c in v for c in ",[]{}"))
+
+
+def _scalar(value, date: bool = False, flow: bool = False) -> str:
+    global _UNSAFE
+    kind = type(value)
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    if kind is not str and kind is not yamlio.PlainDate and kind is not yamlio.PlainText:
+        raise _Unsure  # a float, or a number written in a form of its own, stays as written
+    if date or kind is yamlio.PlainDate:
+        try:
+            day = parse_date(value) if date else dt.date.fromisoformat(value)
+        except ValueError:
+            day = None
+        if day is not None and (date or len(value) == 10):
+            return day.isoformat()
+        if kind is yamlio.PlainDate:
+            raise _Unsure  # an impossible or partial date: the round trip decides
+    if not value:
+        return "''"
+    if _UNSAFE is None:
+        import re
+
+        _UNSAFE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+    if len(value) > 1000 or _UNSAFE.search(value):
+        raise _Unsure  # long (folded?), multi-line or with characters that need escapes
+    tag = _resolve(value)
+    if tag == "tag:yaml.org,2002:str" and _plain_ok(value, flow):
+        return value
+    if "'" in value or kind is yamlio.PlainText:
+        raise _Unsure  # (unquoted text the round trip reads as something else: it decides)
+    return f"'{value}'"  # text that would read as a number, a date, true/false, or starts like syntax
+
+
+def _key(name) -> str:
+    if type(name) is not str or not name or _scalar(name) != name:
+        raise _Unsure
+    return name
+
+
+def _ordered(data: dict, spec: dict | None) -> list:
+    keys = [k for k in data if k not in (yamlio.LINE, yamlio.LINES)]
+    if spec:
+        keys = [k for k in spec if k in data] + [k for k in keys if k not in spec]
+    return keys
+
+
+def _map_lines(data: dict, spec: dict | None, indent: int, out: list, first: str | None = None) -> None:
+    """A block mapping at ``indent``; ``first`` is the prefix of its first line (``- ``)."""
+    pad = " " * indent
+    for n, k in enumerate(_ordered(data, spec)):
+        head = (first if n == 0 and first is not None else pad) + _key(k) + ":"
+        _value_lines(data[k], spec.get(k) if spec else None, indent, head, out)
+
+
+def _value_lines(v, key, indent: int, head: str, out: list) -> None:
+    if isinstance(v, dict):
+        if not v or all(k in (yamlio.LINE, yamlio.LINES) for k in v):
+            out.append(head + " {}")
+            return
+        out.append(head)
+        if key is not None and key.type == "dict":
+            inner = key.values
+            pad = " " * (indent + 2)
+            for k in _ordered(v, None):
+                _value_lines(v[k], inner, indent + 2, pad + _key(k) + ":", out)
+        else:
+            _map_lines(v, key.fields if key is not None and key.type == "map" and key.fields else None,
+                       indent + 2, out)
+        return
+    if isinstance(v, list):
+        if not v:
+            out.append(head + " []")
+            return
+        out.append(head)
+        item = key.item if key is not None else None
+        dash = " " * (indent + 2) + "- "
+        for x in v:
+            if isinstance(x, dict):
+                fields = item.fields if item is not None and item.fields else None
+                if item is not None and item.flow:
+                    out.append(dash + _flow(x, fields))
+                elif not _ordered(x, None):
+                    out.append(dash + "{}")
+                else:
+                    _map_lines(x, fields, indent + 4, out, first=dash)
+            elif isinstance(x, list):
+                raise _Unsure
+            else:
+                text = _scalar(x, item is not None and item.type == "date")
+                out.append(dash + text if text else dash.rstrip())
+        return
+    text = _scalar(v, key is not None and key.type == "date")
+    out.append(f"{head} {text}" if text else head)
+
+
+def _flow(data: dict, spec: dict | None) -> str:
+    parts = []
+    for k in _ordered(data, spec):
+        v = data[k]
+        if isinstance(v, (dict, list)) or v is None:
+            raise _Unsure
+        key = spec.get(k) if spec else None
+        parts.append(f"{_key(k)}: {_scalar(v, key is not None and key.type == 'date', flow=True)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def fast_text(data, kind: str, text: str) -> str | None:
+    """The canonical text of a file, from its data as read with ``yamlfile.loads(text, marks=True)``,
+    written without ruamel.yaml; None when this writer cannot be sure it is what the round trip
+    would write (comments, a ``---`` line, and the cases ``_scalar`` refuses)."""
+    if not isinstance(data, dict) or "#" in text or "\n---" in "\n" + text or not _ordered(data, None):
+        return None
+    out: list = []
+    try:
+        _map_lines(data, _spec_for(kind), 0, out)
+    except _Unsure:
+        return None
+    return "\n".join(out) + "\n"

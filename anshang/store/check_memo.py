@@ -11,7 +11,7 @@ from anshang.store import checks
 from anshang.store.atomic import atomic_write
 
 
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """The installed anshang modules' identities: an edited validator must not reuse old answers
     (an editable install keeps the same version number)."""
     here = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem
     import chinese_calendar
 
     store = ledger.state_dir / "check.json"
-    key = ledger.fingerprint(f"{today.isoformat()}|{getattr(chinese_calendar, '__version__', '')}|{_code_stamp()}") \
+    key = ledger.fingerprint(f"{today.isoformat()}|{getattr(chinese_calendar, '__version__', '')}|{code_stamp()}") \
         if use_cache else None
     if key is not None:
         try:

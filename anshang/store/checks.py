@@ -16,7 +16,7 @@ from anshang.core.deadlines import Rule, read_deadline
 from anshang.core.holidays import arrangements, supplement_problems
 from anshang.core.ids import id_problem
 from anshang.core.labels import DEADLINE_KINDS
-from anshang.core.lines import line_of
+from anshang.core.lines import LINE, LINES, line_of
 from anshang.core.problems import Problem
 from anshang.store import schema
 from anshang.store.folder import Snapshot
@@ -386,7 +386,11 @@ def v_merge(snap, ctx):
         for i, ev in enumerate(evs):
             if not isinstance(ev, dict):
                 continue
-            key = repr(sorted(strip_lines(ev).items(), key=lambda kv: kv[0]))
+            try:  # the usual flat event: its (key, kind of value, value) triples, without the lines
+                key = tuple(sorted((k, v.__class__, v) for k, v in ev.items() if k != LINE and k != LINES))
+                hash(key)
+            except TypeError:  # a list or mapping inside: compared as text
+                key = repr(sorted(strip_lines(ev).items(), key=lambda kv: kv[0]))
             if key in seen:
                 yield doc.rel, line_of(d, f"events[{i}]"), "error", (
                     f"办理记录第 {i + 1} 条与第 {seen[key] + 1} 条完全相同（常见于两个克隆合并之后），请删去一条")

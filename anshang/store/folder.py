@@ -355,6 +355,13 @@ class Ledger:
         return sorted(stray)
 
     # -- reading -------------------------------------------------------------------------
+    def listed_path(self, rel: str) -> str:
+        """The path of a file found by listing the ledger: resolved (and refused when it leads
+        out of the ledger) only when it or a folder on its way is a link, or it was not listed."""
+        if rel in self._linked or kind_of(rel) in ("settings", "leaders", "units") or "/." in "/" + rel:
+            return str(self.path(rel))
+        return f"{self.root}{os.sep}{rel}"
+
     def read(self, rel: str):
         """Fast read of one file: plain data with line numbers; raises yamlio.YamlProblem."""
         raw = yamlio.read_bytes(self.path(rel))
@@ -476,8 +483,7 @@ class Ledger:
                     cache.touch(rel)
                 return doc
         try:
-            if kind in ("settings", "leaders", "units") or rel in self._linked:
-                self.path(rel)  # a file that is a link out of the ledger is refused, not read
+            path = self.listed_path(rel)  # a file that is a link out of the ledger is refused, not read
         except AnshangError as e:
             problems.append(Problem(rel, 1, "layout", "error", e.message))
             return Doc(kind, rel)

@@ -162,7 +162,24 @@ def _refuse_extras(event) -> None:
 _NO_KEY = object()
 
 
-def _build(loader):
+class PlainDate(str):
+    """A date written without quotes, as ``fmt`` must know it (``loads(…, marks=True)``): the
+    round trip keeps it a date, while the same text in quotes stays quoted text."""
+
+
+class PlainText(str):
+    """Text written without quotes that starts like a number (``1_000``): the round trip may
+    read it as a number where this reader reads text (``loads(…, marks=True)``)."""
+
+
+_NUMBER_START = frozenset("-+.0123456789=<")
+
+
+class OddNumber(int):
+    """A whole number written in a form the round trip keeps as written (0479, 0o17, 1_000)."""
+
+
+def _build(loader, marks: bool = False):
     """The document's plain data built straight from the parser's events (no node tree), with
     the same values, lines and refusals as the node-tree reader (``reference_loads``).
 
@@ -205,8 +222,13 @@ def _build(loader):
                                       "如果这是编号或代码，请加引号作为文本", line)
                 for regexp, make in resolvers.get(value[:1], ()):
                     if regexp.match(value):
-                        value = make(value)
+                        text, value = value, make(value)
+                        if marks:
+                            value = _marked(text, value)
                         break
+                else:
+                    if marks and value[:1] in _NUMBER_START:
+                        value = PlainText(value)
             if type(value) is str and len(value) <= 24:
                 value = intern(value)  # dates, unit ids, states: the same few thousand texts, held once
             scalar = True
@@ -264,6 +286,15 @@ def _build(loader):
     if later is not None:
         raise later
     return root
+
+
+def _marked(text: str, value):
+    """``value`` as ``fmt`` needs to see it: a plain date or an oddly written number marked."""
+    if type(value) is str:
+        return PlainDate(value)
+    if type(value) is int and str(value) != text.lstrip("+"):
+        return OddNumber(value)
+    return value
 
 
 def _scalar_makers(resolver_cls) -> dict:
@@ -449,9 +480,11 @@ def using_libyaml() -> bool:
     return _LOADER[1].__mro__[1].__name__ == "CParser"
 
 
-def loads(text: str):
-    """Parse one YAML document into plain data with line information; YamlProblem on error."""
-    return _fast(text, build=True)
+def loads(text: str, marks: bool = False):
+    """Parse one YAML document into plain data with line information; YamlProblem on error.
+    ``marks``: dates written without quotes come as PlainDate, numbers written in a form of
+    their own as OddNumber (for ``fmt``, which must write them as the round trip would)."""
+    return _fast(text, build=True, marks=marks)
 
 
 def screen(text: str) -> None:
@@ -460,7 +493,7 @@ def screen(text: str) -> None:
     _fast(text, build=False)
 
 
-def _fast(text: str, build: bool):
+def _fast(text: str, build: bool, marks: bool = False):
     global _LOADER
     if _LOADER is None:
         _LOADER = _build_loader()
@@ -470,7 +503,7 @@ def _fast(text: str, build: bool):
     try:
         if not build:
             return _compose(loader)
-        return _build(loader)
+        return _build(loader, marks)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as e:
