@@ -280,3 +280,20 @@ def test_out_into_a_file_is_said_plainly(cli, sample):
     assert r.code == 2 and "无法写入" in r.err and "路径中的某一级是已有的文件，不是目录" in r.err
     r = cli("--data", sample, "letter", "260924-btg2g", "--out", sample / "anshang.yaml")
     assert r.code == 2 and "无法写入" in r.err and "Error" not in r.err
+
+
+def test_text_width_counts_wide_characters_twice_whatever_the_text():
+    import random
+    import unicodedata
+
+    from anshang.documents.workbook import text_width
+
+    def by_hand(text):
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    rng = random.Random(7)
+    pool = "ab 12，。企业（）《》😀\u3000ｱ한글\u1100\uff61\U00020000"
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert text_width(text) == by_hand(text), text
+    assert (text_width(None), text_width(12), text_width("北岚市"), text_width("😀a")) == (0, 2, 6, 3)

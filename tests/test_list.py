@@ -61,3 +61,20 @@ def test_roster_show_lists_the_enterprise_cases(cli, sample):
     assert r.out.splitlines()[-6:] == ["  诉求：2 件", "    261120-4eb3q  2026-11-20  已安排场次  留抵退税因上游发票协查长期暂停",
                                        "    261120-p7g7f  2026-11-20  择期安排  氯碱装置尾气治理设施改造环评批复",
                                        "  领导走访：无", "  重大项目：无", "  企业评议：无"]
+
+
+def test_many_rows_are_listed_one_a_line_with_tabs(cli, sample, monkeypatch):
+    from anshang.documents import case_list
+
+    table = cli("--data", sample, "list", "--date", "2026-11-21", "--year", "2026")
+    assert table.code == 0 and ("┃" in table.out or "│" in table.out)
+    n = int(table.err.split("共 ")[1].split(" ")[0])
+    monkeypatch.setattr(case_list, "TABLE_ROWS", 3)
+    r = cli("--data", sample, "list", "--date", "2026-11-21", "--year", "2026")
+    lines = r.out.splitlines()
+    assert r.code == 0 and len(lines) == n + 1 and n > 3
+    assert lines[0] == "编号\t登记\t企业\t诉求事项\t状态\t承办单位\t下一期限"
+    assert all(line.count("\t") == 6 for line in lines)
+    assert r.err == f"共 {n} 件。超过 3 件，逐行列出（各栏以制表符分隔）；要打印的表格请加 --out 文件.xlsx\n"
+    ids = [line.split("\t")[0] for line in lines[1:]]
+    assert ids == sorted(ids) and all(i in table.out for i in ids)

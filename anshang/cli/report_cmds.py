@@ -289,7 +289,8 @@ def list_cmd(
     """查找诉求（--kind 工作任务、专题调研 也可查找行动方案任务和专题调研）：按状态、承办单位、企业、场次、渠道、领域、年份、超期、即将到期和文字筛选，列成表格。"""  # noqa: E501
     import json
 
-    from anshang.documents.case_list import Filters, as_table, list_cases, write_table
+    from anshang.documents import case_list
+    from anshang.documents.case_list import Filters, as_lines, as_table, list_cases, write_table
     from anshang.documents.case_list import as_json as rows_json
 
     day = today(date)
@@ -297,15 +298,19 @@ def list_cmd(
                 channel=channel, fields=list(field or []), year=year, overdue=overdue, due_within=due_within, sort=sort,
                 kinds=list(kind or ["case"]))
     rows, described = list_cases(CTX.ledger, CTX.settings, CTX.calendar(provisional), day, f)
+    many = len(rows) > case_list.TABLE_ROWS
     if as_json:
         out(json.dumps(rows_json(rows), ensure_ascii=False, indent=2) + "\n")
+    elif many:
+        out(as_lines(rows))
     else:
         from rich.console import Console
 
         Console(file=sys.stdout, width=_width()).print(as_table(rows))
     from anshang.documents.case_list import noun
 
-    err(f"共 {len(rows)} {noun(rows)}。")
+    err(f"共 {len(rows)} {noun(rows)}。" + (f"超过 {case_list.TABLE_ROWS} 件，逐行列出（各栏以制表符分隔）；"
+                                           "要打印的表格请加 --out 文件.xlsx" if many and not as_json else ""))
     if to is not None:
         err(f"已导出：{write_table(to, rows, CTX.settings, day, described)}")
 

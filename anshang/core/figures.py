@@ -66,36 +66,53 @@ def _count_parts(f: Figures, parts, today: dt.date) -> None:
                 f.result_on_time += on_time
 
 
-def _count_outcome(f: Figures, c: dict) -> None:
-    if lifecycle.is_closed(c):
-        f.closed += 1
-    sat = lifecycle.last_satisfaction(c)
-    if sat is not None:
+class _Facts:
+    """What the figures need of one case, worked out once however many groups it counts in
+    (overall, its leader, each of its fields, each of its units)."""
+
+    __slots__ = ("case", "decision", "handover", "all_obs", "open_obs", "closed", "revisited", "satisfied")
+
+    def __init__(self, c: dict, co_reports: str):
+        self.case = c
+        self.decision = (c.get("screening") or {}).get("decision")
+        self.handover = lifecycle.is_handover(c)
+        self.closed = lifecycle.is_closed(c)
+        # a closed or withdrawn case owes nothing now; its duties are still counted for the record
+        self.all_obs = lifecycle.obligations(c, co_reports, include_closed=True) if self.handover else []
+        self.open_obs = [] if self.closed or lifecycle.is_withdrawn(c) else self.all_obs
+        self.revisited = lifecycle.last_satisfaction(c) is not None
+        self.satisfied = lifecycle.is_satisfied(c) if self.revisited else False
+
+
+def _count_outcome(f: Figures, facts: _Facts) -> None:
+    f.closed += facts.closed
+    if facts.revisited:
         f.revisits += 1
-        f.satisfied += lifecycle.is_satisfied(c)
+        f.satisfied += facts.satisfied
 
 
-def add_case(f: Figures, c: dict, today: dt.date, co_reports: str = "lead") -> None:
+def add_case(f: Figures, c: dict, today: dt.date, co_reports: str = "lead", facts: _Facts | None = None) -> None:
     """One case in a group's figures; its reports are the lead unit's parts (the case's own)."""
+    facts = facts or _Facts(c, co_reports)
     f.registered += 1
-    decision = (c.get("screening") or {}).get("decision")
-    if decision == "accepted":
+    if facts.decision == "accepted":
         f.accepted += 1
-    elif decision == "excluded":
+    elif facts.decision == "excluded":
         f.excluded += 1
-    elif decision == "referred":
+    elif facts.decision == "referred":
         f.referred += 1
-    if lifecycle.is_handover(c):
+    if facts.handover:
         f.handed_over += 1
-        _count_parts(f, [o for o in lifecycle.obligations(c, co_reports, include_closed=True)
-                         if o.part == "lead"], today)
-        if any(o.is_late(today) for o in lifecycle.obligations(c, co_reports)):
+        _count_parts(f, [o for o in facts.all_obs if o.part == "lead"], today)
+        if any(o.is_late(today) for o in facts.open_obs):
             f.overdue += 1
-    _count_outcome(f, c)
+    _count_outcome(f, facts)
 
 
-def add_unit_part(f: Figures, c: dict, unit: str, part: str, today: dt.date, co_reports: str = "lead") -> None:
+def add_unit_part(f: Figures, c: dict, unit: str, part: str, today: dt.date, co_reports: str = "lead",
+                  facts: _Facts | None = None) -> None:
     """One handed-over case in a unit's figures: as lead or co-unit, counted on its own part."""
+    facts = facts or _Facts(c, co_reports)
     f.registered += 1
     f.accepted += 1
     f.handed_over += 1
@@ -103,11 +120,10 @@ def add_unit_part(f: Figures, c: dict, unit: str, part: str, today: dt.date, co_
         f.as_lead += 1
     else:
         f.as_co += 1
-    mine = [o for o in lifecycle.obligations(c, co_reports, include_closed=True) if o.unit == unit]
-    _count_parts(f, mine, today)
-    if any(o.is_late(today) for o in lifecycle.obligations(c, co_reports) if o.unit == unit):
+    _count_parts(f, [o for o in facts.all_obs if o.unit == unit], today)
+    if any(o.is_late(today) for o in facts.open_obs if o.unit == unit):
         f.overdue += 1
-    _count_outcome(f, c)
+    _count_outcome(f, facts)
 
 
 def statistics(w, today: dt.date, year: int | None = None, only_units: bool = False,
@@ -121,19 +137,20 @@ def statistics(w, today: dt.date, year: int | None = None, only_units: bool = Fa
     for c in w.cases.values():
         if year and parse_date(c["registered"]).year != year:
             continue
-        if lifecycle.is_handover(c):
+        facts = _Facts(c, co_reports)
+        if facts.handover:
             lead, co = lifecycle.units_of(c)
             for unit, part in [(lead, "lead")] + [(u, "co") for u in co]:
                 if unit:
-                    add_unit_part(by_unit.setdefault(unit, Figures()), c, unit, part, today, co_reports)
+                    add_unit_part(by_unit.setdefault(unit, Figures()), c, unit, part, today, co_reports, facts)
         if only_units:
             continue
-        add_case(overall, c, today, co_reports)
+        add_case(overall, c, today, co_reports, facts)
         leader = (w.sessions.get(c.get("session")) or {}).get("leader")
         if leader and c.get("outcome"):
-            add_case(by_leader.setdefault(leader, Figures()), c, today, co_reports)
+            add_case(by_leader.setdefault(leader, Figures()), c, today, co_reports, facts)
         for fld in c.get("fields") or []:
-            add_case(by_field.setdefault(fld, Figures()), c, today, co_reports)
+            add_case(by_field.setdefault(fld, Figures()), c, today, co_reports, facts)
     return {"overall": overall.as_dict(),
             "by_unit": {k: by_unit[k].as_dict() for k in sorted(by_unit)},
             "by_leader": {k: by_leader[k].as_dict() for k in sorted(by_leader)},

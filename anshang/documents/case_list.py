@@ -176,24 +176,43 @@ def noun(rows: list[dict]) -> str:
     return "件" if only_demands(rows) else "项"
 
 
+TABLE_ROWS = 500  # more rows than this are listed one a line (a boxed table of thousands helps nobody, and is slow)
+
+
+def _heads(rows: list[dict]) -> tuple:
+    return ("编号", "登记", "企业", "诉求事项", "状态", "承办单位", "下一期限") if only_demands(rows) else \
+        ("编号", "登记或交办", "企业或来源", "事项", "状态", "承办单位", "下一期限")
+
+
+def _cells(r: dict) -> tuple:
+    due = ""
+    if r["next_due"]:
+        due = f"{DEADLINE_KINDS[r['next_kind']]} {r['next_due'].isoformat()}" + ("（暂定）" if r["provisional"] else "")
+        if r["overdue_workdays"]:
+            due += f"，超期 {r['overdue_workdays']} 个工作日"
+    units = r["lead"] + (f"（配合：{'、'.join(r['co'])}）" if r["co"] else "")
+    return r["id"], r["registered"].isoformat(), r["enterprise"], r["title"], status_word(r), units, due
+
+
 def as_table(rows: list[dict]):
     """A rich table for the terminal (long texts wrap rather than being cut)."""
     from rich.table import Table as Rich
 
     t = Rich(show_lines=False, header_style="bold")
-    heads = ("编号", "登记", "企业", "诉求事项", "状态", "承办单位", "下一期限") if only_demands(rows) else \
-        ("编号", "登记或交办", "企业或来源", "事项", "状态", "承办单位", "下一期限")
-    for head in heads:
+    for head in _heads(rows):
         t.add_column(head, overflow="fold", no_wrap=head in ("编号", "登记"))  # ids and dates never break
     for r in rows:
-        due = ""
-        if r["next_due"]:
-            due = f"{DEADLINE_KINDS[r['next_kind']]} {r['next_due'].isoformat()}" + ("（暂定）" if r["provisional"] else "")
-            if r["overdue_workdays"]:
-                due += f"，超期 {r['overdue_workdays']} 个工作日"
-        units = r["lead"] + (f"（配合：{'、'.join(r['co'])}）" if r["co"] else "")
-        t.add_row(r["id"], r["registered"].isoformat(), r["enterprise"], r["title"], status_word(r), units, due)
+        t.add_row(*_cells(r))
     return t
+
+
+def as_lines(rows: list[dict]) -> str:
+    """The rows one a line, the columns separated by tabs, under a line of headings (for many
+    rows: quick to print, to search with findstr or grep, and to paste into a spreadsheet)."""
+    def clean(text: str) -> str:
+        return " ".join(str(text).split())  # a tab or line break in a title must not split the row
+
+    return "".join("\t".join(clean(c) for c in cells) + "\n" for cells in [_heads(rows), *map(_cells, rows)])
 
 
 COLS = [Col("编号", least=16), Col("登记日期", "date"), Col("企业", most=28), Col("渠道", most=12), Col("领域", most=20),

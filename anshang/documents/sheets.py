@@ -17,7 +17,7 @@ SMALLEST_PT = 9.0  # fit-to-width may shrink the print, never below this size
 SHRINK = (SMALLEST_PT + 0.5) / BODY_PT  # with room for spreadsheet programs measuring widths a little wider
 UNIT_PT = 5.25  # points one column-width unit takes (Excel's default character width)
 CELL_PAD_PT = 3.75  # points each column adds beyond its units
-# paper (openpyxl paperSize code, orientation, printable width in points with 10 mm margins)
+# paper (spreadsheet paperSize code, orientation, printable width in points with 10 mm margins)
 PAPERS = (("A4", "9", "portrait", 538.0), ("A4", "9", "landscape", 784.0), ("A3", "8", "landscape", 1133.0))
 MARGIN_IN = 0.4
 HEAD_ROWS = 3  # title, 制表单位 and date, column headers
@@ -121,129 +121,128 @@ def _squeeze(natural: list[float], least: list[float], room: float) -> list[floa
 
 
 class _Looks:
-    """The few cell styles a table uses, registered once per workbook."""
+    """The few cell formats a table uses, made once per workbook."""
 
-    def __init__(self, ws):
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-        thin = Side(style="thin", color="000000")
-        box = Border(left=thin, right=thin, top=thin, bottom=thin)
-        body = Font(name="宋体", size=BODY_PT)
-        wrap = Alignment(wrap_text=True, vertical="center")
-        self.title = _look(ws, font=Font(name="黑体", size=16, bold=True), alignment=Alignment(vertical="center"))
-        self.sub = _look(ws, font=body)
-        self.head = _look(ws, font=Font(name="黑体", size=BODY_PT, bold=True), border=box,
-                          fill=PatternFill("solid", fgColor="DDEBF7"),
-                          alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    def __init__(self, wb):
+        self.wb = wb
+        body = {"font_name": "宋体", "font_size": BODY_PT}
+        box = {"border": 1, "border_color": "#000000"}
+        self.title = wb.add_format({"font_name": "黑体", "font_size": 16, "bold": True, "valign": "vcenter"})
+        self.sub = wb.add_format(body)
+        self.head = wb.add_format({"font_name": "黑体", "font_size": BODY_PT, "bold": True, **box, "pattern": 1,
+                                   "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True})
         self.kinds = {}
         for kind, fmt in (("text", "General"), *NUMBER_FORMAT.items()):
-            align = wrap if kind == "text" else Alignment(horizontal="center", vertical="center")
-            self.kinds[kind] = _look(ws, font=body, border=box, alignment=align, number_format=fmt)
-        self.note = _look(ws, font=Font(name="宋体", size=BODY_PT))
+            align = {"text_wrap": True, "valign": "vcenter"} if kind == "text" else {"align": "center", "valign": "vcenter"}
+            self.kinds[kind] = wb.add_format({**body, **box, **align, "num_format": fmt})
+        self.note = wb.add_format(body)
         self._tentative = {}
+        self.fills = {tone: wb.add_format({"bg_color": f"#{colour}", "fg_color": f"#{colour}", "pattern": 1})
+                      for tone, colour in FILL.items()}
 
-    def tentative(self, ws, kind: str):
+    def tentative(self, kind: str):
         if kind not in self._tentative:
-            from openpyxl.styles import Alignment, Border, Font, Side
-
-            thin = Side(style="thin", color="000000")
             fmt = NUMBER_FORMAT.get(kind, "General")
             fmt = '@"（暂定）"' if fmt == "General" else f'{fmt}"（暂定）"'
-            self._tentative[kind] = _look(
-                ws, font=Font(name="宋体", size=BODY_PT), number_format=fmt,
-                border=Border(left=thin, right=thin, top=thin, bottom=thin),
-                alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+            self._tentative[kind] = self.wb.add_format({
+                "font_name": "宋体", "font_size": BODY_PT, "num_format": fmt, "border": 1, "border_color": "#000000",
+                "align": "center", "valign": "vcenter", "text_wrap": True})
         return self._tentative[kind]
 
 
-def _look(ws, **style):
-    """The style array of a cell carrying ``style`` (registered in the workbook once)."""
-    from openpyxl.cell import WriteOnlyCell
-
-    c = WriteOnlyCell(ws)
-    for name, value in style.items():
-        setattr(c, name, value)
-    return c._style
-
-
-def _cell(ws, value, look):
-    from copy import copy
-
-    from openpyxl.cell import WriteOnlyCell
-
-    c = WriteOnlyCell(ws, value=value)
+def _put(ws, r: int, c: int, value, look) -> None:
+    """One cell of a value of its own type; text is always stored as text, never a formula."""
     if isinstance(value, str):
-        c.data_type = "s"  # enterprise text is never a formula
-    c._style = copy(look)
-    return c
+        if value:
+            ws.write_string(r, c, value, look)
+        else:  # an empty text is an empty cell, as spreadsheet programs keep it
+            ws.write_blank(r, c, None, look)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value, look)
+    elif isinstance(value, (int, float)):
+        ws.write_number(r, c, value, look)
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(r, c, value, look)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), look)
+    elif value is None:
+        ws.write_blank(r, c, None, look)
+    else:
+        ws.write_string(r, c, str(value), look)
 
 
-def add_table(wb, t: Table):
-    """Write ``t`` as a new sheet of the write-only workbook ``wb``."""
-    from openpyxl.utils import get_column_letter
+def _column(n: int) -> str:
+    """Spreadsheet column letters of the 1-based column ``n``."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
+
+def add_table(wb, t: Table, looks: "_Looks"):
+    """Write ``t`` as a new sheet of the xlsxwriter workbook ``wb`` (rows in order: the workbook
+    keeps only one row in memory at a time)."""
     from anshang.core.dates import cn_date
 
-    ws = wb.create_sheet(t.sheet)
+    ws = wb.add_worksheet(t.sheet)
     widths, (paper, size, orientation, _) = layout(t.cols, t.rows)
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = round(w, 1)
-    looks = _Looks(ws)
+    for i, w in enumerate(widths):
+        # the width itself, in the units of the default font's digit (seven pixels); set_column would
+        # add the cell padding on top, and fitting the wider sheet to the page would shrink the print
+        ws.set_column_pixels(i, i, round(round(w, 1) * 7))
     n = len(t.cols)
-    last = get_column_letter(n)
-    ws.freeze_panes = f"A{HEAD_ROWS + 1}"
-    ws.print_title_rows = f"1:{HEAD_ROWS}"
-    ws.page_setup.paperSize = size
-    ws.page_setup.orientation = orientation
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    for side in ("left", "right"):
-        setattr(ws.page_margins, side, MARGIN_IN)
-    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.75
-    ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3  # the page-number footer has its own room
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.oddFooter.center.size = BODY_PT
-    ws.row_dimensions[1].height = 28
-    ws.append([_cell(ws, t.title, looks.title)])
+    last = _column(n)
+    ws.freeze_panes(HEAD_ROWS, 0)
+    ws.repeat_rows(0, HEAD_ROWS - 1)
+    ws.set_paper(int(size))
+    if orientation == "landscape":
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=MARGIN_IN, right=MARGIN_IN, top=0.6, bottom=0.75)
+    ws.set_header("", {"margin": 0.3})
+    ws.set_footer(f"&C&{BODY_PT:g}第 &P 页，共 &N 页", {"margin": 0.3})  # the page number has its own room
+    ws.set_row(0, 28)
+    ws.write_string(0, 0, t.title, looks.title)
     # one cell that runs on across the empty row (a narrow first column never cuts it off)
-    ws.append([_cell(ws, f"制表单位：{t.office}　　　　截至{cn_date(t.date)}", looks.sub)])
-    ws.append([_cell(ws, c.header, looks.head) for c in t.cols])
+    ws.write_string(1, 0, f"制表单位：{t.office}　　　　截至{cn_date(t.date)}", looks.sub)
+    ws.set_row(HEAD_ROWS - 1, row_height([c.header for c in t.cols], widths))
+    for i, c in enumerate(t.cols):
+        ws.write_string(HEAD_ROWS - 1, i, c.header, looks.head)
     kinds = [c.kind for c in t.cols]
-    ws.row_dimensions[HEAD_ROWS].height = row_height(t.cols and [c.header for c in t.cols], widths)
-    for r, row in enumerate(t.rows, start=HEAD_ROWS + 1):
+    for r, row in enumerate(t.rows, start=HEAD_ROWS):
         height = row_height(row, widths)
         if height:
-            ws.row_dimensions[r].height = height
-        cells = []
-        for value, kind in zip(row, kinds):
+            ws.set_row(r, height)
+        for i, (value, kind) in enumerate(zip(row, kinds)):
             if isinstance(value, Tentative):
-                cells.append(_cell(ws, value.value, looks.tentative(ws, kind)))
+                _put(ws, r, i, value.value, looks.tentative(kind))
             else:
-                cells.append(_cell(ws, value, looks.kinds[kind if _typed(value, kind) else "text"]))
-        ws.append(cells)
+                _put(ws, r, i, value, looks.kinds[kind if _typed(value, kind) else "text"])
     first, end = HEAD_ROWS + 1, HEAD_ROWS + len(t.rows)
-    ws.auto_filter.ref = f"A{HEAD_ROWS}:{last}{max(end, HEAD_ROWS)}"
-    ws.print_area = f"A1:{last}{max(end, HEAD_ROWS) + len(t.notes)}"
+    ws.autofilter(HEAD_ROWS - 1, 0, max(end, HEAD_ROWS) - 1, n - 1)
+    ws.print_area(0, 0, max(end, HEAD_ROWS) + len(t.notes) - 1, n - 1)
     if t.tones is not None and t.rows:
-        _colour_rows(ws, last, first, end)
-    for line in t.notes:
-        ws.append([_cell(ws, line, looks.note)])
+        _colour_rows(ws, looks, last, first, end, n)
+    for k, line in enumerate(t.notes):
+        ws.write_string(max(end, HEAD_ROWS) + k, 0, line, looks.note)
     if t.charts and t.rows:
         # each chart on a page of its own under the table (a page break before it, the title rows
         # repeated above it), and the printed width wide enough for it
-        from openpyxl.worksheet.pagebreak import Break
-
         below = max(end, HEAD_ROWS) + len(t.notes)
+        breaks = []
         for chart in t.charts:
-            ws.row_breaks.append(Break(id=below))
+            breaks.append(below)
             shown = chart.rows or len(t.rows)
-            ws.add_chart(_chart(ws, chart, HEAD_ROWS, HEAD_ROWS + shown, shown), f"A{below + 1}")
+            ws.insert_chart(below, 0, _chart(wb, ws.get_name(), chart, HEAD_ROWS, HEAD_ROWS + shown, shown))
             below += CHART_ROWS
+        ws.set_h_pagebreaks(breaks)
         room = sum(widths) * CM_PER_WIDTH
         extra = max(0, int((CHART_CM - room) / (8.43 * CM_PER_WIDTH)) + 1) if room < CHART_CM else 0
-        ws.print_area = f"A1:{get_column_letter(n + extra)}{below}"
+        ws.print_area(0, 0, below - 1, n + extra - 1)
     return ws
 
 
@@ -252,30 +251,31 @@ CHART_CM = 16.0  # a chart's width
 CM_PER_WIDTH = 0.2  # one unit of column width, printed at full size
 
 
-def _chart(ws, spec: Chart, head: int, end: int, n: int):
-    """The openpyxl chart of ``spec`` over rows ``head``..``end`` (header, then data)."""
-    from openpyxl.chart import BarChart, LineChart, Reference
+PX_PER_CM = 96 / 2.54
 
-    chart = LineChart() if spec.kind == "line" else BarChart()
-    if spec.kind == "bar":
-        chart.type = "bar"  # horizontal: long unit names read on the axis
-    chart.title = spec.title
-    chart.style = 10
-    chart.width = CHART_CM
-    chart.height = max(8.0, min(0.6 * n + 3, 15.0)) if spec.kind == "bar" else 9.0
-    chart.y_axis.title = "比率" if spec.percent else "件数"
+
+def _chart(wb, sheet: str, spec: Chart, head: int, end: int, n: int):
+    """The native chart of ``spec`` over rows ``head``..``end`` (1-based: header, then data)."""
+    chart = wb.add_chart({"type": "line" if spec.kind == "line" else "bar" if spec.kind == "bar" else "column"})
+    chart.set_title({"name": spec.title})
+    chart.set_style(10)
+    height = max(8.0, min(0.6 * n + 3, 15.0)) if spec.kind == "bar" else 9.0
+    chart.set_size({"width": round(CHART_CM * PX_PER_CM), "height": round(height * PX_PER_CM)})
     for col in spec.values:
-        chart.add_data(Reference(ws, min_col=col, min_row=head, max_row=end), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=spec.labels, min_row=head + 1, max_row=end))
+        chart.add_series({"name": [sheet, head - 1, col - 1],
+                          "categories": [sheet, head, spec.labels - 1, end - 1, spec.labels - 1],
+                          "values": [sheet, head, col - 1, end - 1, col - 1]})
+    values = {"name": "比率" if spec.percent else "件数"}
     if spec.percent:
-        chart.y_axis.number_format = "0%"
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 1
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    chart.x_axis.tickLblSkip = 1  # every label, none skipped
+        values.update({"num_format": "0%", "min": 0, "max": 1})
+    labels = {"interval_unit": 1}  # every label, none skipped
     if spec.kind == "bar":
-        chart.x_axis.scaling.orientation = "maxMin"  # the first row (rank 1) on top
+        labels["reverse"] = True  # the first row (rank 1) on top
+        chart.set_x_axis(values)  # in a bar chart the horizontal axis carries the values
+        chart.set_y_axis(labels)
+    else:
+        chart.set_y_axis(values)
+        chart.set_x_axis(labels)
     return chart
 
 
@@ -287,6 +287,8 @@ def lines_needed(value, width: float) -> int:
     two units; a little room is kept for the cell's padding and for breaks between words)."""
     room = max(width - 0.5, 1.0)
     text = "" if value is None or isinstance(value, Tentative) else str(value)
+    if 2 * len(text) <= room and "\n" not in text:  # fits even if every character is wide
+        return 1
     return sum(max(1, -(-text_width(part) // room)) for part in text.split("\n")) if text else 1
 
 
@@ -337,29 +339,31 @@ FILL = {"overdue": "FFC7CE", "soon": "FFEB9C", "closed": "D9D9D9",
         "warning": "FFEB9C", "chase": "F8CBAD", "supervise": "FFC7CE", "named": "FF9999"}
 
 
-def _colour_rows(ws, last: str, first: int, end: int) -> None:
+def _colour_rows(ws, looks: "_Looks", last: str, first: int, end: int, n: int) -> None:
     """Red, amber and grey rows from the last column's 超期 / 即将到期 / 已办结 (conditional
     formatting: the file stays small and a re-sorted sheet keeps its colours)."""
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import PatternFill
-
     from anshang.core.labels import ALERTS
 
-    for tone, colour in FILL.items():
-        fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
-        ws.conditional_formatting.add(f"A{first}:{last}{end}", FormulaRule(
-            formula=[f'${last}{first}="{ALERTS[tone]}"'], fill=fill, stopIfTrue=True))
+    for tone in FILL:
+        ws.conditional_format(first - 1, 0, end - 1, n - 1, {
+            "type": "formula", "criteria": f'=${last}{first}="{ALERTS[tone]}"', "format": looks.fills[tone],
+            "stop_if_true": True})
 
 
 def book_bytes(tables: list[Table], title: str = "") -> bytes:
-    """A workbook of printable tables, as bytes that depend only on the content."""
-    from openpyxl import Workbook
+    """A workbook of printable tables, as bytes that depend only on the content (xlsxwriter:
+    fixed dates inside, fixed times on the zip entries; rows streamed, one in memory at a time)."""
+    import io
 
-    from anshang.documents.workbook import workbook_bytes
+    import xlsxwriter
 
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "anshang"
-    wb.properties.title = title or (tables[0].title if tables else "")
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                   "strings_to_urls": False})
+    fixed = dt.datetime(2000, 1, 1)
+    wb.set_properties({"title": title or (tables[0].title if tables else ""), "author": "anshang", "created": fixed})
+    looks = _Looks(wb)
     for t in tables:
-        add_table(wb, t)
-    return workbook_bytes(wb)
+        add_table(wb, t, looks)
+    wb.close()
+    return out.getvalue()

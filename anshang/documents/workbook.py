@@ -16,10 +16,20 @@ def set_text(cell, value) -> None:
         cell.data_type = "s"  # openpyxl would otherwise treat a leading '=' as a formula
 
 
+_NARROW_ONLY = None  # str.translate table deleting the wide characters of the basic plane
+
+
 def text_width(value) -> int:
     """Columns a text takes (CJK characters count two)."""
+    global _NARROW_ONLY
     text = str(value if value is not None else "")
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    if max(text) > "\uffff":  # beyond the basic plane (rare): character by character
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if _NARROW_ONLY is None:  # wide characters all lie from U+1100 on
+        _NARROW_ONLY = {i: None for i in range(0x1100, 0x10000) if unicodedata.east_asian_width(chr(i)) in "WF"}
+    return 2 * len(text) - len(text.translate(_NARROW_ONLY))
 
 
 def workbook_bytes(wb) -> bytes:

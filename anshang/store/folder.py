@@ -367,10 +367,13 @@ class Ledger:
         raw = yamlio.read_bytes(self.path(rel))
         return yamlio.loads(yamlio.decode(raw, rel))
 
-    def load_all(self, use_cache: bool = True, kinds: set | None = None, schema: bool = False) -> Snapshot:
+    def load_all(self, use_cache: bool = True, kinds: set | None = None, schema: bool = False,
+                 plain: bool = False) -> Snapshot:
         """Read every ledger file (or only those of ``kinds``), from the cache where a file
         is unchanged. With ``schema``, each file's schema findings come too (also cached:
-        they depend on that file alone)."""
+        they depend on that file alone). With ``plain``, the data comes without line records
+        (what read commands use), from a cache of its own (``.anshang/plain/``), so that
+        nothing has to be stripped on every run."""
         import gc
 
         # Tens of thousands of small dicts that all stay alive: the cyclic collector would
@@ -378,16 +381,17 @@ class Ledger:
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
-            return self._load_all(use_cache, kinds, schema)
+            return self._load_all(use_cache, kinds, schema, plain)
         finally:
             # what was read stays alive for the whole command: keep it out of later scans too
             gc.freeze()
             if gc_was_on:
                 gc.enable()
 
-    def _load_all(self, use_cache: bool, kinds: set | None, schema: bool) -> Snapshot:
+    def _load_all(self, use_cache: bool, kinds: set | None, schema: bool, plain: bool) -> Snapshot:
         snap = Snapshot(self.root)
-        cache = Cache(self.state_dir / "cache", keep_unseen=kinds is not None) if use_cache else None
+        cache = Cache(self.state_dir / ("plain" if plain else "cache"), keep_unseen=kinds is not None) \
+            if use_cache else None
         groups = [
             ("settings", [SETTINGS_FILE]),
             ("leaders", [LEADERS_FILE]),
@@ -409,7 +413,7 @@ class Ledger:
             if kinds is not None and kind not in kinds:
                 continue
             for rel in rels:
-                doc = self._load_one(kind, rel, cache, snap.problems, schema)
+                doc = self._load_one(kind, rel, cache, snap.problems, schema, plain)
                 if kind == "settings":
                     snap.settings = doc
                 elif kind == "leaders":
@@ -460,7 +464,7 @@ class Ledger:
             h.update(f"{rel}|{st.st_mtime_ns}|{st.st_size}|{st.st_ino}\n".encode("utf-8"))
         return None if fresh else h.hexdigest()
 
-    def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False) -> Doc:
+    def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False, plain: bool = False) -> Doc:
         path = f"{self.root}{os.sep}{rel}"
         try:
             st = self._stats.pop(rel, None) or os.stat(path)
@@ -491,10 +495,16 @@ class Ledger:
             data = yamlio.loads(yamlio.decode(yamlio.read_bytes(path), rel))
             if data is None:  # an empty file: every required key is missing (schema says so)
                 data = {}
+            # the plain cache always keeps the findings: they need the lines it no longer has
+            findings = _schema_findings(kind, data) if schema or plain else None
+            if plain:
+                data = yamlio.strip_lines(data)
             payload = {"ok": data}
             doc = Doc(kind, rel, data)
-            if schema:
-                doc.schema = payload["schema"] = _schema_findings(kind, data)
+            if findings is not None:
+                payload["schema"] = findings
+                if schema:
+                    doc.schema = findings
         except yamlio.YamlProblem as e:
             payload = {"err": [e.message, e.line]}
             problems.append(Problem(rel, e.line, "yaml", "error", e.message))

@@ -72,7 +72,7 @@ TRACKED = {"case", "task", "topic", "project"}
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
     """Read the given kinds (leaders, units, session, case, enterprise) through the cache."""
-    snap = ledger.load_all(kinds=set(kinds), schema=True)
+    snap = ledger.load_all(kinds=set(kinds), schema=True, plain=True)
     broken = [p for p in snap.problems if p.severity == "error"]
     for doc in snap.docs():
         broken += [Problem(doc.rel, line, "schema", sev, msg) for line, sev, msg in doc.schema or []
@@ -89,8 +89,8 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
                               (snap.evaluations, "id", w.evaluations)):
         for doc in docs:
             if isinstance(doc.data, dict) and doc.data.get(key):
-                target[doc.data[key]] = strip_lines(doc.data)
-    w.records = sorted((strip_lines(doc.data) for doc in snap.records if isinstance(doc.data, dict)),
+                target[doc.data[key]] = doc.data  # read without line records (load_all plain)
+    w.records = sorted((doc.data for doc in snap.records if isinstance(doc.data, dict)),
                        key=lambda r: (str(r.get("date")), str(r.get("kind"))))
     for cid, case in w.cases.items():
         src = case.get("source")
