@@ -239,3 +239,19 @@ def test_the_cache_answers_exactly_as_a_fresh_parse(cli, sample, monkeypatch):
     no_cache = cli("--data", sample, "check", "--no-cache")
     assert no_cache.code == 1 and "surprise" in no_cache.out
     assert (cli("--data", sample, "check").out, cli("--data", sample, "check").out) == (no_cache.out, no_cache.out)
+
+
+def test_a_partial_read_forgets_files_gone_of_the_kinds_it_read_and_keeps_the_others(mini):
+    from anshang.store.cache import Cache
+    from anshang.store.folder import Ledger
+
+    old = time.time() - 60
+    for f in mini.rglob("*.yaml"):
+        os.utime(f, (old, old))
+    Ledger(mini).load_all(plain=True, kinds={"case", "enterprise"})
+    folder = mini / ".anshang/plain"
+    assert {"cases/2026/260305-k7m2x.yaml", "enterprises/91350100M000100Y43.yaml"} <= set(Cache(folder).entries)
+    (mini / "cases/2026/260305-k7m2x.yaml").unlink()
+    Ledger(mini).load_all(plain=True, kinds={"case"})
+    left = set(Cache(folder).entries)
+    assert "cases/2026/260305-k7m2x.yaml" not in left and "enterprises/91350100M000100Y43.yaml" in left

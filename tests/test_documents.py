@@ -297,3 +297,27 @@ def test_text_width_counts_wide_characters_twice_whatever_the_text():
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
         assert text_width(text) == by_hand(text), text
     assert (text_width(None), text_width(12), text_width("北岚市"), text_width("😀a")) == (0, 2, 6, 3)
+
+
+def test_sheet_names_are_shortened_cleaned_and_never_repeated():
+    from anshang.documents.sheets import sheet_name
+
+    taken: set = set()
+    names = [sheet_name(n, taken) for n in ("台账", "台账", "台账", "A" * 40, "a" * 40, "a/b:c", "")]
+    assert names[:3] == ["台账", "台账（2）", "台账（3）"]
+    assert names[3] == "A" * 31 and names[4] == "a" * 28 + "（2）" and len(names[4]) == 31
+    assert names[5] == "a_b_c" and names[6] == "表"
+
+
+def test_workbook_footer_numbers_pages_in_whole_point_type(tmp_path):
+    import datetime as dt
+    import zipfile
+
+    from anshang.documents.sheets import Col, Table, book_bytes
+
+    data = book_bytes([Table("表", "标题", "营商办", dt.date(2026, 11, 21), [Col("编号")], [["=1+1"], [float("nan")]])] * 2)
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        assert "<oddFooter>&amp;C&amp;10第 &amp;P 页，共 &amp;N 页</oddFooter>" in sheet
+        assert "<f>" not in sheet  # text starting with = stays text
+        assert z.read("xl/workbook.xml").decode("utf-8").count("<sheet ") == 2

@@ -397,3 +397,16 @@ def test_fast_canonical_writer_agrees_with_the_round_trip_on_random_text():
                 written += 1
                 assert fast == canonical.format_text(text, "case"), repr(value)
     assert written > 200
+
+
+def test_fast_canonical_writer_leaves_blank_lines_block_text_odd_keys_and_line_breaks_to_the_round_trip():
+    """What review found: each of these would have been written differently from the round trip
+    (or, for U+2028 and a comma in a one-line key, unreadably)."""
+    from anshang.store import canonical
+
+    for text in ("id: x\n\ntitle: y\n", "\nid: x\n", "id: x\ntitle: |-\n  one\n", "id: x\nnull: 1\n",
+                 "id: x\n1.0: a\n", 'id: x\ntitle: "a\\u2028b"\n', "id: x\nevents:\n  - date: 2024-01-01\n    a,b: y\n",
+                 "id: x\nfields:\n  -\n  - a\n", "id: x\n__line__: 3\n", "id: x\n" + "k" * 130 + ": v\n"):
+        assert canonical.fast_text(yamlio.loads(text, marks=True), "case", text) is None, text
+    assert canonical.fast_text(yamlio.loads("id: x\ntitle: y\n\n", marks=True), "case", "id: x\ntitle: y\n\n") \
+        == canonical.format_text("id: x\ntitle: y\n\n", "case")

@@ -125,7 +125,8 @@ def project_sheets(ledger, settings, cal, today: dt.date, only: list[str] | None
     from anshang.store import loader, outputs
 
     world = loader.load_as_of(ledger, today, cal)
-    ids = only or sorted(world.projects, key=lambda i: (str(world.projects[i].get("assigned")), i))
+    # a project named twice (or by two prefixes of one id) is one sheet
+    ids = list(dict.fromkeys(only)) if only else sorted(world.projects, key=lambda i: (str(world.projects[i].get("assigned")), i))
     missing = [i for i in ids if i not in world.projects]
     if missing:
         raise AnshangError(f"{'、'.join(missing)} 在 {today.isoformat()} 还未纳入重大项目跟踪")

@@ -160,7 +160,10 @@ def _put(ws, r: int, c: int, value, look) -> None:
     elif isinstance(value, bool):
         ws.write_boolean(r, c, value, look)
     elif isinstance(value, (int, float)):
-        ws.write_number(r, c, value, look)
+        if value != value or value in (float("inf"), float("-inf")):
+            ws.write_string(r, c, str(value), look)  # no spreadsheet number for these
+        else:
+            ws.write_number(r, c, value, look)
     elif isinstance(value, dt.datetime):
         ws.write_datetime(r, c, value, look)
     elif isinstance(value, dt.date):
@@ -180,12 +183,25 @@ def _column(n: int) -> str:
     return letters
 
 
-def add_table(wb, t: Table, looks: "_Looks"):
+def sheet_name(wanted: str, taken: set) -> str:
+    """A sheet name spreadsheet programs accept: at most 31 characters, none of []:*?/\\, and not
+    one already in the workbook (case aside): a repeat gets （2）, （3）…"""
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in wanted).strip("'") or "表"
+    name, n = base[:31], 1
+    while name.lower() in taken:
+        n += 1
+        tail = f"（{n}）"
+        name = base[:31 - len(tail)] + tail
+    taken.add(name.lower())
+    return name
+
+
+def add_table(wb, t: Table, looks: "_Looks", taken: set | None = None):
     """Write ``t`` as a new sheet of the xlsxwriter workbook ``wb`` (rows in order: the workbook
     keeps only one row in memory at a time)."""
     from anshang.core.dates import cn_date
 
-    ws = wb.add_worksheet(t.sheet)
+    ws = wb.add_worksheet(sheet_name(t.sheet, set() if taken is None else taken))
     widths, (paper, size, orientation, _) = layout(t.cols, t.rows)
     for i, w in enumerate(widths):
         # the width itself, in the units of the default font's digit (seven pixels); set_column would
@@ -204,7 +220,8 @@ def add_table(wb, t: Table, looks: "_Looks"):
     ws.center_horizontally()
     ws.set_margins(left=MARGIN_IN, right=MARGIN_IN, top=0.6, bottom=0.75)
     ws.set_header("", {"margin": 0.3})
-    ws.set_footer(f"&C&{BODY_PT:g}第 &P 页，共 &N 页", {"margin": 0.3})  # the page number has its own room
+    # (a footer's type size is a whole number of points: &10, not &10.5, which would print ".5")
+    ws.set_footer(f"&C&{int(BODY_PT)}第 &P 页，共 &N 页", {"margin": 0.3})  # the page number has its own room
     ws.set_row(0, 28)
     ws.write_string(0, 0, t.title, looks.title)
     # one cell that runs on across the empty row (a narrow first column never cuts it off)
@@ -363,7 +380,8 @@ def book_bytes(tables: list[Table], title: str = "") -> bytes:
     fixed = dt.datetime(2000, 1, 1)
     wb.set_properties({"title": title or (tables[0].title if tables else ""), "author": "anshang", "created": fixed})
     looks = _Looks(wb)
+    taken: set = set()
     for t in tables:
-        add_table(wb, t, looks)
+        add_table(wb, t, looks, taken)
     wb.close()
     return out.getvalue()

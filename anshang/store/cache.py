@@ -28,9 +28,10 @@ def part_of(rel: str) -> int:
 class Cache:
     """Parsed files keyed on (path, mtime, size, inode)."""
 
-    def __init__(self, folder: Path, keep_unseen: bool = False):
+    def __init__(self, folder: Path, keep_unseen: bool = False, forgettable=None):
         self.folder = folder
-        self.keep_unseen = keep_unseen  # a partial load must not forget the other files
+        self.keep_unseen = keep_unseen  # a partial load must not forget the other files…
+        self.forgettable = forgettable  # …only those of the kinds it read (a file gone since): rel -> bool
         self.parts: list[dict] = [{} for _ in range(PARTS)]
         self.dirty: set = set()
         self.seen: set = set()
@@ -71,7 +72,11 @@ class Cache:
 
     def save(self) -> None:
         for n, part in enumerate(self.parts):
-            gone = [] if self.keep_unseen else [rel for rel in part if rel not in self.seen]
+            if self.keep_unseen and self.forgettable is None:
+                gone = []
+            else:
+                gone = [rel for rel in part if rel not in self.seen
+                        and (self.forgettable is None or self.forgettable(rel))]
             for rel in gone:
                 del part[rel]
             if not (n in self.dirty or gone):

@@ -241,6 +241,7 @@ def remove(mapping, key: str) -> None:
 # round trip decides. Tests compare the two on every sample file and on generated ledgers.
 
 _RESOLVER = None
+_BLOCK_SCALAR = None
 # characters ruamel.yaml writes as they are (allow_unicode); anything else makes it quote or escape
 _UNSAFE = None
 
@@ -296,7 +297,8 @@ def _scalar(value, date: bool = False, flow: bool = False) -> str:
     if _UNSAFE is None:
         import re
 
-        _UNSAFE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+        # (U+2028 and U+2029 are line breaks to a YAML reader: never written plain)
+        _UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
     if len(value) > 1000 or _UNSAFE.search(value):
         raise _Unsure  # long (folded?), multi-line or with characters that need escapes
     tag = _resolve(value)
@@ -307,8 +309,14 @@ def _scalar(value, date: bool = False, flow: bool = False) -> str:
     return f"'{value}'"  # text that would read as a number, a date, true/false, or starts like syntax
 
 
-def _key(name) -> str:
-    if type(name) is not str or not name or _scalar(name) != name:
+_ODD_KEYS = frozenset(("None", "True", "False", "inf", "-inf", "nan"))  # read from null:, true:, .inf: …
+
+
+def _key(name, flow: bool = False) -> str:
+    """A key as written; a key that was written as something else (null, a number), that is long
+    (ruamel.yaml then writes ``? key``) or that would need quotes is left to the round trip."""
+    if (type(name) is not str or not name or len(name) > 100 or name in _ODD_KEYS or name[0] in "-+.0123456789"
+            or _scalar(name, flow=flow) != name):
         raise _Unsure
     return name
 
@@ -361,9 +369,10 @@ def _value_lines(v, key, indent: int, head: str, out: list) -> None:
                     _map_lines(x, fields, indent + 4, out, first=dash)
             elif isinstance(x, list):
                 raise _Unsure
+            elif x is None:
+                raise _Unsure  # (an empty item: the round trip writes it)
             else:
-                text = _scalar(x, item is not None and item.type == "date")
-                out.append(dash + text if text else dash.rstrip())
+                out.append(dash + _scalar(x, item is not None and item.type == "date"))
         return
     text = _scalar(v, key is not None and key.type == "date")
     out.append(f"{head} {text}" if text else head)
@@ -376,15 +385,28 @@ def _flow(data: dict, spec: dict | None) -> str:
         if isinstance(v, (dict, list)) or v is None:
             raise _Unsure
         key = spec.get(k) if spec else None
-        parts.append(f"{_key(k)}: {_scalar(v, key is not None and key.type == 'date', flow=True)}")
-    return "{" + ", ".join(parts) + "}"
+        parts.append(f"{_key(k, flow=True)}: {_scalar(v, key is not None and key.type == 'date', flow=True)}")
+    line = "{" + ", ".join(parts) + "}"
+    if len(line) > 4000:
+        raise _Unsure  # ruamel.yaml folds lines longer than its width
+    return line
 
 
 def fast_text(data, kind: str, text: str) -> str | None:
     """The canonical text of a file, from its data as read with ``yamlfile.loads(text, marks=True)``,
     written without ruamel.yaml; None when this writer cannot be sure it is what the round trip
     would write (comments, a ``---`` line, and the cases ``_scalar`` refuses)."""
-    if not isinstance(data, dict) or "#" in text or "\n---" in "\n" + text or not _ordered(data, None):
+    global _BLOCK_SCALAR
+    if not isinstance(data, dict) or "#" in text or "\n---" in "\n" + text or "__line" in text \
+            or not _ordered(data, None):
+        return None  # comments, a document marker, keys of the reader's own
+    if _BLOCK_SCALAR is None:
+        import re
+
+        # a blank line (ruamel.yaml keeps it, and it keeps an event in block form), or text written
+        # as a block (| or >: ruamel.yaml keeps the style)
+        _BLOCK_SCALAR = re.compile(r"(?m)(?:^[ \t]*\r?$(?=[\s\S]*\S)|(?:^|[:-][ \t])[ \t]*[|>][-+0-9]*[ \t]*\r?$)")
+    if _BLOCK_SCALAR.search(text):
         return None
     out: list = []
     try:

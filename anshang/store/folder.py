@@ -390,8 +390,8 @@ class Ledger:
 
     def _load_all(self, use_cache: bool, kinds: set | None, schema: bool, plain: bool) -> Snapshot:
         snap = Snapshot(self.root)
-        cache = Cache(self.state_dir / ("plain" if plain else "cache"), keep_unseen=kinds is not None) \
-            if use_cache else None
+        cache = Cache(self.state_dir / ("plain" if plain else "cache"), keep_unseen=kinds is not None,
+                      forgettable=None if kinds is None else (lambda rel: kind_of(rel) in kinds)) if use_cache else None
         groups = [
             ("settings", [SETTINGS_FILE]),
             ("leaders", [LEADERS_FILE]),
