@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import typer
 
@@ -108,6 +109,55 @@ def _may_show_help(argv: list[str]) -> bool:
     return not words or (len(words) == 1 and words[0] in ("roster", "session", "template"))
 
 
+def _lean_coercion() -> None:
+    """Newer typer versions check every parameter's value through pydantic, whose import alone
+    takes about 0.17 s on each run; text and whole numbers (most of anshang's options) need none
+    of it. Where typer's hooks are not there (another version), nothing changes."""
+    try:
+        from typer import _coercion, core
+        from typer._click.exceptions import BadParameter
+    except ImportError:
+        return
+    build, plain = getattr(core, "build_runtime_param", None), getattr(_coercion, "PassThroughRuntimeParam", None)
+    if build is None or plain is None or getattr(build, "anshang_lean", False):
+        return
+
+    class Whole(plain):
+        def _coerce_value(self, value, param, ctx):
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            try:
+                return int(str(value).strip())
+            except ValueError:
+                raise BadParameter(f"'{value}' is not a valid integer.", ctx=ctx, param=param) from None
+
+    class AsPath(plain):
+        def _coerce_value(self, value, param, ctx):
+            return value if isinstance(value, Path) else Path(str(value))
+
+    class Texts(plain):
+        def _coerce_value(self, value, param, ctx):
+            return [str(v) for v in value]
+
+    def lean(descriptor):
+        from pathlib import Path as _Path
+
+        info, kind = descriptor.parameter_info, descriptor.annotation
+        if descriptor.file_annotation is None and getattr(info, "min", None) is None and getattr(info, "max", None) is None:
+            if kind in (str, bool):  # (flags give True or False themselves)
+                return plain(annotation=kind, parameter_info=info)
+            if kind is int:
+                return Whole(annotation=int, parameter_info=info)
+            if kind is _Path:
+                return AsPath(annotation=kind, parameter_info=info)
+            if kind == list[str]:
+                return Texts(annotation=kind, parameter_info=info)
+        return build(descriptor)
+
+    lean.anshang_lean = True
+    core.build_runtime_param = lean
+
+
 def main() -> None:
     """Entry point: run the app, turning every anticipated failure into a message and exit code."""
     if sys.argv[1:] == ["--version"]:
@@ -121,6 +171,7 @@ def main() -> None:
             except (ValueError, OSError):
                 pass
     CTX.__init__()  # a fresh context for every run (tests run many in one process)
+    _lean_coercion()
     _chinese_help()
     try:
         code = app(prog_name="anshang", standalone_mode=False)

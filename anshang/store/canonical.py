@@ -250,15 +250,29 @@ class _Unsure(Exception):
     """The fast writer cannot be sure of ruamel.yaml's output for this file."""
 
 
+_RESOLVED: dict = {}  # texts already resolved (keys, states and unit ids repeat in every file)
+
+
 def _resolve(text: str) -> str:
+    """The tag ruamel.yaml gives ``text`` written plain (its own resolver, so the two agree)."""
     global _RESOLVER
     if _RESOLVER is None:
         from ruamel.yaml.nodes import ScalarNode
         from ruamel.yaml.resolver import VersionedResolver
 
         resolver = VersionedResolver()
-        _RESOLVER = lambda value: resolver.resolve(ScalarNode, value, (True, False))  # noqa: E731
-    return _RESOLVER(text)
+        table = resolver.versioned_resolver
+        firsts = None if table.get(None) else frozenset(k for k in table if k)  # what a non-text may start with
+        _RESOLVER = (lambda value: resolver.resolve(ScalarNode, value, (True, False)), firsts)  # noqa: E731
+    resolve, firsts = _RESOLVER
+    if firsts is not None and text and text[0] not in firsts:
+        return "tag:yaml.org,2002:str"
+    tag = _RESOLVED.get(text)
+    if tag is None:
+        tag = str(resolve(text))
+        if len(_RESOLVED) < 50_000:
+            _RESOLVED[text] = tag
+    return tag
 
 
 def _plain_ok(v: str, flow: bool) -> bool:
@@ -272,7 +286,22 @@ def _plain_ok(v: str, flow: bool) -> bool:
     return not (flow and any(c in v for c in ",[]{}"))
 
 
+_WRITTEN: dict = {}  # short texts already written, by (text, date, flow): states, unit ids, dates repeat
+
+
 def _scalar(value, date: bool = False, flow: bool = False) -> str:
+    if type(value) is str and len(value) <= 24:
+        key = (value, date, flow)
+        done = _WRITTEN.get(key)
+        if done is None:
+            done = _scalar_of(value, date, flow)  # (raises _Unsure, which is never remembered)
+            if len(_WRITTEN) < 50_000:
+                _WRITTEN[key] = done
+        return done
+    return _scalar_of(value, date, flow)
+
+
+def _scalar_of(value, date: bool, flow: bool) -> str:
     global _UNSAFE
     kind = type(value)
     if value is None:
@@ -312,12 +341,19 @@ def _scalar(value, date: bool = False, flow: bool = False) -> str:
 _ODD_KEYS = frozenset(("None", "True", "False", "inf", "-inf", "nan"))  # read from null:, true:, .inf: …
 
 
+_GOOD_KEYS: set = set()  # (key, flow) already found good
+
+
 def _key(name, flow: bool = False) -> str:
     """A key as written; a key that was written as something else (null, a number), that is long
     (ruamel.yaml then writes ``? key``) or that would need quotes is left to the round trip."""
+    if (name, flow) in _GOOD_KEYS:
+        return name
     if (type(name) is not str or not name or len(name) > 100 or name in _ODD_KEYS or name[0] in "-+.0123456789"
             or _scalar(name, flow=flow) != name):
         raise _Unsure
+    if len(_GOOD_KEYS) < 10_000:
+        _GOOD_KEYS.add((name, flow))
     return name
 
 
