@@ -494,35 +494,24 @@ def screen(text: str) -> None:
 
 
 def _fast(text: str, build: bool, marks: bool = False):
-    global _LOADER
-    if _LOADER is None:
-        _LOADER = _build_loader()
-    yaml, loader_cls = _LOADER
-    _check_size(text)
-    loader = loader_cls(text)
-    try:
-        if not build:
-            return _compose(loader)
-        return _build(loader, marks)
-    except YamlProblem:
-        raise
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 1
-        what = e.problem or e.context or "格式错误"
-        raise YamlProblem(f"YAML 语法错误：{_cn_yaml(what)}", line) from None
-    except yaml.YAMLError as e:
-        raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
-    except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError):
-        # not expected once the builder has refused tags and long numbers; never a traceback
-        raise YamlProblem("文件内容无法读取（格式不对）", 1) from None
-    finally:
-        loader.dispose()
+    return _run(text, lambda loader: _build(loader, marks) if build else _compose(loader))
 
 
 def reference_loads(text: str):
     """The same data as ``loads``, built the long way: PyYAML's node tree, then its constructors
     (tests compare the two readers on every file; nothing else uses this)."""
+    def construct(loader):
+        node = loader.get_single_node() if loader.c_composer and _plain(text) else _compose(loader)
+        if node is None:
+            return None
+        loader.deep_construct = True  # depth first, so that the depth is counted
+        return loader.construct_document(node)
+
+    return _run(text, construct)
+
+
+def _run(text: str, read):
+    """``read(loader)`` on a parser of ``text``, every failure a YamlProblem with its line (in Chinese)."""
     global _LOADER
     if _LOADER is None:
         _LOADER = _build_loader()
@@ -530,11 +519,7 @@ def reference_loads(text: str):
     _check_size(text)
     loader = loader_cls(text)
     try:
-        node = loader.get_single_node() if loader.c_composer and _plain(text) else _compose(loader)
-        if node is None:
-            return None
-        loader.deep_construct = True  # depth first, so that the depth is counted
-        return loader.construct_document(node)
+        return read(loader)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as e:
@@ -545,7 +530,7 @@ def reference_loads(text: str):
     except yaml.YAMLError as e:
         raise YamlProblem(f"YAML 语法错误：{_cn_yaml(str(e))}", 1) from None
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError, MemoryError):
-        # not expected once _compose has refused tags and long numbers; never a traceback
+        # not expected once tags and long numbers are refused while reading; never a traceback
         raise YamlProblem("文件内容无法读取（格式不对）", 1) from None
     finally:
         loader.dispose()
