@@ -290,7 +290,7 @@ def test_fast_reader_uses_libyaml_when_pyyaml_has_it():
 
 
 def test_the_read_cache_round_trips_chinese_and_a_lone_surrogate_and_refuses_another_format(tmp_path):
-    from anshang.store.cache import Cache, part_of
+    from anshang.store.cache import Cache, part_file, part_of
 
     folder = tmp_path / "cache"
     c = Cache(folder)
@@ -301,7 +301,7 @@ def test_the_read_cache_round_trips_chinese_and_a_lone_surrogate_and_refuses_ano
     c.put("cases/2026/b.yaml", (1, 2, 3), {"title": "\ud800坏"})  # not encodable as UTF-8
     c.save()
     assert Cache(folder).get("cases/2026/b.yaml", (1, 2, 3)) == {"title": "\ud800坏"}
-    part = folder / f"{part_of('cases/2026/a.yaml'):02d}.bin"
+    part = folder / part_file(part_of("cases/2026/a.yaml"))
     raw = part.read_bytes()
     part.write_bytes(raw.replace(b"anshang-cache|", b"anshang-cache|0", 1))  # another version
     assert "cases/2026/a.yaml" not in Cache(folder).entries
@@ -310,7 +310,7 @@ def test_the_read_cache_round_trips_chinese_and_a_lone_surrogate_and_refuses_ano
 
 
 def test_a_change_rewrites_only_the_cache_part_of_that_file(tmp_path):
-    from anshang.store.cache import Cache, part_of
+    from anshang.store.cache import Cache, part_file, part_of
 
     folder = tmp_path / "cache"
     c = Cache(folder)
@@ -326,7 +326,7 @@ def test_a_change_rewrites_only_the_cache_part_of_that_file(tmp_path):
     c.put(rels[7], (1, 2, 4), {"id": "changed"})
     c.save()
     after = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
-    assert [name for name in before if before[name] != after[name]] == [f"{part_of(rels[7]):02d}.bin"]
+    assert [name for name in before if before[name] != after[name]] == [part_file(part_of(rels[7]))]
     assert Cache(folder).get(rels[7], (1, 2, 4)) == {"id": "changed"}
     assert Cache(folder).get(rels[8], (1, 2, 3)) == {"id": rels[8]}
 
@@ -410,3 +410,38 @@ def test_fast_canonical_writer_leaves_blank_lines_block_text_odd_keys_and_line_b
         assert canonical.fast_text(yamlio.loads(text, marks=True), "case", text) is None, text
     assert canonical.fast_text(yamlio.loads("id: x\ntitle: y\n\n", marks=True), "case", "id: x\ntitle: y\n\n") \
         == canonical.format_text("id: x\ntitle: y\n\n", "case")
+
+
+def test_a_read_of_cases_only_opens_no_part_of_the_enterprises_cache(tmp_path):
+    from anshang.store.cache import Cache
+
+    folder = tmp_path / "cache"
+    c = Cache(folder)
+    c.put("cases/2026/a.yaml", (1, 2, 3), {"id": "a"})
+    c.put("enterprises/91350100M000100Y43.yaml", (1, 2, 3), {"name": "甲"})
+    c.save()
+    c = Cache(folder, keep_unseen=True)
+    assert c.get("cases/2026/a.yaml", (1, 2, 3)) == {"id": "a"}
+    assert {group for group, _ in c.parts} == {"cases"}
+    assert "enterprises/91350100M000100Y43.yaml" in Cache(folder).entries
+
+
+def test_an_item_settled_by_the_day_is_taken_as_a_full_replay_would_give_it(sample):
+    import datetime as dt
+
+    from anshang.core.calendar import Calendar
+    from anshang.core.snapshot import case_as_of, settled_on, world_as_of
+    from anshang.store.folder import Ledger
+    from anshang.store.loader import load
+
+    world = load(Ledger(sample))
+    cal = Calendar({}, allow_provisional=True)
+    assert world.settled["cases"]  # the plain read cache gives each item's last day
+    for day in (dt.date(2026, 3, 1), dt.date(2026, 6, 30), dt.date(2026, 11, 21), dt.date(2027, 12, 31)):
+        fast = world_as_of(world, day, cal)
+        for name in ("cases", "tasks", "topics", "projects"):
+            slow = {i: s for i, c in getattr(world, name).items() if (s := case_as_of(c, day, cal.lenient())) is not None}
+            assert getattr(fast, name) == slow, (name, day)
+    c = next(iter(world.cases.values()))
+    last = dt.date.fromisoformat(settled_on(c))
+    assert case_as_of(c, last, cal) == c and case_as_of(c, last - dt.timedelta(days=1), cal) != c

@@ -26,6 +26,26 @@ CHANGING = ("reassign", "extension", "reopen", "longterm", "periodic", "review")
 
 
 
+def settled_on(item: dict) -> str | None:
+    """The last day anything in a tracked item happened (ISO text): every date ``case_as_of``
+    compares with its day (registration or assignment, screening, matching, reception, policy
+    outcome, each event's date and a release's matching date). On that day or later the item
+    stands as it is, so ``world_as_of`` can take it without replaying (the read cache keeps this
+    date per file). None when the item holds no date at all."""
+    days = [item.get("registered") or item.get("assigned") or item.get("opened")]
+    for key in ("screening", "matching", "outcome", "policy_outcome"):
+        part = item.get(key)
+        if isinstance(part, dict):
+            days.append(part.get("date"))
+    for e in item.get("events") or ():
+        if isinstance(e, dict):
+            days.append(e.get("date"))
+            if e.get("kind") == "release":
+                days.append(e.get("matched"))
+    found = [d for d in map(maybe_date, days) if d is not None]
+    return max(found).isoformat() if found else None
+
+
 def _after(mapping, day: dt.date) -> bool:
     d = maybe_date((mapping or {}).get("date"))
     return d is not None and d > day
@@ -199,18 +219,23 @@ def campaign_as_of(campaign: dict, day: dt.date) -> dict:
 
 
 def world_as_of(world, day: dt.date, cal: Calendar, co_reports: str = "lead"):
-    """The whole ledger as it stood at the end of ``day`` (the same kind of object back)."""
+    """The whole ledger as it stood at the end of ``day`` (the same kind of object back).
+
+    ``world.settled`` may give, per table and id, the item's ``settled_on`` day: an item settled
+    by ``day`` is taken as it is (a copy, as ``case_as_of`` would give) instead of replayed."""
     loose = cal.lenient()
-    cases = {}
-    for cid, c in world.cases.items():
-        snap = case_as_of(c, day, loose, co_reports)
-        if snap is not None:
-            cases[cid] = snap
+    iso = day.isoformat()
+    known = getattr(world, "settled", None) or {}
     sessions = {sid: session_as_of(s, day) for sid, s in world.sessions.items()}
-    changes = {"cases": cases, "sessions": sessions}
-    for name in ("tasks", "topics", "projects"):
+    changes: dict = {"sessions": sessions}
+    for name in ("cases", "tasks", "topics", "projects"):
         table = {}
+        settled = known.get(name) or {}
         for iid, item in (getattr(world, name, None) or {}).items():
+            last = settled.get(iid)
+            if last is not None and last <= iso:
+                table[iid] = dict(item)
+                continue
             snap = case_as_of(item, day, loose, co_reports)
             if snap is not None:
                 table[iid] = snap

@@ -12,6 +12,10 @@ from anshang.core.labels import DEADLINE_KINDS, PARTS
 from anshang.core.obligations import falling_due, overdue
 from anshang.documents.names import unit_name
 
+# what the list reads: the items that owe reports, and the units (enterprises, sessions and
+# records play no part, and at scale are most of the ledger)
+DUE_KINDS = frozenset({"case", "task", "topic", "project", "units"})
+
 
 @dataclass
 class DueList:
@@ -59,7 +63,7 @@ def due_report(ledger, settings, cal, today: dt.date, within: int | None, unit: 
     from anshang.core import naming
     from anshang.store import loader
 
-    world = loader.load_as_of(ledger, today, cal)
+    world = loader.load_as_of(ledger, today, cal, DUE_KINDS)
     if unit is not None:
         unit = naming.unit(unit, world.units)
     n = settings.policy.warning_workdays if within is None else within

@@ -1,13 +1,17 @@
 """The read cache: parsed files keyed on file identity, so unchanged files are not parsed again.
 
-Binary (Python's ``marshal``, keyed on the Python version) in ``.anshang/cache/``, split into
-sixteen parts by file name so that a change to one file rewrites a sixteenth of it. Safe to
-delete at any time: a missing, stale or damaged part is rebuilt from the YAML files, which stay
-the only source of truth."""
+Binary (Python's ``marshal``, keyed on the Python version) in ``.anshang/cache/``, split by the
+ledger's top folder (cases, enterprises, …) and, within it, into sixteen parts by file name, so
+that a change to one file rewrites a sixteenth of its folder's cache, and a command that reads
+only cases does not read the enterprises' cache at all (parts are read when first needed). Safe
+to delete at any time: a missing, stale or damaged part is rebuilt from the YAML files, which
+stay the only source of truth."""
 
 from __future__ import annotations
 
 import marshal
+import os
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -15,14 +19,23 @@ from pathlib import Path
 from anshang import __version__
 from anshang.store.atomic import atomic_write
 
-CACHE_VERSION = f"4/{__version__}"
+CACHE_VERSION = f"5/{__version__}"
 PARTS = 16
 # marshal's format may change between Python versions: a cache written by another one is not read
 _MAGIC = f"anshang-cache|{CACHE_VERSION}|{sys.version_info[:3]}|{marshal.version}\n".encode("ascii")
+_PART_NAME = re.compile(r"([a-z_]+)-(\d\d)\.bin")
+_LEGACY = re.compile(r"\d\d\.bin")  # the parts of version 4 (one set for all folders)
 
 
-def part_of(rel: str) -> int:
-    return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % PARTS
+def part_of(rel: str) -> tuple[str, int]:
+    """The part a file's entry is kept in: (its top folder, or ``_`` for a file at the root; n)."""
+    top, sep, _ = rel.partition("/")
+    group = top if sep and top.isascii() and top.isalpha() else "_"
+    return group, zlib.crc32(rel.encode("utf-8", "surrogatepass")) % PARTS
+
+
+def part_file(part: tuple[str, int]) -> str:
+    return f"{part[0]}-{part[1]:02d}.bin"
 
 
 class Cache:
@@ -32,30 +45,41 @@ class Cache:
         self.folder = folder
         self.keep_unseen = keep_unseen  # a partial load must not forget the other files…
         self.forgettable = forgettable  # …only those of the kinds it read (a file gone since): rel -> bool
-        self.parts: list[dict] = [{} for _ in range(PARTS)]
+        self.parts: dict[tuple[str, int], dict] = {}  # the parts read so far
         self.dirty: set = set()
         self.seen: set = set()
-        for n in range(PARTS):
+
+    def _part(self, part: tuple[str, int]) -> dict:
+        entries = self.parts.get(part)
+        if entries is None:
+            entries = self.parts[part] = {}
             try:
-                with open(folder / f"{n:02d}.bin", "rb") as f:
+                with open(self.folder / part_file(part), "rb") as f:
                     if f.read(len(_MAGIC)) == _MAGIC:
-                        entries = marshal.loads(f.read())
-                        if isinstance(entries, dict):
-                            self.parts[n] = entries
+                        found = marshal.loads(f.read())
+                        if isinstance(found, dict):
+                            entries.update(found)
             except (OSError, ValueError, EOFError, TypeError):
                 pass
+        return entries
 
     @property
     def entries(self) -> dict:
-        """Every entry (for tests and diagnostics)."""
+        """Every entry of every part on disk (for tests and diagnostics)."""
         out: dict = {}
-        for part in self.parts:
-            out.update(part)
+        try:
+            names = sorted(os.listdir(self.folder))
+        except OSError:
+            names = []
+        for name in names:
+            m = _PART_NAME.fullmatch(name)
+            if m:
+                out.update(self._part((m.group(1), int(m.group(2)))))
         return out
 
     def get(self, rel: str, stamp: tuple):
         self.seen.add(rel)
-        e = self.parts[part_of(rel)].get(rel)
+        e = self._part(part_of(rel)).get(rel)
         if e is not None and e[0] == stamp:
             return e[1]
         return None
@@ -63,7 +87,7 @@ class Cache:
     def put(self, rel: str, stamp: tuple, payload) -> None:
         self.seen.add(rel)
         n = part_of(rel)
-        self.parts[n][rel] = (stamp, payload)
+        self._part(n)[rel] = (stamp, payload)
         self.dirty.add(n)
 
     def touch(self, rel: str) -> None:
@@ -71,7 +95,9 @@ class Cache:
         self.dirty.add(part_of(rel))
 
     def save(self) -> None:
-        for n, part in enumerate(self.parts):
+        """Write the parts that changed; files not seen in a full read (gone since) are forgotten,
+        in a partial read only those the ``forgettable`` predicate names."""
+        for n, part in sorted(self.parts.items()):
             if self.keep_unseen and self.forgettable is None:
                 gone = []
             else:
@@ -82,11 +108,25 @@ class Cache:
             if not (n in self.dirty or gone):
                 continue
             try:
-                atomic_write(self.folder / f"{n:02d}.bin", _MAGIC + marshal.dumps(part), durable=False)
+                atomic_write(self.folder / part_file(n), _MAGIC + marshal.dumps(part), durable=False)
             except (OSError, ValueError):
                 pass  # a read-only ledger still checks; it is only slower next time
+        if self.dirty:
+            self._drop_unused()
         self.dirty = set()
+
+    def _drop_unused(self) -> None:
+        """The caches of earlier versions (JSON, then one set of sixteen parts), and after a full
+        read the parts no file needs any more (a folder emptied)."""
         try:
-            (self.folder.parent / "cache.json").unlink()  # the cache of earlier versions (JSON), if still there
+            (self.folder.parent / "cache.json").unlink()
+        except OSError:
+            pass
+        full = not self.keep_unseen
+        try:
+            for name in os.listdir(self.folder):
+                m = _PART_NAME.fullmatch(name)
+                if _LEGACY.fullmatch(name) or (full and m and (m.group(1), int(m.group(2))) not in self.parts):
+                    os.unlink(self.folder / name)
         except OSError:
             pass

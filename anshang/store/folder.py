@@ -50,6 +50,7 @@ PROJECTS_DIR = "projects"
 CAMPAIGNS_DIR = "campaigns"
 EVALUATIONS_DIR = "evaluations"
 # folders of items filed by year (<top>/<YYYY>/<file>.yaml)
+TRACKED = {"case", "task", "topic", "project"}  # the kinds of item that can owe reports
 YEAR_DIRS = ("cases", "sessions", "records", "topics", "visits", "projects", "evaluations")
 PLAN_FILE = "plan.yaml"
 OUTPUT_DIR = "output"
@@ -70,6 +71,7 @@ class Doc:
     rel: str
     data: object = None  # None when the file could not be read (an empty file reads as {})
     schema: list | None = None  # [(line, severity, message)] when asked for (check)
+    settled: str | None = None  # a tracked item's last day (core.snapshot.settled_on), plain reads only
 
 
 @dataclass
@@ -481,7 +483,7 @@ class Ledger:
                     msg, line = hit["err"]
                     problems.append(Problem(rel, line, "yaml", "error", msg))
                     return Doc(kind, rel)
-                doc = Doc(kind, rel, hit["ok"], hit.get("schema"))
+                doc = Doc(kind, rel, hit["ok"], hit.get("schema"), hit.get("settled"))
                 if schema and doc.schema is None:
                     doc.schema = hit["schema"] = _schema_findings(kind, doc.data)
                     cache.touch(rel)
@@ -501,6 +503,10 @@ class Ledger:
                 data = yamlio.strip_lines(data)
             payload = {"ok": data}
             doc = Doc(kind, rel, data)
+            if plain and kind in TRACKED and isinstance(data, dict):
+                from anshang.core.snapshot import settled_on
+
+                payload["settled"] = doc.settled = settled_on(data)
             if findings is not None:
                 payload["schema"] = findings
                 if schema:

@@ -19,6 +19,7 @@ from anshang.store.folder import (
     LEADERS_FILE,
     SESSION_ID_RE,
     SETTINGS_FILE,
+    TRACKED,
     UNITS_FILE,
     USCC_FILE_RE,
     Ledger,
@@ -48,6 +49,8 @@ class World:
     projects: dict = field(default_factory=dict)  # major projects, by id
     campaigns: dict = field(default_factory=dict)  # service-month campaigns, by id
     evaluations: dict = field(default_factory=dict)  # enterprises' evaluations of units, by id
+    # per table ("cases", "tasks", …) and id: the item's last day, from the read cache (core.snapshot)
+    settled: dict = field(default_factory=dict)
 
     def item(self, item_id: str) -> dict:
         """A case, task, topic or project by its id ({} when there is none)."""
@@ -66,19 +69,13 @@ class World:
 
 ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "task", "topic", "visit", "project",
        "campaign", "evaluation"}
-# the kinds an item's obligations may come from (every tracked item)
-TRACKED = {"case", "task", "topic", "project"}
+# the kinds an item's obligations may come from (every tracked item): TRACKED, from store.folder
 
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
     """Read the given kinds (leaders, units, session, case, enterprise) through the cache."""
     snap = ledger.load_all(kinds=set(kinds), schema=True, plain=True)
-    broken = [p for p in snap.problems if p.severity == "error"]
-    for doc in snap.docs():
-        broken += [Problem(doc.rel, line, "schema", sev, msg) for line, sev, msg in doc.schema or []
-                   if sev == "error"]
-    if broken:
-        raise ProblemsFound(UNREADABLE, sorted(broken))
+    stop_if_broken(snap.docs(), snap.problems)
     w = World()
     for doc, key, target in ((snap.leaders, "leaders", w.leaders), (snap.units, "units", w.units)):
         w_items(doc.data if doc is not None else None, key, target)
@@ -90,6 +87,9 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
         for doc in docs:
             if isinstance(doc.data, dict) and doc.data.get(key):
                 target[doc.data[key]] = doc.data  # read without line records (load_all plain)
+                if doc.kind in TRACKED:
+                    settled = w.settled.setdefault(doc.kind + "s", {})
+                    settled[doc.data[key]] = doc.settled
     w.records = sorted((doc.data for doc in snap.records if isinstance(doc.data, dict)),
                        key=lambda r: (str(r.get("date")), str(r.get("kind"))))
     for cid, case in w.cases.items():
@@ -99,6 +99,16 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
             for earlier in src.get("earlier") or []:
                 w.digests.setdefault(earlier, cid)
     return w
+
+
+def stop_if_broken(docs, problems: list) -> None:
+    """Stop (ProblemsFound) when a file read could not be parsed or breaks its schema."""
+    broken = [p for p in problems if p.severity == "error"]
+    for doc in docs:
+        broken += [Problem(doc.rel, line, "schema", sev, msg) for line, sev, msg in doc.schema or []
+                   if sev == "error"]
+    if broken:
+        raise ProblemsFound(UNREADABLE, sorted(broken))
 
 
 def load_as_of(ledger: Ledger, day, cal=None, kinds: set = ALL) -> World:
