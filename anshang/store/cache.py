@@ -41,8 +41,9 @@ def part_file(part: tuple[str, int]) -> str:
 class Cache:
     """Parsed files keyed on (path, mtime, size, inode)."""
 
-    def __init__(self, folder: Path, keep_unseen: bool = False, forgettable=None):
+    def __init__(self, folder: Path, keep_unseen: bool = False, forgettable=None, groups=()):
         self.folder = folder
+        self.groups = set(groups)  # the top folders a partial read covers (their gone files are forgotten)
         self.keep_unseen = keep_unseen  # a partial load must not forget the other files…
         self.forgettable = forgettable  # …only those of the kinds it read (a file gone since): rel -> bool
         self.parts: dict[tuple[str, int], dict] = {}  # the parts read so far
@@ -97,6 +98,17 @@ class Cache:
     def save(self) -> None:
         """Write the parts that changed; files not seen in a full read (gone since) are forgotten,
         in a partial read only those the ``forgettable`` predicate names."""
+        if not (self.keep_unseen and self.forgettable is None):
+            # a file gone may sit in a part no file read needed: open every part of the folders read
+            read = {group for group, _ in self.parts} | self.groups
+            try:
+                names = os.listdir(self.folder)
+            except OSError:
+                names = []
+            for name in names:
+                m = _PART_NAME.fullmatch(name)
+                if m and m.group(1) in read:
+                    self._part((m.group(1), int(m.group(2))))
         for n, part in sorted(self.parts.items()):
             if self.keep_unseen and self.forgettable is None:
                 gone = []

@@ -51,6 +51,9 @@ CAMPAIGNS_DIR = "campaigns"
 EVALUATIONS_DIR = "evaluations"
 # folders of items filed by year (<top>/<YYYY>/<file>.yaml)
 TRACKED = {"case", "task", "topic", "project"}  # the kinds of item that can owe reports
+KIND_DIRS = {"enterprise": "enterprises", "session": "sessions", "case": "cases", "calendar": "calendar",
+             "record": "records", "plan": "tasks", "task": "tasks", "topic": "topics", "visit": "visits",
+             "project": "projects", "campaign": "campaigns", "evaluation": "evaluations"}
 YEAR_DIRS = ("cases", "sessions", "records", "topics", "visits", "projects", "evaluations")
 PLAN_FILE = "plan.yaml"
 OUTPUT_DIR = "output"
@@ -393,7 +396,8 @@ class Ledger:
     def _load_all(self, use_cache: bool, kinds: set | None, schema: bool, plain: bool) -> Snapshot:
         snap = Snapshot(self.root)
         cache = Cache(self.state_dir / ("plain" if plain else "cache"), keep_unseen=kinds is not None,
-                      forgettable=None if kinds is None else (lambda rel: kind_of(rel) in kinds)) if use_cache else None
+                      forgettable=None if kinds is None else (lambda rel: kind_of(rel) in kinds),
+                      groups=[KIND_DIRS[k] for k in kinds or () if k in KIND_DIRS]) if use_cache else None
         groups = [
             ("settings", [SETTINGS_FILE]),
             ("leaders", [LEADERS_FILE]),
