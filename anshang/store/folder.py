@@ -51,9 +51,10 @@ CAMPAIGNS_DIR = "campaigns"
 EVALUATIONS_DIR = "evaluations"
 # folders of items filed by year (<top>/<YYYY>/<file>.yaml)
 TRACKED = {"case", "task", "topic", "project"}  # the kinds of item that can owe reports
-KIND_DIRS = {"enterprise": "enterprises", "session": "sessions", "case": "cases", "calendar": "calendar",
-             "record": "records", "plan": "tasks", "task": "tasks", "topic": "topics", "visit": "visits",
-             "project": "projects", "campaign": "campaigns", "evaluation": "evaluations"}
+# the top folder of each kind's files (a partial read forgets the cache entries of files gone there)
+KIND_DIRS = {"enterprise": ENTERPRISES_DIR, "session": SESSIONS_DIR, "case": CASES_DIR, "calendar": CALENDAR_DIR,
+             "record": RECORDS_DIR, "plan": TASKS_DIR, "task": TASKS_DIR, "topic": TOPICS_DIR, "visit": VISITS_DIR,
+             "project": PROJECTS_DIR, "campaign": CAMPAIGNS_DIR, "evaluation": EVALUATIONS_DIR}
 YEAR_DIRS = ("cases", "sessions", "records", "topics", "visits", "projects", "evaluations")
 PLAN_FILE = "plan.yaml"
 OUTPUT_DIR = "output"

@@ -69,7 +69,6 @@ class World:
 
 ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "task", "topic", "visit", "project",
        "campaign", "evaluation"}
-# the kinds an item's obligations may come from (every tracked item): TRACKED, from store.folder
 
 
 def load(ledger: Ledger, kinds: set = ALL) -> World:
