@@ -93,6 +93,22 @@ def test_given_names_and_numbers_are_masked():
     assert public_text("王总8991510", names=["王"], numbers=["0479 8991510"]) == "王总（电话已隐去）"
 
 
+
+def test_digits_of_other_scripts_and_padded_names_are_masked():
+    # Arabic-Indic, Devanagari and mathematical bold digits are read as the digits they are
+    for written in ("١٣٨٠٠٠٠١١١١", "१३८००००११११", "𝟏𝟑𝟖𝟎𝟎𝟎𝟎𝟏𝟏𝟏𝟏"):
+        assert public_text(f"请拨{written}联系") == "请拨（电话已隐去）联系"
+    # a name stored with stray white space (a full-width space, a line break) is still found
+    assert public_text("李　四反映", names=["李四\n"]) == "（姓名已隐去）反映"
+    assert public_text("没有人名的事实描述", names=["李四"]) == "没有人名的事实描述"
+
+
+def test_the_folded_copy_keeps_one_character_for_each():
+    text = "电话：１３８－0000 一三八零零零零一一一一 ١٣٨ 【0479】 li＠x．cn\u3000张三"
+    folded = public._fold(text)
+    assert len(folded) == len(text)
+    assert folded == "电话:138-0000 13800001111 138 (0479) li@x.cn 张三"
+
 ENTERPRISE = """\
 uscc: 91350100M000100Y43
 name: 测试张大山新材料有限公司

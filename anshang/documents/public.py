@@ -57,14 +57,24 @@ _LOCAL = rf"(?:(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+|[{_CJK}]{{1,4}})"
 _EMAIL = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9])", re.IGNORECASE)
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # decimal digits of other scripts (٣, ३, 𝟑…)
+
+
 def _fold(text: str) -> str:
     """Same-length copy of ``text`` for matching (see above)."""
-    text = "".join(_FOLD.get(ch) or (str(unicodedata.decimal(ch)) if ch.isdecimal() else ch) for ch in text)
-    return _CN_NUMBER.sub(lambda m: "".join(_CN_DIGIT[ch] for ch in m.group()), text)
+    text = text.translate(_FOLD_TABLE)
+    if not text.isascii():
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+        text = _CN_NUMBER.sub(lambda m: "".join(_CN_DIGIT[ch] for ch in m.group()), text)
+    return text
+
+
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def _digits(value) -> str:
-    return re.sub(r"\D", "", _fold(str(value or "")))
+    return _NOT_DIGIT.sub("", _fold(str(value or "")))
 
 
 def _number_kind(parts: list[str], plus: bool, known: set[str]) -> str | None:
@@ -147,8 +157,17 @@ def _with_bracket(f: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# every keyword of the three patterns below, without their look-arounds: text with none of them is skipped
+_ANY_KEY = re.compile(r"电话|電話|手机|手機|座机|联系方式|tel|phone|mobile|fax|传真|qq|扣扣|企鹅号|微信|薇信|威信|v信"
+                      r"|wechat|weixin|wx|vx|[加+]v", re.IGNORECASE)
+# what every e-mail address has between its local part and domain (_AT): text with none of it is skipped
+_ANY_AT = re.compile(r"@|艾特|at|[(\[{<]\s*a\s*[)\]}>]", re.IGNORECASE)
+
+
 def _keyword_spans(f: str):
     """Numbers and ids written after a keyword: 电话/手机 (7+ digits), QQ (5+), 微信/wx (any id)."""
+    if not _ANY_KEY.search(f):
+        return
     for m in _PHONE_KEY.finditer(f):
         run = _RUN.match(f, m.end())
         if run and len(_digits(run.group())) >= 7:
@@ -163,16 +182,16 @@ def _keyword_spans(f: str):
 
 def _name_spans(f: str, names):
     """The given people's names, also with spaces between the characters."""
-    for name in {_fold(str(n)).strip() for n in names or () if n}:
-        if len(name) >= 2:
-            for m in re.finditer(r"\s*".join(map(re.escape, name.replace(" ", ""))), f):
+    for name in {_fold(str(n)).strip().replace(" ", "") for n in names or () if n}:
+        if len(name) >= 2 and all(ch in f for ch in name):  # (most texts name nobody: no pattern to build)
+            for m in re.finditer(r"\s*".join(map(re.escape, name)), f):
                 yield m.span(), "name"
 
 
 def _spans(f: str, names, numbers) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, kind) to mask in folded text ``f``; overlapping finds are joined."""
     known = {d for d in map(_digits, numbers or ()) if len(d) >= 7}
-    found = [(m.span(), "email") for m in _EMAIL.finditer(f)]
+    found = [(m.span(), "email") for m in _EMAIL.finditer(f)] if _ANY_AT.search(f) else []
     found += [*_keyword_spans(f), *_number_spans(f, known), *_name_spans(f, names)]
     merged: list[list] = []
     for (start, end), kind in sorted(found, key=lambda x: (x[0][0], x[0][0] - x[0][1])):

@@ -311,7 +311,13 @@ def lines_needed(value, width: float) -> int:
 
 def row_height(values, widths) -> float | None:
     """The height a row needs so that no wrapped text is cut (None: one line, the default)."""
-    n = max((int(lines_needed(v, w)) for v, w in zip(values, widths)), default=1)
+    n = 1
+    for v, w in zip(values, widths):
+        if v is None or isinstance(v, Tentative):
+            continue
+        text = v if isinstance(v, str) else str(v)
+        if 2 * len(text) > w - 0.5 or "\n" in text:  # (else one line, as lines_needed would find)
+            n = max(n, int(lines_needed(text, w)))
     return None if n <= 1 else round(n * LINE_PT + 3, 1)
 
 
