@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import time
 
 import pytest
 from conftest import CASE, ENTERPRISE, write_ledger
+
+DAY = "2026-11-21"
 
 
 def test_mini_ledger_is_clean(cli, mini):
@@ -255,3 +259,70 @@ def test_a_partial_read_forgets_files_gone_of_the_kinds_it_read_and_keeps_the_ot
     Ledger(mini).load_all(plain=True, kinds={"case"})
     left = set(Cache(folder).entries)
     assert "cases/2026/260305-k7m2x.yaml" not in left and "enterprises/91350100M000100Y43.yaml" in left
+
+
+def _aged(root, *files):
+    """Files (default: every file of the ledger) older than the caches' two-second safety window;
+    files named are a second younger than the rest, so that an edit is a new identity."""
+    old = time.time() - 600 + (1 if files else 0)
+    for f in files or root.rglob("*.yaml"):
+        os.utime(f, (old, old))
+
+
+@pytest.mark.parametrize("edit", ["enterprise gone", "session moved", "district dropped", "unit gone"])
+def test_remembered_file_findings_follow_the_files_they_read(cli, sample, edit):
+    """The findings of the rules about single case and enterprise files are remembered per file,
+    but an edit to another file they read (the roster, a session, the settings, the units)
+    makes them be worked out again: the answer equals a check without any cache."""
+    _aged(sample)
+    assert cli("--data", sample, "check", "--date", DAY).code == 0
+    assert (sample / ".anshang/check-files.bin").is_file()
+    if edit == "enterprise gone":
+        (sample / "enterprises/91150304MA7FAABAFA.yaml").unlink()
+        want = "cases/2026/260309-as34x.yaml:7: [ref] 企业 91150304MA7FAABAFA 不在企业名录中"
+        p = sample / "units.yaml"  # (an unchanged file: nothing to age)
+    elif edit == "session moved":
+        p = sample / "sessions/2026/2026-03-19.yaml"
+        p.write_text(p.read_text(encoding="utf-8").replace("date: 2026-03-19", "date: 2026-01-05"), encoding="utf-8")
+        want = "[dates] 所排接待日早于诉求登记日期"
+    elif edit == "district dropped":
+        p = sample / "anshang.yaml"
+        p.write_text(p.read_text(encoding="utf-8").replace("  - 河口区\n", ""), encoding="utf-8")
+        want = "[ref] 属地 '河口区' 不在设置的 districts 列表中"
+    else:
+        p = sample / "units.yaml"
+        text = p.read_text(encoding="utf-8")
+        unit = re.search(r"lead_unit: (\S+)", (sample / "cases/2026/260609-01mc1.yaml").read_text(encoding="utf-8")).group(1)
+        p.write_text(text.replace(f"id: {unit}\n", f"id: {unit}-gone\n"), encoding="utf-8")
+        want = f"[ref] 承办单位 '{unit}' 不在 units.yaml 中"
+    _aged(sample, p)
+    remembered = cli("--data", sample, "check", "--date", DAY)
+    fresh = cli("--data", sample, "check", "--no-cache", "--date", DAY)
+    assert (remembered.code, remembered.out) == (fresh.code, fresh.out)
+    assert remembered.code == 1 and want in remembered.out
+
+
+def test_after_one_case_changed_only_its_file_rules_run_again(sample, monkeypatch):
+    from anshang.store import checks
+    from anshang.store.folder import Ledger
+
+    _aged(sample)
+    seen = []
+    monkeypatch.setitem(checks.FILE_RULES, "case", [
+        (code, lambda rel, d, ctx, fn=fn: (seen.append(rel), (yield from fn(rel, d, ctx))))
+        for code, fn in checks.FILE_RULES["case"]])
+    memo: dict = {}
+    day = dt.date(2026, 11, 21)
+    first = checks.run(Ledger(sample).load_all(schema=True), today=day, memo=memo)
+    n_rules = len(checks.FILE_RULES["case"])
+    assert len(seen) == n_rules * len(list(sample.glob("cases/*/*.yaml")))
+    seen.clear()
+    assert checks.run(Ledger(sample).load_all(schema=True), today=day, memo=memo) == first and seen == []
+    p = sample / "cases/2026/260309-as34x.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("registered: 2026-03-09", "registered: 2026-03-25"),
+                 encoding="utf-8")
+    _aged(sample, p)
+    again = checks.run(Ledger(sample).load_all(schema=True), today=day, memo=memo)
+    assert seen == ["cases/2026/260309-as34x.yaml"] * n_rules
+    assert again == checks.run(Ledger(sample).load_all(use_cache=False, schema=True), today=day)
+    assert any(q.path == p.relative_to(sample).as_posix() and q.code == "dates" for q in again)

@@ -26,7 +26,7 @@ def test_every_command_is_documented():
 
 
 def test_every_check_code_is_documented():
-    for code, _ in checks.VALIDATORS:
+    for code, _ in [*checks.VALIDATORS, *(rule for rules in checks.FILE_RULES.values() for rule in rules)]:
         assert f"`{code}`" in README, code
 
 

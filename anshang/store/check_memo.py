@@ -1,5 +1,7 @@
 """``check`` remembered: when no ledger file has changed since the last check, its answer is
-reused (``.anshang/check.json``, safe to delete at any time)."""
+reused (``.anshang/check.json``); when some have, the findings of the rules about single enterprise
+and case files are reused for the files unchanged (``.anshang/check-files.bin``), while what those
+rules read from other files is the same. Both are safe to delete at any time."""
 
 from __future__ import annotations
 
@@ -36,7 +38,11 @@ def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem
                 return [Problem(*p) for p in blob["problems"]]
         except (OSError, ValueError, KeyError, TypeError):
             pass
-    problems = checks.run(ledger.load_all(use_cache=use_cache, schema=True), today=today)
+    stamp = f"{getattr(chinese_calendar, '__version__', '')}|{code_stamp()}"
+    memo = _read_memo(ledger.state_dir / MEMO, stamp) if use_cache else None
+    problems = checks.run(ledger.load_all(use_cache=use_cache, schema=True), today=today, memo=memo)
+    if memo is not None and memo.pop("changed", True):
+        _write_memo(ledger.state_dir / MEMO, stamp, memo)
     if key is not None:
         try:
             atomic_write(store, json.dumps(
@@ -45,3 +51,41 @@ def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem
         except OSError:
             pass
     return problems
+
+
+MEMO = "check-files.bin"
+
+
+def _magic(stamp: str) -> bytes:
+    import marshal
+    import sys
+
+    from anshang.store.cache import CACHE_VERSION
+
+    # marshal's format may change between Python versions: a memo written by another one is not read
+    return f"anshang-check|{CACHE_VERSION}|{sys.version_info[:3]}|{marshal.version}|{stamp}\n".encode("utf-8")
+
+
+def _read_memo(path: Path, stamp: str) -> dict:
+    """The file rules' findings remembered by the last check, or an empty memo."""
+    import marshal
+
+    try:
+        with open(path, "rb") as f:
+            magic = _magic(stamp)
+            if f.read(len(magic)) == magic:
+                found = marshal.loads(f.read())
+                if isinstance(found, dict) and isinstance(found.get("files"), dict):
+                    return found
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return {}
+
+
+def _write_memo(path: Path, stamp: str, memo: dict) -> None:
+    import marshal
+
+    try:
+        atomic_write(path, _magic(stamp) + marshal.dumps(memo), durable=False)
+    except (OSError, ValueError):
+        pass

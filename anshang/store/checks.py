@@ -23,6 +23,9 @@ from anshang.store.folder import Snapshot
 from anshang.store.validate import check_mapping
 
 VALIDATORS: list = []
+# Rules about one enterprise or case file at a time: what they find depends only on that file and
+# on ``file_context`` (the names other files define), so ``check`` remembers it per file.
+FILE_RULES: dict = {"enterprise": [], "case": []}
 
 
 def validator(code: str):
@@ -30,6 +33,17 @@ def validator(code: str):
 
     def wrap(fn):
         VALIDATORS.append((code, fn))
+        return fn
+
+    return wrap
+
+
+def file_rule(kind: str, code: str):
+    """Register ``fn(rel, data, ctx)`` yielding (line, severity, message) under ``code``, for each
+    readable file of ``kind``; it may read only that file and what ``file_context`` covers."""
+
+    def wrap(fn):
+        FILE_RULES[kind].append((code, fn))
         return fn
 
     return wrap
@@ -48,8 +62,10 @@ class Context:
     sessions: dict = field(default_factory=dict)
     cases: dict = field(default_factory=dict)
     calendar: Calendar | None = None
+    calendar_files: set = field(default_factory=set)
     years: dict = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    derived: dict = field(default_factory=dict)  # what a rule works out once for every file it sees
 
 
 def _stem(rel: str) -> str:
@@ -92,15 +108,32 @@ def build_context(snap: Snapshot) -> Context:
             if isinstance(doc.data, dict) and isinstance(doc.data.get(key), str):
                 index.setdefault(doc.data[key], doc)
     ctx.years = arrangements((doc.rel, doc.data) for doc in snap.calendars if doc.data is not None)
+    ctx.calendar_files = {doc.rel for doc in snap.calendars}
+    ctx.derived["calendars"] = [(doc.rel, doc.data) for doc in snap.calendars]
     # check only asks which years are covered; computations elsewhere decide on provisional
     ctx.calendar = Calendar(ctx.years, allow_provisional=True)
     return ctx
 
 
-def run(snap: Snapshot, only: set | None = None, today: dt.date | None = None) -> list[Problem]:
+def file_context(ctx: Context) -> str:
+    """A digest of everything the file rules may read besides the file itself: the settings, the
+    calendars, and the ids of units, enterprises and sessions (with the sessions' dates)."""
+    import hashlib
+
+    sessions = sorted((sid, doc.data.get("date") if isinstance(doc.data, dict) else None)
+                      for sid, doc in ctx.sessions.items())
+    what = (ctx.settings, ctx.derived.get("calendars"), sorted(ctx.fields), sorted(ctx.districts),
+            sorted(ctx.units), sorted(ctx.enterprises), sessions)
+    return hashlib.sha256(repr(what).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def run(snap: Snapshot, only: set | None = None, today: dt.date | None = None, memo: dict | None = None) -> list[Problem]:
     """Every problem in the ledger: read failures first, then each validator's findings.
 
-    ``today`` matters only to rules about time that has passed (sessions of past years)."""
+    ``today`` matters only to rules about time that has passed (sessions of past years).
+    ``memo`` ({"context": …, "files": {rel: (stamp, findings)}}, kept by the caller between runs)
+    gives the file rules' findings for files unchanged since, while the context is the same;
+    it is brought up to date in place."""
     problems = list(snap.problems)
     ctx = build_context(snap)
     if today is not None:
@@ -110,7 +143,35 @@ def run(snap: Snapshot, only: set | None = None, today: dt.date | None = None) -
             continue
         for rel, line, sev, msg in fn(snap, ctx):
             problems.append(Problem(rel, line, code, sev, msg))
+    problems += _file_findings(snap, ctx, only, memo)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.code, p.message))
+
+
+def _file_findings(snap: Snapshot, ctx: Context, only, memo: dict | None) -> list[Problem]:
+    key = file_context(ctx) if memo is not None else None
+    old = memo.get("files") or {} if memo is not None and memo.get("context") == key else {}
+    new: dict = {}
+    out = []
+    worked = 0
+    for kind, docs in (("enterprise", snap.enterprises), ("case", snap.cases)):
+        rules = FILE_RULES[kind]
+        for doc in docs:
+            if not isinstance(doc.data, dict):
+                continue
+            known = old.get(doc.rel) if doc.stamp is not None else None
+            if known is not None and known[0] == doc.stamp:
+                found = known[1]
+            else:
+                found = tuple((code, line, sev, msg) for code, fn in rules for line, sev, msg in fn(doc.rel, doc.data, ctx))
+                worked += 1
+            if doc.stamp is not None:
+                new[doc.rel] = (doc.stamp, found)
+            out += [Problem(doc.rel, line, code, sev, msg) for code, line, sev, msg in found if not only or code in only]
+    if memo is not None:
+        changed = bool(worked) or len(new) != len(old)
+        memo.clear()
+        memo.update(context=key, files=new, changed=changed)
+    return out
 
 
 # --- validators --------------------------------------------------------------------------
@@ -164,17 +225,8 @@ def v_ids(snap, ctx):
         if not isinstance(d.get("id"), str):
             continue
         cid = d["id"]
-        problem = id_problem(cid)
-        if problem:
-            yield doc.rel, line_of(d, "id"), "error", problem
+        if id_problem(cid):  # (the file rule f_case_id says so)
             continue
-        if _stem(doc.rel) != cid:
-            yield doc.rel, line_of(d, "id"), "error", f"文件名应与编号一致：{cid}.yaml"
-        if doc.rel.split("/")[1] != f"20{cid[:2]}":
-            yield doc.rel, line_of(d, "id"), "error", f"诉求 {cid} 应放在 cases/20{cid[:2]}/ 目录"
-        reg = maybe_date(d.get("registered"))
-        if reg and reg.strftime("%y%m%d") != cid[:6]:
-            yield doc.rel, line_of(d, "id"), "warning", f"编号日期部分 {cid[:6]} 与登记日期 {reg.isoformat()} 不一致"
         if cid in seen:
             yield doc.rel, line_of(d, "id"), "error", f"诉求编号 {cid} 重复（另见 {seen[cid]}）"
         seen[cid] = doc.rel
@@ -216,6 +268,25 @@ def v_ids(snap, ctx):
                 seen_ids[iid] = line_of(item)
 
 
+@file_rule("case", "id")
+def f_case_id(rel, d, ctx):
+    """A demand's id is well formed and agrees with its file name, year folder and registration day."""
+    if not isinstance(d.get("id"), str):
+        return
+    cid = d["id"]
+    problem = id_problem(cid)
+    if problem:
+        yield line_of(d, "id"), "error", problem
+        return
+    if _stem(rel) != cid:
+        yield line_of(d, "id"), "error", f"文件名应与编号一致：{cid}.yaml"
+    if rel.split("/")[1] != f"20{cid[:2]}":
+        yield line_of(d, "id"), "error", f"诉求 {cid} 应放在 cases/20{cid[:2]}/ 目录"
+    reg = maybe_date(d.get("registered"))
+    if reg and f"{reg.year % 100:02d}{reg.month:02d}{reg.day:02d}" != cid[:6]:
+        yield line_of(d, "id"), "warning", f"编号日期部分 {cid[:6]} 与登记日期 {reg.isoformat()} 不一致"
+
+
 @validator("uscc")
 def v_uscc(snap, ctx):
     """USCC check characters (GB 32100-2015), file names and duplicates in the roster."""
@@ -225,11 +296,6 @@ def v_uscc(snap, ctx):
         if not isinstance(d.get("uscc"), str):
             continue
         code = d["uscc"]
-        problem = uscc.problem(code)
-        if problem:
-            yield doc.rel, line_of(d, "uscc"), "error", problem
-        if _stem(doc.rel) != code:
-            yield doc.rel, line_of(d, "uscc"), "error", f"文件名应与统一社会信用代码一致：{code}.yaml"
         if code in codes:
             yield doc.rel, line_of(d, "uscc"), "error", f"统一社会信用代码 {code} 重复（另见 {codes[code]}）"
         codes[code] = doc.rel
@@ -238,14 +304,30 @@ def v_uscc(snap, ctx):
             if name in names:
                 yield doc.rel, line_of(d, "name"), "warning", f"企业名称 {name} 与 {names[name]} 相同，是否重复登记？"
             names[name] = doc.rel
-    known: dict = {}  # a code cases share is worked out once
-    for doc in snap.cases:
-        d = doc.data
-        if isinstance(d, dict) and isinstance(d.get("enterprise"), str):
-            code = d["enterprise"]
-            problem = known[code] if code in known else known.setdefault(code, uscc.problem(code))
-            if problem:
-                yield doc.rel, line_of(d, "enterprise"), "error", problem
+
+
+@file_rule("enterprise", "uscc")
+def f_enterprise_uscc(rel, d, ctx):
+    """The USCC's check character, and the file named after it."""
+    if not isinstance(d.get("uscc"), str):
+        return
+    code = d["uscc"]
+    problem = uscc.problem(code)
+    if problem:
+        yield line_of(d, "uscc"), "error", problem
+    if _stem(rel) != code:
+        yield line_of(d, "uscc"), "error", f"文件名应与统一社会信用代码一致：{code}.yaml"
+
+
+@file_rule("case", "uscc")
+def f_case_uscc(rel, d, ctx):
+    """The enterprise a demand names has a well-formed USCC."""
+    if isinstance(d.get("enterprise"), str):
+        known = ctx.derived.setdefault("uscc", {})  # a code cases share is worked out once
+        code = d["enterprise"]
+        problem = known[code] if code in known else known.setdefault(code, uscc.problem(code))
+        if problem:
+            yield line_of(d, "enterprise"), "error", problem
 
 
 def _field_refs(rel, data, key, ctx, where=None):
@@ -289,39 +371,44 @@ def v_refs(snap, ctx):
             yield snap.units.rel, line_of(item, "district"), "error", f"属地 {dist!r} 不在设置的 districts 列表中"
         if item.get("kind") == "district" and not dist:
             yield snap.units.rel, line_of(item), "error", f"属地政府 {item.get('id')!r} 须填写 district（所辖属地）"
-    for doc in snap.enterprises:
-        d = doc.data
-        if isinstance(d, dict):
-            dist = d.get("district")
-            if isinstance(dist, str) and ctx.districts and dist not in ctx.districts:
-                yield doc.rel, line_of(d, "district"), "error", f"属地 {dist!r} 不在设置的 districts 列表中"
     for doc, d in _each(snap.sessions):
         leader = d.get("leader")
         if isinstance(leader, str) and leader not in ctx.leaders:
             yield doc.rel, line_of(d, "leader"), "error", f"接待领导 {leader!r} 不在 leaders.yaml 中"
         yield from _field_refs(doc.rel, d, "fields", ctx)
-    for doc, d in _each(snap.cases):
-        ent = d.get("enterprise")
-        if isinstance(ent, str) and ent not in ctx.enterprises and uscc.is_valid(ent):
-            yield doc.rel, line_of(d, "enterprise"), "error", (
-                f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）；"
-                "请先用 anshang roster import 导入或手工建档")
-        sess = d.get("session")
-        if isinstance(sess, str) and sess not in ctx.sessions:
-            yield doc.rel, line_of(d, "session"), "error", f"接待场次 {sess!r} 不存在（sessions/ 中没有该场次）"
-        yield from _field_refs(doc.rel, d, "fields", ctx)
-        yield from _unit_list_refs(doc.rel, d, "suggested_units", ctx)
-        scr = d.get("screening")
-        if isinstance(scr, dict):
-            yield from _unit_ref(doc.rel, scr, "refer_to", ctx)
-        out = d.get("outcome")
-        if isinstance(out, dict):
-            yield from _unit_ref(doc.rel, out, "lead_unit", ctx)
-            yield from _unit_list_refs(doc.rel, out, "co_units", ctx)
-        for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
-            if isinstance(ev, dict):
-                yield from _unit_ref(doc.rel, ev, "unit", ctx)
-                yield from _unit_list_refs(doc.rel, ev, "units", ctx)
+
+
+@file_rule("enterprise", "ref")
+def f_enterprise_refs(rel, d, ctx):
+    """An enterprise's district is one of the settings' districts."""
+    dist = d.get("district")
+    if isinstance(dist, str) and ctx.districts and dist not in ctx.districts:
+        yield line_of(d, "district"), "error", f"属地 {dist!r} 不在设置的 districts 列表中"
+
+
+@file_rule("case", "ref")
+def f_case_refs(rel, d, ctx):
+    """A demand's enterprise, session, fields and units exist."""
+    ent = d.get("enterprise")
+    if isinstance(ent, str) and ent not in ctx.enterprises and uscc.is_valid(ent):
+        yield line_of(d, "enterprise"), "error", (
+            f"企业 {ent} 不在企业名录中（enterprises/{ent}.yaml 不存在）；"
+            "请先用 anshang roster import 导入或手工建档")
+    sess = d.get("session")
+    if isinstance(sess, str) and sess not in ctx.sessions:
+        yield line_of(d, "session"), "error", f"接待场次 {sess!r} 不存在（sessions/ 中没有该场次）"
+    found = [*_field_refs(rel, d, "fields", ctx), *_unit_list_refs(rel, d, "suggested_units", ctx)]
+    scr = d.get("screening")
+    if isinstance(scr, dict):
+        found += _unit_ref(rel, scr, "refer_to", ctx)
+    out = d.get("outcome")
+    if isinstance(out, dict):
+        found += [*_unit_ref(rel, out, "lead_unit", ctx), *_unit_list_refs(rel, out, "co_units", ctx)]
+    for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
+        if isinstance(ev, dict):
+            found += [*_unit_ref(rel, ev, "unit", ctx), *_unit_list_refs(rel, ev, "units", ctx)]
+    for _, line, sev, msg in found:
+        yield line, sev, msg
 
 
 def _order(rel, data, pairs):
@@ -344,73 +431,86 @@ def v_dates(snap, ctx):
             ("notice_date", d.get("notice_date"), "registration_from", d.get("registration_from"),
              "预约登记开始日期早于通告发布日期"),
         ])
-    for doc, d in _each(snap.cases):
-        reg = d.get("registered")
-        scr = d.get("screening") if isinstance(d.get("screening"), dict) else {}
-        out = d.get("outcome") if isinstance(d.get("outcome"), dict) else {}
-        if scr:
-            yield from _order(doc.rel, scr, [("", reg, "date", scr.get("date"), "受理审查日期早于登记日期")])
-        if out:
-            yield from _order(doc.rel, out, [("", reg, "date", out.get("date"), "接待结果日期早于登记日期")])
-        sess = ctx.sessions.get(d.get("session"))
-        if sess is not None and isinstance(sess.data, dict):
-            yield from _order(doc.rel, d, [("", reg, "session", sess.data.get("date"),
-                                             "所排接待日早于诉求登记日期")])
-        dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
-        for kind, dl in dls.items():
-            if isinstance(dl, dict):
-                yield from _order(doc.rel, dl, [("basis", dl.get("basis"), "due", dl.get("due"),
-                                                  f"{kind} 截止日期早于起算日期")])
-        prev = None
-        for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
-            if not isinstance(ev, dict):
-                continue
-            when = maybe_date(ev.get("date"))
-            start = maybe_date(reg)
-            if when and start and when < start:
-                yield doc.rel, line_of(ev, "date"), "error", f"办理记录日期 {when.isoformat()} 早于登记日期"
-            if when and prev and when < prev:
-                yield doc.rel, line_of(ev, "date"), "warning", "办理记录未按日期先后排列"
-            prev = when or prev
+
+
+@file_rule("case", "dates")
+def f_case_dates(rel, d, ctx):
+    """A demand's dates follow the order of the procedure."""
+    reg = d.get("registered")
+    scr = d.get("screening") if isinstance(d.get("screening"), dict) else {}
+    out = d.get("outcome") if isinstance(d.get("outcome"), dict) else {}
+    found = []
+    if scr:
+        found += _order(rel, scr, [("", reg, "date", scr.get("date"), "受理审查日期早于登记日期")])
+    if out:
+        found += _order(rel, out, [("", reg, "date", out.get("date"), "接待结果日期早于登记日期")])
+    sess = ctx.sessions.get(d.get("session"))
+    if sess is not None and isinstance(sess.data, dict):
+        found += _order(rel, d, [("", reg, "session", sess.data.get("date"), "所排接待日早于诉求登记日期")])
+    dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
+    for kind, dl in dls.items():
+        if isinstance(dl, dict):
+            found += _order(rel, dl, [("basis", dl.get("basis"), "due", dl.get("due"), f"{kind} 截止日期早于起算日期")])
+    for _, line, sev, msg in found:
+        yield line, sev, msg
+    prev = None
+    start = maybe_date(reg)
+    for ev in d.get("events") or [] if isinstance(d.get("events"), list) else []:
+        if not isinstance(ev, dict):
+            continue
+        when = maybe_date(ev.get("date"))
+        if when and start and when < start:
+            yield line_of(ev, "date"), "error", f"办理记录日期 {when.isoformat()} 早于登记日期"
+        if when and prev and when < prev:
+            yield line_of(ev, "date"), "warning", "办理记录未按日期先后排列"
+        prev = when or prev
 
 
 @validator("merge")
 def v_merge(snap, ctx):
     """What a ``merge=union`` of two clones can leave behind: the same event twice, the same
     unit, field or clause twice in a list (a repeated key is already a [yaml] error)."""
+    for doc, d in _each(snap.sessions):
+        for line, sev, msg in f_merge(doc.rel, d, ctx):
+            yield doc.rel, line, sev, msg
+
+
+@file_rule("case", "merge")
+def f_merge(rel, d, ctx):
+    """The same event twice, or the same unit, field or clause twice in a list, in one file."""
     from anshang.store.yamlfile import strip_lines
 
-    for doc, d in _each([*snap.cases, *snap.sessions]):
-        evs = d.get("events") if isinstance(d.get("events"), list) else []
-        seen: dict = {}
-        for i, ev in enumerate(evs):
-            if not isinstance(ev, dict):
-                continue
-            try:  # the usual flat event: its (key, kind of value, value) triples, without the lines
-                key = tuple(sorted((k, v.__class__, v) for k, v in ev.items() if k != LINE and k != LINES))
-                hash(key)
-            except TypeError:  # a list or mapping inside: compared as text
-                key = repr(sorted(strip_lines(ev).items(), key=lambda kv: kv[0]))
-            if key in seen:
-                yield doc.rel, line_of(d, f"events[{i}]"), "error", (
-                    f"办理记录第 {i + 1} 条与第 {seen[key] + 1} 条完全相同（常见于两个克隆合并之后），请删去一条")
-            else:
-                seen[key] = i
-        out = d.get("outcome") if isinstance(d.get("outcome"), dict) else {}
-        scr = d.get("screening") if isinstance(d.get("screening"), dict) else {}
-        for holder, key in ((d, "fields"), (d, "suggested_units"), (out, "co_units"), (scr, "clauses")):
-            values = holder.get(key) if isinstance(holder.get(key), list) else []
-            for i, v in enumerate(values):
-                if isinstance(v, str) and v in values[:i]:
-                    yield doc.rel, line_of(holder, f"{key}[{i}]"), "error", f"{key} 中 {v!r} 出现了两次，请删去一个"
+    evs = d.get("events") if isinstance(d.get("events"), list) else []
+    seen: dict = {}
+    for i, ev in enumerate(evs):
+        if not isinstance(ev, dict):
+            continue
+        try:  # the usual flat event: its (key, kind of value, value) triples, without the lines
+            key = tuple(sorted((k, v.__class__, v) for k, v in ev.items() if k != LINE and k != LINES))
+            hash(key)
+        except TypeError:  # a list or mapping inside: compared as text
+            key = repr(sorted(strip_lines(ev).items(), key=lambda kv: kv[0]))
+        if key in seen:
+            yield line_of(d, f"events[{i}]"), "error", (
+                f"办理记录第 {i + 1} 条与第 {seen[key] + 1} 条完全相同（常见于两个克隆合并之后），请删去一条")
+        else:
+            seen[key] = i
+    out = d.get("outcome") if isinstance(d.get("outcome"), dict) else {}
+    scr = d.get("screening") if isinstance(d.get("screening"), dict) else {}
+    for holder, key in ((d, "fields"), (d, "suggested_units"), (out, "co_units"), (scr, "clauses")):
+        values = holder.get(key) if isinstance(holder.get(key), list) else []
+        for i, v in enumerate(values):
+            if isinstance(v, str) and v in values[:i]:
+                yield line_of(holder, f"{key}[{i}]"), "error", f"{key} 中 {v!r} 出现了两次，请删去一个"
 
 
-@validator("procedure")
-def v_procedure(snap, ctx):
-    """Each stage has what the work plan requires before it (DOMAIN §2), under the channel's
-    rules of the settings (a complaint is not screened with §三, owes what its channel says)."""
+def _channel_rules(ctx) -> tuple:
+    """(rule(channel) -> (screened by §三, obligations owed), channels matched to sessions),
+    worked out once per check."""
     from anshang.core.channels import matched
 
+    if "channels" in ctx.derived:
+        return ctx.derived["channels"]
     chans = ctx.settings.get("channels") if isinstance(ctx.settings.get("channels"), dict) else {}
 
     def rule(channel):
@@ -422,45 +522,52 @@ def v_procedure(snap, ctx):
         matching = matched(chans)
     except AttributeError:  # a malformed channels mapping: the settings check reports it
         matching = {"reception_day"}
-    for doc, d in _each(snap.cases):
-        rel = doc.rel
-        screened_by_rules, owed = rule(d.get("channel"))
-        scr = d.get("screening") if isinstance(d.get("screening"), dict) else None
-        out = d.get("outcome") if isinstance(d.get("outcome"), dict) else None
-        decision = scr.get("decision") if scr else None
-        if not d.get("enterprise") and not d.get("enterprise_name") and decision != "excluded":
-            yield rel, line_of(d), "warning", "未填写企业（enterprise 或 enterprise_name），匿名反映应按 §三(二)6 不予受理"
-        if scr:
-            clauses = scr.get("clauses") if isinstance(scr.get("clauses"), list) else []
-            if decision == "excluded" and not any("三(二)" in str(c) for c in clauses):
-                yield rel, line_of(scr, "clauses"), "error", "不予受理须引用 §三(二) 的条款，例如 §三(二)3"
-            if decision == "referred":
-                if not scr.get("refer_to"):
-                    yield rel, line_of(scr), "error", "转属地或部门须填写 refer_to（转交单位）"
-                if not any("二(三)" in str(c) for c in clauses):
-                    yield rel, line_of(scr, "clauses"), "error", "转属地或部门须引用 §二(三)"
-            if decision == "accepted" and scr.get("type") is None and screened_by_rules:
-                yield rel, line_of(scr), "warning", "受理须注明 §三(一) 的类型（type: 1–5）"
-        if d.get("session") and decision != "accepted":
-            yield rel, line_of(d, "session"), "error", "只有已受理的诉求才能安排接待场次"
-        if d.get("session") and (d.get("channel") or "reception_day") not in matching:
-            yield rel, line_of(d, "session"), "error", "其他渠道的诉求不参与接待日匹配，不应有 session"
-        if out:
-            if d.get("channel") == "reception_day" and not d.get("session"):
-                yield rel, line_of(out), "error", "接待日诉求有接待结果，但没有 session（接待场次）"
-            if out.get("kind") == "handover":
-                if not out.get("lead_unit"):
-                    yield rel, line_of(out), "error", "交办须填写 lead_unit（牵头单位）"
-                dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
-                for need in owed:
-                    if need not in dls and need == "result":
-                        yield rel, line_of(out), "error", f"交办后缺少 deadlines.{need}（{DEADLINE_KINDS[need]}时限）"
-                    elif need not in dls and not any(k in dls for k in owed if k != "result"):
-                        yield rel, line_of(out), "warning", (
-                            f"按设置的渠道规则，交办后应有 deadlines.{need}（{DEADLINE_KINDS.get(need, need)}时限）；"
-                            "规则设定之前交办的可不补")
-        elif d.get("deadlines"):
-            yield rel, line_of(d, "deadlines"), "error", "只有交办的诉求才有办理时限（deadlines）"
+    ctx.derived["channels"] = rule, matching
+    return rule, matching
+
+
+@file_rule("case", "procedure")
+def f_procedure(rel, d, ctx):
+    """Each stage has what the work plan requires before it (DOMAIN §2), under the channel's
+    rules of the settings (a complaint is not screened with §三, owes what its channel says)."""
+    rule, matching = _channel_rules(ctx)
+    screened_by_rules, owed = rule(d.get("channel"))
+    scr = d.get("screening") if isinstance(d.get("screening"), dict) else None
+    out = d.get("outcome") if isinstance(d.get("outcome"), dict) else None
+    decision = scr.get("decision") if scr else None
+    if not d.get("enterprise") and not d.get("enterprise_name") and decision != "excluded":
+        yield line_of(d), "warning", "未填写企业（enterprise 或 enterprise_name），匿名反映应按 §三(二)6 不予受理"
+    if scr:
+        clauses = scr.get("clauses") if isinstance(scr.get("clauses"), list) else []
+        if decision == "excluded" and not any("三(二)" in str(c) for c in clauses):
+            yield line_of(scr, "clauses"), "error", "不予受理须引用 §三(二) 的条款，例如 §三(二)3"
+        if decision == "referred":
+            if not scr.get("refer_to"):
+                yield line_of(scr), "error", "转属地或部门须填写 refer_to（转交单位）"
+            if not any("二(三)" in str(c) for c in clauses):
+                yield line_of(scr, "clauses"), "error", "转属地或部门须引用 §二(三)"
+        if decision == "accepted" and scr.get("type") is None and screened_by_rules:
+            yield line_of(scr), "warning", "受理须注明 §三(一) 的类型（type: 1–5）"
+    if d.get("session") and decision != "accepted":
+        yield line_of(d, "session"), "error", "只有已受理的诉求才能安排接待场次"
+    if d.get("session") and (d.get("channel") or "reception_day") not in matching:
+        yield line_of(d, "session"), "error", "其他渠道的诉求不参与接待日匹配，不应有 session"
+    if out:
+        if d.get("channel") == "reception_day" and not d.get("session"):
+            yield line_of(out), "error", "接待日诉求有接待结果，但没有 session（接待场次）"
+        if out.get("kind") == "handover":
+            if not out.get("lead_unit"):
+                yield line_of(out), "error", "交办须填写 lead_unit（牵头单位）"
+            dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
+            for need in owed:
+                if need not in dls and need == "result":
+                    yield line_of(out), "error", f"交办后缺少 deadlines.{need}（{DEADLINE_KINDS[need]}时限）"
+                elif need not in dls and not any(k in dls for k in owed if k != "result"):
+                    yield line_of(out), "warning", (
+                        f"按设置的渠道规则，交办后应有 deadlines.{need}（{DEADLINE_KINDS.get(need, need)}时限）；"
+                        "规则设定之前交办的可不补")
+    elif d.get("deadlines"):
+        yield line_of(d, "deadlines"), "error", "只有交办的诉求才有办理时限（deadlines）"
 
 
 @validator("calendar")
@@ -476,12 +583,9 @@ def v_calendar(snap, ctx):
                 yield doc.rel, line_of(d, "year"), "error", f"{year} 年已有补充文件 {seen_years[year]}"
             seen_years[year] = doc.rel
     cal = ctx.calendar
-    present = {doc.rel for doc in snap.calendars}
 
     def hint(y):
-        if f"calendar/{y}.yaml" in present:
-            return f"请照国务院办公厅通知填写 calendar/{y}.yaml，然后运行 anshang calendar recalc"
-        return f"请根据国务院办公厅节假日安排通知创建 calendar/{y}.yaml（anshang calendar add {y}）"
+        return _calendar_hint(ctx, y)
     policy = ctx.settings.get("policy") if isinstance(ctx.settings.get("policy"), dict) else {}
     for doc, d in _each(snap.sessions):
         missing = False
@@ -511,12 +615,26 @@ def v_calendar(snap, ctx):
             else:
                 yield doc.rel, line_of(d, "provisional"), "warning", (
                     "日期所在年份的节假日安排已加入；运行 anshang calendar recalc 核对并去掉暂定标记")
-    for doc, d in _each([*snap.cases, *snap.tasks, *snap.topics, *snap.projects]):
-        if not isinstance(d.get("deadlines"), dict):
-            continue
-        for kind, dl in d["deadlines"].items():
-            if isinstance(dl, dict):
-                yield from _stored_deadline(doc.rel, kind, dl, cal, hint)
+    for doc, d in _each([*snap.tasks, *snap.topics, *snap.projects]):
+        for line, sev, msg in f_calendar(doc.rel, d, ctx):
+            yield doc.rel, line, sev, msg
+
+
+def _calendar_hint(ctx, y: int) -> str:
+    if f"calendar/{y}.yaml" in ctx.calendar_files:
+        return f"请照国务院办公厅通知填写 calendar/{y}.yaml，然后运行 anshang calendar recalc"
+    return f"请根据国务院办公厅节假日安排通知创建 calendar/{y}.yaml（anshang calendar add {y}）"
+
+
+@file_rule("case", "calendar")
+def f_calendar(rel, d, ctx):
+    """Every stored deadline of one file is on a known calendar, or marked provisional."""
+    if not isinstance(d.get("deadlines"), dict):
+        return
+    for kind, dl in d["deadlines"].items():
+        if isinstance(dl, dict):
+            for _, line, sev, msg in _stored_deadline(rel, kind, dl, ctx.calendar, lambda y: _calendar_hint(ctx, y)):
+                yield line, sev, msg
 
 
 def _stored_deadline(rel, kind, dl, cal, hint):

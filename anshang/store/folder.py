@@ -76,6 +76,7 @@ class Doc:
     data: object = None  # None when the file could not be read (an empty file reads as {})
     schema: list | None = None  # [(line, severity, message)] when asked for (check)
     settled: str | None = None  # a tracked item's last day (core.snapshot.settled_on), plain reads only
+    stamp: tuple | None = None  # (mtime, size, inode) of a file old enough to be remembered by it
 
 
 @dataclass
@@ -488,7 +489,7 @@ class Ledger:
                     msg, line = hit["err"]
                     problems.append(Problem(rel, line, "yaml", "error", msg))
                     return Doc(kind, rel)
-                doc = Doc(kind, rel, hit["ok"], hit.get("schema"), hit.get("settled"))
+                doc = Doc(kind, rel, hit["ok"], hit.get("schema"), hit.get("settled"), stamp)
                 if schema and doc.schema is None:
                     doc.schema = hit["schema"] = _schema_findings(kind, doc.data)
                     cache.touch(rel)
@@ -522,8 +523,10 @@ class Ledger:
             doc = Doc(kind, rel)
         # A file changed within the last two seconds could change again with the same
         # mtime and size (coarse clocks); such files are re-read next time instead.
-        if cache is not None and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
-            cache.put(rel, stamp, payload)
+        if time.time_ns() - st.st_mtime_ns > 2_000_000_000:
+            doc.stamp = stamp
+            if cache is not None:
+                cache.put(rel, stamp, payload)
         return doc
 
     # -- writing -------------------------------------------------------------------------
