@@ -147,6 +147,7 @@ class Ledger:
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
         self._stats: dict = {}  # identities seen by ``fingerprint``, used once by ``load_all``
+        self._listed: list | None = None  # the files ``fingerprint`` listed, used once by ``load_all``
         # files found by listing that are links or lie in a linked folder: only these can lead out
         # of the ledger, so only these pay for a full path resolution before they are read
         self._linked: set = set()
@@ -400,24 +401,8 @@ class Ledger:
         cache = Cache(self.state_dir / ("plain" if plain else "cache"), keep_unseen=kinds is not None,
                       forgettable=None if kinds is None else (lambda rel: kind_of(rel) in kinds),
                       groups=[KIND_DIRS[k] for k in kinds or () if k in KIND_DIRS]) if use_cache else None
-        groups = [
-            ("settings", [SETTINGS_FILE]),
-            ("leaders", [LEADERS_FILE]),
-            ("units", [UNITS_FILE]),
-            ("enterprise", self.enterprise_files()),
-            ("session", self.session_files()),
-            ("case", self.case_files()),
-            ("calendar", self.calendar_files()),
-            ("record", self.record_files()),
-            ("plan", self.plan_files()),
-            ("task", self.task_files()),
-            ("topic", self.topic_files()),
-            ("visit", self.visit_files()),
-            ("project", self.project_files()),
-            ("campaign", self.campaign_files()),
-            ("evaluation", self.evaluation_files()),
-        ]
-        for kind, rels in groups:
+        listed, self._listed = self._listed, None  # what ``fingerprint`` just listed, if it did
+        for kind, rels in listed or self._file_groups(kinds):
             if kinds is not None and kind not in kinds:
                 continue
             for rel in rels:
@@ -442,13 +427,30 @@ class Ledger:
             cache.save()
         return snap
 
+    def _file_groups(self, kinds: set | None = None) -> list[tuple[str, list]]:
+        """(kind, files) in the stable order of ``all_files``; folders of kinds not wanted are not listed."""
+        listing = [
+            ("settings", lambda: [SETTINGS_FILE]),
+            ("leaders", lambda: [LEADERS_FILE]),
+            ("units", lambda: [UNITS_FILE]),
+            ("enterprise", self.enterprise_files),
+            ("session", self.session_files),
+            ("case", self.case_files),
+            ("calendar", self.calendar_files),
+            ("record", self.record_files),
+            ("plan", self.plan_files),
+            ("task", self.task_files),
+            ("topic", self.topic_files),
+            ("visit", self.visit_files),
+            ("project", self.project_files),
+            ("campaign", self.campaign_files),
+            ("evaluation", self.evaluation_files),
+        ]
+        return [(kind, files() if kinds is None or kind in kinds else []) for kind, files in listing]
+
     def all_files(self) -> list[str]:
         """Every file the ledger consists of (what ``check`` reads), in a stable order."""
-        fixed = [SETTINGS_FILE, LEADERS_FILE, UNITS_FILE]
-        return (fixed + self.enterprise_files() + self.session_files() + self.case_files()
-                + self.calendar_files() + self.record_files() + self.plan_files() + self.task_files()
-                + self.topic_files() + self.visit_files() + self.project_files() + self.campaign_files()
-                + self.evaluation_files() + self.stray_files())
+        return [rel for _, rels in self._file_groups() for rel in rels] + self.stray_files()
 
     def fingerprint(self, extra: str = "") -> str | None:
         """A digest of every file's identity (path, mtime, size, inode), or None while a file
@@ -461,7 +463,8 @@ class Ledger:
         fresh = False
         self._stats = {}
         root = str(self.root) + os.sep
-        for rel in self.all_files():
+        groups = self._file_groups()
+        for rel in [rel for _, rels in groups for rel in rels] + self.stray_files():
             try:
                 st = os.stat(root + rel)
             except FileNotFoundError:
@@ -470,7 +473,13 @@ class Ledger:
             self._stats[rel] = st
             fresh = fresh or now - st.st_mtime_ns < 2_000_000_000
             h.update(f"{rel}|{st.st_mtime_ns}|{st.st_size}|{st.st_ino}\n".encode("utf-8"))
+        self._listed = groups  # for the ``load_all`` that usually follows
         return None if fresh else h.hexdigest()
+
+    def forget_fingerprint(self) -> None:
+        """Drop what ``fingerprint`` kept for a ``load_all`` that is not coming (files may change
+        before the next read)."""
+        self._stats, self._listed = {}, None
 
     def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False, plain: bool = False) -> Doc:
         path = f"{self.root}{os.sep}{rel}"
