@@ -222,6 +222,23 @@ def test_handover_owes_progress_and_result():
     assert lc.close_blockers(case) == ["承办单位尚未报送办理结果", "尚未答复企业（anshang reply）"]
 
 
+def test_obligations_are_worked_out_once_per_case_only_inside_remembering(monkeypatch):
+    calls = []
+    real = lc._obligations
+    monkeypatch.setattr(lc, "_obligations", lambda *a: calls.append(a[0]["id"]) or real(*a))
+    case, other = handover_case(), {**handover_case(), "id": "c2"}
+    with lc.remembering_obligations():
+        first = lc.obligations(case)
+        first.clear()  # a caller's list is its own: the remembered one stays whole
+        assert lc.obligations(case) == lc.obligations(case) == real(case, "lead", False) != []
+        lc.obligations(other), lc.obligations(case, "each"), lc.obligations(case, include_closed=True)
+        with lc.remembering_obligations():  # nested: the same memory
+            lc.obligations(case)
+    assert calls == ["c1", "c2", "c1", "c1"]
+    lc.obligations(case), lc.obligations(case)  # outside: worked out every time, as the data may change
+    assert calls[4:] == ["c1", "c1"]
+
+
 def test_longterm_suspends_result_until_reported():
     periodic = {"due": D(2026, 10, 27), "basis": D(2026, 10, 20), "rule": "every_workdays", "n": 5}
     evs = [{"kind": "progress", "date": "2026-10-12", "unit": "a"}, {"kind": "longterm", "date": "2026-10-20"},

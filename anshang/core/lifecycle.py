@@ -5,6 +5,7 @@ step of the closed loop. Pure: takes case data, returns data or refuses with a m
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 
 from anshang.core.dates import maybe_date, parse_date
 from anshang.core.deadlines import read_deadline
@@ -102,12 +103,40 @@ def units_of(case: dict) -> tuple[str, list[str]]:
     return lead, [u for u in out.get("co_units") or [] if u and u != lead]
 
 
+_REMEMBERED: dict | None = None  # obligations worked out inside ``remembering_obligations``
+
+
+@contextmanager
+def remembering_obligations():
+    """Inside, ``obligations`` of the same case object is worked out once: for a document that
+    reads one snapshot in several ways (tables, figures, reminders). The case data must not be
+    changed inside."""
+    global _REMEMBERED
+    outer = _REMEMBERED
+    if outer is None:
+        _REMEMBERED = {}
+    try:
+        yield
+    finally:
+        _REMEMBERED = outer
+
+
 def obligations(case: dict, co_reports: str = "lead", include_closed: bool = False) -> list[Obligation]:
     """Every unit's part of every report a handed-over case owes, each with when it was met.
 
     Progress is met by a progress report; the result by a result report since the latest
     reopen; while in long-term rectification the result waits and a periodic report is due.
     A closed case owes nothing (``include_closed`` lists its duties anyway, for the record)."""
+    if _REMEMBERED is None:
+        return _obligations(case, co_reports, include_closed)
+    key = (id(case), co_reports, include_closed)
+    hit = _REMEMBERED.get(key)
+    if hit is None or hit[0] is not case:  # (the case object is kept, so its id is not reused)
+        hit = _REMEMBERED[key] = (case, _obligations(case, co_reports, include_closed))
+    return list(hit[1])
+
+
+def _obligations(case: dict, co_reports: str, include_closed: bool) -> list[Obligation]:
     out = assignment(case)
     if out.get("kind") != "handover" or ((is_closed(case) or is_withdrawn(case)) and not include_closed):
         return []

@@ -213,6 +213,7 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict, sc
         lead, co = lifecycle.units_of(c)
         handed = maybe_date((c.get("outcome") or {}).get("date")) in p
         obs = lifecycle.obligations(c, co_reports, include_closed=True)
+        owed = lifecycle.obligations(c, co_reports)  # (what is still owed: once, not for each unit)
         stopped = lifecycle.withdrawn_on(c) or lifecycle.closed_on(c)
         for unit in [lead, *co]:
             if not unit:
@@ -238,7 +239,7 @@ def _units(cases, p: Period, end: dt.date, co_reports: str, thresholds: dict, sc
                 if visits:
                     r["revisits"] += 1
                     r["satisfied"] += visits[-1].get("satisfaction") in ("满意", "基本满意")
-            if any(o.unit == unit and o.is_late(end) for o in lifecycle.obligations(c, co_reports)):
+            if any(o.unit == unit and o.is_late(end) for o in owed):
                 r["overdue"] += 1
             for e in lifecycle.events(c):
                 if e.get("unit") == unit and maybe_date(e.get("date")) in p:

@@ -80,6 +80,7 @@ def resolve_period(world, given: dict) -> period.Period:
 def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     """Everything the report shows: the figures of the period and of the one before, the
     common problems, the overdue and long-term list."""
+    from anshang.core.lifecycle import remembering_obligations
     from anshang.store import loader
 
     p = resolve_period(loader.load(ledger, {"session"}), given)
@@ -90,27 +91,29 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
         raise AnshangError(f"报告期 {p.label} 还没有开始（{p.start.isoformat()} 起）")
     limits = thresholds(settings.policy)
     co = settings.policy.co_unit_reports
-    world = loader.load_as_of(ledger, end, cal)
     target = getattr(settings.policy, "visits_per_leader_year", 0)
     from anshang.core.evaluations import weights
 
     w = weights(settings.policy)
-    figs = period.figures(world, p, end, co, limits, target, w)
+    # the period before first: its snapshot is let go before the period's own is read
     prev_p = p.previous() if p.kind != "session" else None
     if prev_p is not None and end < p.end:  # a period not over yet: the same span of the one before (同期)
         prev_p = period.Period(prev_p.start, min(prev_p.end, prev_p.start + (end - p.start)), prev_p.label + "同期")
     prev = None
     if prev_p is not None:
         prev = period.figures(loader.load_as_of(ledger, prev_p.end, cal), prev_p, prev_p.end, co, limits, target, w)
-    registered = {cid: c for cid, c in world.cases.items()
-                  if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
-    groups = [[c["id"] for c in g] for g in common_problems(registered)]
-    late = _late_rows(world, cal, end, co, p.session)
-    if not p.session:
-        late += _late_items(world, cal, end, co)
+    world = loader.load_as_of(ledger, end, cal)
+    with remembering_obligations():  # the snapshot's duties feed the figures, the late list and the programme
+        figs = period.figures(world, p, end, co, limits, target, w)
+        registered = {cid: c for cid, c in world.cases.items()
+                      if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
+        groups = [[c["id"] for c in g] for g in common_problems(registered)]
+        late = _late_rows(world, cal, end, co, p.session)
+        if not p.session:
+            late += _late_items(world, cal, end, co)
+        prog = programme(world, p, end, cal, settings.policy) if not p.session else None
     return {"period": p, "end": end, "figures": figs, "previous": prev, "common": groups,
-            "late": late, "world": world, "thresholds": limits,
-            "programme": programme(world, p, end, cal, settings.policy) if not p.session else None}
+            "late": late, "world": world, "thresholds": limits, "programme": prog}
 
 
 def programme(world, p, end: dt.date, cal, policy) -> dict:

@@ -271,11 +271,13 @@ def _rate(v):
 
 def write_weekly(ledger, settings, cal, today: dt.date, folder=None, progress=None, everything: bool = False):
     """Build the week's workbook from the whole ledger and write it; returns (path, summary)."""
+    from anshang.core.lifecycle import remembering_obligations
     from anshang.documents.agenda import drafted_years
     from anshang.store import loader, outputs
 
-    data, summary = build(loader.load_as_of(ledger, today, cal), cal, settings, today, progress, everything,
-                          drafted_years(ledger))
+    with remembering_obligations():  # the same items' duties feed the ledger, the figures and the reminders
+        data, summary = build(loader.load_as_of(ledger, today, cal), cal, settings, today, progress, everything,
+                              drafted_years(ledger))
     if folder is not None and str(folder).lower().endswith(".xlsx"):  # --out 台账.xlsx: that file, not a folder
         return outputs.write_file(folder, data, (".xlsx",)), summary
     return outputs.write(folder or ledger.output_dir, week_name(today), data), summary
