@@ -77,6 +77,15 @@ def test_schema_problems_all_reported_in_one_run(cli, mini):
     ]
 
 
+def test_a_list_where_one_session_belongs_is_reported_not_a_crash(cli, mini):
+    p = mini / "cases/2026/260305-k7m2x.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("session: '2026-03-19'", "session: ['2026-03-19', x]"),
+                 encoding="utf-8")
+    r = cli("--data", mini, "check")
+    assert r.code == 1 and "内部错误" not in r.out + r.err
+    assert r.out.splitlines() == ["cases/2026/260305-k7m2x.yaml:14: [schema] session（接待场次） 应为文本"]
+
+
 def test_duplicate_ids_and_dates_out_of_order(cli, mini):
     other = CASE.replace("date: 2026-03-06", "date: 2026-03-01")
     write_ledger(mini, {"cases/2027/260305-k7m2x.yaml": other})
@@ -326,3 +335,26 @@ def test_after_one_case_changed_only_its_file_rules_run_again(sample, monkeypatc
     assert seen == ["cases/2026/260309-as34x.yaml"] * n_rules
     assert again == checks.run(Ledger(sample).load_all(use_cache=False, schema=True), today=day)
     assert any(q.path == p.relative_to(sample).as_posix() and q.code == "dates" for q in again)
+
+
+BAD_VALUES = [[1, [2]], {"a": [1]}, 3.5, None, True]
+
+
+@pytest.mark.parametrize("kind", ["cases", "sessions", "tasks", "topics", "projects", "campaigns", "visits", "plans",
+                                  "evaluations", "enterprises", "records"])
+def test_a_value_of_the_wrong_type_anywhere_is_reported_not_a_crash(sample, kind):
+    """Every key of a file of each kind, given a list, a mapping, a number, nothing or a flag: the
+    checks report it (the schema check says what is wrong) and never fail themselves."""
+    from anshang.store import checks
+    from anshang.store.folder import Ledger
+
+    snap = Ledger(sample).load_all(use_cache=False, schema=True)
+    doc = getattr(snap, kind)[0]
+    data = doc.data
+    for key in [k for k in data if isinstance(k, str)]:
+        for bad in BAD_VALUES:
+            doc.data = {**data, key: bad}
+            checks.run(snap, today=dt.date(2026, 11, 21), memo={})
+    nested = {**data, "activities": [{"number": [1]}], "phases": [1], "events": [{"kind": "close", "date": [1]}]}
+    doc.data = nested
+    checks.run(snap, today=dt.date(2026, 11, 21), memo={})

@@ -74,8 +74,11 @@ def problems(campaign: dict) -> list[tuple[str, str]]:
     start, end = span(campaign)
     if start and end and end < start:
         out.append(("end", f"结束日期 {end} 早于开始日期 {start}"))
-    for i, p in enumerate(campaign.get("phases") or []):
-        ps, pe = maybe_date((p or {}).get("start")), maybe_date((p or {}).get("end"))
+    phases = campaign.get("phases") if isinstance(campaign.get("phases"), list) else []
+    for i, p in enumerate(phases):
+        if not isinstance(p, dict):
+            continue  # (the schema check says what a phase should be)
+        ps, pe = maybe_date(p.get("start")), maybe_date(p.get("end"))
         if ps and pe and pe < ps:
             out.append((f"phases[{i}]", f"阶段“{p.get('name')}”的结束日期早于开始日期"))
         elif start and end and ps and pe and (ps < start or pe > end):
@@ -83,7 +86,8 @@ def problems(campaign: dict) -> list[tuple[str, str]]:
     due = maybe_date(campaign.get("summary_due"))
     if due and end and due < end:
         out.append(("summary_due", f"书面总结报送日期 {due} 早于活动结束日期 {end}"))
-    numbers = [a.get("number") for a in campaign.get("activities") or [] if isinstance(a, dict)]
+    acts = campaign.get("activities") if isinstance(campaign.get("activities"), list) else []
+    numbers = [a.get("number") for a in acts if isinstance(a, dict) and isinstance(a.get("number"), (int, str))]
     dup = sorted({n for n in numbers if numbers.count(n) > 1 and n is not None})
     if dup:
         out.append(("activities", f"重点活动的序号重复：{'、'.join(str(n) for n in dup)}"))

@@ -81,6 +81,15 @@ def _each(docs):
             yield doc, doc.data
 
 
+def _text(value):
+    """``value`` when it is text, else None (a value of the wrong type is the schema check's to report)."""
+    return value if isinstance(value, str) else None
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _items(doc, key):
     data = doc.data if doc is not None else None
     if isinstance(data, dict) and isinstance(data.get(key), list):
@@ -159,7 +168,7 @@ def _file_findings(snap: Snapshot, ctx: Context, only, memo: dict | None) -> lis
             if not isinstance(doc.data, dict):
                 continue
             known = old.get(doc.rel) if doc.stamp is not None else None
-            if known is not None and known[0] == doc.stamp:
+            if isinstance(known, tuple) and len(known) == 2 and known[0] == doc.stamp:
                 found = known[1]
             else:
                 found = tuple((code, line, sev, msg) for code, fn in rules for line, sev, msg in fn(doc.rel, doc.data, ctx))
@@ -444,7 +453,7 @@ def f_case_dates(rel, d, ctx):
         found += _order(rel, scr, [("", reg, "date", scr.get("date"), "受理审查日期早于登记日期")])
     if out:
         found += _order(rel, out, [("", reg, "date", out.get("date"), "接待结果日期早于登记日期")])
-    sess = ctx.sessions.get(d.get("session"))
+    sess = ctx.sessions.get(_text(d.get("session")))
     if sess is not None and isinstance(sess.data, dict):
         found += _order(rel, d, [("", reg, "session", sess.data.get("date"), "所排接待日早于诉求登记日期")])
     dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
@@ -531,7 +540,8 @@ def f_procedure(rel, d, ctx):
     """Each stage has what the work plan requires before it (DOMAIN §2), under the channel's
     rules of the settings (a complaint is not screened with §三, owes what its channel says)."""
     rule, matching = _channel_rules(ctx)
-    screened_by_rules, owed = rule(d.get("channel"))
+    channel = _text(d.get("channel"))
+    screened_by_rules, owed = rule(channel)
     scr = d.get("screening") if isinstance(d.get("screening"), dict) else None
     out = d.get("outcome") if isinstance(d.get("outcome"), dict) else None
     decision = scr.get("decision") if scr else None
@@ -550,7 +560,7 @@ def f_procedure(rel, d, ctx):
             yield line_of(scr), "warning", "受理须注明 §三(一) 的类型（type: 1–5）"
     if d.get("session") and decision != "accepted":
         yield line_of(d, "session"), "error", "只有已受理的诉求才能安排接待场次"
-    if d.get("session") and (d.get("channel") or "reception_day") not in matching:
+    if d.get("session") and (channel or "reception_day") not in matching:
         yield line_of(d, "session"), "error", "其他渠道的诉求不参与接待日匹配，不应有 session"
     if out:
         if d.get("channel") == "reception_day" and not d.get("session"):
@@ -719,7 +729,7 @@ def v_items(snap, ctx):
     visits = set()
     for doc, d in _each(snap.visits):
         name = doc.rel.rsplit("/", 1)[1][:-5]
-        visits.add(d.get("id"))
+        visits.add(_text(d.get("id")))
         if isinstance(d.get("id"), str) and (d["id"] != name or not VISIT_ID_RE.match(d["id"])):
             yield doc.rel, line_of(d, "id"), "error", f"走访编号 {d['id']!r} 与文件名 {name}.yaml 不符或格式不对"
         day = maybe_date(d.get("date"))
@@ -729,7 +739,7 @@ def v_items(snap, ctx):
             yield doc.rel, line_of(d, "id"), "error", f"走访编号 {d['id']} 中的日期与走访日期 {day.isoformat()} 不符"
         yield from _leader_and_enterprise(doc.rel, d, "走访领导", ctx)
         yield from _unit_list_refs(doc.rel, d, "with", ctx)
-    visit_days = {d.get("id"): maybe_date(d.get("date")) for _, d in _each(snap.visits)}
+    visit_days = {_text(d.get("id")): maybe_date(d.get("date")) for _, d in _each(snap.visits)}
     for doc, d in _each(snap.cases):
         if isinstance(d.get("visit"), str) and d["visit"] not in visits:
             yield doc.rel, line_of(d, "visit"), "error", f"领导走访 {d['visit']!r} 不存在（visits/ 中没有）"
@@ -768,14 +778,14 @@ def v_programme(snap, ctx):
     projects = set()
     for doc, d in _each(snap.projects):
         name = doc.rel.rsplit("/", 1)[1][:-5]
-        projects.add(d.get("id"))
+        projects.add(_text(d.get("id")))
         if isinstance(d.get("id"), str) and (d["id"] != name or not PROJECT_ID_RE.match(d["id"])):
             yield doc.rel, line_of(d, "id"), "error", f"项目编号 {d['id']!r} 与文件名 {name}.yaml 不符或格式不对"
         elif isinstance(d.get("id"), str) and doc.rel.split("/")[1] != f"20{d['id'][2:4]}":
             yield doc.rel, line_of(d, "id"), "error", f"项目编号 {d['id']} 中的年份与所在年份目录不符"
         yield from _leader_and_enterprise(doc.rel, d, "挂点领导", ctx)  # (its units: with the tasks' in v_items)
         dls = d.get("deadlines") if isinstance(d.get("deadlines"), dict) else {}
-        closed = any(isinstance(e, dict) and e.get("kind") == "close" for e in d.get("events") or [])
+        closed = any(isinstance(e, dict) and e.get("kind") == "close" for e in _list(d.get("events")))
         if d.get("ongoing") and not closed:
             for kind, what in (("periodic", "一月一报（deadlines.periodic）"), ("review", "一季一审（deadlines.review）")):
                 if kind not in dls:
@@ -786,7 +796,8 @@ def v_programme(snap, ctx):
     plans = {doc.rel.split("/")[1]: d for doc, d in _each(snap.plans)}
     imported: dict = {}
     for doc, d in _each(snap.tasks):
-        imported.setdefault(d.get("plan"), {})[d.get("number")] = d
+        if isinstance(d.get("number"), (int, str)):
+            imported.setdefault(_text(d.get("plan")), {})[d["number"]] = d
     campaigns = set()
     for doc, d in _each(snap.campaigns):
         name = doc.rel.rsplit("/", 1)[1][:-5]
@@ -805,7 +816,7 @@ def v_programme(snap, ctx):
         plan = plans.get(name)
         if plan is not None and plan.get("campaign") != name:
             yield doc.rel, line_of(d, "id"), "error", f"编号 {name} 已是行动方案（tasks/{name}/plan.yaml）：专项活动须用另一个编号"
-        acts = [a for a in d.get("activities") or [] if isinstance(a, dict)] if isinstance(d.get("activities"), list) else []
+        acts = [a for a in _list(d.get("activities")) if isinstance(a, dict) and isinstance(a.get("number"), (int, str))]
         have = imported.get(name, {})
         stale = [a.get("number") for a in acts if a.get("number") not in have or have[a["number"]].get("title") != a.get("title")
                  or have[a["number"]].get("limit") != a.get("limit")]
@@ -814,7 +825,7 @@ def v_programme(snap, ctx):
                 f"重点活动第 {'、'.join(str(n) for n in stale)} 项尚未导入或改动后未重新导入，不会提醒和催办："
                 f"运行 anshang campaign import {name}")
     for doc, d in _each(snap.plans):
-        if d.get("campaign") and d["campaign"] not in campaigns:
+        if _text(d.get("campaign")) and d["campaign"] not in campaigns:
             yield doc.rel, line_of(d, "campaign"), "error", f"专项活动 {d['campaign']!r} 不存在（campaigns/{d['campaign']}.yaml）"
     for doc, d in _each(snap.evaluations):
         name = doc.rel.rsplit("/", 1)[1][:-5]
@@ -844,8 +855,8 @@ def v_sessions(snap, ctx):
     booked: dict = {}
     scheduled: dict = {}
     for c in ctx.cases.values():
-        if isinstance(c.data, dict) and c.data.get("session") and not any(  # a withdrawn demand holds no place
-                isinstance(e, dict) and e.get("kind") == "withdraw" for e in c.data.get("events") or []):
+        if isinstance(c.data, dict) and _text(c.data.get("session")) and not any(  # a withdrawn demand holds no place
+                isinstance(e, dict) and e.get("kind") == "withdraw" for e in _list(c.data.get("events"))):
             scheduled[c.data["session"]] = scheduled.get(c.data["session"], 0) + 1
     for doc, d in _each(snap.sessions):
         day = maybe_date(d.get("date"))
@@ -853,19 +864,19 @@ def v_sessions(snap, ctx):
             continue
         if d.get("status") != "cancelled":
             per_year.setdefault(day.year, []).append(doc.rel)
-            key = (day, d.get("leader"))
+            key = (day, _text(d.get("leader")))
             if key in booked:
                 yield doc.rel, line_of(d, "leader"), "warning", (
                     f"接待领导 {d.get('leader')} 在 {day.isoformat()} 已有场次 {booked[key]}")
             booked.setdefault(key, doc.rel)
         years = range(min(day, maybe_date(d.get("notice_date")) or day).year, day.year + 1)
-        if isinstance(notice_n, int) and d.get("notice_date") and all(ctx.calendar.covers(y) for y in years):
+        if isinstance(notice_n, int) and maybe_date(d.get("notice_date")) and all(ctx.calendar.covers(y) for y in years):
             problem = notice_problems({**d, "date": day.isoformat()}, ctx.calendar, Rule("workdays", -notice_n))
             if problem:
                 yield doc.rel, line_of(d, "notice_date"), "warning", problem
         if isinstance(capacity, int):
             cap = d.get("capacity") if isinstance(d.get("capacity"), int) else capacity
-            n = scheduled.get(d.get("id"), 0)
+            n = scheduled.get(_text(d.get("id")), 0)
             if n > cap:
                 yield doc.rel, line_of(d, "id"), "warning", f"场次已安排 {n} 件诉求，超过容量 {cap}"
     if isinstance(minimum, int):
