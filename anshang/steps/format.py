@@ -13,9 +13,6 @@ from anshang.core.problems import AnshangError, Problem
 from anshang.store import canonical
 from anshang.store.atomic import atomic_write
 from anshang.store.folder import (
-    LEADERS_FILE,
-    SETTINGS_FILE,
-    UNITS_FILE,
     Ledger,
     keep_style,
     kind_of,
@@ -31,12 +28,11 @@ class FormatResult:
 
 
 def ledger_files(ledger: Ledger) -> list[str]:
-    """Every file ``fmt`` looks after, in a stable order."""
-    fixed = [r for r in (SETTINGS_FILE, LEADERS_FILE, UNITS_FILE) if (ledger.root / r).is_file()]
-    return (fixed + ledger.enterprise_files() + ledger.session_files() + ledger.case_files()
-            + ledger.calendar_files() + ledger.record_files() + ledger.plan_files() + ledger.task_files()
-            + ledger.topic_files() + ledger.visit_files() + ledger.project_files() + ledger.campaign_files()
-            + ledger.evaluation_files())
+    """Every file ``fmt`` looks after, in a stable order (those ``check`` reads, the three fixed
+    files only where they exist)."""
+    fixed = ("settings", "leaders", "units")
+    return [rel for kind, rels in ledger.file_groups() for rel in rels
+            if kind not in fixed or (ledger.root / rel).is_file()]
 
 
 def format_ledger(ledger: Ledger, only: list[str] | None, write: bool) -> FormatResult:

@@ -402,7 +402,7 @@ class Ledger:
                       forgettable=None if kinds is None else (lambda rel: kind_of(rel) in kinds),
                       groups=[KIND_DIRS[k] for k in kinds or () if k in KIND_DIRS]) if use_cache else None
         listed, self._listed = self._listed, None  # what ``fingerprint`` just listed, if it did
-        for kind, rels in listed or self._file_groups(kinds):
+        for kind, rels in listed or self.file_groups(kinds):
             if kinds is not None and kind not in kinds:
                 continue
             for rel in rels:
@@ -427,7 +427,7 @@ class Ledger:
             cache.save()
         return snap
 
-    def _file_groups(self, kinds: set | None = None) -> list[tuple[str, list]]:
+    def file_groups(self, kinds: set | None = None) -> list[tuple[str, list]]:
         """(kind, files) in the stable order of ``all_files``; folders of kinds not wanted are not listed."""
         listing = [
             ("settings", lambda: [SETTINGS_FILE]),
@@ -450,7 +450,7 @@ class Ledger:
 
     def all_files(self) -> list[str]:
         """Every file the ledger consists of (what ``check`` reads), in a stable order."""
-        return [rel for _, rels in self._file_groups() for rel in rels] + self.stray_files()
+        return [rel for _, rels in self.file_groups() for rel in rels] + self.stray_files()
 
     def fingerprint(self, extra: str = "") -> str | None:
         """A digest of every file's identity (path, mtime, size, inode), or None while a file
@@ -463,7 +463,7 @@ class Ledger:
         fresh = False
         self._stats = {}
         root = str(self.root) + os.sep
-        groups = self._file_groups()
+        groups = self.file_groups()
         for rel in [rel for _, rels in groups for rel in rels] + self.stray_files():
             try:
                 st = os.stat(root + rel)

@@ -74,7 +74,12 @@ ALL = {"leaders", "units", "session", "case", "enterprise", "record", "plan", "t
 def load(ledger: Ledger, kinds: set = ALL) -> World:
     """Read the given kinds (leaders, units, session, case, enterprise) through the cache."""
     snap = ledger.load_all(kinds=set(kinds), schema=True, plain=True)
-    stop_if_broken(snap.docs(), snap.problems)
+    broken = [p for p in snap.problems if p.severity == "error"]
+    for doc in snap.docs():
+        broken += [Problem(doc.rel, line, "schema", sev, msg) for line, sev, msg in doc.schema or []
+                   if sev == "error"]
+    if broken:
+        raise ProblemsFound(UNREADABLE, sorted(broken))
     w = World()
     for doc, key, target in ((snap.leaders, "leaders", w.leaders), (snap.units, "units", w.units)):
         w_items(doc.data if doc is not None else None, key, target)
@@ -98,16 +103,6 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
             for earlier in src.get("earlier") or []:
                 w.digests.setdefault(earlier, cid)
     return w
-
-
-def stop_if_broken(docs, problems: list) -> None:
-    """Stop (ProblemsFound) when a file read could not be parsed or breaks its schema."""
-    broken = [p for p in problems if p.severity == "error"]
-    for doc in docs:
-        broken += [Problem(doc.rel, line, "schema", sev, msg) for line, sev, msg in doc.schema or []
-                   if sev == "error"]
-    if broken:
-        raise ProblemsFound(UNREADABLE, sorted(broken))
 
 
 def load_as_of(ledger: Ledger, day, cal=None, kinds: set = ALL) -> World:
