@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import marshal
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 
 from anshang.core.problems import AnshangError, Problem
 from anshang.store import canonical
-from anshang.store.atomic import atomic_write
 from anshang.store.folder import (
     Ledger,
     keep_style,
@@ -88,19 +85,14 @@ class FormatMemo:
     version of anshang and its formats. Safe to delete at any time."""
 
     def __init__(self, ledger: Ledger):
-        from anshang.store.cache import CACHE_VERSION
+        from anshang.store.cache import read_blob
         from anshang.store.check_memo import code_stamp
 
         self.path = ledger.state_dir / "fmt.bin"
-        self.key = f"{CACHE_VERSION}|{sys.version_info[:3]}|{code_stamp()}"
-        self.known: dict = {}
+        self.tag = f"fmt|{code_stamp()}"
+        found = read_blob(self.path, self.tag)
+        self.known: dict = found if isinstance(found, dict) else {}
         self.dirty = False
-        try:
-            key, known = marshal.loads(self.path.read_bytes())
-            if key == self.key and isinstance(known, dict):
-                self.known = known
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
 
     def canonical(self, rel: str, st) -> bool:
         return self.known.get(rel) == (st.st_mtime_ns, st.st_size, st.st_ino)
@@ -112,9 +104,7 @@ class FormatMemo:
             self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
-            return
-        try:
-            atomic_write(self.path, marshal.dumps((self.key, self.known)), durable=False)
-        except (OSError, ValueError):
-            pass  # only slower next time
+        from anshang.store.cache import write_blob
+
+        if self.dirty:
+            write_blob(self.path, self.known, self.tag)

@@ -27,6 +27,27 @@ _PART_NAME = re.compile(r"([a-z_]+)-(\d\d)\.bin")
 _LEGACY = re.compile(r"\d\d\.bin")  # the parts of version 4 (one set for all folders)
 
 
+def read_blob(path: Path, tag: str = ""):
+    """What ``write_blob`` stored at ``path`` under the same ``tag`` by this Python and this anshang,
+    or None (missing, another version, damaged: a cache is only ever rebuilt, never trusted)."""
+    head = _MAGIC + tag.encode("utf-8") + b"\n"
+    try:
+        with open(path, "rb") as f:
+            if f.read(len(head)) == head:
+                return marshal.loads(f.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return None
+
+
+def write_blob(path: Path, value, tag: str = "") -> None:
+    """Store ``value`` (marshal) at ``path`` atomically; a read-only ledger is only slower next time."""
+    try:
+        atomic_write(path, _MAGIC + tag.encode("utf-8") + b"\n" + marshal.dumps(value), durable=False)
+    except (OSError, ValueError):
+        pass
+
+
 def part_of(rel: str) -> tuple[str, int]:
     """The part a file's entry is kept in: (its top folder, or ``_`` for a file at the root; n)."""
     top, sep, _ = rel.partition("/")
@@ -54,14 +75,9 @@ class Cache:
         entries = self.parts.get(part)
         if entries is None:
             entries = self.parts[part] = {}
-            try:
-                with open(self.folder / part_file(part), "rb") as f:
-                    if f.read(len(_MAGIC)) == _MAGIC:
-                        found = marshal.loads(f.read())
-                        if isinstance(found, dict):
-                            entries.update(found)
-            except (OSError, ValueError, EOFError, TypeError):
-                pass
+            found = read_blob(self.folder / part_file(part))
+            if isinstance(found, dict):
+                entries.update(found)
         return entries
 
     @property
@@ -119,10 +135,7 @@ class Cache:
                 del part[rel]
             if not (n in self.dirty or gone):
                 continue
-            try:
-                atomic_write(self.folder / part_file(n), _MAGIC + marshal.dumps(part), durable=False)
-            except (OSError, ValueError):
-                pass  # a read-only ledger still checks; it is only slower next time
+            write_blob(self.folder / part_file(n), part)
         if self.dirty:
             self._drop_unused()
         self.dirty = set()

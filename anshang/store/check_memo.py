@@ -57,36 +57,15 @@ def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem
 MEMO = "check-files.bin"
 
 
-def _magic(stamp: str) -> bytes:
-    import marshal
-    import sys
-
-    from anshang.store.cache import CACHE_VERSION
-
-    # marshal's format may change between Python versions: a memo written by another one is not read
-    return f"anshang-check|{CACHE_VERSION}|{sys.version_info[:3]}|{marshal.version}|{stamp}\n".encode("utf-8")
-
-
 def _read_memo(path: Path, stamp: str) -> dict:
     """The file rules' findings remembered by the last check, or an empty memo."""
-    import marshal
+    from anshang.store.cache import read_blob
 
-    try:
-        with open(path, "rb") as f:
-            magic = _magic(stamp)
-            if f.read(len(magic)) == magic:
-                found = marshal.loads(f.read())
-                if isinstance(found, dict) and isinstance(found.get("files"), dict):
-                    return found
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    return {}
+    found = read_blob(path, f"check|{stamp}")
+    return found if isinstance(found, dict) and isinstance(found.get("files"), dict) else {}
 
 
 def _write_memo(path: Path, stamp: str, memo: dict) -> None:
-    import marshal
+    from anshang.store.cache import write_blob
 
-    try:
-        atomic_write(path, _magic(stamp) + marshal.dumps(memo), durable=False)
-    except (OSError, ValueError):
-        pass
+    write_blob(path, memo, f"check|{stamp}")
