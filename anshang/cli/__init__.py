@@ -64,12 +64,18 @@ from anshang.cli import (  # noqa: F401
     visit_cmds,
 )
 
+GROUPS = {"roster": roster_app, "session": session_app, "template": template_app}
+HELP = ("-h", "--help")
 
-def _limits_in_help(argv: list[str]) -> None:
+
+def _limits_in_help(argv: list[str], infos) -> None:
     """Help texts state the time limits of the ledger's own settings (or say where they are
-    set when no ledger is found)."""
+    set when no ledger is found); only the pages that may be shown are filled in."""
     import inspect
 
+    infos = [i for i in infos if LIMITS in (getattr(i, "anshang_help", None) or i.help or inspect.getdoc(i.callback) or "")]
+    if not infos:
+        return
     from anshang.store import loader
     from anshang.store.folder import Ledger, find_root
 
@@ -79,34 +85,129 @@ def _limits_in_help(argv: list[str]) -> None:
         text = loader.settings(Ledger(find_root(data))).policy.limits.handover_sentence()
     except AnshangError:
         text = "期限按台账设置（anshang.yaml 的 policy）计算"
-    for group in (app, roster_app, session_app, template_app):
-        for info in group.registered_commands:
-            if not hasattr(info, "anshang_help"):
-                info.anshang_help = info.help or inspect.getdoc(info.callback) or ""
-            if LIMITS in info.anshang_help:
-                info.help = info.anshang_help.replace(LIMITS, text)
+    for info in infos:
+        if not hasattr(info, "anshang_help"):
+            info.anshang_help = info.help or inspect.getdoc(info.callback) or ""
+        info.help = info.anshang_help.replace(LIMITS, text)
 
 
-def _chinese_help() -> None:
-    """Chinese help and usage errors; rich and the settings are read only when help may be
-    shown, so that quick commands do not pay for them."""
-    from anshang.cli import chinese
+def _named(info) -> str:
+    return info.name or typer.main.get_command_name(info.callback.__name__)
 
-    if _may_show_help(sys.argv[1:]):
-        try:
-            import typer.rich_utils  # noqa: F401 - so that the panels can be retitled
-        except ImportError:
-            pass
-        _limits_in_help(sys.argv[1:])
+
+def _listing(infos) -> list:
+    """Stand-ins for commands that are only listed (name and help, no options to build): a
+    page of commands, or a mistyped command's suggestions, does not need more."""
+    import copy
+    import inspect
+
+    def listed():
+        """(only listed)"""
+
+    stubs = []
+    for info in infos:
+        stub = copy.copy(info)
+        stub.name, stub.callback = _named(info), listed
+        text = info.help if info.help is not None else inspect.getdoc(info.callback) or ""
+        stub.help = text.split("\n\n")[0]  # the listing shows the first paragraph
+        stubs.append(stub)
+    return stubs
+
+
+def _plan(argv: list[str]):
+    """Which of ``app``'s commands this run needs built: {typer app: (commands, groups)}. typer
+    builds every command's options on each run (about 0.08 s for seventy); a run needs only the
+    command it calls, and a help page or a mistyped name only the names and help of the others.
+    None (build everything) whenever the words are not plainly understood."""
+    def scan(tokens, value_options=()):
+        helped, skip = False, False
+        for n, a in enumerate(tokens):
+            if skip:
+                skip = False
+            elif a in value_options:
+                skip = True
+            elif a.startswith(tuple(o + "=" for o in value_options if o.startswith("--"))) or \
+                    any(a.startswith(o) and len(a) > 2 for o in value_options if not o.startswith("--")):
+                continue
+            elif a in HELP:
+                helped = True
+            elif a == "--version":
+                continue
+            elif a.startswith("-"):
+                return None  # an option typer will reject, or ``--``: leave it all to typer
+            else:
+                return a, helped, tokens[n + 1:]
+        return "", helped, []
+
+    found = scan(argv, ("--data", "-d"))
+    if found is None:
+        return None
+    word, helped, rest = found
+    commands = {_named(i): i for i in app.registered_commands}
+    groups = {g.name: g for g in app.registered_groups}
+    if helped or word not in commands and word not in groups:
+        return {app: (_listing(app.registered_commands), [_listing_group(g) for g in app.registered_groups])}
+    if word in commands:
+        return {app: ([commands[word]], [])}
+    group = groups[word].typer_instance
+    inner = scan(rest)
+    if inner is None:
+        return {app: ([], [groups[word]])}
+    sub, helped, _ = inner
+    subs = {_named(i): i for i in group.registered_commands}
+    keep = [subs[sub]] if sub in subs and not helped else _listing(group.registered_commands)
+    return {app: ([], [groups[word]]), group: (keep, [])}
+
+
+def _listing_group(info):
+    """A group only listed on the top page: its name and help, none of its commands."""
+    import copy
+
+    stub = copy.copy(info)
+    stub.typer_instance = copy.copy(info.typer_instance)
+    stub.typer_instance.registered_commands, stub.typer_instance.registered_groups = [], []
+    return stub
+
+
+class _Pruned:
+    """``app`` with only what this run needs (``_plan``), put back afterwards (tests run many
+    commands in one process)."""
+
+    def __init__(self, argv: list[str]):
+        self.plan = _plan(argv) or {}
+        self.saved: dict = {}
+
+    def __enter__(self):
+        for typer_app, (commands, groups) in self.plan.items():
+            self.saved[typer_app] = (typer_app.registered_commands, typer_app.registered_groups)
+            typer_app.registered_commands, typer_app.registered_groups = commands, groups
+        return self
+
+    def built(self) -> list:
+        """The commands that will be built in full (their help pages may be shown)."""
+        infos = []
+        for typer_app, (commands, groups) in (self.plan or {app: (app.registered_commands, app.registered_groups)}).items():
+            infos += commands
+            for g in groups:
+                if g.typer_instance not in self.plan:
+                    infos += g.typer_instance.registered_commands
+        return infos
+
+    def __exit__(self, *exc):
+        for typer_app, (commands, groups) in self.saved.items():
+            typer_app.registered_commands, typer_app.registered_groups = commands, groups
+        return False
+
+
+def _chinese_help(argv: list[str], pruned: _Pruned) -> None:
+    """Chinese help pages and usage errors; the settings are read only when a help page that
+    states the time limits may be shown, so that quick commands do not pay for them."""
+    from anshang.cli import chinese, help
+
+    if any(a in HELP for a in argv):
+        _limits_in_help(argv, pruned.built())
     chinese.install()
-
-
-def _may_show_help(argv: list[str]) -> bool:
-    """Whether this run can print a help page (only then is rich's help renderer loaded)."""
-    if any(a in ("-h", "--help") for a in argv):
-        return True
-    words = [a for i, a in enumerate(argv) if not a.startswith("-") and not (i and argv[i - 1] in ("--data", "-d"))]
-    return not words or (len(words) == 1 and words[0] in ("roster", "session", "template"))
+    help.install()
 
 
 def _lean_coercion() -> None:
@@ -172,9 +273,10 @@ def main() -> None:
                 pass
     CTX.__init__()  # a fresh context for every run (tests run many in one process)
     _lean_coercion()
-    _chinese_help()
     try:
-        code = app(prog_name="anshang", standalone_mode=False)
+        with _Pruned(sys.argv[1:]) as pruned:
+            _chinese_help(sys.argv[1:], pruned)
+            code = app(prog_name="anshang", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except AnshangError as e:
         err(f"错误：{e.message}")
@@ -195,13 +297,17 @@ def main() -> None:
 
 def _usage_error(e) -> None:
     from anshang.cli.chinese import translate
+    from anshang.cli.help import usage
 
+    if type(e).__name__ == "NoArgsIsHelpError":  # bare ``anshang`` or a group alone: its help page
+        sys.stdout.write(e.format_message() + "\n")
+        sys.exit(EXIT_USAGE)
     ctx = getattr(e, "ctx", None)
     if ctx is not None:
-        err(ctx.get_usage().replace("Usage: ", "用法："))
+        err(usage(ctx))
         err(f"运行 '{ctx.command_path} -h' 查看帮助。")
     message = e.format_message()
-    if message:  # empty when bare ``anshang`` has just shown its help
+    if message:
         err(f"错误：{translate(message)}")
     sys.exit(e.exit_code if isinstance(e.exit_code, int) else EXIT_USAGE)
 

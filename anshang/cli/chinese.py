@@ -1,4 +1,5 @@
-"""Simplified-Chinese messages for the parts of click/typer a clerk sees (usage errors, help).
+"""Simplified-Chinese messages for the parts of click/typer a clerk sees (usage errors; the help
+pages themselves are drawn by ``help``).
 
 click looks its messages up through ``gettext``; each of its modules binds ``_`` at import,
 so we rebind those names to a lookup in this table. Untranslated messages pass through.
@@ -91,60 +92,6 @@ def install() -> None:
             mod.ngettext = _n
     _chinese_help_option()
     _chinese_usage_prefix()
-    ru = sys.modules.get("typer.rich_utils")
-    if ru is not None:
-        ru.OPTIONS_PANEL_TITLE = "选项"
-        ru.COMMANDS_PANEL_TITLE = "命令"
-        ru.ARGUMENTS_PANEL_TITLE = "参数"
-        ru.ERRORS_PANEL_TITLE = "错误"
-        ru.ABORTED_TEXT = "已中止。"
-        ru.REQUIRED_LONG_STRING = "[必填]"
-        ru.DEFAULT_STRING = "[默认：{}]"
-        _no_type_placeholders()
-        ru.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
-        _fold_long_help(ru)
-
-
-def _fold_long_help(ru) -> None:
-    """Chinese help has no spaces to break lines at: fold it onto more lines in a narrow
-    terminal instead of cutting it off with "…"."""
-    from rich.table import Table
-
-    if getattr(ru.Table, "_anshang", False):
-        return
-
-    class FoldingTable(Table):
-        _anshang = True
-
-        def add_column(self, *args, **kwargs):
-            kwargs.setdefault("overflow", "fold")
-            return super().add_column(*args, **kwargs)
-
-        def add_row(self, *args, **kwargs):
-            super().add_row(*args, **kwargs)
-            for column in self.columns:  # columns rich makes by itself cut with "…"
-                column.overflow = "fold"
-
-    ru.Table = FoldingTable
-    original = getattr(ru, "_get_parameter_help", None)
-    if original is None:
-        return
-
-    def parameter_help(*args, **kwargs):
-        """The help of an option as one foldable text (typer lays its parts out as columns,
-        which cut Chinese text short)."""
-        from rich.columns import Columns
-        from rich.text import Text
-
-        shown = original(*args, **kwargs)
-        if not isinstance(shown, Columns):
-            return shown
-        parts = [r for r in shown.renderables if isinstance(r, Text)]
-        if len(parts) != len(shown.renderables):
-            return shown
-        return Text(" ").join(parts)
-
-    ru._get_parameter_help = parameter_help
 
 
 def _chinese_usage_prefix() -> None:
@@ -187,22 +134,3 @@ def _chinese_help_option() -> None:
 
     help_option._anshang = True
     mod.help_option = help_option
-
-
-def _no_type_placeholders() -> None:
-    """Help pages show the Chinese metavar of an option, never ``<str>``/``<bool>`` placeholders."""
-    try:
-        from typer.core import TyperArgument, TyperOption
-    except ImportError:
-        return
-    for cls in (TyperArgument, TyperOption):
-        original = getattr(cls, "display_type_rich", None)
-        if original is None or getattr(original, "_anshang", False):
-            continue
-
-        def display_type_rich(self, ctx, original=original):
-            shown = original(self, ctx)
-            return None if shown is not None and str(shown).startswith("<") else shown
-
-        display_type_rich._anshang = True
-        cls.display_type_rich = display_type_rich

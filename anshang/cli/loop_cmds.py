@@ -39,7 +39,7 @@ def _due_line(label: str, record: dict) -> str:
     return f"  {label}：{cn_date(d.due, weekday=True)}前（{d.text()}）{'（暂定）' if d.provisional else ''}\n"
 
 
-@app.command(help=f"记录接待结果；交办时写入落实情况和办理结果两个期限：{LIMITS}。")
+@app.command(help=f"记录接待结果；交办时写入落实情况和办理结果两个期限。\n\n{LIMITS}。")
 def receive(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     outcome: str = typer.Option(..., "--outcome", metavar="结果", help=choices(OUTCOMES) + "（写编号或中文均可）"),
@@ -153,7 +153,7 @@ def key(
         out(f"{cid}：{'已' + state if changed else '原本就' + ('不是重点诉求' if off else '是重点诉求')}\n")
 
 
-@app.command(help=f"记录承办单位报送：落实情况、办理结果，或长期整改的定期报送（并算出下一次的期限）。{LIMITS}。")
+@app.command(help=f"记录承办单位报送：落实情况、办理结果，或长期整改的定期报送（并算出下一次的期限）。\n\n{LIMITS}。")
 def report(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     kind: str = typer.Argument(..., metavar="类别", help=choices(DEADLINE_KINDS) + "（写编号或中文均可）"),
@@ -176,7 +176,7 @@ def report(
 
 
 
-@app.command(help=f"转为长期整改：此后定期报送进展，直至报送办理结果。{LIMITS}。")
+@app.command(help=f"转为长期整改：此后定期报送进展，直至报送办理结果。\n\n{LIMITS}。")
 def longterm(
     case: str = typer.Argument(..., metavar="编号", help="诉求编号或唯一前缀"),
     date: str | None = typer.Option(None, "--date", metavar="日期", help="默认今天"),
