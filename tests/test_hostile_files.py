@@ -99,6 +99,29 @@ def test_size_limit_in_decode_and_readers():
             read(raw.decode())
 
 
+def test_read_bytes_reads_a_file_that_grew_since_its_size_was_taken(tmp_path, monkeypatch):
+    import os
+
+    small, big = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    small.write_bytes(b"id: x\n" * 1000)
+    big.write_bytes(b"x" * (yamlio.MAX_BYTES + 10))
+    assert yamlio.read_bytes(small) == small.read_bytes()
+    with pytest.raises(yamlio.YamlProblem, match="文件过大"):
+        yamlio.read_bytes(big)
+    real = os.fstat
+
+    class Shrunk:  # the size as taken a moment before the file grew
+        def __init__(self, st):
+            self.st_size = 10
+
+    monkeypatch.setattr(yamlio.os, "fstat", lambda fd: Shrunk(real(fd)))
+    assert yamlio.read_bytes(small) == small.read_bytes()  # read on to the end
+    raw = yamlio.read_bytes(big)  # …but never past the limit, which decode then refuses
+    assert len(raw) == yamlio.MAX_BYTES + 1
+    with pytest.raises(yamlio.YamlProblem, match="文件过大"):
+        yamlio.decode(raw)
+
+
 def test_round_trip_reader_keeps_an_impossible_date_as_text():
     # as the fast reader does: the schema reports it where a date is expected (check, every command)
     doc = yamlio.rt_load("id: x\nevents:\n  - date: 2026-02-30\n")

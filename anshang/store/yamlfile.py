@@ -452,11 +452,16 @@ _LOADER = None
 
 def read_bytes(path: str | os.PathLike) -> bytes:
     """A ledger file's bytes; one larger than the limit is refused before it is read."""
-    size = os.stat(path).st_size
-    if size > MAX_BYTES:
-        _too_big(size)
     with open(path, "rb") as f:
-        return f.read(MAX_BYTES + 1)
+        size = os.fstat(f.fileno()).st_size
+        if size > MAX_BYTES:
+            _too_big(size)
+        # asked for the size it has (asking for the limit would allocate 2 MB for every small
+        # file); one that grew since is read on, still no further than the limit
+        raw = f.read(size + 1)
+        if len(raw) > size:
+            raw += f.read(MAX_BYTES + 1 - len(raw))
+        return raw
 
 
 def decode(raw: bytes, path: str | os.PathLike = "") -> str:
