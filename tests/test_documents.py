@@ -321,3 +321,45 @@ def test_workbook_footer_numbers_pages_in_whole_point_type(tmp_path):
         assert "<oddFooter>&amp;C&amp;10第 &amp;P 页，共 &amp;N 页</oddFooter>" in sheet
         assert "<f>" not in sheet  # text starting with = stays text
         assert z.read("xl/workbook.xml").decode("utf-8").count("<sheet ") == 2
+
+
+def test_printable_tables_write_their_cells_exactly_as_xlsxwriter_does(monkeypatch):
+    """``sheets.worksheet_class`` writes ordinary cells itself: the whole workbook must be the one
+    XlsxWriter's own worksheet writes, for every awkward value, and most cells must take the quick path."""
+    import datetime as dt
+
+    from xlsxwriter.worksheet import Worksheet
+
+    from anshang.documents import sheets
+    from anshang.documents.sheets import Chart, Col, Table, Tentative, book_bytes
+
+    texts = ["诉求", "a & b", "<b>粗</b>", 'say "hi"', "tab\there", "两行\n文字", " 前空格", "后空格 ", "\u3000全角空格",
+             "_x0041_", "under_score", "ctl\x01\x1f", "bad\ufffe\uffff", "=1+1", "+86 138", "𠀀 扩展区", "", "0012"]
+    numbers = [0, 1, -7, 3.5, 1e20, 1 / 3, 123456789012345678, 0.1 + 0.2]
+    rows = []
+    for n, t in enumerate(texts):
+        v = numbers[n % len(numbers)]
+        rows.append([t, v, dt.date(2026, 1 + n % 12, 1), v / 10 if v else None, Tentative(dt.date(2026, 5, 6)),
+                     True if n % 2 else None])
+    cols = [Col("文字"), Col("数", "int"), Col("日期", "date"), Col("比率", "pct"), Col("暂定", "date"), Col("其他")]
+    tables = [Table("表一", "标题", "营商办", dt.date(2026, 11, 21), cols, rows, tones=["overdue", "soon", "closed", ""] * 5,
+                    notes=["说明 & 注"], charts=[Chart("图", (2,), 1)]),
+              Table("表二", "空表", "营商办", dt.date(2026, 11, 21), cols, [])]
+    quick = []
+    fast_class = sheets.worksheet_class()
+    original = Worksheet._write_cell
+
+    def counted(self, row, col, cell):
+        quick.append(type(self).__name__)
+        return original(self, row, col, cell)
+
+    fast = book_bytes(tables, "题")
+    monkeypatch.setattr(Worksheet, "_write_cell", counted)
+    monkeypatch.setattr(sheets, "_WORKSHEET", fast_class)
+    book_bytes(tables, "题")
+    fell_back = len(quick)
+    monkeypatch.setattr(sheets, "_WORKSHEET", Worksheet)
+    quick.clear()
+    stock = book_bytes(tables, "题")
+    assert fast == stock
+    assert 0 < fell_back < len(quick) / 2, (fell_back, len(quick))  # the odd cells only went to XlsxWriter
