@@ -199,7 +199,9 @@ def measure_show(big: Path, small: Path) -> dict:
 
 def measure_version(pairs: int) -> dict:
     out = {}
-    for name, args in (("version", ("anshang", "--version")), ("help", ("anshang", "--help"))):
+    # a command's start-up: typer builds it (its options, its help page) before any work begins
+    for name, args in (("version", ("anshang", "--version")), ("help", ("anshang", "--help")),
+                       ("command_help", ("anshang", "receive", "--help"))):
         p = _pair(args, ("import-typer",), max(pairs, 5))
         out[name] = _result(p["value"], p["baseline"], 1.5, p["peak_kb"], runs=p["runs"], baseline_runs=p["baseline_runs"])
     return out
@@ -276,6 +278,7 @@ LABELS = {
     "show_scale": "show 编号（基准：100 件时的 show）",
     "version": "anshang --version（基准：python -c \"import typer\"）",
     "help": "anshang --help（基准：同上）",
+    "command_help": "anshang receive --help，一个命令的启动（基准：同上）",
     "workday_offsets": "工作日偏移（基准：chinese_calendar.find_workday）",
 }
 MEASURES = ["check", "fmt", "reads", "weekly", "show", "version", "offsets"]

@@ -43,7 +43,7 @@ def test_bench_pairs_report_medians_and_each_side_s_own_peak(capsys):
 
     assert main(["--only", "version", "--pairs", "1", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    for name in ("version", "help"):
+    for name in ("version", "help", "command_help"):
         r = out[name]
         assert len(r["runs"]) == len(r["baseline_runs"]) == 5  # at least five pairs for start-up times
         assert sorted(r["runs"])[2] == r["value"] and sorted(r["baseline_runs"])[2] == r["baseline"]  # medians
