@@ -297,6 +297,21 @@ def test_text_width_counts_wide_characters_twice_whatever_the_text():
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
         assert text_width(text) == by_hand(text), text
     assert (text_width(None), text_width(12), text_width("北岚市"), text_width("😀a")) == (0, 2, 6, 3)
+    # every character of the basic plane, in runs with a Chinese one (not the all-ASCII shortcut)
+    for start in range(0, 0x10000, 4096):
+        text = "企" + "".join(chr(i) for i in range(start, start + 4096))
+        assert text_width(text) == by_hand(text), hex(start)
+
+
+def test_row_height_is_the_lines_the_widest_cell_needs():
+    from anshang.documents.sheets import LINE_PT, Tentative, lines_needed, row_height
+
+    widths = [10, 20, 6]
+    rows = [["短", "短", 1], ["企业" * 10, "", None], ["a\nb\nc", "企业" * 30, Tentative("x" * 99)], [None, None, None],
+            ["", "x" * 19, "企业"], ["ab cd" * 5, 12345678901234, "两行\n" * 5]]
+    for row in rows:
+        n = max(lines_needed(v, w) for v, w in zip(row, widths))
+        assert row_height(row, widths) == (None if n <= 1 else round(n * LINE_PT + 3, 1)), row
 
 
 def test_sheet_names_are_shortened_cleaned_and_never_repeated():

@@ -310,14 +310,22 @@ def lines_needed(value, width: float) -> int:
 
 
 def row_height(values, widths) -> float | None:
-    """The height a row needs so that no wrapped text is cut (None: one line, the default)."""
+    """The height a row needs so that no wrapped text is cut (None: one line, the default);
+    ``lines_needed`` of each cell, worked out inline (half the cells of a big ledger need it)."""
     n = 1
     for v, w in zip(values, widths):
         if v is None or isinstance(v, Tentative):
             continue
         text = v if isinstance(v, str) else str(v)
-        if 2 * len(text) > w - 0.5 or "\n" in text:  # (else one line, as lines_needed would find)
-            n = max(n, int(lines_needed(text, w)))
+        if 2 * len(text) <= w - 0.5 and "\n" not in text:  # one line, as lines_needed would find
+            continue
+        room = max(w - 0.5, 1.0)
+        if "\n" in text:
+            k = sum(max(1, -(-text_width(part) // room)) for part in text.split("\n"))
+        else:
+            k = max(1, -(-text_width(text) // room))
+        if k > n:
+            n = int(k)
     return None if n <= 1 else round(n * LINE_PT + 3, 1)
 
 

@@ -16,20 +16,30 @@ def set_text(cell, value) -> None:
         cell.data_type = "s"  # openpyxl would otherwise treat a leading '=' as a formula
 
 
-_NARROW_ONLY = None  # str.translate table deleting the wide characters of the basic plane
+_NARROW = None  # finds the narrow characters of the basic plane (Chinese text has few of them)
 
 
 def text_width(value) -> int:
     """Columns a text takes (CJK characters count two)."""
-    global _NARROW_ONLY
+    global _NARROW
     text = str(value if value is not None else "")
     if text.isascii():
         return len(text)
     if max(text) > "\uffff":  # beyond the basic plane (rare): character by character
         return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    if _NARROW_ONLY is None:  # wide characters all lie from U+1100 on
-        _NARROW_ONLY = {i: None for i in range(0x1100, 0x10000) if unicodedata.east_asian_width(chr(i)) in "WF"}
-    return 2 * len(text) - len(text.translate(_NARROW_ONLY))
+    if _NARROW is None:  # the ranges of the wide characters (a few unassigned ones lie below U+1100)
+        import re
+
+        ranges, start = [], None
+        for i in range(0x10001):
+            wide = i < 0x10000 and unicodedata.east_asian_width(chr(i)) in "WF"
+            if wide and start is None:
+                start = i
+            elif not wide and start is not None:
+                ranges.append(f"\\u{start:04x}-\\u{i - 1:04x}")
+                start = None
+        _NARROW = re.compile("[^" + "".join(ranges) + "]")
+    return 2 * len(text) - len(_NARROW.findall(text))
 
 
 def workbook_bytes(wb) -> bytes:
