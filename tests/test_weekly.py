@@ -229,3 +229,56 @@ def test_weekly_out_may_name_the_file(cli, sample, tmp_path):
     r = cli("--data", sample, "weekly", "--date", DAY, "--out", tmp_path / "本周台账.xlsx")
     assert r.code == 0 and (tmp_path / "本周台账.xlsx").is_file()
     assert openpyxl.load_workbook(tmp_path / "本周台账.xlsx").sheetnames[0] == "诉求台账"
+
+
+def test_sheets_worked_out_alongside_give_the_same_workbook(sample):
+    """The big-ledger path (other sheets computed by a forked copy while the ledger sheet is
+    written) and the plain one write identical bytes and report the same counts."""
+    from anshang.core.lifecycle import remembering_obligations
+    from anshang.documents.agenda import drafted_years
+    from anshang.documents.weekly import _build
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    ledger = Ledger(sample)
+    settings, cal = loader.settings(ledger), loader.calendar(ledger, True)
+    day = dt.date(2026, 11, 20)
+    w = loader.load_as_of(ledger, day, cal)
+    made = []
+    for alongside in (False, True):
+        with remembering_obligations():
+            made.append(_build(w, cal, settings, day, None, False, drafted_years(ledger), alongside=alongside))
+    assert made[0][0] == made[1][0]
+    assert made[0][1] == made[1][1] and made[0][1]["office_open"] > 0 and made[0][1]["cases"] > 0
+
+
+def test_work_alongside_returns_its_answer_or_is_done_here():
+    import os
+    import time
+
+    from anshang.core.problems import AnshangError
+    from anshang.documents.alongside import Alongside, can_fork
+
+    assert Alongside(lambda: {"n": [1, dt.date(2026, 1, 2)]}).result() == {"n": [1, dt.date(2026, 1, 2)]}
+    parent = os.getpid()
+
+    def fails_elsewhere():  # the child's failure is not an answer: the work is done again here
+        if os.getpid() != parent:
+            raise RuntimeError("child")
+        return "here"
+
+    assert Alongside(fails_elsewhere).result() == "here"
+
+    def refused():
+        raise AnshangError("不行")
+
+    with pytest.raises(AnshangError, match="不行"):  # an error of the work itself shows here as usual
+        Alongside(refused).result()
+    if can_fork():
+        slow = Alongside(lambda: time.sleep(60))
+        pid = slow.pid
+        start = time.monotonic()
+        slow.cancel()
+        assert time.monotonic() - start < 10 and slow.pid is None
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, 0)  # stopped and reaped: no process left behind

@@ -422,12 +422,16 @@ def worksheet_class():
     return _WORKSHEET
 
 
-def book_bytes(tables: list[Table], title: str = "") -> bytes:
+def book_bytes(tables, title: str = "") -> bytes:
     """A workbook of printable tables, as bytes that depend only on the content (xlsxwriter:
-    fixed dates inside, fixed times on the zip entries; rows streamed, one in memory at a time)."""
+    fixed dates inside, fixed times on the zip entries; rows streamed, one in memory at a time).
+    ``tables`` may be any iterable: each table is asked for only when the one before is written."""
     import io
 
     import xlsxwriter
+
+    if not title:
+        tables = list(tables)
 
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,

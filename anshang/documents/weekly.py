@@ -181,18 +181,66 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
     ]
 
 
+# a ledger this big has its other sheets worked out alongside while the ledger sheet is written
+ALONGSIDE_FROM = 2000
+ELSEWHERE = ["tasks", "due", "office", "units", "sessions", "common"]  # need nothing from the ledger sheet
+
+
 def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False,
-           drafted=()) -> tuple[bytes, dict]:
-    co = settings.policy.co_unit_reports
+           drafted=(), alongside: bool | None = None) -> tuple[bytes, dict]:
+    from anshang.documents.alongside import Alongside, can_fork
+
     steps = progress or (lambda items: items)
+    if alongside is None:
+        alongside = can_fork() and len(w.cases) >= ALONGSIDE_FROM
+    # started before anything else (no progress display running yet): the child only computes
+    other = Alongside(lambda: _sheets_and_summary(ELSEWHERE, w, cal, settings, today, everything, drafted)) \
+        if alongside else None
+    try:
+        ledger: list = []
+        notes: list = []
+        summary: dict = {}
+        later = None
+        for step in steps(["ledger", *ELSEWHERE, "notes"]):
+            if step == "ledger":
+                ledger = _sheets(["ledger"], w, cal, settings, today, everything, drafted, summary)
+            elif step == "notes":
+                notes = _sheets(["notes"], w, cal, settings, today, everything, drafted, summary)
+            elif other is None:
+                later = (later or []) + _sheets([step], w, cal, settings, today, everything, drafted, summary)
+
+        def tables():
+            yield from ledger
+            if other is not None:  # by now the ledger sheet is written: the rest is ready, or soon
+                more, found = other.result()
+                summary.update(found)
+                yield from more
+            else:
+                yield from later or []
+            yield from notes
+
+        data = book_bytes(tables(), f"{settings.city}企业诉求台账")
+    finally:
+        if other is not None:
+            other.cancel()
+    return data, summary
+
+
+def _sheets_and_summary(names: list, w, cal, settings, today: dt.date, everything: bool, drafted):
+    summary: dict = {}
+    return _sheets(names, w, cal, settings, today, everything, drafted, summary), summary
+
+
+def _sheets(names: list, w, cal, settings, today: dt.date, everything: bool, drafted, summary: dict) -> list:
+    """The tables of the steps ``names`` (in that order), adding their counts to ``summary``."""
+    co = settings.policy.co_unit_reports
     city, office = settings.city, settings.office
-    summary = {}
     tables = []
 
     def table(sheet, title, cols, rows, **more):
         tables.append(Table(sheet, f"{city}{title}", office, today, cols, rows, **more))
 
-    for step in steps(["ledger", "tasks", "due", "office", "units", "sessions", "common", "notes"]):
+    for step in names:
         if step == "ledger":
             rows = ledger_rows(w, cal, today, settings.policy, everything)
             scope = "（全部年度）" if everything else f"（未办结及{today.year}年办结）"
@@ -249,7 +297,7 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
         else:
             table("说明", "企业诉求台账说明", [Col("项目", most=14), Col("内容", most=80)],
                   notes_rows(w, cal, settings, today, summary.get("cases", 0), everything))
-    return book_bytes(tables, f"{city}企业诉求台账"), summary
+    return tables
 
 
 def _day(value) -> dt.date | None:

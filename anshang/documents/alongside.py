@@ -1,0 +1,83 @@
+"""Work done in a second process alongside this one: a big document's independent parts are
+worked out by a forked copy of the process while this one writes the rest (the weekly ledger's
+other sheets while its biggest sheet is written). Only where the system can fork (Linux, macOS);
+elsewhere, or when the copy fails in any way, the work is simply done here, so the result never
+depends on whether it ran alongside."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and hasattr(os, "pipe")
+
+
+class Alongside:
+    """``work()`` started in a forked child; ``result()`` waits for it (or does the work here
+    when the child could not); ``cancel()`` stops a child whose result is not wanted. The work
+    must only compute: it must not write files or print (its output would come twice)."""
+
+    def __init__(self, work):
+        self.work = work
+        self.pid = None
+        self.read_fd = None
+        if not can_fork():
+            return
+        try:
+            r, w = os.pipe()
+            pid = os.fork()
+        except OSError:  # no processes or pipes left: do it here
+            return
+        if pid == 0:  # the child: compute, send, and leave without running any exit handler
+            try:
+                os.close(r)
+                try:
+                    payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException:  # noqa: BLE001 - the parent does the work again and sees the error itself
+                    payload = b""
+                with os.fdopen(w, "wb") as out:
+                    out.write(payload)
+            finally:
+                os._exit(0)
+        os.close(w)
+        self.pid, self.read_fd = pid, r
+
+    def result(self):
+        if self.pid is None:
+            return self.work()
+        try:
+            with os.fdopen(self.read_fd, "rb") as f:
+                data = f.read()
+        finally:
+            self.read_fd = None
+            self._reap()
+        try:
+            kind, value = pickle.loads(data)
+            if kind == "ok":
+                return value
+        except Exception:  # noqa: BLE001 - nothing or a broken answer: the child failed
+            pass
+        return self.work()
+
+    def cancel(self) -> None:
+        if self.pid is None:
+            return
+        import signal
+
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        if self.read_fd is not None:
+            os.close(self.read_fd)
+            self.read_fd = None
+        self._reap()
+
+    def _reap(self) -> None:
+        try:
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        self.pid = None
