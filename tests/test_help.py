@@ -33,6 +33,8 @@ def test_wrap_keeps_chinese_line_breaking_rules(columns):
 
 def test_wrap_cuts_a_word_longer_than_the_line():
     assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert wrap("a" * 10 + "。", 5) == ["aaaaa", "aaaa", "a。"]  # a closing mark takes a character along
+    assert wrap("台账中有 templates/handover.xlsx）时优先", 12)[-1].startswith("x）")
     assert wrap("", 10) == [""]
 
 
@@ -83,7 +85,7 @@ def _full_tree():
     return found
 
 
-@pytest.mark.parametrize("columns", [40, 80, 123])
+@pytest.mark.parametrize("columns", [24, 40, 80, 123])
 def test_every_page_fits_and_is_what_a_full_build_draws(cli, monkeypatch, tmp_path, columns):
     monkeypatch.setenv("COLUMNS", str(columns))
     monkeypatch.chdir(tmp_path)  # no ledger: the time limits are described, not stated
@@ -94,8 +96,8 @@ def test_every_page_fits_and_is_what_a_full_build_draws(cli, monkeypatch, tmp_pa
         pages[tuple(path)] = r.out
         for line in r.out.splitlines():
             assert width(line) <= columns, (path, line)
-            body = line.strip("│ ")
-            assert not body or body[0] not in CLOSING, (path, line)
+            body = line.strip("│ ")  # (an ASCII mark may start a word: " .xlsx")
+            assert not body or body[0] not in CLOSING or body[0].isascii(), (path, line)
         assert "{期限}" not in r.out and "\x1b[" not in r.out, path
     for path, command, ctx in _full_tree():  # the same pages from every command built in full
         assert helppage.page(command, ctx, columns=columns, colour=False) == pages[tuple(path)], path
@@ -159,3 +161,19 @@ def test_colours_only_on_a_terminal(monkeypatch):
     assert helppage.colours_wanted(Tty()) is (helppage.os.name != "nt")
     monkeypatch.setenv("NO_COLOR", "1")
     assert helppage.colours_wanted(Tty()) is False
+
+
+def test_usage_is_folded_between_its_words():
+    from anshang.cli.help import usage_lines
+
+    assert usage_lines("用法：anshang calendar [选项] [年份|年-月|status|add|recalc] [年份]", 38) == [
+        "用法：anshang calendar [选项]", "      [年份|年-月|status|add|recalc]", "      [年份]"]
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["-d", "a", "-d", "b", "receive", "-h"], "b"), (["--data=a", "--data", "b"], "b"), (["--data", "a", "--data=b"], "b"),
+    (["-dx", "receive"], "x"), (["receive", "-h"], None), (["--", "-d", "x"], None)])
+def test_the_ledger_whose_limits_help_states_is_the_one_the_command_uses(argv, expected):
+    from anshang.cli import _data_option
+
+    assert _data_option(argv) == expected

@@ -64,7 +64,6 @@ from anshang.cli import (  # noqa: F401
     visit_cmds,
 )
 
-GROUPS = {"roster": roster_app, "session": session_app, "template": template_app}
 HELP = ("-h", "--help")
 
 
@@ -80,15 +79,32 @@ def _limits_in_help(argv: list[str], infos) -> None:
     from anshang.store.folder import Ledger, find_root
 
     try:
-        data = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("--data", "-d")), None) \
-            or next((a.split("=", 1)[1] for a in argv if a.startswith("--data=")), None)
-        text = loader.settings(Ledger(find_root(data))).policy.limits.handover_sentence()
+        text = loader.settings(Ledger(find_root(_data_option(argv)))).policy.limits.handover_sentence()
     except AnshangError:
         text = "期限按台账设置（anshang.yaml 的 policy）计算"
     for info in infos:
         if not hasattr(info, "anshang_help"):
             info.anshang_help = info.help or inspect.getdoc(info.callback) or ""
         info.help = info.anshang_help.replace(LIMITS, text)
+
+
+def _data_option(argv: list[str]) -> str | None:
+    """The ledger folder given with --data/-d (the last one given, as the command itself takes
+    it), in any of its forms: ``--data X``, ``--data=X``, ``-d X``, ``-dX``."""
+    found, n = None, 0
+    while n < len(argv):
+        a = argv[n]
+        if a == "--":
+            break
+        if a in ("--data", "-d") and n + 1 < len(argv):
+            found, n = argv[n + 1], n + 2
+            continue
+        if a.startswith("--data="):
+            found = a.split("=", 1)[1]
+        elif a.startswith("-d") and len(a) > 2 and not a.startswith("--"):
+            found = a[2:]
+        n += 1
+    return found
 
 
 def _named(info) -> str:

@@ -52,6 +52,7 @@ PATTERNS = [
     (r"。?\.? ?Did you mean (.+?)\?", r"；是否想输入 \1？"),
     (r"Invalid value for (.+?): (.*)", r"\1 的值无效：\2"),
     (r"Option '(.+?)' requires an argument\.", r"选项 '\1' 需要一个值。"),
+    (r"Option '(.+?)' does not take a value\.?", r"选项 '\1' 不带值（是开关，直接写 \1 即可）。"),
     (r"Got unexpected extra arguments? \((.*)\)", r"多余的参数（\1）"),
     (r"Got unexpected extra argument\(s\) \((.*)\)", r"多余的参数（\1）"),
     (r"Input should be a valid integer, unable to parse string as an integer", "应为整数"),

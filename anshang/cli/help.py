@@ -1,8 +1,8 @@
 """Help pages, drawn here rather than by rich: the same panels (参数, 选项, 命令), Chinese line
 breaking (a closing mark never starts a line, an opening mark never ends one), and no start-up
 cost (typer's rich renderer and the Markdown parser it imports took about 0.13 s on every help
-page). Colours only on a POSIX terminal and never with ``NO_COLOR``; Windows consoles get plain
-text."""
+page). Colours only on a POSIX terminal and never with ``NO_COLOR`` or ``TERM=dumb``; Windows
+consoles get plain text."""
 
 from __future__ import annotations
 
@@ -62,8 +62,11 @@ def wrap(text: str, columns: int) -> list[str]:
         for c in piece:  # longer than a whole line: cut it
             cw = width(c)
             if used + cw > columns:
+                carried = ""
+                if c in CLOSING and len(line) > 1:  # a closing mark takes the character before with it
+                    line, carried = line[:-1], line[-1]
                 lines.append(line)
-                line, used = "", 0
+                line, used = carried, width(carried)
             line, used = line + c, used + cw
     if line or not lines:
         lines.append(line)
@@ -99,7 +102,7 @@ class Style:
 
 def colours_wanted(stream=None) -> bool:
     stream = stream or sys.stdout
-    if os.environ.get("NO_COLOR") or os.name == "nt":
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" or os.name == "nt":
         return False
     try:
         return stream.isatty()
@@ -108,7 +111,25 @@ def colours_wanted(stream=None) -> bool:
 
 
 def terminal_columns() -> int:
-    return max(40, min(shutil.get_terminal_size((80, 24)).columns, 160))
+    return max(24, min(shutil.get_terminal_size((80, 24)).columns, 160))
+
+
+def usage_lines(text: str, columns: int) -> list[str]:
+    """The usage line folded between its words (a placeholder such as [年份|年-月|status] is never
+    split), the lines after the first indented under the command."""
+    indent = "      "  # under the command, after 用法：
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and width(line) + 1 + width(word) > columns:
+            lines.append(line)
+            parts = wrap(word, columns - len(indent)) if width(word) > columns - len(indent) else [word]
+            lines += [indent + part for part in parts[:-1]]  # (a placeholder wider than the terminal)
+            line = indent + parts[-1]
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return lines
 
 
 def usage(ctx) -> str:
@@ -199,8 +220,9 @@ def _panel(title: str, rows: list, columns: int, style: Style) -> list[str]:
     for row in rows:
         cells = [(style(row[i], colour[i]), widths[i] - width(row[i]) + 2) for i in keep]
         head = "".join(text + " " * pad for text, pad in cells)
-        if below:
-            out.append(line(head, lead))
+        if below:  # names on their own lines (folded too when even they do not fit), the help under them
+            plain = "  ".join(row[i] for i in keep if row[i])
+            out += [line(style(text, "1;36"), width(text)) for text in wrap(plain, inner)]
             out += [line("    " + text, width(text) + 4) for text in wrap(row[4], inner - 4) if text]
             continue
         for n, text in enumerate(wrap(row[4], inner - lead)):
@@ -213,7 +235,7 @@ def page(command, ctx, columns: int | None = None, colour: bool | None = None) -
     """The whole help page of a command or group."""
     columns = columns or terminal_columns()
     style = Style(colours_wanted() if colour is None else colour)
-    out = [""] + [" " + style(line, "1") for line in wrap(usage(ctx), columns - 2)] + [""]
+    out = [""] + [" " + style(line, "1") for line in usage_lines(usage(ctx), columns - 2)] + [""]
     paras = paragraphs(command.help)
     for n, para in enumerate(paras):
         out += [" " + line for line in wrap(para, columns - 2)]
