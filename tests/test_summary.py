@@ -220,3 +220,18 @@ def test_a_demand_withdrawn_before_its_reports_fall_due_owes_none_of_them(cli, s
     before = due_parts()
     assert cli("--data", sample, "withdraw", "261030-s40q5", "--reason", "企业已自行解决", "--date", "2026-11-16").code == 0
     assert owed > 0 and due_parts() == before - owed
+
+
+def test_the_period_before_worked_out_alongside_gives_the_same_report(cli, sample, tmp_path, monkeypatch):
+    """A big ledger's previous period is computed by a forked copy: the same JSON and workbook."""
+    from anshang.documents import alongside
+
+    out = {}
+    for worth in (10**9, 0):  # never alongside; always (where the system can fork)
+        monkeypatch.setattr(alongside, "WORTH_IT", worth)
+        r = cli("--data", sample, "summary", "--month", "2026-11", "--date", "2026-11-21", "--format", "xlsx",
+                "--out", tmp_path / str(worth), "--json")
+        assert r.code == 0, r.err
+        book = next((tmp_path / str(worth)).glob("*.xlsx")).read_bytes()
+        out[worth] = (json.loads(r.out), book)
+    assert out[0] == out[10**9] and out[0][0]["previous"]

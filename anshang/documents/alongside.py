@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import pickle
 
+WORTH_IT = 2000  # items: below this a second process costs more than it saves
+
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and hasattr(os, "pipe")

@@ -83,7 +83,8 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     from anshang.core.lifecycle import remembering_obligations
     from anshang.store import loader
 
-    p = resolve_period(loader.load(ledger, {"session"}), given)
+    base = loader.load(ledger)  # the files are read once, for both snapshots
+    p = resolve_period(base, given)
     end = min(p.end, today)
     if end < p.start:
         from anshang.core.problems import AnshangError
@@ -93,25 +94,36 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     co = settings.policy.co_unit_reports
     target = getattr(settings.policy, "visits_per_leader_year", 0)
     from anshang.core.evaluations import weights
+    from anshang.core.snapshot import world_as_of
+    from anshang.documents.alongside import WORTH_IT, Alongside, can_fork
 
     w = weights(settings.policy)
-    # the period before first: its snapshot is let go before the period's own is read
     prev_p = p.previous() if p.kind != "session" else None
     if prev_p is not None and end < p.end:  # a period not over yet: the same span of the one before (同期)
         prev_p = period.Period(prev_p.start, min(prev_p.end, prev_p.start + (end - p.start)), prev_p.label + "同期")
-    prev = None
-    if prev_p is not None:
-        prev = period.figures(loader.load_as_of(ledger, prev_p.end, cal), prev_p, prev_p.end, co, limits, target, w)
-    world = loader.load_as_of(ledger, end, cal)
-    with remembering_obligations():  # the snapshot's duties feed the figures, the late list and the programme
-        figs = period.figures(world, p, end, co, limits, target, w)
-        registered = {cid: c for cid, c in world.cases.items()
-                      if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
-        groups = [[c["id"] for c in g] for g in common_problems(registered)]
-        late = _late_rows(world, cal, end, co, p.session)
-        if not p.session:
-            late += _late_items(world, cal, end, co)
-        prog = programme(world, p, end, cal, settings.policy) if not p.session else None
+
+    def previous():
+        return period.figures(world_as_of(base, prev_p.end, cal, co), prev_p, prev_p.end, co, limits, target, w)
+
+    # on a big ledger the period before is worked out alongside; else first, its snapshot let go before this one's
+    earlier = Alongside(previous) if prev_p is not None and can_fork() and len(base.cases) >= WORTH_IT else None
+    prev = previous() if prev_p is not None and earlier is None else None
+    try:
+        world = world_as_of(base, end, cal, co)
+        with remembering_obligations():  # the snapshot's duties feed the figures, the late list and the programme
+            figs = period.figures(world, p, end, co, limits, target, w)
+            registered = {cid: c for cid, c in world.cases.items()
+                          if parse_date(c["registered"]) in p and (not p.session or c.get("session") == p.session)}
+            groups = [[c["id"] for c in g] for g in common_problems(registered)]
+            late = _late_rows(world, cal, end, co, p.session)
+            if not p.session:
+                late += _late_items(world, cal, end, co)
+            prog = programme(world, p, end, cal, settings.policy) if not p.session else None
+        if earlier is not None:
+            prev = earlier.result()
+    finally:
+        if earlier is not None:
+            earlier.cancel()
     return {"period": p, "end": end, "figures": figs, "previous": prev, "common": groups,
             "late": late, "world": world, "thresholds": limits, "programme": prog}
 

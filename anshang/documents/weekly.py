@@ -181,18 +181,16 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
     ]
 
 
-# a ledger this big has its other sheets worked out alongside while the ledger sheet is written
-ALONGSIDE_FROM = 2000
 ELSEWHERE = ["tasks", "due", "office", "units", "sessions", "common"]  # need nothing from the ledger sheet
 
 
 def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False,
            drafted=(), alongside: bool | None = None) -> tuple[bytes, dict]:
-    from anshang.documents.alongside import Alongside, can_fork
+    from anshang.documents.alongside import WORTH_IT, Alongside, can_fork
 
     steps = progress or (lambda items: items)
     if alongside is None:
-        alongside = can_fork() and len(w.cases) >= ALONGSIDE_FROM
+        alongside = can_fork() and len(w.cases) >= WORTH_IT  # other sheets computed while the ledger sheet is written
     # started before anything else (no progress display running yet): the child only computes
     other = Alongside(lambda: _sheets_and_summary(ELSEWHERE, w, cal, settings, today, everything, drafted)) \
         if alongside else None
