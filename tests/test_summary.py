@@ -227,6 +227,7 @@ def test_the_period_before_worked_out_alongside_gives_the_same_report(cli, sampl
     from anshang.documents import alongside
 
     out = {}
+    before = alongside.answers
     for worth in (10**9, 0):  # never alongside; always (where the system can fork)
         monkeypatch.setattr(alongside, "WORTH_IT", worth)
         r = cli("--data", sample, "summary", "--month", "2026-11", "--date", "2026-11-21", "--format", "xlsx",
@@ -235,3 +236,4 @@ def test_the_period_before_worked_out_alongside_gives_the_same_report(cli, sampl
         book = next((tmp_path / str(worth)).glob("*.xlsx")).read_bytes()
         out[worth] = (json.loads(r.out), book)
     assert out[0] == out[10**9] and out[0][0]["previous"]
+    assert alongside.answers == before + (1 if alongside.can_fork() else 0)  # the child's figures were used

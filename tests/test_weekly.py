@@ -244,10 +244,14 @@ def test_sheets_worked_out_alongside_give_the_same_workbook(sample):
     settings, cal = loader.settings(ledger), loader.calendar(ledger, True)
     day = dt.date(2026, 11, 20)
     w = loader.load_as_of(ledger, day, cal)
+    from anshang.documents import alongside as elsewhere
+
     made = []
+    before = elsewhere.answers
     for alongside in (False, True):
         with remembering_obligations():
             made.append(_build(w, cal, settings, day, None, False, drafted_years(ledger), alongside=alongside))
+    assert elsewhere.answers == before + (1 if elsewhere.can_fork() else 0)  # the child's sheets were used
     assert made[0][0] == made[1][0]
     assert made[0][1] == made[1][1] and made[0][1]["office_open"] > 0 and made[0][1]["cases"] > 0
 
@@ -259,15 +263,17 @@ def test_work_alongside_returns_its_answer_or_is_done_here():
     from anshang.core.problems import AnshangError
     from anshang.documents.alongside import Alongside, can_fork
 
-    assert Alongside(lambda: {"n": [1, dt.date(2026, 1, 2)]}).result() == {"n": [1, dt.date(2026, 1, 2)]}
     parent = os.getpid()
+    done = Alongside(lambda: {"n": [1, dt.date(2026, 1, 2)], "here": os.getpid() == parent})
+    assert done.result() == {"n": [1, dt.date(2026, 1, 2)], "here": not can_fork()} and done.answered is can_fork()
 
     def fails_elsewhere():  # the child's failure is not an answer: the work is done again here
         if os.getpid() != parent:
             raise RuntimeError("child")
         return "here"
 
-    assert Alongside(fails_elsewhere).result() == "here"
+    failed = Alongside(fails_elsewhere)
+    assert failed.result() == "here" and not failed.answered
 
     def refused():
         raise AnshangError("不行")
@@ -282,3 +288,35 @@ def test_work_alongside_returns_its_answer_or_is_done_here():
         assert time.monotonic() - start < 10 and slow.pid is None
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, 0)  # stopped and reaped: no process left behind
+
+
+def test_work_alongside_is_stopped_when_the_wait_is_interrupted():
+    import os
+    import signal
+    import time
+
+    from anshang.documents.alongside import Alongside, can_fork
+
+    if not can_fork():
+        pytest.skip("no second process here: the work is done in this one")
+
+    class Stop(Exception):
+        pass
+
+    def interrupt(signum, frame):
+        raise Stop
+
+    old = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        slow = Alongside(lambda: time.sleep(30))
+        pid = slow.pid
+        start = time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(Stop):
+            slow.result()
+        assert time.monotonic() - start < 10 and slow.pid is None
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, 0)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
