@@ -75,11 +75,13 @@ def _limits_in_help(argv: list[str], infos) -> None:
     infos = [i for i in infos if LIMITS in (getattr(i, "anshang_help", None) or i.help or inspect.getdoc(i.callback) or "")]
     if not infos:
         return
-    from anshang.store import loader
     from anshang.store.folder import Ledger, find_root
 
     try:
-        text = loader.settings(Ledger(find_root(_data_option(argv)))).policy.limits.handover_sentence()
+        root = find_root(_data_option(argv))
+        from anshang.store import loader  # (only once there is a ledger to read)
+
+        text = loader.settings(Ledger(root)).policy.limits.handover_sentence()
     except AnshangError:
         text = "期限按台账设置（anshang.yaml 的 policy）计算"
     for info in infos:
