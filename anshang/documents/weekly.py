@@ -199,13 +199,6 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
         notes: list = []
         summary: dict = {}
         later = None
-        for step in steps(["ledger", *ELSEWHERE, "notes"]):
-            if step == "ledger":
-                ledger = _sheets(["ledger"], w, cal, settings, today, everything, drafted, summary)
-            elif step == "notes":
-                notes = _sheets(["notes"], w, cal, settings, today, everything, drafted, summary)
-            elif other is None:
-                later = (later or []) + _sheets([step], w, cal, settings, today, everything, drafted, summary)
 
         def tables():
             yield from ledger
@@ -217,7 +210,16 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
                 yield from later or []
             yield from notes
 
-        data = book_bytes(tables(), f"{settings.city}企业诉求台账")
+        # the workbook is written in the last step, so that a progress display shows it is not done yet
+        for step in steps(["ledger", *ELSEWHERE, "notes", "workbook"]):
+            if step == "ledger":
+                ledger = _sheets(["ledger"], w, cal, settings, today, everything, drafted, summary)
+            elif step == "notes":
+                notes = _sheets(["notes"], w, cal, settings, today, everything, drafted, summary)
+            elif step == "workbook":
+                data = book_bytes(tables(), f"{settings.city}企业诉求台账")
+            elif other is None:
+                later = (later or []) + _sheets([step], w, cal, settings, today, everything, drafted, summary)
     finally:
         if other is not None:
             other.cancel()
