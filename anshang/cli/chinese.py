@@ -92,23 +92,6 @@ def install() -> None:
         if getattr(mod, "ngettext", None) is gettext.ngettext:
             mod.ngettext = _n
     _chinese_help_option()
-    _chinese_usage_prefix()
-
-
-def _chinese_usage_prefix() -> None:
-    """"用法：" before the usage line of a help page (typer's copy of click writes "Usage: ")."""
-    for name in ("typer._click.formatting", "click.formatting"):
-        mod = sys.modules.get(name)
-        formatter = getattr(mod, "HelpFormatter", None)
-        if formatter is None or getattr(formatter.write_usage, "_anshang", False):
-            continue
-        original = formatter.write_usage
-
-        def write_usage(self, prog, args="", prefix=None, original=original):
-            return original(self, prog, args, "用法：" if prefix in (None, "Usage: ") else prefix)
-
-        write_usage._anshang = True
-        formatter.write_usage = write_usage
 
 
 def _chinese_help_option() -> None:

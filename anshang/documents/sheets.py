@@ -302,30 +302,27 @@ LINE_PT = 15.0  # one line of 五号 text in a cell, with its leading
 def lines_needed(value, width: float) -> int:
     """Lines the text takes in a wrapped cell ``width`` units wide (a Chinese character takes
     two units; a little room is kept for the cell's padding and for breaks between words)."""
+    return _lines("" if value is None or isinstance(value, Tentative) else str(value), width)
+
+
+def _lines(text: str, width: float) -> int:
     room = max(width - 0.5, 1.0)
-    text = "" if value is None or isinstance(value, Tentative) else str(value)
     if 2 * len(text) <= room and "\n" not in text:  # fits even if every character is wide
         return 1
-    return sum(max(1, -(-text_width(part) // room)) for part in text.split("\n")) if text else 1
+    if "\n" in text:
+        return int(sum(max(1, -(-text_width(part) // room)) for part in text.split("\n")))
+    return int(max(1, -(-text_width(text) // room))) if text else 1
 
 
 def row_height(values, widths) -> float | None:
-    """The height a row needs so that no wrapped text is cut (None: one line, the default);
-    ``lines_needed`` of each cell, worked out inline (half the cells of a big ledger need it)."""
+    """The height a row needs so that no wrapped text is cut (None: one line, the default)."""
     n = 1
     for v, w in zip(values, widths):
         if v is None or isinstance(v, Tentative):
             continue
         text = v if isinstance(v, str) else str(v)
-        if 2 * len(text) <= w - 0.5 and "\n" not in text:  # one line, as lines_needed would find
-            continue
-        room = max(w - 0.5, 1.0)
-        if "\n" in text:
-            k = sum(max(1, -(-text_width(part) // room)) for part in text.split("\n"))
-        else:
-            k = max(1, -(-text_width(text) // room))
-        if k > n:
-            n = int(k)
+        if 2 * len(text) > w - 0.5 or "\n" in text:  # (else one line: not worth a call, half the cells are so)
+            n = max(n, _lines(text, w))
     return None if n <= 1 else round(n * LINE_PT + 3, 1)
 
 
@@ -382,17 +379,14 @@ def _colour_rows(ws, looks: "_Looks", last: str, first: int, end: int, n: int) -
 
 
 _WORKSHEET = None
-# what XlsxWriter would escape or mark in a text cell: XML's own characters, control characters,
-# its _xHHHH_ escapes, the two non-characters, and white space at either end (xml:space)
-_UNUSUAL_TEXT = None
 
 
 def worksheet_class():
     """XlsxWriter's worksheet, writing the ordinary cells (a formatted text or number) itself.
     Its own per-cell path (formats looked up per attribute, three regular expressions per text)
     was about half of the weekly ledger's time; these cells come out byte for byte as XlsxWriter
-    writes them (``test_sheets`` compares whole workbooks), and anything else goes to XlsxWriter."""
-    global _WORKSHEET, _UNUSUAL_TEXT
+    writes them (``test_documents`` compares whole workbooks), and anything else goes to XlsxWriter."""
+    global _WORKSHEET
     if _WORKSHEET is not None:
         return _WORKSHEET
     import re
@@ -400,8 +394,9 @@ def worksheet_class():
     from xlsxwriter.utility import xl_rowcol_to_cell_fast
     from xlsxwriter.worksheet import Worksheet
 
-    _UNUSUAL_TEXT = re.compile(r'[&<>"\x00-\x1f_\ufffe\uffff]|^\s|\s$')
-    unusual = _UNUSUAL_TEXT.search
+    # what XlsxWriter would escape or mark in a text cell: XML's own characters, control characters,
+    # its _xHHHH_ escapes, the two non-characters, and white space at either end (xml:space)
+    unusual = re.compile(r'[&<>"\x00-\x1f_\ufffe\uffff]|^\s|\s$').search
 
     class FastCells(Worksheet):
         def _write_cell(self, row, col, cell):

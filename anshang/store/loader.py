@@ -105,15 +105,13 @@ def load(ledger: Ledger, kinds: set = ALL) -> World:
     return w
 
 
-def load_as_of(ledger: Ledger, day, cal=None, kinds: set = ALL, base: World | None = None) -> World:
+def load_as_of(ledger: Ledger, day, cal=None, kinds: set = ALL) -> World:
     """The ledger as it stood at the end of ``day`` (core.snapshot): what every report reads.
-    ``cal`` replays changed deadlines (the ledger's calendar by default); ``base``, a ``load``
-    already made, serves another snapshot without reading the files again (it is not changed)."""
+    ``cal`` replays changed deadlines (the ledger's calendar by default)."""
     from anshang.core.snapshot import world_as_of
 
     policy = settings(ledger).policy
-    return world_as_of(base if base is not None else load(ledger, kinds), day, cal or calendar(ledger, True),
-                       policy.co_unit_reports)
+    return world_as_of(load(ledger, kinds), day, cal or calendar(ledger, True), policy.co_unit_reports)
 
 
 def w_items(data, key: str, target: dict) -> None:
