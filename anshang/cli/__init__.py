@@ -78,7 +78,7 @@ def _limits_in_help(argv: list[str], infos) -> None:
     from anshang.store.folder import Ledger, find_root
 
     try:
-        root = find_root(_data_option(argv))
+        root = find_root((_top(argv) or (None,))[0])
         from anshang.store import loader  # (only once there is a ledger to read)
 
         text = loader.settings(Ledger(root)).policy.limits.handover_sentence()
@@ -90,23 +90,29 @@ def _limits_in_help(argv: list[str], infos) -> None:
         info.help = info.anshang_help.replace(LIMITS, text)
 
 
-def _data_option(argv: list[str]) -> str | None:
-    """The ledger folder given with --data/-d (the last one given, as the command itself takes
-    it), in any of its forms: ``--data X``, ``--data=X``, ``-d X``, ``-dX``."""
-    found, n = None, 0
+def _top(argv: list[str]):
+    """The top-level options and the command word, read as click reads them: (the ledger folder
+    given with --data/-d, the last one as in ``--data X``, ``--data=X``, ``-d X``, ``-dX``; whether
+    -h/--help came before the word; the word; what follows it). None when a token is not plainly
+    understood (an unknown option, ``--``): typer then sees everything and says what is wrong."""
+    data, helped, n = None, False, 0
     while n < len(argv):
         a = argv[n]
-        if a == "--":
-            break
         if a in ("--data", "-d") and n + 1 < len(argv):
-            found, n = argv[n + 1], n + 2
+            data, n = argv[n + 1], n + 2
             continue
         if a.startswith("--data="):
-            found = a.split("=", 1)[1]
+            data = a.split("=", 1)[1]
         elif a.startswith("-d") and len(a) > 2 and not a.startswith("--"):
-            found = a[2:]
+            data = a[2:]
+        elif a in HELP:
+            helped = True
+        elif a.startswith("-") and a != "--version":
+            return None
+        elif not a.startswith("-"):
+            return data, helped, a, argv[n + 1:]
         n += 1
-    return found
+    return data, helped, "", []
 
 
 def _named(info) -> str:
@@ -126,8 +132,7 @@ def _listing(infos) -> list:
     for info in infos:
         stub = copy.copy(info)
         stub.name, stub.callback = _named(info), listed
-        text = info.help if info.help is not None else inspect.getdoc(info.callback) or ""
-        stub.help = text.split("\n\n")[0]  # the listing shows the first paragraph
+        stub.help = info.help if info.help is not None else inspect.getdoc(info.callback) or ""
         stubs.append(stub)
     return stubs
 
@@ -137,30 +142,10 @@ def _plan(argv: list[str]):
     builds every command's options on each run (about 0.08 s for seventy); a run needs only the
     command it calls, and a help page or a mistyped name only the names and help of the others.
     None (build everything) whenever the words are not plainly understood."""
-    def scan(tokens, value_options=()):
-        helped, skip = False, False
-        for n, a in enumerate(tokens):
-            if skip:
-                skip = False
-            elif a in value_options:
-                skip = True
-            elif a.startswith(tuple(o + "=" for o in value_options if o.startswith("--"))) or \
-                    any(a.startswith(o) and len(a) > 2 for o in value_options if not o.startswith("--")):
-                continue
-            elif a in HELP:
-                helped = True
-            elif a == "--version":
-                continue
-            elif a.startswith("-"):
-                return None  # an option typer will reject, or ``--``: leave it all to typer
-            else:
-                return a, helped, tokens[n + 1:]
-        return "", helped, []
-
-    found = scan(argv, ("--data", "-d"))
+    found = _top(argv)
     if found is None:
         return None
-    word, helped, rest = found
+    _, helped, word, rest = found
     commands = {_named(i): i for i in app.registered_commands}
     groups = {g.name: g for g in app.registered_groups}
     if helped or word not in commands and word not in groups:
@@ -168,12 +153,13 @@ def _plan(argv: list[str]):
     if word in commands:
         return {app: ([commands[word]], [])}
     group = groups[word].typer_instance
-    inner = scan(rest)
-    if inner is None:
+    # a group takes no option but -h/--help: its command is the first other word
+    n = next((i for i, a in enumerate(rest) if not a.startswith("-")), len(rest))
+    if any(a not in HELP for a in rest[:n]):
         return {app: ([], [groups[word]])}
-    sub, helped, _ = inner
+    sub = rest[n] if n < len(rest) else ""
     subs = {_named(i): i for i in group.registered_commands}
-    keep = [subs[sub]] if sub in subs and not helped else _listing(group.registered_commands)
+    keep = [subs[sub]] if sub in subs and n == 0 else _listing(group.registered_commands)
     return {app: ([], [groups[word]]), group: (keep, [])}
 
 
