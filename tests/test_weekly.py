@@ -231,10 +231,11 @@ def test_weekly_out_may_name_the_file(cli, sample, tmp_path):
     assert openpyxl.load_workbook(tmp_path / "本周台账.xlsx").sheetnames[0] == "诉求台账"
 
 
-def test_sheets_worked_out_alongside_give_the_same_workbook(sample):
+def test_sheets_worked_out_alongside_give_the_same_workbook(sample, monkeypatch):
     """The big-ledger path (other sheets computed by a forked copy while the ledger sheet is
     written) and the plain one write identical bytes and report the same counts."""
     from anshang.core.lifecycle import remembering_obligations
+    from anshang.documents import alongside as elsewhere
     from anshang.documents.agenda import drafted_years
     from anshang.documents.weekly import _build
     from anshang.store import loader
@@ -244,13 +245,12 @@ def test_sheets_worked_out_alongside_give_the_same_workbook(sample):
     settings, cal = loader.settings(ledger), loader.calendar(ledger, True)
     day = dt.date(2026, 11, 20)
     w = loader.load_as_of(ledger, day, cal)
-    from anshang.documents import alongside as elsewhere
-
     made = []
     before = elsewhere.answers
-    for alongside in (False, True):
+    for worth in (10**9, 0):  # never alongside; always (where the system can fork)
+        monkeypatch.setattr(elsewhere, "WORTH_IT", worth)
         with remembering_obligations():
-            made.append(_build(w, cal, settings, day, None, False, drafted_years(ledger), alongside=alongside))
+            made.append(_build(w, cal, settings, day, None, False, drafted_years(ledger)))
     assert elsewhere.answers == before + (1 if elsewhere.can_fork() else 0)  # the child's sheets were used
     assert made[0][0] == made[1][0]
     assert made[0][1] == made[1][1] and made[0][1]["office_open"] > 0 and made[0][1]["cases"] > 0
@@ -274,6 +274,9 @@ def test_work_alongside_returns_its_answer_or_is_done_here():
 
     failed = Alongside(fails_elsewhere)
     assert failed.result() == "here" and not failed.answered
+    assert Alongside(None).result() is None and not Alongside(None).running  # nothing to do
+    small = Alongside(lambda: 1, items=1)  # not worth a second process: done here
+    assert not small.running and small.result() == 1
 
     def refused():
         raise AnshangError("不行")
@@ -281,11 +284,11 @@ def test_work_alongside_returns_its_answer_or_is_done_here():
     with pytest.raises(AnshangError, match="不行"):  # an error of the work itself shows here as usual
         Alongside(refused).result()
     if can_fork():
-        slow = Alongside(lambda: time.sleep(60))
-        pid = slow.pid
         start = time.monotonic()
-        slow.cancel()
-        assert time.monotonic() - start < 10 and slow.pid is None
+        with Alongside(lambda: time.sleep(60)) as slow:  # leaving the block stops the child
+            pid = slow.pid
+            assert slow.running
+        assert time.monotonic() - start < 10 and not slow.running
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, 0)  # stopped and reaped: no process left behind
 

@@ -26,16 +26,19 @@ def can_fork() -> bool:
 
 
 class Alongside:
-    """``work()`` started in a forked child; ``result()`` waits for it (or does the work here
-    when the child could not); ``cancel()`` stops a child whose result is not wanted. The work
-    must only compute: it must not write files or print (its output would come twice)."""
+    """``work()`` started in a forked child when it is worth it (the system can fork, and
+    ``items``, the size of what it works on, is at least ``WORTH_IT``; None: whatever the size);
+    ``running`` says whether it was; ``result()`` waits for the child, or does the work here;
+    leaving the ``with`` block (or ``cancel()``) stops a child whose result is not wanted. No
+    ``work`` (None): nothing to do, ``result()`` is None. The work must only compute: it must not
+    write files or print (its output would come twice)."""
 
-    def __init__(self, work):
+    def __init__(self, work, items: int | None = None):
         self.work = work
         self.pid = None
         self.read_fd = None
         self.answered = False  # the child's answer was used (not the work done again here)
-        if not can_fork():
+        if work is None or not can_fork() or (items is not None and items < WORTH_IT):
             return
         try:
             r, w = os.pipe()
@@ -61,9 +64,20 @@ class Alongside:
         os.close(w)
         self.pid, self.read_fd = pid, r
 
+    @property
+    def running(self) -> bool:
+        return self.pid is not None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        self.cancel()
+        return False
+
     def result(self):
         if self.pid is None:
-            return self.work()
+            return self.work() if self.work is not None else None
         try:
             with os.fdopen(self.read_fd, "rb") as f:
                 self.read_fd = None

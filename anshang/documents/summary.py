@@ -95,7 +95,7 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     target = getattr(settings.policy, "visits_per_leader_year", 0)
     from anshang.core.evaluations import weights
     from anshang.core.snapshot import world_as_of
-    from anshang.documents.alongside import WORTH_IT, Alongside, can_fork
+    from anshang.documents.alongside import Alongside
 
     w = weights(settings.policy)
     prev_p = p.previous() if p.kind != "session" else None
@@ -106,9 +106,8 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
         return period.figures(world_as_of(base, prev_p.end, cal, co), prev_p, prev_p.end, co, limits, target, w)
 
     # on a big ledger the period before is worked out alongside; else first, its snapshot let go before this one's
-    earlier = Alongside(previous) if prev_p is not None and can_fork() and len(base.cases) >= WORTH_IT else None
-    prev = previous() if prev_p is not None and earlier is None else None
-    try:
+    with Alongside(previous if prev_p is not None else None, items=len(base.cases)) as earlier:
+        prev = None if earlier.running else earlier.result()
         world = world_as_of(base, end, cal, co)
         with remembering_obligations():  # the snapshot's duties feed the figures, the late list and the programme
             figs = period.figures(world, p, end, co, limits, target, w)
@@ -119,11 +118,8 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
             if not p.session:
                 late += _late_items(world, cal, end, co)
             prog = programme(world, p, end, cal, settings.policy) if not p.session else None
-        if earlier is not None:
+        if earlier.running:
             prev = earlier.result()
-    finally:
-        if earlier is not None:
-            earlier.cancel()
     return {"period": p, "end": end, "figures": figs, "previous": prev, "common": groups,
             "late": late, "world": world, "thresholds": limits, "programme": prog}
 

@@ -184,30 +184,27 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
 ELSEWHERE = ["tasks", "due", "office", "units", "sessions", "common"]  # need nothing from the ledger sheet
 
 
-def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False,
-           drafted=(), alongside: bool | None = None) -> tuple[bytes, dict]:
-    from anshang.documents.alongside import WORTH_IT, Alongside, can_fork
+def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False, drafted=()) -> tuple[bytes, dict]:
+    from anshang.documents.alongside import Alongside
 
     steps = progress or (lambda items: items)
-    if alongside is None:
-        alongside = can_fork() and len(w.cases) >= WORTH_IT  # other sheets computed while the ledger sheet is written
+    # on a big ledger the other sheets are worked out alongside while the ledger sheet is written;
     # started before anything else (no progress display running yet): the child only computes
-    other = Alongside(lambda: _sheets_and_summary(ELSEWHERE, w, cal, settings, today, everything, drafted)) \
-        if alongside else None
-    try:
+    with Alongside(lambda: _sheets_and_summary(ELSEWHERE, w, cal, settings, today, everything, drafted),
+                   items=len(w.cases)) as other:
         ledger: list = []
         notes: list = []
         summary: dict = {}
-        later = None
+        later: list = []
 
         def tables():
             yield from ledger
-            if other is not None:  # by now the ledger sheet is written: the rest is ready, or soon
+            if other.running:  # by now the ledger sheet is written: the rest is ready, or soon
                 more, found = other.result()
                 summary.update(found)
                 yield from more
             else:
-                yield from later or []
+                yield from later
             yield from notes
 
         # the workbook is written in the last step, so that a progress display shows it is not done yet
@@ -218,11 +215,8 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
                 notes = _sheets(["notes"], w, cal, settings, today, everything, drafted, summary)
             elif step == "workbook":
                 data = book_bytes(tables(), f"{settings.city}企业诉求台账")
-            elif other is None:
-                later = (later or []) + _sheets([step], w, cal, settings, today, everything, drafted, summary)
-    finally:
-        if other is not None:
-            other.cancel()
+            elif not other.running:
+                later += _sheets([step], w, cal, settings, today, everything, drafted, summary)
     return data, summary
 
 
