@@ -445,3 +445,39 @@ def test_an_item_settled_by_the_day_is_taken_as_a_full_replay_would_give_it(samp
     c = next(iter(world.cases.values()))
     last = dt.date.fromisoformat(settled_on(c))
     assert case_as_of(c, last, cal) == c and case_as_of(c, last - dt.timedelta(days=1), cal) != c
+
+
+def test_the_files_every_command_reads_first_come_from_the_read_cache_while_unchanged(mini, monkeypatch):
+    import os
+
+    from anshang.store import yamlfile
+    from anshang.store.folder import SETTINGS_FILE, Ledger
+    from anshang.store.yamlfile import YamlProblem
+
+    parsed = []
+    real = yamlfile.loads
+    monkeypatch.setattr(yamlfile, "loads", lambda text, *a, **k: parsed.append(1) or real(text, *a, **k))
+    ledger = Ledger(mini)
+    settings = mini / SETTINGS_FILE
+    old = os.stat(settings).st_mtime_ns - 10_000_000_000  # older than two seconds: remembered
+    os.utime(settings, ns=(old, old))
+    first = ledger.read(SETTINGS_FILE)
+    assert Ledger(mini).read(SETTINGS_FILE) == first == real(settings.read_text(encoding="utf-8"))
+    assert len(parsed) == 1  # the second read parsed nothing
+    settings.write_text(settings.read_text(encoding="utf-8").replace("测试市", "测试乙市", 1), encoding="utf-8")
+    assert Ledger(mini).read(SETTINGS_FILE) != first and len(parsed) == 2  # changed: parsed again
+    cal = mini / "calendar" / "2031.yaml"
+    cal.parent.mkdir(exist_ok=True)
+    for text, want in (("a: [1\n", YamlProblem), ("", None), ("# 只有注释\n", None)):
+        cal.write_text(text, encoding="utf-8")
+        os.utime(cal, ns=(old, old))
+        for _ in range(2):  # the second time from the cache: the same answer
+            try:
+                got = Ledger(mini).read("calendar/2031.yaml")
+            except YamlProblem as e:
+                got = (YamlProblem, e.line, e.message)
+            assert got == want or (got[0] is want and got[1] == 2), (text, got)
+    case = next(mini.glob("cases/*/*.yaml"))
+    n = len(parsed)
+    Ledger(mini).read(case.relative_to(mini).as_posix()), Ledger(mini).read(case.relative_to(mini).as_posix())
+    assert len(parsed) == n + 2  # a case file is parsed each time (its part of the cache is large)

@@ -32,7 +32,7 @@ from pathlib import Path
 from anshang.core.problems import AnshangError, Problem, ProblemsFound
 from anshang.store import yamlfile as yamlio
 from anshang.store.atomic import atomic_write
-from anshang.store.cache import CACHE_VERSION, Cache
+from anshang.store.cache import CACHE_VERSION, Cache, part_of
 from anshang.store.lock import WriteLock
 
 SETTINGS_FILE = "anshang.yaml"
@@ -50,6 +50,8 @@ PROJECTS_DIR = "projects"
 CAMPAIGNS_DIR = "campaigns"
 EVALUATIONS_DIR = "evaluations"
 # folders of items filed by year (<top>/<YYYY>/<file>.yaml)
+# the top folders whose files ``Ledger.read`` takes from the read cache: the root files and the calendar supplements
+REMEMBERED_GROUPS = ("_", "calendar")
 TRACKED = {"case", "task", "topic", "project"}  # the kinds of item that can owe reports
 # the top folder of each kind's files (a partial read forgets the cache entries of files gone there)
 KIND_DIRS = {"enterprise": ENTERPRISES_DIR, "session": SESSIONS_DIR, "case": CASES_DIR, "calendar": CALENDAR_DIR,
@@ -371,9 +373,35 @@ class Ledger:
         return f"{self.root}{os.sep}{rel}"
 
     def read(self, rel: str):
-        """Fast read of one file: plain data with line numbers; raises yamlio.YamlProblem."""
-        raw = yamlio.read_bytes(self.path(rel))
-        return yamlio.loads(yamlio.decode(raw, rel))
+        """Fast read of one file: plain data with line numbers; raises yamlio.YamlProblem.
+
+        The small files nearly every command reads first (settings, leaders, units, calendar
+        supplements) come from the read cache while unchanged, as in ``load_all``: most commands
+        then need no YAML parser at all (importing and setting it up is a good part of a
+        command's start-up)."""
+        path = self.path(rel)
+        if part_of(rel)[0] not in REMEMBERED_GROUPS:
+            return yamlio.loads(yamlio.decode(yamlio.read_bytes(path), rel))
+        st = os.stat(path)
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        cache = Cache(self.state_dir / "cache", keep_unseen=True, forgettable=lambda _: False)
+        hit = cache.get(rel, stamp)
+        if hit is not None:
+            if "err" in hit:
+                raise yamlio.YamlProblem(*hit["err"])
+            if hit.get("ok") != {}:  # (an empty file is cached as {}; read gives None for it)
+                return hit["ok"]
+        try:
+            data = yamlio.loads(yamlio.decode(yamlio.read_bytes(path), rel))
+            payload = {"ok": {} if data is None else data}
+        except yamlio.YamlProblem as e:
+            data, payload = e, {"err": [e.message, e.line]}
+        if time.time_ns() - st.st_mtime_ns > 2_000_000_000:  # as in ``_load_one``: a fresh file may change unseen
+            cache.put(rel, stamp, payload)
+            cache.save()
+        if isinstance(data, yamlio.YamlProblem):
+            raise data
+        return data
 
     def load_all(self, use_cache: bool = True, kinds: set | None = None, schema: bool = False,
                  plain: bool = False) -> Snapshot:
