@@ -378,3 +378,56 @@ def test_printable_tables_write_their_cells_exactly_as_xlsxwriter_does(monkeypat
     stock = book_bytes(tables, "题")
     assert fast == stock
     assert 0 < fell_back < len(quick) / 2, (fell_back, len(quick))  # the odd cells only went to XlsxWriter
+
+
+def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, monkeypatch):
+    import dataclasses
+    import datetime as dt
+    import os
+
+    from anshang.core.problems import ProblemsFound
+    from anshang.documents import due_list as dl
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    ledger = Ledger(sample)
+    settings = loader.settings(ledger)
+    cal = loader.calendar(ledger, True)
+    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
+    for path in sample.rglob("*.yaml"):  # old enough to be remembered
+        os.utime(path, ns=(old, old))
+
+    def full(day, within, unit, co):
+        world = loader.load_as_of(ledger, day, cal, dl.DUE_KINDS)
+        return (dl.falling(dl.owed(world, co), cal, day, within, unit), world.units,
+                {i["id"]: i.get("title", "") for i in world.tracked()})
+
+    derived = []
+    real = dl.due_entry
+    monkeypatch.setattr(dl, "due_entry", lambda doc: derived.append(doc.rel) or real(doc))
+    compared = 0
+    for co in ("lead", "each"):
+        s = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co))
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 6, 30), dt.date(2026, 9, 10), dt.date(2026, 11, 21),
+                    dt.date(2027, 6, 30)):  # the earlier days replay the items changed since
+            for within, unit in ((None, None), (30, None), (60, "gxj")):
+                got = dl.due_report(ledger, s, cal, day, within, unit)
+                want = full(day, settings.policy.warning_workdays if within is None else within, unit, co)
+                assert got[0] == want[0] and got[1] == want[1], (co, day, within, unit)
+                assert {o.id: got[2][o.id] for o in got[0].items} == {o.id: want[2][o.id] for o in want[0].items}
+                compared += len(got[0].items)
+    assert compared > 100
+    tracked = len(ledger.case_files()) + len(ledger.task_files()) + len(ledger.topic_files()) + len(ledger.project_files())
+    assert len(derived) == tracked  # each file worked out once, then taken from the index
+    case = sorted(sample.glob("cases/2026/*.yaml"))[0]
+    case.write_text(case.read_text(encoding="utf-8") + "# 手工加的注释\n", encoding="utf-8")
+    os.utime(case, ns=(old, old))
+    dl.due_report(ledger, settings, cal, dt.date(2026, 11, 21), None, None)
+    assert derived[tracked:] == [case.relative_to(sample).as_posix()]  # a changed file is worked out again
+    # a file with a problem: the same stop, with every problem listed, as a full read gives
+    case.write_text("id: [\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as got:
+        dl.due_report(ledger, settings, cal, dt.date(2026, 11, 21), None, None)
+    with pytest.raises(ProblemsFound) as want:
+        loader.load_as_of(ledger, dt.date(2026, 11, 21), cal, dl.DUE_KINDS)
+    assert (got.value.message, got.value.problems) == (want.value.message, want.value.problems)

@@ -47,9 +47,9 @@ def due(
             raise AnshangError("--office 列出营商办自己的待办，不能与 --unit 同用")
         out(office_due(CTX.ledger, CTX.settings, cal, today(date), within, as_json))
         return
-    listing, world = due_report(CTX.ledger, CTX.settings, cal, today(date), within, unit)
+    listing, units, titles = due_report(CTX.ledger, CTX.settings, cal, today(date), within, unit)
     out(json.dumps(due_json(listing, cal), ensure_ascii=False, indent=2) + "\n" if as_json
-        else as_text(listing, world, cal))
+        else as_text(listing, units, titles, cal))
 
 
 @app.command("today")

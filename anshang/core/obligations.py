@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from anshang.core.calendar import Calendar
-from anshang.core.deadlines import Deadline
+from anshang.core.deadlines import Deadline, Rule
 
 
 @dataclass
@@ -87,6 +87,35 @@ def parts(item: str, kind: str, deadline: Deadline, lead: str, co: list[str], re
         if co_reports == "lead" and lead_met is not None:
             met = lead_met if own is None else min(own, lead_met)
         out.append(Obligation(item, kind, u, "co", deadline, met))
+    return out
+
+
+def _day(d: dt.date | None) -> int | None:
+    return None if d is None else d.toordinal()
+
+
+def packed(obs: list[Obligation]) -> tuple:
+    """Obligations as plain values, for a read index kept on disk (the inverse of ``unpacked``)."""
+    out = []
+    for o in obs:
+        d, r = o.deadline, o.deadline.rule
+        out.append((o.kind, o.unit, o.part, r.kind, r.n, _day(r.on), d.basis.toordinal(), d.due.toordinal(),
+                    d.provisional, _day(d.extended_from), _day(o.met), o.about, o.gap))
+    return tuple(out)
+
+
+def unpacked(item: str, values: tuple) -> list[Obligation]:
+    """The obligations of item ``item`` that ``packed`` gave ``values`` for (equal to the originals)."""
+    day = dt.date.fromordinal
+    out = []
+    shared: dict = {}  # the parts of one duty share its deadline, as ``parts`` made them
+    for kind, unit, part, rkind, n, on, basis, due, provisional, ext, met, about, gap in values:
+        key = (rkind, n, on, basis, due, provisional, ext)
+        deadline = shared.get(key)
+        if deadline is None:
+            deadline = shared[key] = Deadline(Rule(rkind, n, None if on is None else day(on)), day(basis), day(due),
+                                              provisional, None if ext is None else day(ext))
+        out.append(Obligation(item, kind, unit, part, deadline, None if met is None else day(met), about, gap))
     return out
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from anshang.core import lifecycle
 from anshang.core.dates import cn_date
-from anshang.core.labels import DEADLINE_KINDS, PARTS
-from anshang.core.obligations import falling_due, overdue
+from anshang.core.labels import CO_UNIT_REPORTS, DEADLINE_KINDS, PARTS
+from anshang.core.obligations import falling_due, overdue, packed, unpacked
 from anshang.documents.names import unit_name
 
 # what the list reads: the items that owe reports, and the units (enterprises, sessions and
@@ -29,7 +29,15 @@ class DueList:
 
 
 def due_list(world, cal, today: dt.date, within: int, unit: str | None = None, co_reports: str = "lead") -> DueList:
-    obs = [o for c in world.tracked() for o in lifecycle.open_obligations(c, co_reports)]
+    return falling(owed(world, co_reports), cal, today, within, unit)
+
+
+def owed(world, co_reports: str = "lead") -> list:
+    """Every open part of every tracked item of a snapshot."""
+    return [o for c in world.tracked() for o in lifecycle.open_obligations(c, co_reports)]
+
+
+def falling(obs: list, cal, today: dt.date, within: int, unit: str | None = None) -> DueList:
     items, guessed = falling_due(obs, cal, today, within, unit)
     return DueList(today, within, items, guessed)
 
@@ -38,7 +46,8 @@ def as_json(d: DueList, cal) -> list[dict]:
     return [ob.as_dict(cal, d.today) for ob in d.items]
 
 
-def as_text(d: DueList, world, cal) -> str:
+def as_text(d: DueList, units: dict, titles: dict, cal) -> str:
+    """The list for the terminal; ``titles``: the items' titles by id."""
     late = d.late()
     lines = [f"截至{cn_date(d.today, weekday=True)}：超期 {len(late)} 项，{d.within} 个工作日内到期 "
              f"{len(d.items) - len(late)} 项" + ("（暂定：预警范围跨入节假日安排未知的年份，按仅周末休息计算）"
@@ -47,24 +56,87 @@ def as_text(d: DueList, world, cal) -> str:
     for ob in d.items:
         if ob.unit != current:
             current = ob.unit
-            lines.append(f"{unit_name(world.units, ob.unit)}（{ob.unit}）")
+            lines.append(f"{unit_name(units, ob.unit)}（{ob.unit}）")
         late_by, provisional = overdue(ob, cal, d.today)
         state = (f"超期 {late_by} 个工作日{'（暂定）' if provisional else ''}" if ob.due < d.today
                  else ("今天到期" if ob.due == d.today else "即将到期"))
-        title = world.item(ob.id).get("title", "")
+        title = titles.get(ob.id, "")
         part = f"（{PARTS['co']}）" if ob.part == "co" else ""
         lines.append(f"  {ob.id} {DEADLINE_KINDS[ob.kind]}{part} 截止 {ob.due.isoformat()}"
                      f"{'（暂定）' if ob.provisional else ''} {state} — {title}")
     return "\n".join(lines) + "\n"
 
 
+INDEX = "due-1"  # the read index of what the list needs of each tracked file (a new name when that changes)
+
+
+def due_entry(doc):
+    """What the list needs of one tracked file, for the read index (``Ledger.derived``): None when
+    the file has a problem (the whole ledger is then read, which stops with every problem listed);
+    ``()`` when it has no id (it is not an item, as in ``loader.load``); else (id, its last day,
+    and when it owes anything its title and its open parts packed under each co-unit rule)."""
+    data = doc.data
+    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
+        return None
+    if not data.get("id"):
+        return ()
+    try:
+        packs = {mode: packed(lifecycle.open_obligations(data, mode)) for mode in CO_UNIT_REPORTS}
+    except Exception:  # a value the engine cannot use: the whole ledger is read, as before the index
+        return None
+    if not any(packs.values()):
+        return data["id"], doc.settled, None, None
+    return data["id"], doc.settled, data.get("title", ""), packs
+
+
+def _from_index(ledger, cal, today: dt.date, co_reports: str):
+    """(units, open parts, titles) as ``owed`` gives them for the snapshot of ``today``, from the
+    read index: an item settled by ``today`` as the index keeps it, any other read and replayed
+    (``core.snapshot``). None when a file has a problem."""
+    from anshang.core.problems import ProblemsFound
+    from anshang.core.snapshot import case_as_of
+    from anshang.store import loader
+    from anshang.store.folder import TRACKED
+
+    tables: dict = {kind: {} for kind in ("case", "task", "topic", "project")}  # world.tracked()'s order
+    for kind, rel, entry in ledger.derived(INDEX, TRACKED, due_entry):
+        if entry is None:
+            return None
+        if entry:
+            tables[kind][entry[0]] = (rel, entry)  # (a repeated id: the later file, as in loader.load)
+    try:
+        units = loader.load(ledger, {"units"}).units
+    except ProblemsFound:
+        return None
+    iso, loose = today.isoformat(), cal.lenient()
+    obs: list = []
+    titles: dict = {}
+    for table in tables.values():
+        for iid, (rel, (_, settled, title, packs)) in table.items():
+            if settled is not None and settled <= iso:
+                if packs is not None:
+                    obs += unpacked(iid, packs[co_reports])
+                    titles[iid] = title
+                continue
+            item = case_as_of(loader.read(ledger, rel), today, loose, co_reports)
+            if item is not None:
+                obs += lifecycle.open_obligations(item, co_reports)
+                titles[iid] = item.get("title", "")
+    return units, obs, titles
+
+
 def due_report(ledger, settings, cal, today: dt.date, within: int | None, unit: str | None):
-    """What falls due on the whole ledger; returns (DueList, world) for printing."""
+    """What falls due on the whole ledger; returns (DueList, units, titles) for printing."""
     from anshang.core import naming
     from anshang.store import loader
 
-    world = loader.load_as_of(ledger, today, cal, DUE_KINDS)
+    co_reports = settings.policy.co_unit_reports
+    found = _from_index(ledger, cal, today, co_reports)
+    if found is None:  # stops with the problems listed, as every read of the whole ledger does
+        world = loader.load_as_of(ledger, today, cal, DUE_KINDS)
+        found = world.units, owed(world, co_reports), {i["id"]: i.get("title", "") for i in world.tracked()}
+    units, obs, titles = found
     if unit is not None:
-        unit = naming.unit(unit, world.units)
+        unit = naming.unit(unit, units)
     n = settings.policy.warning_workdays if within is None else within
-    return due_list(world, cal, today, n, unit, settings.policy.co_unit_reports), world
+    return falling(obs, cal, today, n, unit), units, titles

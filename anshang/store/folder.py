@@ -455,6 +455,41 @@ class Ledger:
             cache.save()
         return snap
 
+    def derived(self, name: str, kinds: set, derive) -> list[tuple[str, str, object]]:
+        """(kind, rel, ``derive(doc)``) for every file of ``kinds``, in the order of ``file_groups``,
+        where ``doc`` is the file as ``load_all(plain=True, schema=True)`` reads it (data None when it
+        cannot be read). The values are remembered per file identity in ``.anshang/index/<name>/``
+        (a read index), so a read command that needs a little of every file (what falls due) neither
+        reads nor unmarshals the files' data while they are unchanged. ``name`` must change whenever
+        what ``derive`` gives changes."""
+        groups = [KIND_DIRS[k] for k in kinds if k in KIND_DIRS]
+        index = Cache(self.state_dir / "index" / name, keep_unseen=True,
+                      forgettable=lambda rel: kind_of(rel) in kinds, groups=groups)
+        plain = None
+        out = []
+        root = f"{self.root}{os.sep}"
+        for kind, rels in self.file_groups(kinds):
+            for rel in rels:
+                try:
+                    st = os.stat(root + rel)
+                    hit = index.get(rel, (st.st_mtime_ns, st.st_size, st.st_ino))
+                except FileNotFoundError:  # gone since it was listed: as ``_load_one`` reads it
+                    hit = None
+                if hit is None:
+                    if plain is None:
+                        plain = Cache(self.state_dir / "plain", keep_unseen=True,
+                                      forgettable=lambda rel: kind_of(rel) in kinds, groups=groups)
+                    problems: list = []
+                    doc = self._load_one(kind, rel, plain, problems, schema=True, plain=True)
+                    hit = [derive(doc if not problems else Doc(kind, rel))]
+                    if doc.stamp is not None:
+                        index.put(rel, doc.stamp, hit)
+                out.append((kind, rel, hit[0]))
+        index.save()
+        if plain is not None:
+            plain.save()
+        return out
+
     def file_groups(self, kinds: set | None = None) -> list[tuple[str, list]]:
         """(kind, files) in the stable order of ``all_files``; folders of kinds not wanted are not listed."""
         listing = [
