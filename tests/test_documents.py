@@ -402,21 +402,25 @@ def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, mo
         return (dl.falling(dl.owed(world, co), cal, day, within, unit), world.units,
                 {i["id"]: i.get("title", "") for i in world.tracked()})
 
-    derived = []
-    real = dl.due_entry
-    monkeypatch.setattr(dl, "due_entry", lambda doc: derived.append(doc.rel) or real(doc))
-    compared = 0
+    derived, reread = [], []
+    real, read = dl.due_entry, loader.read
+    monkeypatch.setattr(dl, "due_entry", lambda doc, c: derived.append(doc.rel) or real(doc, c))
+    monkeypatch.setattr(loader, "read", lambda ledger, rel, *a, **k: reread.append(rel) or read(ledger, rel, *a, **k))
+    compared = changed_since = 0
     for co in ("lead", "each"):
         s = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co))
-        for day in (dt.date(2026, 3, 1), dt.date(2026, 6, 30), dt.date(2026, 9, 10), dt.date(2026, 11, 21),
-                    dt.date(2027, 6, 30)):  # the earlier days replay the items changed since
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 4, 20), dt.date(2026, 6, 30), dt.date(2026, 9, 10),
+                    dt.date(2026, 10, 20), dt.date(2026, 11, 10), dt.date(2026, 11, 21), dt.date(2027, 6, 30)):
+            # on the earlier days many items have changed since: answered from their earlier days, or re-read
             for within, unit in ((None, None), (30, None), (60, "gxj")):
                 got = dl.due_report(ledger, s, cal, day, within, unit)
                 want = full(day, settings.policy.warning_workdays if within is None else within, unit, co)
                 assert got[0] == want[0] and got[1] == want[1], (co, day, within, unit)
                 assert {o.id: got[2][o.id] for o in got[0].items} == {o.id: want[2][o.id] for o in want[0].items}
                 compared += len(got[0].items)
-    assert compared > 100
+                world = loader.load(ledger, dl.DUE_KINDS)
+                changed_since += sum(1 for t in world.settled.values() for d in t.values() if d > day.isoformat())
+    assert compared > 100 and 0 < len([r for r in reread if r.startswith("cases/")]) < changed_since / 3
     tracked = len(ledger.case_files()) + len(ledger.task_files()) + len(ledger.topic_files()) + len(ledger.project_files())
     assert len(derived) == tracked  # each file worked out once, then taken from the index
     case = sorted(sample.glob("cases/2026/*.yaml"))[0]

@@ -91,6 +91,14 @@ class Calendar:
         self.last_year = max((covered[-1] if covered else 2004), dt.date.today().year) + 3
         self._build()
 
+    def digest(self) -> str:
+        """What the working days are made of (each known year's days off and make-up working days),
+        as a short text that changes with them: for results kept on disk that were counted on it."""
+        import hashlib
+
+        what = [(y, sorted(self.years[y].off), sorted(self.years[y].on)) for y in sorted(self.years)]
+        return hashlib.sha256(repr(what).encode("ascii")).hexdigest()[:16]
+
     # -- index ---------------------------------------------------------------------------
     def _build(self):
         self.origin = dt.date(self.first_year, 1, 1)

@@ -32,6 +32,13 @@ def settled_on(item: dict) -> str | None:
     outcome, each event's date and a release's matching date). On that day or later the item
     stands as it is, so ``world_as_of`` can take it without replaying (the read cache keeps this
     date per file). None when the item holds no date at all."""
+    found = item_days(item)
+    return max(found).isoformat() if found else None
+
+
+def item_days(item: dict) -> list[dt.date]:
+    """Every date ``case_as_of`` compares with its day: between two of them (and after the last)
+    the item stands the same."""
     days = [item.get("registered") or item.get("assigned") or item.get("opened")]
     for key in ("screening", "matching", "outcome", "policy_outcome"):
         part = item.get(key)
@@ -42,8 +49,7 @@ def settled_on(item: dict) -> str | None:
             days.append(e.get("date"))
             if e.get("kind") == "release":
                 days.append(e.get("matched"))
-    found = [d for d in map(maybe_date, days) if d is not None]
-    return max(found).isoformat() if found else None
+    return [d for d in map(maybe_date, days) if d is not None]
 
 
 def _after(mapping, day: dt.date) -> bool:

@@ -62,8 +62,9 @@ def part_file(part: tuple[str, int]) -> str:
 class Cache:
     """Parsed files keyed on (path, mtime, size, inode)."""
 
-    def __init__(self, folder: Path, keep_unseen: bool = False, forgettable=None, groups=()):
+    def __init__(self, folder: Path, keep_unseen: bool = False, forgettable=None, groups=(), tag: str = ""):
         self.folder = folder
+        self.tag = tag  # what the entries also depend on: parts written under another tag are not read
         self.groups = set(groups)  # the top folders a partial read covers (their gone files are forgotten)
         self.keep_unseen = keep_unseen  # a partial load must not forget the other files…
         self.forgettable = forgettable  # …only those of the kinds it read (a file gone since): rel -> bool
@@ -75,7 +76,7 @@ class Cache:
         entries = self.parts.get(part)
         if entries is None:
             entries = self.parts[part] = {}
-            found = read_blob(self.folder / part_file(part))
+            found = read_blob(self.folder / part_file(part), self.tag)
             if isinstance(found, dict):
                 entries.update(found)
         return entries
@@ -135,7 +136,7 @@ class Cache:
                 del part[rel]
             if not (n in self.dirty or gone):
                 continue
-            write_blob(self.folder / part_file(n), part)
+            write_blob(self.folder / part_file(n), part, self.tag)
         if self.dirty:
             self._drop_unused()
         self.dirty = set()

@@ -455,16 +455,17 @@ class Ledger:
             cache.save()
         return snap
 
-    def derived(self, name: str, kinds: set, derive) -> list[tuple[str, str, object]]:
+    def derived(self, name: str, kinds: set, derive, tag: str = "") -> list[tuple[str, str, object]]:
         """(kind, rel, ``derive(doc)``) for every file of ``kinds``, in the order of ``file_groups``,
         where ``doc`` is the file as ``load_all(plain=True, schema=True)`` reads it (data None when it
         cannot be read). The values are remembered per file identity in ``.anshang/index/<name>/``
         (a read index), so a read command that needs a little of every file (what falls due) neither
         reads nor unmarshals the files' data while they are unchanged. ``name`` must change whenever
-        what ``derive`` gives changes."""
+        what ``derive`` gives changes; ``tag`` is what else the values depend on (the calendar):
+        values kept under another tag are worked out again."""
         groups = [KIND_DIRS[k] for k in kinds if k in KIND_DIRS]
         index = Cache(self.state_dir / "index" / name, keep_unseen=True,
-                      forgettable=lambda rel: kind_of(rel) in kinds, groups=groups)
+                      forgettable=lambda rel: kind_of(rel) in kinds, groups=groups, tag=tag)
         plain = None
         out = []
         root = f"{self.root}{os.sep}"
