@@ -403,8 +403,8 @@ def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, mo
                 {i["id"]: i.get("title", "") for i in world.tracked()})
 
     derived, reread = [], []
-    real, read = dl.due_entry, loader.read
-    monkeypatch.setattr(dl, "due_entry", lambda doc, c: derived.append(doc.rel) or real(doc, c))
+    real, read = loader._entry, loader.read
+    monkeypatch.setattr(loader, "_entry", lambda doc, *a: derived.append(doc.rel) or real(doc, *a))
     monkeypatch.setattr(loader, "read", lambda ledger, rel, *a, **k: reread.append(rel) or read(ledger, rel, *a, **k))
     compared = changed_since = 0
     for co in ("lead", "each"):

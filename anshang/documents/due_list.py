@@ -4,12 +4,11 @@ grouped by unit, overdue counted in working days."""
 from __future__ import annotations
 
 import datetime as dt
-import marshal
 from dataclasses import dataclass, field
 
 from anshang.core import lifecycle
-from anshang.core.dates import cn_date, maybe_date
-from anshang.core.labels import CO_UNIT_REPORTS, DEADLINE_KINDS, PARTS
+from anshang.core.dates import cn_date
+from anshang.core.labels import DEADLINE_KINDS, PARTS
 from anshang.core.obligations import falling_due, overdue, packed, unpacked
 from anshang.documents.names import unit_name
 
@@ -68,88 +67,38 @@ def as_text(d: DueList, units: dict, titles: dict, cal) -> str:
     return "\n".join(lines) + "\n"
 
 
-INDEX = "due-4"  # the read index of what the list needs of each tracked file (a new name when that changes)
-EARLIER = 3  # the item's last days before its last one that its entry keeps the open parts of
+INDEX = "due-5"  # the read index of what the list needs of each tracked item (a new name when that changes)
 
 
-def _owing(item: dict) -> tuple:
-    """(title, open parts packed under each co-unit rule), or (None, None) when it owes nothing."""
-    packs = {mode: packed(lifecycle.open_obligations(item, mode)) for mode in CO_UNIT_REPORTS}
-    return (item.get("title", ""), packs) if any(packs.values()) else (None, None)
-
-
-def due_entry(doc, cal):
-    """What the list needs of one tracked file, for the read index (``Ledger.derived``): None when
-    the file has a problem (the whole ledger is then read, which stops with every problem listed);
-    ``()`` when it has no id (it is not an item, as in ``loader.load``); else (id, its last day,
-    title and open parts as it stands, the same as it stood on each of its ``EARLIER`` days
-    before: (day, whether registered by then, title, open parts), and its registration day). Between two of an item's days
-    it stands the same (``core.snapshot.item_days``), so any ``--date`` from the earliest of them on
-    is answered from the entry. ``cal`` replays the deadlines (the index is kept per calendar)."""
-    from anshang.core.snapshot import case_as_of, item_days
-
-    data = doc.data
-    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
+def owing(kind: str, items: dict):
+    """What the list needs of one item (``loader.items_as_of``): None when it owes nothing, else its
+    title and its open parts packed under each co-unit rule (``items``: the item under each)."""
+    packs = {mode: packed(lifecycle.open_obligations(item, mode)) for mode, item in items.items()}
+    if not any(packs.values()):
         return None
-    if not data.get("id"):
-        return ()
-    try:
-        earlier = []
-        for day in sorted({d for d in item_days(data) if d.isoformat() < (doc.settled or "")}, reverse=True)[:EARLIER]:
-            then = {mode: case_as_of(data, day, cal, mode) for mode in CO_UNIT_REPORTS}
-            if then["lead"] is None:
-                earlier.append((day.isoformat(), False, None, None))
-                continue
-            packs = {mode: packed(lifecycle.open_obligations(then[mode], mode)) for mode in CO_UNIT_REPORTS}
-            earlier.append((day.isoformat(), True, then["lead"].get("title", ""), packs if any(packs.values()) else None))
-        born = maybe_date(data.get("registered") or data.get("assigned") or data.get("opened"))
-        # (kept as one marshal string: only a --date before the item's last day unpacks it)
-        return (data["id"], doc.settled, *_owing(data), marshal.dumps(tuple(earlier)) if earlier else None,
-                born and born.isoformat())
-    except Exception:  # a value the engine cannot use: the whole ledger is read, as before the index
-        return None
+    return next(iter(items.values())).get("title", ""), packs
 
 
 def _from_index(ledger, cal, today: dt.date, co_reports: str):
-    """(units, open parts, titles) as ``owed`` gives them for the snapshot of ``today``, from the
-    read index: an item as its entry keeps it on the last of its days up to ``today``, an item
-    changed more often since read and replayed (``core.snapshot``). None when a file has a problem."""
+    """(units, open parts, titles) as ``owed`` gives them for the snapshot of ``today``, from the read
+    index; None when it cannot answer (a file with a problem)."""
     from anshang.core.problems import ProblemsFound
-    from anshang.core.snapshot import case_as_of
     from anshang.store import loader
-    from anshang.store.folder import TRACKED
 
-    loose = cal.lenient()
-    tables: dict = {kind: {} for kind in ("case", "task", "topic", "project")}  # world.tracked()'s order
-    for kind, rel, entry in ledger.derived(INDEX, TRACKED, lambda doc: due_entry(doc, loose), loose.digest()):
-        if entry is None:
-            return None
-        if entry:
-            tables[kind][entry[0]] = (rel, entry)  # (a repeated id: the later file, as in loader.load)
+    found = loader.items_as_of(ledger, INDEX, cal, today, co_reports, owing)
+    if found is None:
+        return None
     try:
         units = loader.load(ledger, {"units"}).units
     except ProblemsFound:
         return None
-    iso = today.isoformat()
     obs: list = []
     titles: dict = {}
-    for table in tables.values():
-        for iid, (rel, (_, settled, title, packs, earlier, born)) in table.items():
-            if settled is not None and settled <= iso:
-                found = (True, title, packs)
-            elif born is not None and born > iso:
-                continue  # not registered yet (as ``case_as_of`` says)
-            else:
-                before = marshal.loads(earlier) if earlier else ()
-                found = next(((present, t, p) for day, present, t, p in before if day <= iso), None)
-            if found is None:  # before the entry's earliest day: read and replayed
-                item = case_as_of(loader.read(ledger, rel), today, loose, co_reports)
-                if item is not None:
-                    obs += lifecycle.open_obligations(item, co_reports)
-                    titles[iid] = item.get("title", "")
-            elif found[0] and found[2] is not None:
-                obs += unpacked(iid, found[2][co_reports])
-                titles[iid] = found[1]
+    for table in found.values():
+        for iid, value in table.items():
+            if value is not None:
+                obs += unpacked(iid, value[1][co_reports])
+                titles[iid] = value[0]
     return units, obs, titles
 
 

@@ -114,6 +114,92 @@ def load_as_of(ledger: Ledger, day, cal=None, kinds: set = ALL) -> World:
     return world_as_of(load(ledger, kinds), day, cal or calendar(ledger, True), policy.co_unit_reports)
 
 
+EARLIER = 3  # the item's last days before its last one that a read index entry also keeps
+REREAD = 500  # at most this many files are read one by one for a day before their last change (else all of them)
+
+
+def _entry(doc, cal, value):
+    """A tracked file's entry in a read index (``items_as_of``): None when the file has a problem
+    (the whole ledger is then read, which stops with every problem listed); ``()`` when it has no id
+    (it is not an item, as in ``load``); else (id, its last day, its registration day, ``value`` of
+    it as it stands, and as one marshal string (unpacked only for a day before its last one) the
+    same on each of its ``EARLIER`` days before: (day, registered by then, value)). Between two of
+    an item's days it stands the same (``core.snapshot.item_days``)."""
+    import marshal
+
+    from anshang.core.dates import maybe_date
+    from anshang.core.labels import CO_UNIT_REPORTS
+    from anshang.core.lifecycle import finished_on
+    from anshang.core.snapshot import case_as_of, item_days
+
+    data = doc.data
+    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
+        return None
+    if not data.get("id"):
+        return ()
+    try:
+        earlier = []
+        # (only for an item still in hand: one finished long ago is read again for a day before its end)
+        days = [] if finished_on(data) is not None else item_days(data)
+        for day in sorted({d for d in days if d.isoformat() < (doc.settled or "")}, reverse=True)[:EARLIER]:
+            then = {mode: case_as_of(data, day, cal, mode) for mode in CO_UNIT_REPORTS}
+            present = then["lead"] is not None
+            earlier.append((day.isoformat(), present, value(doc.kind, then) if present else None))
+        born = maybe_date(data.get("registered") or data.get("assigned") or data.get("opened"))
+        return (data["id"], doc.settled, born and born.isoformat(), value(doc.kind, dict.fromkeys(CO_UNIT_REPORTS, data)),
+                marshal.dumps(tuple(earlier)) if earlier else None)
+    except Exception:  # a value the engine cannot use: the whole ledger is read, as before the index
+        return None
+
+
+def items_as_of(ledger: Ledger, name: str, cal, day, co_reports: str, value, kinds=TRACKED) -> dict | None:
+    """{kind: {id: value}} of the tracked items as they stood at the end of ``day``, from a read index
+    (``Ledger.derived``, kept per calendar: replaying deadlines needs it) instead of every file's data:
+    ``value(kind, {co-unit rule: the item as it stood})`` is what a read command needs of one item,
+    worked out when the file changes, and must be plain (marshal) data. An item is taken as its
+    entry keeps it on the last of its days up to ``day``; one changed more often since is read and
+    replayed (``core.snapshot``). None when a file has a problem (the caller then reads the whole
+    ledger, which stops with every problem listed), or when more than ``REREAD`` files would have to be
+    read one by one (a day long past: the whole ledger is read quicker). ``name`` must change with what ``value`` gives."""
+    import marshal
+
+    from anshang.core.snapshot import case_as_of
+
+    loose = cal.lenient()
+    tables: dict = {kind: {} for kind in ("case", "task", "topic", "project") if kind in kinds}  # World.tracked()'s order
+    for kind, rel, entry in ledger.derived(name, kinds, lambda doc: _entry(doc, loose, value), loose.digest()):
+        if entry is None:
+            return None
+        if entry:
+            tables[kind][entry[0]] = (rel, entry)  # (a repeated id: the later file, as in ``load``)
+    iso = day.isoformat()
+    out: dict = {}
+    again = []  # (kind, id, file) changed since ``day`` more often than its entry remembers
+    for kind, table in tables.items():
+        found = out[kind] = {}
+        for iid, (rel, (_, settled, born, now, earlier)) in table.items():
+            if settled is not None and settled <= iso:
+                found[iid] = now
+                continue
+            if born is not None and born > iso:
+                continue  # not registered yet (as ``case_as_of`` says)
+            then = next(((present, v) for d, present, v in (marshal.loads(earlier) if earlier else ()) if d <= iso), None)
+            if then is None:
+                found[iid] = None  # (its place, as in ``load``)
+                again.append((kind, iid, rel))
+            elif then[0]:
+                found[iid] = then[1]
+    if len(again) > REREAD:
+        return None  # a day long past: reading the whole ledger is quicker than reading these one by one
+    for kind, iid, rel in again:  # read and replayed
+        item = case_as_of(read(ledger, rel), day, loose, co_reports)
+        if item is None:
+            del out[kind][iid]
+        else:
+            out[kind][iid] = value(kind, {co_reports: item})
+    return out
+
+
 def w_items(data, key: str, target: dict) -> None:
     """The id-keyed items of leaders.yaml or units.yaml into ``target``."""
     data = data if isinstance(data, dict) else {}
