@@ -78,3 +78,64 @@ def test_many_rows_are_listed_one_a_line_with_tabs(cli, sample, monkeypatch):
     assert r.err == f"共 {n} 件。超过 3 件，逐行列出（各栏以制表符分隔）；要打印的表格请加 --out 文件.xlsx\n"
     ids = [line.split("\t")[0] for line in lines[1:]]
     assert ids == sorted(ids) and all(i in table.out for i in ids)
+
+
+def test_the_list_from_the_read_indexes_is_the_one_from_a_full_read(sample, monkeypatch):
+    import dataclasses
+    import datetime as dt
+    import os
+
+    import pytest
+
+    from anshang.core.problems import ProblemsFound
+    from anshang.documents import case_list as cl
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    ledger = Ledger(sample)
+    settings = loader.settings(ledger)
+    cal = loader.calendar(ledger, True)
+    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
+    for path in sample.rglob("*.yaml"):  # old enough to be remembered
+        os.utime(path, ns=(old, old))
+    filters = [{}, {"statuses": ["overdue"]}, {"unit": "gxj"}, {"kinds": ["case", "task", "topic", "project"]},
+               {"kinds": ["task"], "sort": "due"}, {"overdue": True}, {"due_within": 10}, {"sort": "enterprise"},
+               {"year": 2026}, {"fields": ["政务服务"]}, {"enterprise": "北岚"}, {"kinds": ["project"], "enterprise": "北岚"},
+               {"channel": "hotline"}, {"sort": "status"}]
+    compared = 0
+    for co in ("lead", "each"):
+        s = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co))
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 6, 30), dt.date(2026, 10, 20), dt.date(2026, 11, 21),
+                    dt.date(2027, 6, 30)):
+            world = loader.load_as_of(ledger, day, cal, cl.LIST_KINDS)
+            for kw in filters:
+                got = cl.list_cases(ledger, s, cal, day, cl.Filters(**kw))
+                want = cl.select(world, s, cal, day, cl.Filters(**kw)), cl.describe(cl.Filters(**kw), world)
+                assert got == want, (co, day, kw)
+                compared += len(got[0])
+    assert compared > 1000
+    # the indexes answer: no file is read again on a day after every item's last change
+    reads, read = [], loader.read
+    monkeypatch.setattr(loader, "read", lambda ledger, rel, *a, **k: reads.append(rel) or read(ledger, rel, *a, **k))
+    assert cl._from_index(ledger, settings, cal, dt.date(2027, 6, 30)) is not None and reads == []
+    # a day long past: more files to read again than REREAD reads the whole ledger, with the same answer
+    day = dt.date(2026, 6, 30)
+    monkeypatch.setattr(loader, "REREAD", 0)
+    assert cl._from_index(ledger, settings, cal, day) is None
+    assert cl.list_cases(ledger, settings, cal, day, cl.Filters()) == want_all(loader, cl, ledger, settings, cal, day)
+    # a text to find reads the whole ledger (the indexes hold no texts)
+    assert [r["id"] for r in cl.list_cases(ledger, settings, cal, dt.date(2026, 11, 21), cl.Filters(text="光伏"))[0]] == \
+        ["261030-s40q5", "261118-b75pf"]
+    # a file with a problem: the same stop, with every problem listed, as a full read gives
+    case = sorted(sample.glob("cases/2026/*.yaml"))[0]
+    case.write_text("id: [\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as got:
+        cl.list_cases(ledger, settings, cal, dt.date(2026, 11, 21), cl.Filters())
+    with pytest.raises(ProblemsFound) as want:
+        loader.load_as_of(ledger, dt.date(2026, 11, 21), cal, cl.LIST_KINDS)
+    assert (got.value.message, got.value.problems) == (want.value.message, want.value.problems)
+
+
+def want_all(loader, cl, ledger, settings, cal, day):
+    world = loader.load_as_of(ledger, day, cal, cl.LIST_KINDS)
+    return cl.select(world, settings, cal, day, cl.Filters()), cl.describe(cl.Filters(), world)

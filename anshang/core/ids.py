@@ -52,6 +52,8 @@ def task_id(plan: str, number: int) -> str:
 
 def item_kind(item_id: str) -> str:
     """case | task | topic | project, by the shape of the id."""
+    if (item_id or "")[:1].isdigit():  # (every other kind's id starts with a letter)
+        return "case"
     if TASK_ID_RE.match(item_id or ""):
         return "task"
     if TOPIC_ID_RE.match(item_id or ""):

@@ -11,7 +11,7 @@ from anshang.core import lifecycle, naming
 from anshang.core.dates import parse_date
 from anshang.core.figures import worst_overdue
 from anshang.core.labels import CHANNELS, DEADLINE_KINDS, ITEM_KINDS, STATUS, label
-from anshang.core.obligations import horizon
+from anshang.core.obligations import horizon, packed, unpacked
 from anshang.core.problems import AnshangError
 from anshang.documents.names import enterprise_name, source_name, unit_name
 from anshang.documents.sheets import Col, Table, Tentative
@@ -66,22 +66,59 @@ def _text_hit(case: dict, world, wanted: str) -> bool:
     return all(w in haystack for w in words)
 
 
-def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
-    """The demands that pass every filter, as rows (sorted)."""
+HANDED_OVER = ("handling", "ongoing", "longterm", "replied")  # the stages lifecycle.status gives a handover
+FACT_KEYS = ("id", "registered", "session", "fields", "title", "enterprise", "enterprise_name", "plan", "number")
+
+
+def item_facts(kind: str, items: dict) -> dict:
+    """What the list needs of one item, free of any day (``items``: the item under each co-unit rule
+    wanted): its keys, its units, and under each rule its stage before lateness and its open parts
+    (``lifecycle.status`` on a day nothing is late yet; on a later day a handover with an open part
+    past due is ``overdue``)."""
+    c = next(iter(items.values()))
+    if kind != "case":  # a task's or topic's day of assignment stands for registration
+        c = {**c, "registered": c.get("assigned") or c.get("opened")}
+    lead, co = lifecycle.units_of(c)
+    out = {k: c.get(k) for k in FACT_KEYS}
+    out.update(channel=c.get("channel", "reception_day"), lead=lead, co=co, base={}, open={})
+    for mode, item in items.items():
+        obs = lifecycle.obligations(item, mode)
+        out["base"][mode] = lifecycle.status(item, dt.date.min, obs)
+        out["open"][mode] = [o for o in obs if o.met is None]
+    return out
+
+
+def indexed_facts(kind: str, items: dict) -> dict:
+    """``item_facts`` as plain data, for the read index (``loader.items_as_of``)."""
+    out = item_facts(kind, items)
+    out["open"] = {mode: packed(obs) for mode, obs in out["open"].items()}
+    return out
+
+
+def select(world, settings, cal, today: dt.date, f: Filters, facts: dict | None = None) -> list[dict]:
+    """The items that pass every filter, as rows (sorted). ``facts``: {kind: {id: ``item_facts``}}
+    of the items as they stood on ``today``, when the caller has them (the read index: no text
+    filter then); else they are worked out from ``world``, a snapshot of ``today``."""
     f = _resolved(f, world, settings)
-    policy = settings.policy
+    mode = settings.policy.co_unit_reports
     until, _ = horizon(cal, today, f.due_within) if f.due_within is not None else (None, False)
     rows = []
-    tables = {"case": world.cases, "task": world.tasks, "topic": world.topics, "project": world.projects}
-    items = [(k, iid, tables[k][iid]) for k in f.kinds for iid in sorted(tables[k])]
+    if facts is None:
+        tables = {"case": world.cases, "task": world.tasks, "topic": world.topics, "project": world.projects}
+        items = [(k, iid, tables[k][iid]) for k in f.kinds for iid in sorted(tables[k])]
+    else:
+        items = [(k, iid, facts[k][iid]) for k in f.kinds for iid in sorted(facts.get(k) or {})]
     for kind, cid, c in items:
         if kind != "case":  # a task, topic or project: no channel, session or field of its own
             if f.channel or f.session or f.fields or (f.enterprise and kind != "project"):
                 continue
-            c = {**c, "registered": c.get("assigned") or c.get("opened")}
+        if facts is None:
+            if f.text and not _text_hit(c, world, f.text):
+                continue
+            c = item_facts(kind, {mode: c})
         if f.year and parse_date(c["registered"]).year != f.year:
             continue
-        if f.channel and c.get("channel", "reception_day") != f.channel:
+        if f.channel and c["channel"] != f.channel:
             continue
         if f.session and c.get("session") != f.session:
             continue
@@ -89,14 +126,15 @@ def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
             continue
         if f.enterprise and not _enterprise_hit(c, world, f.enterprise):
             continue
-        if f.text and not _text_hit(c, world, f.text):
-            continue
-        lead, co = lifecycle.units_of(c)
+        lead, co = c["lead"], c["co"]
         if f.unit and f.unit != lead and f.unit not in co:
             continue
-        obs = lifecycle.obligations(c, policy.co_unit_reports)
-        open_obs = [o for o in obs if o.met is None]
-        st = lifecycle.status(c, today, obs)
+        open_obs = c["open"][mode]
+        if not isinstance(open_obs, list):  # as the read index keeps them
+            open_obs = unpacked(cid, open_obs)
+        st = c["base"][mode]
+        if st in HANDED_OVER and any(o.due < today for o in open_obs):
+            st = "overdue"
         if f.statuses and st not in f.statuses:
             continue
         late, guessed = worst_overdue(open_obs, cal, today)
@@ -108,7 +146,7 @@ def select(world, settings, cal, today: dt.date, f: Filters) -> list[dict]:
         rows.append({
             "id": cid, "registered": parse_date(c["registered"]),
             "enterprise": enterprise_name(c, world.enterprises) if kind in ("case", "project") else source_name(c, world),
-            "channel": c.get("channel", "reception_day") if kind == "case" else "", "fields": list(c.get("fields") or []),
+            "channel": c["channel"] if kind == "case" else "", "fields": list(c.get("fields") or []),
             "title": c.get("title") or "", "status": st, "session": c.get("session"),
             "lead": unit_name(world.units, lead) if lead else "", "co": [unit_name(world.units, u) for u in co],
             "next_due": nxt.due if nxt else None, "next_kind": nxt.kind if nxt else None,
@@ -232,12 +270,52 @@ def table(rows: list[dict], settings, today: dt.date, described: str) -> Table:
                  today, cols, body, notes=[f"条件：{described}；共 {len(rows)} {noun(rows)}。"])
 
 
-def list_cases(ledger, settings, cal, today: dt.date, f: Filters) -> tuple[list[dict], str]:
-    """The selected rows, and the conditions in words."""
+# what the list reads: the tracked items, and the units, sessions, action plans and enterprises they name
+# (records, visits, evaluations and campaigns play no part)
+LIST_KINDS = frozenset({"case", "task", "topic", "project", "units", "session", "plan", "enterprise"})
+INDEX = "list-1"  # the read index of ``indexed_facts`` (a new name when they change)
+NAMES = "names-1"  # the read index of the enterprises' names
+
+
+def _enterprise_name(doc):
+    data = doc.data
+    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
+        return None
+    return (data["uscc"], data.get("name")) if data.get("uscc") else ()
+
+
+def _from_index(ledger, settings, cal, today: dt.date):
+    """(a snapshot with just the units, sessions, plans and enterprises' names; the items' facts) from
+    the read indexes; None when they cannot answer (a file with a problem)."""
+    from anshang.core.problems import ProblemsFound
     from anshang.store import loader
 
-    world = loader.load_as_of(ledger, today, cal)
-    rows = select(world, settings, cal, today, f)
+    facts = loader.items_as_of(ledger, INDEX, cal, today, settings.policy.co_unit_reports, indexed_facts)
+    if facts is None:
+        return None
+    names = ledger.derived(NAMES, {"enterprise"}, _enterprise_name)
+    if any(entry is None for _, _, entry in names):
+        return None
+    try:
+        world = loader.load(ledger, {"units", "session", "plan"})
+    except ProblemsFound:
+        return None
+    world.enterprises = {entry[0]: {"name": entry[1]} for _, _, entry in names if entry}
+    return world, facts
+
+
+def list_cases(ledger, settings, cal, today: dt.date, f: Filters) -> tuple[list[dict], str]:
+    """The selected rows, and the conditions in words: from the read indexes, or (a text to find,
+    or a file with a problem) from the snapshot of the whole ledger."""
+    from anshang.store import loader
+
+    found = None if f.text else _from_index(ledger, settings, cal, today)
+    if found is None:
+        world = loader.load_as_of(ledger, today, cal, LIST_KINDS)
+        rows = select(world, settings, cal, today, f)
+    else:
+        world, facts = found
+        rows = select(world, settings, cal, today, f, facts)
     return rows, describe(f, world)
 
 

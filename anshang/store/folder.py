@@ -143,6 +143,20 @@ def find_root(data: str | None = None, env: dict | None = None, cwd: Path | None
         "请进入台账目录，或用 --data 目录 / 环境变量 ANSHANG_DATA 指定，新建台账用 anshang init 目录")
 
 
+def _drop_other_versions(folder: Path, name: str) -> None:
+    """Remove the read indexes of ``name``'s other versions (``due-4`` once ``due-5`` is written)."""
+    import shutil
+
+    stem = name.rsplit("-", 1)[0] + "-"
+    try:
+        others = [e.path for e in os.scandir(folder) if e.is_dir() and e.name.startswith(stem) and e.name != name
+                  and e.name[len(stem):].isdigit()]
+    except OSError:
+        return
+    for path in others:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 class Ledger:
     """A ledger folder on disk."""
 
@@ -486,7 +500,9 @@ class Ledger:
                     if doc.stamp is not None:
                         index.put(rel, doc.stamp, hit)
                 out.append((kind, rel, hit[0]))
-        index.save()
+        if index.dirty:
+            index.save()
+            _drop_other_versions(self.state_dir / "index", name)
         if plain is not None:
             plain.save()
         return out
