@@ -435,3 +435,36 @@ def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, mo
     with pytest.raises(ProblemsFound) as want:
         loader.load_as_of(ledger, dt.date(2026, 11, 21), cal, dl.DUE_KINDS)
     assert (got.value.message, got.value.problems) == (want.value.message, want.value.problems)
+
+
+def test_the_figures_from_the_read_index_are_those_from_a_full_read(sample, monkeypatch):
+    import dataclasses
+    import datetime as dt
+    import os
+
+    from anshang.documents import statistics as st
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    ledger = Ledger(sample)
+    settings = loader.settings(ledger)
+    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
+    for path in sample.rglob("*.yaml"):  # old enough to be remembered
+        os.utime(path, ns=(old, old))
+    indexed = st._from_index
+    compared = 0
+    for co in ("lead", "each"):
+        s = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co))
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 6, 30), dt.date(2026, 10, 20), dt.date(2026, 11, 21),
+                    dt.date(2027, 6, 30)):
+            for year in (None, 2025, 2026):
+                assert indexed(ledger, day, co) is not None
+                got = st.stats(ledger, s, day, year)
+                monkeypatch.setattr(st, "_from_index", lambda *a: None)  # the whole ledger read instead
+                want = st.stats(ledger, s, day, year)
+                monkeypatch.setattr(st, "_from_index", indexed)
+                assert got == want, (co, day, year)
+                compared += got[0]["overall"]["registered"]
+    assert compared > 500
+    facts = indexed(ledger, dt.date(2026, 11, 21), "lead")[1]
+    assert any(f.all_obs for f in facts) and any(f.closed for f in facts) and any(f.open_obs for f in facts)

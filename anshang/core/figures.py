@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from anshang.core import lifecycle
 from anshang.core.dates import parse_date
-from anshang.core.obligations import overdue
+from anshang.core.obligations import overdue, packed, unpacked
 
 
 @dataclass
@@ -70,10 +70,12 @@ class _Facts:
     """What the figures need of one case, worked out once however many groups it counts in
     (overall, its leader, each of its fields, each of its units)."""
 
-    __slots__ = ("case", "decision", "handover", "all_obs", "open_obs", "closed", "revisited", "satisfied")
+    __slots__ = ("decision", "handover", "all_obs", "open_obs", "closed", "revisited", "satisfied",
+                 "registered", "lead", "co", "session", "received", "fields")
 
-    def __init__(self, c: dict, co_reports: str):
-        self.case = c
+    def __init__(self, c: dict | None, co_reports: str):
+        if c is None:  # filled in by ``unpacked``
+            return
         self.decision = (c.get("screening") or {}).get("decision")
         self.handover = lifecycle.is_handover(c)
         self.closed = lifecycle.is_closed(c)
@@ -82,6 +84,28 @@ class _Facts:
         self.open_obs = [] if self.closed or lifecycle.is_withdrawn(c) else self.all_obs
         self.revisited = lifecycle.last_satisfaction(c) is not None
         self.satisfied = lifecycle.is_satisfied(c) if self.revisited else False
+        self.registered = c.get("registered")
+        self.lead, self.co = lifecycle.units_of(c) if self.handover else ("", [])
+        self.session, self.received, self.fields = c.get("session"), bool(c.get("outcome")), c.get("fields") or []
+
+
+def packed_facts(items: dict) -> tuple:
+    """A case's ``_Facts`` as plain data, for a read index (``items``: the case under each co-unit rule)."""
+    one = {mode: _Facts(c, mode) for mode, c in items.items()}
+    f = next(iter(one.values()))
+    return (f.decision, f.handover, f.closed, not f.open_obs and not f.closed and bool(f.all_obs), f.revisited,
+            f.satisfied, f.registered, f.lead, f.co, f.session, f.received, f.fields,
+            {mode: packed(x.all_obs) for mode, x in one.items()})
+
+
+def unpacked_facts(cid: str, value: tuple, co_reports: str) -> _Facts:
+    """The ``_Facts`` that ``packed_facts`` gave ``value`` for."""
+    f = _Facts(None, co_reports)
+    (f.decision, f.handover, f.closed, withdrawn, f.revisited, f.satisfied, f.registered, f.lead, f.co, f.session,
+     f.received, f.fields, obs) = value
+    f.all_obs = unpacked(cid, obs[co_reports])
+    f.open_obs = [] if f.closed or withdrawn else f.all_obs
+    return f
 
 
 def _count_outcome(f: Figures, facts: _Facts) -> None:
@@ -127,30 +151,29 @@ def add_unit_part(f: Figures, c: dict, unit: str, part: str, today: dt.date, co_
 
 
 def statistics(w, today: dt.date, year: int | None = None, only_units: bool = False,
-               co_reports: str = "lead") -> dict:
+               co_reports: str = "lead", facts=None) -> dict:
     """Overall, by unit (lead and co-units each on their own part), by receiving leader and by
-    field (``only_units``: just units)."""
+    field (``only_units``: just units). ``facts``: the cases' ``_Facts`` when the caller has them
+    (the read index); else they are worked out from ``w.cases``."""
     overall = Figures()
     by_unit: dict[str, Figures] = {}
     by_leader: dict[str, Figures] = {}
     by_field: dict[str, Figures] = {}
-    for c in w.cases.values():
-        if year and parse_date(c["registered"]).year != year:
+    for f in (_Facts(c, co_reports) for c in w.cases.values()) if facts is None else facts:
+        if year and parse_date(f.registered).year != year:
             continue
-        facts = _Facts(c, co_reports)
-        if facts.handover:
-            lead, co = lifecycle.units_of(c)
-            for unit, part in [(lead, "lead")] + [(u, "co") for u in co]:
+        if f.handover:
+            for unit, part in [(f.lead, "lead")] + [(u, "co") for u in f.co]:
                 if unit:
-                    add_unit_part(by_unit.setdefault(unit, Figures()), c, unit, part, today, co_reports, facts)
+                    add_unit_part(by_unit.setdefault(unit, Figures()), None, unit, part, today, co_reports, f)
         if only_units:
             continue
-        add_case(overall, c, today, co_reports, facts)
-        leader = (w.sessions.get(c.get("session")) or {}).get("leader")
-        if leader and c.get("outcome"):
-            add_case(by_leader.setdefault(leader, Figures()), c, today, co_reports, facts)
-        for fld in c.get("fields") or []:
-            add_case(by_field.setdefault(fld, Figures()), c, today, co_reports, facts)
+        add_case(overall, None, today, co_reports, f)
+        leader = (w.sessions.get(f.session) or {}).get("leader")
+        if leader and f.received:
+            add_case(by_leader.setdefault(leader, Figures()), None, today, co_reports, f)
+        for fld in f.fields:
+            add_case(by_field.setdefault(fld, Figures()), None, today, co_reports, f)
     return {"overall": overall.as_dict(),
             "by_unit": {k: by_unit[k].as_dict() for k in sorted(by_unit)},
             "by_leader": {k: by_leader[k].as_dict() for k in sorted(by_leader)},

@@ -5,16 +5,43 @@ from __future__ import annotations
 
 import datetime as dt
 
-from anshang.core.figures import statistics
+from anshang.core.figures import packed_facts, statistics, unpacked_facts
 from anshang.documents.names import leader_name, unit_name
+
+# what the figures read: the demands, the sessions (their leaders), units, leaders and visits (the
+# enterprises, at scale half the ledger, play no part)
+STATS_KINDS = frozenset({"case", "session", "units", "leaders", "visit"})
+
+
+INDEX = "stats-1"  # the read index of each demand's ``packed_facts`` (a new name when they change)
+
+
+def _from_index(ledger, today: dt.date, co_reports: str):
+    """(a snapshot without the demands, the demands' figure facts) from the read index; None when
+    it cannot answer (a file with a problem)."""
+    from anshang.core.problems import ProblemsFound
+    from anshang.core.snapshot import world_as_of
+    from anshang.store import loader
+
+    cal = loader.calendar(ledger, True)
+    found = loader.items_as_of(ledger, INDEX, cal, today, co_reports, lambda kind, items: packed_facts(items),
+                               kinds={"case"})
+    if found is None:
+        return None
+    try:
+        world = world_as_of(loader.load(ledger, STATS_KINDS - {"case"}), today, cal, co_reports)
+    except ProblemsFound:
+        return None
+    return world, [unpacked_facts(cid, value, co_reports) for cid, value in found["case"].items()]
 
 
 def stats(ledger, settings, today: dt.date, year: int | None = None) -> tuple[dict, str]:
     """The figures as data, and as text."""
     from anshang.store import loader
 
-    world = loader.load_as_of(ledger, today)
-    result = statistics(world, today, year, co_reports=settings.policy.co_unit_reports)
+    co_reports = settings.policy.co_unit_reports
+    world, facts = _from_index(ledger, today, co_reports) or (loader.load_as_of(ledger, today, kinds=STATS_KINDS), None)
+    result = statistics(world, today, year, co_reports=co_reports, facts=facts)
     from anshang.core.visits import visit_figures
 
     y = year or today.year  # leaders' visits in the year (to the day of the figures), against the yearly target
