@@ -468,3 +468,41 @@ def test_the_figures_from_the_read_index_are_those_from_a_full_read(sample, monk
     assert compared > 500
     facts = indexed(ledger, dt.date(2026, 11, 21), "lead")[1]
     assert any(f.all_obs for f in facts) and any(f.closed for f in facts) and any(f.open_obs for f in facts)
+
+
+def test_the_read_index_keeps_a_link_out_of_the_ledger_out_and_the_other_caches_whole(sample, tmp_path):
+    import datetime as dt
+    import os
+
+    from anshang.core.problems import ProblemsFound
+    from anshang.documents import due_list as dl
+    from anshang.store import loader
+    from anshang.store.cache import Cache
+    from anshang.store.folder import Ledger
+
+    ledger = Ledger(sample)
+    settings = loader.settings(ledger)
+    cal = loader.calendar(ledger, True)
+    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
+    for path in sample.rglob("*.yaml"):
+        os.utime(path, ns=(old, old))
+    day = dt.date(2026, 7, 25)
+    dl.due_report(Ledger(sample), settings, cal, day, None, None)  # the caches and the index filled
+    plain = len(Cache(sample / ".anshang" / "plain").entries)
+    # an id in two tables (check says it is malformed): the title is the first table's, as World.item finds it
+    case = sample / "cases" / "2026" / "260609-01mc1.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("id: 260609-01mc1", "id: xd2026-06"), encoding="utf-8")
+    os.utime(case, ns=(old, old))
+    listing, _, titles = dl.due_report(Ledger(sample), settings, cal, day, 60, None)
+    world = loader.load_as_of(Ledger(sample), day, cal, dl.DUE_KINDS)
+    assert any(o.id == "xd2026-06" for o in listing.items)
+    assert {o.id: titles[o.id] for o in listing.items} == {o.id: world.item(o.id).get("title", "") for o in listing.items}
+    assert len(Cache(sample / ".anshang" / "plain").entries) == plain  # one file read again: none forgotten
+    # a case moved out of the ledger and linked back: refused, cached or not, as a full read refuses it
+    outside = tmp_path / "outside.yaml"
+    case.rename(outside)
+    case.symlink_to(outside)
+    for _ in range(2):
+        with pytest.raises(ProblemsFound) as got:
+            dl.due_report(Ledger(sample), settings, cal, dt.date(2026, 11, 21), None, None)
+        assert [(p.path, p.code) for p in got.value.problems] == [("cases/2026/260609-01mc1.yaml", "layout")]

@@ -477,6 +477,11 @@ def test_the_files_every_command_reads_first_come_from_the_read_cache_while_unch
             except YamlProblem as e:
                 got = (YamlProblem, e.line, e.message)
             assert got == want or (got[0] is want and got[1] == 2), (text, got)
+    state = mini / ".anshang"  # a state folder that is a link out of the ledger: read without it, as before
+    state.rename(mini.parent / "state")
+    state.symlink_to(mini.parent / "state")
+    assert Ledger(mini).read(SETTINGS_FILE) == real(settings.read_text(encoding="utf-8"))
+    state.unlink()
     case = next(mini.glob("cases/*/*.yaml"))
     n = len(parsed)
     Ledger(mini).read(case.relative_to(mini).as_posix()), Ledger(mini).read(case.relative_to(mini).as_posix())

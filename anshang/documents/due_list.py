@@ -67,16 +67,14 @@ def as_text(d: DueList, units: dict, titles: dict, cal) -> str:
     return "\n".join(lines) + "\n"
 
 
-INDEX = "due-5"  # the read index of what the list needs of each tracked item (a new name when that changes)
+INDEX = "due-6"  # the read index of what the list needs of each tracked item (a new name when that changes)
 
 
 def owing(kind: str, items: dict):
-    """What the list needs of one item (``loader.items_as_of``): None when it owes nothing, else its
-    title and its open parts packed under each co-unit rule (``items``: the item under each)."""
+    """What the list needs of one item (``loader.items_as_of``): its title, and its open parts packed
+    under each co-unit rule (``items``: the item under each), or None when it owes nothing."""
     packs = {mode: packed(lifecycle.open_obligations(item, mode)) for mode, item in items.items()}
-    if not any(packs.values()):
-        return None
-    return next(iter(items.values())).get("title", ""), packs
+    return next(iter(items.values())).get("title", ""), packs if any(packs.values()) else None
 
 
 def _from_index(ledger, cal, today: dt.date, co_reports: str):
@@ -95,10 +93,10 @@ def _from_index(ledger, cal, today: dt.date, co_reports: str):
     obs: list = []
     titles: dict = {}
     for table in found.values():
-        for iid, value in table.items():
-            if value is not None:
-                obs += unpacked(iid, value[1][co_reports])
-                titles[iid] = value[0]
+        for iid, (title, packs) in table.items():
+            if packs is not None:
+                obs += unpacked(iid, packs[co_reports])
+            titles.setdefault(iid, title)  # (an id in two tables: the first one's, as ``World.item`` finds it)
     return units, obs, titles
 
 
@@ -111,7 +109,9 @@ def due_report(ledger, settings, cal, today: dt.date, within: int | None, unit: 
     found = _from_index(ledger, cal, today, co_reports)
     if found is None:  # stops with the problems listed, as every read of the whole ledger does
         world = loader.load_as_of(ledger, today, cal, DUE_KINDS)
-        found = world.units, owed(world, co_reports), {i["id"]: i.get("title", "") for i in world.tracked()}
+        found = world.units, owed(world, co_reports), {}
+        for item in world.tracked():
+            found[2].setdefault(item["id"], item.get("title", ""))
     units, obs, titles = found
     if unit is not None:
         unit = naming.unit(unit, units)

@@ -394,11 +394,15 @@ class Ledger:
         then need no YAML parser at all (importing and setting it up is a good part of a
         command's start-up)."""
         path = self.path(rel)
-        if part_of(rel)[0] not in REMEMBERED_GROUPS:
+        try:
+            state = self.state_dir if part_of(rel)[0] in REMEMBERED_GROUPS else None
+        except AnshangError:  # ``.anshang`` is a link out of the ledger: read as a command writing nothing would
+            state = None
+        if state is None:
             return yamlio.loads(yamlio.decode(yamlio.read_bytes(path), rel))
         st = os.stat(path)
         stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
-        cache = Cache(self.state_dir / "cache", keep_unseen=True, forgettable=lambda _: False)
+        cache = Cache(state / "cache", keep_unseen=True)  # (forgets nothing: it sees a file or two)
         hit = cache.get(rel, stamp)
         if hit is not None:
             if "err" in hit:
@@ -485,15 +489,14 @@ class Ledger:
         root = f"{self.root}{os.sep}"
         for kind, rels in self.file_groups(kinds):
             for rel in rels:
-                try:
+                try:  # (a link is resolved by ``_load_one``, and refused when it leads out of the ledger)
                     st = os.stat(root + rel)
-                    hit = index.get(rel, (st.st_mtime_ns, st.st_size, st.st_ino))
+                    hit = None if rel in self._linked else index.get(rel, (st.st_mtime_ns, st.st_size, st.st_ino))
                 except FileNotFoundError:  # gone since it was listed: as ``_load_one`` reads it
                     hit = None
                 if hit is None:
-                    if plain is None:
-                        plain = Cache(self.state_dir / "plain", keep_unseen=True,
-                                      forgettable=lambda rel: kind_of(rel) in kinds, groups=groups)
+                    if plain is None:  # (only the files missed are looked up: it must forget none of the others)
+                        plain = Cache(self.state_dir / "plain", keep_unseen=True)
                     problems: list = []
                     doc = self._load_one(kind, rel, plain, problems, schema=True, plain=True)
                     hit = [derive(doc if not problems else Doc(kind, rel))]
@@ -571,6 +574,12 @@ class Ledger:
                                         f"缺少文件 {rel}（可从 anshang init 新建的台账中复制）"))
             return Doc(kind, rel)
         stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        if rel in self._linked:  # a link: refused when it leads out of the ledger, cached or not
+            try:
+                self.listed_path(rel)
+            except AnshangError as e:
+                problems.append(Problem(rel, 1, "layout", "error", e.message))
+                return Doc(kind, rel)
         if cache is not None:
             hit = cache.get(rel, stamp)
             if hit is not None:
