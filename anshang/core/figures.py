@@ -93,7 +93,7 @@ def packed_facts(items: dict) -> tuple:
     """A case's ``_Facts`` as plain data, for a read index (``items``: the case under each co-unit rule)."""
     one = {mode: _Facts(c, mode) for mode, c in items.items()}
     f = next(iter(one.values()))
-    return (f.decision, f.handover, f.closed, not f.open_obs and not f.closed and bool(f.all_obs), f.revisited,
+    return (f.decision, f.handover, f.closed, lifecycle.is_withdrawn(next(iter(items.values()))), f.revisited,
             f.satisfied, f.registered, f.lead, f.co, f.session, f.received, f.fields,
             {mode: packed(x.all_obs) for mode, x in one.items()})
 

@@ -13,7 +13,7 @@ from anshang.documents.names import leader_name, unit_name
 STATS_KINDS = frozenset({"case", "session", "units", "leaders", "visit"})
 
 
-INDEX = "stats-1"  # the read index of each demand's ``packed_facts`` (a new name when they change)
+INDEX = "stats-2"  # the read index of each demand's ``packed_facts`` (a new name when they change)
 
 
 def _from_index(ledger, today: dt.date, co_reports: str):
