@@ -58,3 +58,5 @@ def test_bench_once_runs_every_command_and_reports_time_and_own_peak(capsys):
     assert set(out) == {"check_first", "check_changed", "check_second", "fmt_first", "fmt_second",
                         "weekly", "summary", *(f"read_{k}" for k in READS)}
     assert all(r["value"] > 0 and 0 < r["peak_kb"] < 1024 * 1024 for r in out.values())
+    assert main(["--cases", "100", "--once", "--only", "fmt", "--only", "weekly", "--json"]) == 0  # only those
+    assert set(json.loads(capsys.readouterr().out)) == {"fmt_first", "fmt_second", "weekly", "summary"}
