@@ -144,6 +144,24 @@ session: '2026-03-19'
 """
 
 
+def aged(root: Path) -> int:
+    """Every YAML file of ``root`` dated ten seconds back (old enough for the read caches and indexes,
+    which leave out files changed in the last two seconds); returns that time (ns) for files written later."""
+    import os
+
+    old = os.stat(root / "anshang.yaml").st_mtime_ns - 10_000_000_000
+    for path in root.rglob("*.yaml"):
+        os.utime(path, ns=(old, old))
+    return old
+
+
+def under_rule(settings, co_reports: str):
+    """``settings`` with the given co-unit reporting rule (settings.policy.co_unit_reports)."""
+    import dataclasses
+
+    return dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co_reports))
+
+
 def write_ledger(root: Path, files: dict[str, str]) -> Path:
     """Write {relative path: YAML text} into a ledger; base files missing so far get defaults
     (existing ones are left alone, so a test may change them between calls)."""

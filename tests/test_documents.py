@@ -9,7 +9,7 @@ import zipfile
 
 import docx
 import pytest
-from conftest import REPO, docx_text
+from conftest import REPO, aged, docx_text, under_rule
 
 from anshang.documents import official
 
@@ -381,7 +381,6 @@ def test_printable_tables_write_their_cells_exactly_as_xlsxwriter_does(monkeypat
 
 
 def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, monkeypatch):
-    import dataclasses
     import datetime as dt
     import os
 
@@ -393,9 +392,7 @@ def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, mo
     ledger = Ledger(sample)
     settings = loader.settings(ledger)
     cal = loader.calendar(ledger, True)
-    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
-    for path in sample.rglob("*.yaml"):  # old enough to be remembered
-        os.utime(path, ns=(old, old))
+    old = aged(sample)
 
     def full(day, within, unit, co):
         world = loader.load_as_of(ledger, day, cal, dl.DUE_KINDS)
@@ -408,7 +405,7 @@ def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, mo
     monkeypatch.setattr(loader, "read", lambda ledger, rel, *a, **k: reread.append(rel) or read(ledger, rel, *a, **k))
     compared = changed_since = 0
     for co in ("lead", "each"):
-        s = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co))
+        s = under_rule(settings, co)
         for day in (dt.date(2026, 3, 1), dt.date(2026, 4, 20), dt.date(2026, 6, 30), dt.date(2026, 9, 10),
                     dt.date(2026, 10, 20), dt.date(2026, 11, 10), dt.date(2026, 11, 21), dt.date(2027, 6, 30)):
             # on the earlier days many items have changed since: answered from their earlier days, or re-read
@@ -438,9 +435,7 @@ def test_the_due_list_from_the_read_index_is_the_one_from_a_full_read(sample, mo
 
 
 def test_the_figures_from_the_read_index_are_those_from_a_full_read(sample, monkeypatch):
-    import dataclasses
     import datetime as dt
-    import os
 
     from anshang.documents import statistics as st
     from anshang.store import loader
@@ -448,13 +443,11 @@ def test_the_figures_from_the_read_index_are_those_from_a_full_read(sample, monk
 
     ledger = Ledger(sample)
     settings = loader.settings(ledger)
-    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
-    for path in sample.rglob("*.yaml"):  # old enough to be remembered
-        os.utime(path, ns=(old, old))
+    aged(sample)
     indexed = st._from_index
     compared = 0
     for co in ("lead", "each"):
-        s = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co))
+        s = under_rule(settings, co)
         for day in (dt.date(2026, 3, 1), dt.date(2026, 6, 30), dt.date(2026, 10, 20), dt.date(2026, 11, 21),
                     dt.date(2027, 6, 30)):
             for year in (None, 2025, 2026):
@@ -483,9 +476,7 @@ def test_the_read_index_keeps_a_link_out_of_the_ledger_out_and_the_other_caches_
     ledger = Ledger(sample)
     settings = loader.settings(ledger)
     cal = loader.calendar(ledger, True)
-    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
-    for path in sample.rglob("*.yaml"):
-        os.utime(path, ns=(old, old))
+    old = aged(sample)
     day = dt.date(2026, 7, 25)
     dl.due_report(Ledger(sample), settings, cal, day, None, None)  # the caches and the index filled
     plain = len(Cache(sample / ".anshang" / "plain").entries)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import openpyxl
+from conftest import aged, under_rule
 
 DAY = "2026-11-21"
 
@@ -81,9 +82,7 @@ def test_many_rows_are_listed_one_a_line_with_tabs(cli, sample, monkeypatch):
 
 
 def test_the_list_from_the_read_indexes_is_the_one_from_a_full_read(sample, monkeypatch):
-    import dataclasses
     import datetime as dt
-    import os
 
     import pytest
 
@@ -95,16 +94,14 @@ def test_the_list_from_the_read_indexes_is_the_one_from_a_full_read(sample, monk
     ledger = Ledger(sample)
     settings = loader.settings(ledger)
     cal = loader.calendar(ledger, True)
-    old = os.stat(sample / "anshang.yaml").st_mtime_ns - 10_000_000_000
-    for path in sample.rglob("*.yaml"):  # old enough to be remembered
-        os.utime(path, ns=(old, old))
+    aged(sample)
     filters = [{}, {"statuses": ["overdue"]}, {"unit": "gxj"}, {"kinds": ["case", "task", "topic", "project"]},
                {"kinds": ["task"], "sort": "due"}, {"overdue": True}, {"due_within": 10}, {"sort": "enterprise"},
                {"year": 2026}, {"fields": ["政务服务"]}, {"enterprise": "北岚"}, {"kinds": ["project"], "enterprise": "北岚"},
                {"channel": "hotline"}, {"sort": "status"}]
     compared = 0
     for co in ("lead", "each"):
-        s = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, co_unit_reports=co))
+        s = under_rule(settings, co)
         for day in (dt.date(2026, 3, 1), dt.date(2026, 6, 30), dt.date(2026, 10, 20), dt.date(2026, 11, 21),
                     dt.date(2027, 6, 30)):
             world = loader.load_as_of(ledger, day, cal, cl.LIST_KINDS)

@@ -73,9 +73,7 @@ class _Facts:
     __slots__ = ("decision", "handover", "all_obs", "open_obs", "closed", "revisited", "satisfied",
                  "registered", "lead", "co", "session", "received", "fields")
 
-    def __init__(self, c: dict | None, co_reports: str):
-        if c is None:  # filled in by ``unpacked``
-            return
+    def __init__(self, c: dict, co_reports: str):
         self.decision = (c.get("screening") or {}).get("decision")
         self.handover = lifecycle.is_handover(c)
         self.closed = lifecycle.is_closed(c)
@@ -100,7 +98,7 @@ def packed_facts(items: dict) -> tuple:
 
 def unpacked_facts(cid: str, value: tuple, co_reports: str) -> _Facts:
     """The ``_Facts`` that ``packed_facts`` gave ``value`` for."""
-    f = _Facts(None, co_reports)
+    f = _Facts.__new__(_Facts)  # (filled in from the index, not worked out)
     (f.decision, f.handover, f.closed, withdrawn, f.revisited, f.satisfied, f.registered, f.lead, f.co, f.session,
      f.received, f.fields, obs) = value
     f.all_obs = unpacked(cid, obs[co_reports])

@@ -287,19 +287,16 @@ def _enterprise_name(doc):
 def _from_index(ledger, settings, cal, today: dt.date):
     """(a snapshot with just the units, sessions, plans and enterprises' names; the items' facts) from
     the read indexes; None when they cannot answer (a file with a problem)."""
-    from anshang.core.problems import ProblemsFound
     from anshang.store import loader
 
-    facts = loader.items_as_of(ledger, INDEX, cal, today, settings.policy.co_unit_reports, indexed_facts)
-    if facts is None:
+    found = loader.indexed_as_of(ledger, INDEX, cal, today, settings.policy.co_unit_reports, indexed_facts,
+                                 {"units", "session", "plan"})
+    if found is None:
         return None
     names = ledger.derived(NAMES, {"enterprise"}, _enterprise_name)
     if any(entry is None for _, _, entry in names):
         return None
-    try:
-        world = loader.load(ledger, {"units", "session", "plan"})
-    except ProblemsFound:
-        return None
+    world, facts = found
     world.enterprises = {entry[0]: {"name": entry[1]} for _, _, entry in names if entry}
     return world, facts
 

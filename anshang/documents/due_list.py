@@ -80,24 +80,20 @@ def owing(kind: str, items: dict):
 def _from_index(ledger, cal, today: dt.date, co_reports: str):
     """(units, open parts, titles) as ``owed`` gives them for the snapshot of ``today``, from the read
     index; None when it cannot answer (a file with a problem)."""
-    from anshang.core.problems import ProblemsFound
     from anshang.store import loader
 
-    found = loader.items_as_of(ledger, INDEX, cal, today, co_reports, owing)
+    found = loader.indexed_as_of(ledger, INDEX, cal, today, co_reports, owing, {"units"})
     if found is None:
         return None
-    try:
-        units = loader.load(ledger, {"units"}).units
-    except ProblemsFound:
-        return None
+    world, items = found
     obs: list = []
     titles: dict = {}
-    for table in found.values():
+    for table in items.values():
         for iid, (title, packs) in table.items():
             if packs is not None:
                 obs += unpacked(iid, packs[co_reports])
             titles.setdefault(iid, title)  # (an id in two tables: the first one's, as ``World.item`` finds it)
-    return units, obs, titles
+    return world.units, obs, titles
 
 
 def due_report(ledger, settings, cal, today: dt.date, within: int | None, unit: str | None):

@@ -19,20 +19,14 @@ INDEX = "stats-2"  # the read index of each demand's ``packed_facts`` (a new nam
 def _from_index(ledger, today: dt.date, co_reports: str):
     """(a snapshot without the demands, the demands' figure facts) from the read index; None when
     it cannot answer (a file with a problem)."""
-    from anshang.core.problems import ProblemsFound
-    from anshang.core.snapshot import world_as_of
     from anshang.store import loader
 
-    cal = loader.calendar(ledger, True)
-    found = loader.items_as_of(ledger, INDEX, cal, today, co_reports, lambda kind, items: packed_facts(items),
-                               kinds={"case"})
+    found = loader.indexed_as_of(ledger, INDEX, loader.calendar(ledger, True), today, co_reports,
+                                 lambda kind, items: packed_facts(items), STATS_KINDS - {"case"}, kinds={"case"})
     if found is None:
         return None
-    try:
-        world = world_as_of(loader.load(ledger, STATS_KINDS - {"case"}), today, cal, co_reports)
-    except ProblemsFound:
-        return None
-    return world, [unpacked_facts(cid, value, co_reports) for cid, value in found["case"].items()]
+    world, items = found
+    return world, [unpacked_facts(cid, value, co_reports) for cid, value in items["case"].items()]
 
 
 def stats(ledger, settings, today: dt.date, year: int | None = None) -> tuple[dict, str]:

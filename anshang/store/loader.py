@@ -200,6 +200,23 @@ def items_as_of(ledger: Ledger, name: str, cal, day, co_reports: str, value, kin
     return out
 
 
+def indexed_as_of(ledger: Ledger, name: str, cal, day, co_reports: str, value, others: set, kinds=TRACKED):
+    """What a read command needs at the end of ``day``: (the snapshot of the ``others`` kinds, read
+    whole, and ``items_as_of`` of the tracked items), or None when a file has a problem or the index
+    cannot answer: the caller then reads the whole ledger (``load_as_of``), which stops with every
+    problem listed."""
+    from anshang.core.snapshot import world_as_of
+
+    found = items_as_of(ledger, name, cal, day, co_reports, value, kinds)
+    if found is None:
+        return None
+    try:
+        world = load(ledger, others)
+    except ProblemsFound:
+        return None
+    return world_as_of(world, day, cal, co_reports), found
+
+
 def w_items(data, key: str, target: dict) -> None:
     """The id-keyed items of leaders.yaml or units.yaml into ``target``."""
     data = data if isinstance(data, dict) else {}
