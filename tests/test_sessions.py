@@ -9,7 +9,7 @@ import shutil
 import chinese_calendar
 import openpyxl
 import pytest
-from conftest import REPO, docx_text, write_ledger
+from conftest import REPO, aged, docx_text, write_ledger
 
 from anshang.store import yamlfile as yamlio
 
@@ -224,6 +224,59 @@ def test_dry_run_writes_nothing(cli, world):
     before = p.read_text(encoding="utf-8")
     r = cli("--data", world, "match", "--dry-run", "--date", "2026-04-01")
     assert r.out.startswith("260401-aaaaa 当期安排 2026-04-16") and p.read_text(encoding="utf-8") == before
+
+
+def test_matching_from_its_read_index_decides_as_a_full_read(cli, world, monkeypatch):
+    import os
+
+    from anshang.core import matching
+    from anshang.core.labels import CHANNELS
+    from anshang.core.problems import ProblemsFound
+    from anshang.steps import sessions
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    write_ledger(world, {
+        "cases/2026/260301-aaaaa.yaml": _case("260301-aaaaa", ["工业和信息化"], OTHER),
+        "cases/2026/260302-bbbbb.yaml": _case("260302-bbbbb", ["工业和信息化", "能源"]),
+        "cases/2026/260303-ccccc.yaml": _case("260303-ccccc", ["工业和信息化"]).replace(
+            "registered: 2026-03-03", "registered: 2026-04-14\nform_date: 2026-04-10"),
+        "cases/2026/260304-ddddd.yaml": _case("260304-ddddd", ["工业和信息化"]),
+        "cases/2026/260305-eeeee.yaml": _case("260305-eeeee", ["税务"], OTHER),
+        "cases/2026/260306-fffff.yaml": _case("260306-fffff", ["能源"]).replace("reception_day", "hotline"),
+        "cases/2026/260307-ggggg.yaml": _case("260307-ggggg", ["能源"]) + "events:\n  - {date: 2026-03-09, kind: withdraw, by: 张三}\n",
+        "cases/2026/260308-hhhhh.yaml": _case("260308-hhhhh", ["能源"]).replace("accepted", "excluded"),
+        "cases/2026/260309-iiiii.yaml": _case("260309-iiiii", ["能源"]) + "session: '2026-05-21'\nmatching:\n"
+                                        "  status: deferred\n  date: 2026-03-10\n  reason: 此前择期\n",
+    })
+    old = aged(world)
+    ledger = Ledger(world)
+    worked = []
+    real = sessions._match_entry
+    monkeypatch.setattr(sessions, "_match_entry", lambda doc: worked.append(doc.rel) or real(doc))
+    compared = set()
+    for channels in ({"reception_day"}, set(CHANNELS)):
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 4, 1), dt.date(2026, 4, 20), dt.date(2026, 6, 1)):
+            for target in (None, "2026-05-21"):
+                args = (loader.load(ledger).sessions, loader.load(ledger).leaders, 2, day, target, channels)
+                got = matching.match(sessions.matching_world(ledger).cases, *args)
+                want = matching.match(loader.load(ledger).cases, *args)
+                assert got == want, (channels, day, target)  # decisions, reasons and traces
+                compared |= {(m.status, m.kept) for m in got}
+    assert compared == {("scheduled", False), ("deferred", False), ("waiting", False), ("deferred", True), ("scheduled", True)}
+    assert len(worked) == len(ledger.case_files())  # each file worked out once, then taken from the index
+    case = world / "cases/2026/260304-ddddd.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("工业和信息化", "能源"), encoding="utf-8")
+    os.utime(case, ns=(old, old))
+    r = cli("--data", world, "match", "--json", "--dry-run", "--date", "2026-04-01")
+    assert {m["id"]: m["session"] for m in json.loads(r.out)}["260304-ddddd"] == "2026-05-21"
+    assert worked[len(ledger.case_files()):] == ["cases/2026/260304-ddddd.yaml"]  # a changed file is worked out again
+    case.write_text("id: [\n", encoding="utf-8")  # a file with a problem: the stop a full read gives
+    with pytest.raises(ProblemsFound) as got:
+        sessions.match(ledger, loader.settings(ledger), dt.date(2026, 4, 1), None, write=False)
+    with pytest.raises(ProblemsFound) as want:
+        loader.load(ledger)
+    assert (got.value.message, got.value.problems) == (want.value.message, want.value.problems)
 
 
 def test_session_show_list_and_contacts(cli, world, tmp_path):

@@ -33,17 +33,33 @@ def session_fields(session: dict, leaders: dict) -> list[str]:
     return list((leaders.get(session.get("leader")) or {}).get("fields") or [])
 
 
+def in_hand(case: dict) -> bool:
+    """Accepted, not yet received nor withdrawn: a demand matching still places."""
+    if (case.get("screening") or {}).get("decision") != "accepted":
+        return False
+    return not (case.get("outcome") or any(e.get("kind") == "withdraw" for e in case.get("events") or []))
+
+
 def candidates(cases: dict, channels=("reception_day",)) -> list[dict]:
     """Accepted demands of the matched ``channels`` (the reception day's, unless the settings'
     channel rules add others) not yet received nor withdrawn: only these are matched."""
-    out = []
-    for c in cases.values():
-        scr = c.get("screening") or {}
-        if c.get("channel", "reception_day") not in channels or scr.get("decision") != "accepted":
-            continue
-        if c.get("outcome") or any(e.get("kind") == "withdraw" for e in c.get("events") or []):
-            continue
-        out.append(c)
+    return [c for c in cases.values() if c.get("channel", "reception_day") in channels and in_hand(c)]
+
+
+FACT_KEYS = ("id", "channel", "session", "registered", "form_date", "fields", "enterprise", "enterprise_name")
+
+
+def match_facts(case: dict) -> dict | None:
+    """What ``match`` reads of one demand, as plain data (dates as text): it decides the same on
+    these as on the whole case. None for a demand it never places (``in_hand``)."""
+    if not in_hand(case):
+        return None
+    out = {k: (parse_date(case[k]).isoformat() if isinstance(case[k], dt.date) else case[k]) for k in FACT_KEYS if k in case}
+    if isinstance(out.get("fields"), (list, tuple)):
+        out["fields"] = list(out["fields"])
+    kept = case.get("matching") or {}
+    out["screening"] = {"decision": "accepted"}
+    out["matching"] = {k: kept[k] for k in ("status", "reason") if k in kept}
     return out
 
 

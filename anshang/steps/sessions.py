@@ -44,7 +44,7 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
     """Two-way matching on the ledger as it is under the lock; decisions are written when
     ``write`` (kept ones are not touched). Returns the decisions."""
     with ledger.lock() if write else contextlib.nullcontext():
-        world = loader.load(ledger)
+        world = matching_world(ledger)
         target = find_session(world, session) if session else None
         if target is not None and parse_date(world.sessions[target]["date"]) < today:
             raise AnshangError(f"场次 {target} 的接待日 {world.sessions[target]['date']} 已过，不能再为它安排诉求；"
@@ -73,6 +73,47 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
 
                 record_session(ledger, current, "match", today, None)  # by rule: no clerk named
     return results
+
+
+MATCH_INDEX = "match-1"  # the read index of ``matching.match_facts`` (a new name when they change)
+
+
+def _match_entry(doc):
+    """A case file's entry in the matching index: (id, ``match_facts``), ``()`` without an id, None
+    when the file has a problem (the whole ledger is then read, which stops with every problem listed)."""
+    import marshal
+
+    data = doc.data
+    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
+        return None
+    if not data.get("id"):
+        return ()
+    try:
+        facts = matching.match_facts(data)
+        marshal.dumps(facts)  # (plain data only: anything else is read from the file, as before the index)
+    except Exception:
+        return None
+    return data["id"], facts
+
+
+def matching_world(ledger: Ledger):
+    """The leaders, the sessions and what matching reads of the demands it places, from the
+    matching index (``Ledger.derived``: a file is read again only when it changed); the whole
+    ledger (``loader.load``) when a case file has a problem, which stops with every problem listed."""
+    from anshang.core.problems import ProblemsFound
+
+    entries = ledger.derived(MATCH_INDEX, {"case"}, _match_entry)
+    if any(entry is None for _, _, entry in entries):
+        return loader.load(ledger)
+    try:
+        world = loader.load(ledger, {"leaders", "session"})
+    except ProblemsFound:
+        return loader.load(ledger)
+    for _, _, entry in entries:
+        if entry:
+            world.cases[entry[0]] = entry[1]  # (a repeated id: the later file, as in ``load``)
+    world.cases = {cid: facts for cid, facts in world.cases.items() if facts is not None}
+    return world
 
 
 def release(ledger: Ledger, cid: str, why: str = "", day: dt.date | None = None, by: str = "") -> str | None:
