@@ -463,6 +463,63 @@ def test_the_figures_from_the_read_index_are_those_from_a_full_read(sample, monk
     assert any(f.all_obs for f in facts) and any(f.closed for f in facts) and any(f.open_obs for f in facts)
 
 
+def test_the_public_table_from_the_read_indexes_is_the_one_from_a_full_read(sample, monkeypatch, tmp_path):
+    import datetime as dt
+    import os
+
+    from anshang.core.problems import ProblemsFound
+    from anshang.documents import public
+    from anshang.store import loader
+    from anshang.store.folder import Ledger
+
+    case = sample / "cases/2026/260309-as34x.yaml"  # the contact's name and phone in the title: masked either way
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "title: 药品经营许可证仓库地址变更", "title: 药品经营许可证仓库地址变更，联系崔红忠 19232115478，法人金庆宇"), encoding="utf-8")
+    late = sample / "cases/2026/260609-01mc1.yaml"  # a provisional deadline: 超期（暂定）either way
+    late.write_text(late.read_text(encoding="utf-8").replace("provisional: false", "provisional: true", 1), encoding="utf-8")
+    ledger = Ledger(sample)
+    settings = loader.settings(ledger)
+    old = aged(sample)
+    indexed, masks = public._from_index, []
+    real = public.public_text
+    monkeypatch.setattr(public, "public_text", lambda *a, **k: masks.append(a[0]) or real(*a, **k))
+
+    def table(s, day, index: bool):
+        monkeypatch.setattr(public, "_from_index", indexed if index else (lambda *a: None))
+        (path,) = public.write_public(ledger, s, day, tmp_path / ("index" if index else "full"), ("md",))
+        return path.read_text(encoding="utf-8")
+
+    compared = 0
+    for co in ("lead", "each"):
+        s = under_rule(settings, co)
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 4, 20), dt.date(2026, 6, 30), dt.date(2026, 10, 20),
+                    dt.date(2026, 11, 21), dt.date(2027, 6, 30)):
+            assert indexed(ledger, loader.calendar(ledger, True), day, co) is not None
+            got, want = table(s, day, True), table(s, day, False)
+            assert got == want, (co, day)
+            compared += got.count("\n| ")
+    assert compared > 100 and "联系（姓名已隐去） （电话已隐去），法人（姓名已隐去）" in got and "超期（暂定）" in got
+    # the masked texts are kept while neither they nor the rules change: a run masks only what is new
+    masks.clear()
+    table(settings, dt.date(2026, 11, 21), True)
+    assert masks == []
+    case.write_text(case.read_text(encoding="utf-8").replace("联系崔红忠", "请崔红忠"), encoding="utf-8")
+    os.utime(case, ns=(old, old))
+    got = table(settings, dt.date(2026, 11, 21), True)
+    assert masks == ["药品经营许可证仓库地址变更，请崔红忠 19232115478，法人金庆宇"] and "请（姓名已隐去） （电话已隐去）" in got
+    monkeypatch.setattr(public, "_rules", lambda: "mask|other rules")
+    masks.clear()
+    assert table(settings, dt.date(2026, 11, 21), True) == got and len(masks) == 2 * got.count("\n| ") - 2
+    # a file with a problem: the same stop, with every problem listed, as a full read gives
+    ent = sorted(sample.glob("enterprises/*.yaml"))[0]
+    ent.write_text("uscc: [\n", encoding="utf-8")
+    with pytest.raises(ProblemsFound) as got:
+        table(settings, dt.date(2026, 11, 21), True)
+    with pytest.raises(ProblemsFound) as want:
+        loader.load_as_of(ledger, dt.date(2026, 11, 21), None, public.PUBLIC_KINDS)
+    assert (got.value.message, got.value.problems) == (want.value.message, want.value.problems)
+
+
 def test_the_read_index_keeps_a_link_out_of_the_ledger_out_and_the_other_caches_whole(sample, tmp_path):
     import datetime as dt
     import os

@@ -252,8 +252,8 @@ def test_matching_from_its_read_index_decides_as_a_full_read(cli, world, monkeyp
     old = aged(world)
     ledger = Ledger(world)
     worked = []
-    real = sessions._match_entry
-    monkeypatch.setattr(sessions, "_match_entry", lambda doc: worked.append(doc.rel) or real(doc))
+    real = matching.match_facts
+    monkeypatch.setattr(matching, "match_facts", lambda data: worked.append(data["id"]) or real(data))
     compared = set()
     for channels in ({"reception_day"}, set(CHANNELS)):
         for day in (dt.date(2026, 3, 1), dt.date(2026, 4, 1), dt.date(2026, 4, 20), dt.date(2026, 6, 1)):
@@ -270,7 +270,7 @@ def test_matching_from_its_read_index_decides_as_a_full_read(cli, world, monkeyp
     os.utime(case, ns=(old, old))
     r = cli("--data", world, "match", "--json", "--dry-run", "--date", "2026-04-01")
     assert {m["id"]: m["session"] for m in json.loads(r.out)}["260304-ddddd"] == "2026-05-21"
-    assert worked[len(ledger.case_files()):] == ["cases/2026/260304-ddddd.yaml"]  # a changed file is worked out again
+    assert worked[len(ledger.case_files()):] == ["260304-ddddd"]  # a changed file is worked out again
     case.write_text("id: [\n", encoding="utf-8")  # a file with a problem: the stop a full read gives
     with pytest.raises(ProblemsFound) as got:
         sessions.match(ledger, loader.settings(ledger), dt.date(2026, 4, 1), None, write=False)

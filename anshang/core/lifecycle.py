@@ -183,6 +183,15 @@ def duties(case: dict, co_reports: str = "lead") -> dict:
     return out
 
 
+HANDED_OVER = ("handling", "ongoing", "longterm", "replied")  # the stages ``status`` gives a handover not late
+
+
+def later_status(base: str, open_obs: list, today: dt.date) -> str:
+    """``status`` on ``today`` from the stage on a day nothing is late yet (``status`` on
+    ``date.min``) and the open parts: a handover with an open part past due is ``overdue``."""
+    return "overdue" if base in HANDED_OVER and any(o.due < today for o in open_obs) else base
+
+
 def status(case: dict, today: dt.date, obs: list | None = None) -> str:
     """The stage a case is in on ``today`` (see labels.STATUS); ``obs`` may pass its
     ``obligations`` when the caller has them already."""

@@ -66,7 +66,6 @@ def _text_hit(case: dict, world, wanted: str) -> bool:
     return all(w in haystack for w in words)
 
 
-HANDED_OVER = ("handling", "ongoing", "longterm", "replied")  # the stages lifecycle.status gives a handover
 FACT_KEYS = ("id", "registered", "session", "fields", "title", "enterprise", "enterprise_name", "plan", "number")
 
 
@@ -132,9 +131,7 @@ def select(world, settings, cal, today: dt.date, f: Filters, facts: dict | None 
         open_obs = c["open"][mode]
         if not isinstance(open_obs, list):  # as the read index keeps them
             open_obs = unpacked(cid, open_obs)
-        st = c["base"][mode]
-        if st in HANDED_OVER and any(o.due < today for o in open_obs):
-            st = "overdue"
+        st = lifecycle.later_status(c["base"][mode], open_obs, today)
         if f.statuses and st not in f.statuses:
             continue
         late, guessed = worst_overdue(open_obs, cal, today)
@@ -277,13 +274,6 @@ INDEX = "list-1"  # the read index of ``indexed_facts`` (a new name when they ch
 NAMES = "names-1"  # the read index of the enterprises' names
 
 
-def _enterprise_name(doc):
-    data = doc.data
-    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
-        return None
-    return (data["uscc"], data.get("name")) if data.get("uscc") else ()
-
-
 def _from_index(ledger, settings, cal, today: dt.date):
     """(a snapshot with just the units, sessions, plans and enterprises' names; the items' facts) from
     the read indexes; None when they cannot answer (a file with a problem)."""
@@ -293,7 +283,7 @@ def _from_index(ledger, settings, cal, today: dt.date):
                                  {"units", "session", "plan"})
     if found is None:
         return None
-    names = ledger.derived(NAMES, {"enterprise"}, _enterprise_name)
+    names = ledger.derived(NAMES, {"enterprise"}, lambda doc: loader.file_entry(doc, "uscc", lambda data: data.get("name")))
     if any(entry is None for _, _, entry in names):
         return None
     world, facts = found

@@ -10,6 +10,7 @@ import unicodedata
 from anshang.core import lifecycle
 from anshang.core.dates import cn_date, parse_date
 from anshang.core.labels import STATUS, label
+from anshang.core.obligations import packed, unpacked
 from anshang.documents import markdown as md_table
 from anshang.documents.names import enterprise_name, unit_name, unit_names
 from anshang.documents.sheets import Col, Table, book_bytes
@@ -17,6 +18,7 @@ from anshang.documents.sheets import Col, Table, book_bytes
 COLS = [Col("序号", "int"), Col("企业名称", most=30), Col("诉求事项", most=40), Col("承办单位", most=36),
         Col("办理状态", most=14), Col("登记日期", "date"), Col("交办日期", "date"), Col("办结日期", "date")]
 HEADERS = [c.header for c in COLS]
+PUBLIC_KINDS = frozenset({"case", "enterprise", "units"})  # what the table reads
 MASKS = {"phone": "（电话已隐去）", "email": "（邮箱已隐去）", "id": "（身份证号已隐去）",
          "qq": "（QQ号已隐去）", "wechat": "（微信号已隐去）", "name": "（姓名已隐去）"}
 
@@ -225,27 +227,98 @@ def personal(case: dict, enterprises: dict) -> dict:
             "numbers": [p.get("phone") for p in people]}
 
 
+def public_facts(kind: str, items: dict):
+    """What the progress table needs of one demand, free of any day and as plain data (the read
+    index keeps it, ``loader.items_as_of``): None when it is not accepted; else its enterprise,
+    title and contact (for ``personal``), its units, dates, and under each co-unit rule in
+    ``items`` (the demand under each) its stage before lateness, its open parts (packed) and
+    whether any of its deadlines is provisional."""
+    c = next(iter(items.values()))
+    if (c.get("screening") or {}).get("decision") != "accepted":
+        return None
+    out = c.get("outcome") or {}
+    contact = c.get("contact") if isinstance(c.get("contact"), dict) else {}
+    per = {}
+    for mode, item in items.items():
+        obs = lifecycle.obligations(item, mode)
+        per[mode] = (lifecycle.status(item, dt.date.min, obs), packed([o for o in obs if o.met is None]),
+                     any(o.provisional for o in obs))
+    handed = out.get("date") if out.get("kind") == "handover" else None
+    closed = lifecycle.closed_on(c)
+    return (c.get("enterprise"), c.get("enterprise_name"), c.get("title", ""),
+            (contact.get("name"), contact.get("phone")) if c.get("contact") else None,
+            out.get("lead_unit"), list(out.get("co_units") or []), parse_date(c["registered"]).isoformat(),
+            parse_date(handed).isoformat() if handed else None, closed.isoformat() if closed else None, per)
+
+
+def people(data: dict) -> dict:
+    """What ``personal`` reads of an enterprise: its name, legal representative and contacts."""
+    return {"name": data.get("name"), "legal_rep": data.get("legal_rep"),
+            "contacts": [{"name": p.get("name"), "phone": p.get("phone")} for p in data.get("contacts") or []
+                         if isinstance(p, dict)]}
+
+
 def public_rows(w, today: dt.date, co_reports: str = "lead") -> list[list]:
-    """The portal's progress table: accepted demands only, and no personal data."""
+    """The portal's progress table from a snapshot of ``today``: accepted demands only, and no personal data."""
+    return rows_of({cid: public_facts("case", {co_reports: w.cases[cid]}) for cid in w.cases}, w.enterprises,
+                   w.units, today, co_reports)
+
+
+def rows_of(facts: dict, enterprises: dict, units: dict, today: dt.date, co_reports: str, memo=None) -> list[list]:
+    """The table's rows from each demand's ``public_facts`` (by id) and the enterprises (``people``);
+    ``memo`` (``store.cache.Memo``) may keep ``public_text``'s answers between runs."""
+    def masked(text, names=(), numbers=()):
+        return memo(public_text, text, names, numbers) if memo is not None else public_text(text, names, numbers)
+
     rows = []
-    for cid in sorted(w.cases):
-        c = w.cases[cid]
-        if (c.get("screening") or {}).get("decision") != "accepted":
+    for cid in sorted(facts):
+        f = facts[cid]
+        if f is None:
             continue
-        out = c.get("outcome") or {}
-        closed = lifecycle.closed_on(c)
-        obs = lifecycle.obligations(c, co_reports)
-        st = lifecycle.status(c, today, obs)
-        shown = label(STATUS, st) + ("（暂定）" if st == "overdue" and any(o.provisional for o in obs) else "")
-        people = personal(c, w.enterprises)
+        code, own_name, title, contact, lead, co, registered, handed, closed, per = f
+        base, open_parts, provisional = per[co_reports]
+        st = lifecycle.later_status(base, unpacked(cid, open_parts), today)
+        shown = label(STATUS, st) + ("（暂定）" if st == "overdue" and provisional else "")
+        c = {"enterprise": code, "enterprise_name": own_name}
+        if contact is not None:
+            c["contact"] = {"name": contact[0], "phone": contact[1]}
+        them = personal(c, enterprises)
         # an enterprise's registered name is public even when it contains a person's name
-        ent_numbers = {k: v for k, v in people.items() if k != "names"}
-        rows.append([len(rows) + 1, public_text(enterprise_name(c, w.enterprises), **ent_numbers),
-                     public_text(c.get("title", ""), **people), _units(w.units, out),
-                     shown, parse_date(c["registered"]),
-                     parse_date(out["date"]) if out.get("kind") == "handover" and out.get("date") else None,
-                     closed])
+        rows.append([len(rows) + 1, masked(enterprise_name(c, enterprises), numbers=them["numbers"]),
+                     masked(title, **them), _units(units, {"lead_unit": lead, "co_units": co}), shown,
+                     parse_date(registered), parse_date(handed) if handed else None,
+                     parse_date(closed) if closed else None])
     return rows
+
+
+def _rules() -> str | None:
+    """A fingerprint of the masking rules: this module's code (None when it cannot be read: nothing is kept)."""
+    import hashlib
+    from pathlib import Path
+
+    try:
+        return "mask|" + hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return None
+
+
+INDEX = "public-1"  # the read index of ``public_facts`` (a new name when they change)
+PEOPLE = "people-1"  # the read index of the enterprises' ``people``
+
+
+def _from_index(ledger, cal, today: dt.date, co_reports: str):
+    """(the units, the enterprises' ``people``, each demand's ``public_facts`` on ``today``) from the
+    read indexes; None when they cannot answer (a file with a problem)."""
+    from anshang.store import loader
+
+    found = loader.indexed_as_of(ledger, INDEX, cal, today, co_reports, public_facts, {"units"}, {"case"})
+    if found is None:
+        return None
+    entries = ledger.derived(PEOPLE, {"enterprise"}, lambda doc: loader.file_entry(doc, "uscc", people))
+    if any(entry is None for _, _, entry in entries):
+        return None
+    world, facts = found
+    return world.units, {entry[0]: entry[1] for _, _, entry in entries if entry}, facts["case"]
 
 
 def _units(units: dict, out: dict) -> str:
@@ -269,7 +342,15 @@ def write_public(ledger, settings, today: dt.date, folder=None, formats=("xlsx",
     """Write the printable workbook and/or the portal page (Markdown); returns their paths."""
     from anshang.store import loader, outputs
 
-    rows = public_rows(loader.load_as_of(ledger, today), today, settings.policy.co_unit_reports)
+    co_reports = settings.policy.co_unit_reports
+    cal = loader.calendar(ledger, True)
+    found = _from_index(ledger, cal, today, co_reports)
+    if found is None:  # stops with the problems listed, as every read of the whole ledger does
+        rows = public_rows(loader.load_as_of(ledger, today, cal, PUBLIC_KINDS), today, co_reports)
+    else:
+        memo = ledger.memo("public", _rules())  # the masked texts, while neither they nor the rules change
+        rows = rows_of(found[2], found[1], found[0], today, co_reports, memo)
+        memo.save()
     folder = folder or ledger.output_dir
     base = f"公开反馈-{today.isoformat()}"
     written = []

@@ -78,31 +78,13 @@ def match(ledger: Ledger, settings, today: dt.date, session: str | None, write: 
 MATCH_INDEX = "match-1"  # the read index of ``matching.match_facts`` (a new name when they change)
 
 
-def _match_entry(doc):
-    """A case file's entry in the matching index: (id, ``match_facts``), ``()`` without an id, None
-    when the file has a problem (the whole ledger is then read, which stops with every problem listed)."""
-    import marshal
-
-    data = doc.data
-    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
-        return None
-    if not data.get("id"):
-        return ()
-    try:
-        facts = matching.match_facts(data)
-        marshal.dumps(facts)  # (plain data only: anything else is read from the file, as before the index)
-    except Exception:
-        return None
-    return data["id"], facts
-
-
 def matching_world(ledger: Ledger):
     """The leaders, the sessions and what matching reads of the demands it places, from the
     matching index (``Ledger.derived``: a file is read again only when it changed); the whole
     ledger (``loader.load``) when a case file has a problem, which stops with every problem listed."""
     from anshang.core.problems import ProblemsFound
 
-    entries = ledger.derived(MATCH_INDEX, {"case"}, _match_entry)
+    entries = ledger.derived(MATCH_INDEX, {"case"}, lambda doc: loader.file_entry(doc, "id", matching.match_facts))
     if any(entry is None for _, _, entry in entries):
         return loader.load(ledger)
     try:

@@ -48,6 +48,35 @@ def write_blob(path: Path, value, tag: str = "") -> None:
         pass
 
 
+class Memo:
+    """A pure function's answers kept between runs in one file (``write_blob``), keyed on a digest of
+    the text (``repr``) of its arguments: the answers used in a run are kept, the others dropped.
+    ``tag`` must change whenever the function's code does (a file under another tag is not read);
+    without a ``path`` nothing is kept. Safe to delete: a missing or damaged file is only slower."""
+
+    def __init__(self, path: Path | None, tag: str):
+        self.path, self.tag = path, tag
+        old = read_blob(path, tag) if path is not None else None
+        self.old = old if isinstance(old, dict) else {}
+        self.used: dict = {}
+        self.missed = 0
+
+    def __call__(self, fn, *args):
+        import hashlib
+
+        key = hashlib.blake2b(repr(args).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if key in self.old:
+            value = self.used[key] = self.old[key]
+            return value
+        self.missed += 1
+        value = self.used[key] = fn(*args)
+        return value
+
+    def save(self) -> None:
+        if self.path is not None and (self.missed or len(self.used) != len(self.old)):
+            write_blob(self.path, self.used, self.tag)
+
+
 def part_of(rel: str) -> tuple[str, int]:
     """The part a file's entry is kept in: (its top folder, or ``_`` for a file at the root; n)."""
     top, sep, _ = rel.partition("/")

@@ -510,6 +510,17 @@ class Ledger:
             plain.save()
         return out
 
+    def memo(self, name: str, tag: str | None):
+        """A ``Memo`` kept in ``.anshang/memo/<name>.bin`` (nothing is kept without a ``tag``, or when
+        ``.anshang`` is a link out of the ledger)."""
+        from anshang.store.cache import Memo
+
+        try:
+            path = self.state_dir / "memo" / f"{name}.bin" if tag else None
+        except AnshangError:
+            path = None
+        return Memo(path, tag or "")
+
     def file_groups(self, kinds: set | None = None) -> list[tuple[str, list]]:
         """(kind, files) in the stable order of ``all_files``; folders of kinds not wanted are not listed."""
         listing = [

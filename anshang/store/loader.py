@@ -152,6 +152,26 @@ def _entry(doc, cal, value):
         return None
 
 
+def file_entry(doc, key: str, value):
+    """A file's entry in a read index of one value per file (``Ledger.derived``): None when the file
+    has a problem, or ``value`` gives what marshal cannot keep (the caller then reads the whole
+    ledger, which stops with every problem listed); ``()`` when it has no ``key`` (it is not an item,
+    as in ``load``); else (its ``key``, ``value(data)``)."""
+    import marshal
+
+    data = doc.data
+    if not isinstance(data, dict) or any(sev == "error" for _, sev, _ in doc.schema or ()):
+        return None
+    if not data.get(key):
+        return ()
+    try:
+        found = value(data)
+        marshal.dumps(found)
+    except Exception:
+        return None
+    return data[key], found
+
+
 def items_as_of(ledger: Ledger, name: str, cal, day, co_reports: str, value, kinds=TRACKED) -> dict | None:
     """{kind: {id: value}} of the tracked items as they stood at the end of ``day``, from a read index
     (``Ledger.derived``, kept per calendar: replaying deadlines needs it) instead of every file's data:
