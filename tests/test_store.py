@@ -486,3 +486,37 @@ def test_the_files_every_command_reads_first_come_from_the_read_cache_while_unch
     n = len(parsed)
     Ledger(mini).read(case.relative_to(mini).as_posix()), Ledger(mini).read(case.relative_to(mini).as_posix())
     assert len(parsed) == n + 2  # a case file is parsed each time (its part of the cache is large)
+
+
+def test_a_cold_read_with_half_the_files_parsed_alongside_gives_what_one_process_reads(sample, monkeypatch):
+    import shutil
+
+    from conftest import aged
+
+    from anshang.store import alongside, folder
+    from anshang.store.cache import Cache
+
+    old = aged(sample)
+    broken = sample / "cases/2026/260309-as34x.yaml"  # a YAML error: the same problem, in the same place
+    broken.write_text("id: [\n", encoding="utf-8")
+    os.utime(broken, ns=(old, old))
+    forks = alongside.can_fork()
+    monkeypatch.setattr(folder, "PARSE_ALONGSIDE", 1)
+    before = alongside.answers
+    seen = {}
+    for where in ("here", "alongside"):
+        monkeypatch.setattr(alongside, "can_fork", lambda: forks and where == "alongside")
+        for plain, kinds in ((False, None), (True, None), (True, {"case", "enterprise"})):
+            shutil.rmtree(sample / ".anshang", ignore_errors=True)
+            snap = Ledger(sample).load_all(kinds=kinds, schema=True, plain=plain)
+            kept = Cache(sample / ".anshang" / ("plain" if plain else "cache")).entries
+            seen[where, plain, bool(kinds)] = snap, kept
+            assert any(p.path == broken.relative_to(sample).as_posix() for p in snap.problems)
+            assert len(kept) > 100 and len(snap.cases) > 50
+    for key in [k for k in seen if k[0] == "here"]:
+        (snap, kept), (snap2, kept2) = seen[key], seen[("alongside", *key[1:])]
+        assert kept == kept2, key
+        for name in ("settings", "leaders", "units", "enterprises", "sessions", "cases", "records", "tasks", "topics",
+                     "problems"):
+            assert getattr(snap, name) == getattr(snap2, name), (key, name)
+    assert alongside.answers == before + (3 if forks else 0)  # the copy's half was used each time

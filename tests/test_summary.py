@@ -224,7 +224,7 @@ def test_a_demand_withdrawn_before_its_reports_fall_due_owes_none_of_them(cli, s
 
 def test_the_period_before_worked_out_alongside_gives_the_same_report(cli, sample, tmp_path, monkeypatch):
     """A big ledger's previous period is computed by a forked copy: the same JSON and workbook."""
-    from anshang.documents import alongside
+    from anshang.store import alongside
 
     out = {}
     before = alongside.answers

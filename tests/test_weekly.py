@@ -235,7 +235,7 @@ def test_sheets_worked_out_alongside_give_the_same_workbook(sample, monkeypatch)
     """The big-ledger path (other sheets computed by a forked copy while the ledger sheet is
     written) and the plain one write identical bytes and report the same counts."""
     from anshang.core.lifecycle import remembering_obligations
-    from anshang.documents import alongside as elsewhere
+    from anshang.store import alongside as elsewhere
     from anshang.documents.agenda import drafted_years
     from anshang.documents.weekly import _build
     from anshang.store import loader
@@ -261,7 +261,7 @@ def test_work_alongside_returns_its_answer_or_is_done_here():
     import time
 
     from anshang.core.problems import AnshangError
-    from anshang.documents.alongside import Alongside, can_fork
+    from anshang.store.alongside import Alongside, can_fork
 
     parent = os.getpid()
     done = Alongside(lambda: {"n": [1, dt.date(2026, 1, 2)], "here": os.getpid() == parent})
@@ -298,7 +298,7 @@ def test_work_alongside_is_stopped_when_the_wait_is_interrupted():
     import signal
     import time
 
-    from anshang.documents.alongside import Alongside, can_fork
+    from anshang.store.alongside import Alongside, can_fork
 
     if not can_fork():
         pytest.skip("no second process here: the work is done in this one")

@@ -95,7 +95,7 @@ def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     target = getattr(settings.policy, "visits_per_leader_year", 0)
     from anshang.core.evaluations import weights
     from anshang.core.snapshot import world_as_of
-    from anshang.documents.alongside import Alongside
+    from anshang.store.alongside import Alongside
 
     w = weights(settings.policy)
     prev_p = p.previous() if p.kind != "session" else None

@@ -185,7 +185,7 @@ ELSEWHERE = ["tasks", "due", "office", "units", "sessions", "common"]  # need no
 
 
 def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False, drafted=()) -> tuple[bytes, dict]:
-    from anshang.documents.alongside import Alongside
+    from anshang.store.alongside import Alongside
 
     steps = progress or (lambda items: items)
     # on a big ledger the other sheets are worked out alongside while the ledger sheet is written;

@@ -157,6 +157,25 @@ def _drop_other_versions(folder: Path, name: str) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+PARSE_ALONGSIDE = 1000  # files a copy of the process parses at least (fewer: forking costs more than it saves)
+
+
+class _Kept:
+    """What ``_load_one`` would put in a cache, kept in a list (``Ledger._parse_alongside``'s copy)."""
+
+    def __init__(self):
+        self.entries: list = []
+
+    def get(self, rel, stamp):
+        return None
+
+    def put(self, rel, stamp, payload) -> None:
+        self.entries.append((rel, stamp, payload))
+
+    def touch(self, rel) -> None:
+        pass
+
+
 class Ledger:
     """A ledger folder on disk."""
 
@@ -448,9 +467,10 @@ class Ledger:
                       forgettable=None if kinds is None else (lambda rel: kind_of(rel) in kinds),
                       groups=[KIND_DIRS[k] for k in kinds or () if k in KIND_DIRS]) if use_cache else None
         listed, self._listed = self._listed, None  # what ``fingerprint`` just listed, if it did
-        for kind, rels in listed or self.file_groups(kinds):
-            if kinds is not None and kind not in kinds:
-                continue
+        groups = [(kind, rels) for kind, rels in listed or self.file_groups(kinds) if kinds is None or kind in kinds]
+        if cache is not None:
+            self._parse_alongside(groups, cache, schema, plain)
+        for kind, rels in groups:
             for rel in rels:
                 doc = self._load_one(kind, rel, cache, snap.problems, schema, plain)
                 if kind == "settings":
@@ -575,6 +595,46 @@ class Ledger:
         before the next read)."""
         self._stats, self._listed = {}, None
 
+    def _parse_alongside(self, groups: list, cache: Cache, schema: bool, plain: bool) -> None:
+        """A cold cache on a big ledger: every other file not in it is parsed by a forked copy of this
+        process (``store.alongside``) while this one parses the rest; both put what they found in the
+        cache, so the reading that follows finds every file there, in the same order and with the same
+        answers as if it had parsed them itself. Nothing happens where a copy cannot run alongside,
+        or when it would parse fewer than ``PARSE_ALONGSIDE`` files."""
+        from anshang.store import alongside
+
+        if not alongside.can_fork():
+            return
+        root = f"{self.root}{os.sep}"
+        todo = []
+        for kind, rels in groups:
+            for rel in rels:
+                if rel in self._linked:
+                    continue  # (read in the order of the rest: it may be refused)
+                try:
+                    st = self._stats.get(rel) or os.stat(root + rel)
+                except FileNotFoundError:
+                    continue
+                if cache.get(rel, (st.st_mtime_ns, st.st_size, st.st_ino)) is None:
+                    todo.append((kind, rel))
+        theirs = todo[1::2]
+        if len(theirs) < PARSE_ALONGSIDE:
+            return
+
+        def work() -> list:
+            kept = _Kept()
+            for kind, rel in theirs:
+                self._load_one(kind, rel, kept, [], schema, plain)
+            return kept.entries
+
+        with alongside.Alongside(work) as other:
+            if not other.running:
+                return
+            for kind, rel in todo[0::2]:
+                self._load_one(kind, rel, cache, [], schema, plain)
+            for rel, stamp, payload in other.result():
+                cache.put(rel, stamp, payload)
+
     def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False, plain: bool = False) -> Doc:
         path = f"{self.root}{os.sep}{rel}"
         try:
@@ -597,7 +657,7 @@ class Ledger:
                 if "err" in hit:
                     msg, line = hit["err"]
                     problems.append(Problem(rel, line, "yaml", "error", msg))
-                    return Doc(kind, rel)
+                    return Doc(kind, rel, stamp=stamp)  # (as the file's parse gave it)
                 doc = Doc(kind, rel, hit["ok"], hit.get("schema"), hit.get("settled"), stamp)
                 if schema and doc.schema is None:
                     doc.schema = hit["schema"] = _schema_findings(kind, doc.data)

@@ -78,23 +78,24 @@ class Alongside:
     def result(self):
         if self.pid is None:
             return self.work() if self.work is not None else None
+        answer = None
         try:
             with os.fdopen(self.read_fd, "rb") as f:
                 self.read_fd = None
-                data = f.read()
+                try:  # (read as it comes: the answer is never held twice, as bytes and as data)
+                    answer = pickle.load(f)
+                except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+                        IndexError, KeyError):  # nothing or a broken answer: the child failed (anything else stops)
+                    answer = None
         except BaseException:  # interrupted while waiting: stop the child rather than wait for it
             self.cancel()
             raise
         self._reap()
-        try:
-            kind, value = pickle.loads(data)
-            if kind == "ok":
-                global answers
-                self.answered = True
-                answers += 1
-                return value
-        except Exception:  # noqa: BLE001 - nothing or a broken answer: the child failed
-            pass
+        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] == "ok":
+            global answers
+            self.answered = True
+            answers += 1
+            return answer[1]
         return self.work()
 
     def cancel(self) -> None:
