@@ -235,9 +235,9 @@ def test_sheets_worked_out_alongside_give_the_same_workbook(sample, monkeypatch)
     """The big-ledger path (other sheets computed by a forked copy while the ledger sheet is
     written) and the plain one write identical bytes and report the same counts."""
     from anshang.core.lifecycle import remembering_obligations
-    from anshang.store import alongside as elsewhere
     from anshang.documents.agenda import drafted_years
     from anshang.documents.weekly import _build
+    from anshang.store import alongside as elsewhere
     from anshang.store import loader
     from anshang.store.folder import Ledger
 
