@@ -507,7 +507,7 @@ def test_the_public_table_from_the_read_indexes_is_the_one_from_a_full_read(samp
     os.utime(case, ns=(old, old))
     got = table(settings, dt.date(2026, 11, 21), True)
     assert masks == ["药品经营许可证仓库地址变更，请崔红忠 19232115478，法人金庆宇"] and "请（姓名已隐去） （电话已隐去）" in got
-    monkeypatch.setattr(public, "_rules", lambda: "mask|other rules")
+    monkeypatch.setattr(public, "RULES", "mask|other rules")
     masks.clear()
     assert table(settings, dt.date(2026, 11, 21), True) == got and len(masks) == 2 * got.count("\n| ") - 2
     # a file with a problem: the same stop, with every problem listed, as a full read gives

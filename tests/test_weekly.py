@@ -323,3 +323,34 @@ def test_work_alongside_is_stopped_when_the_wait_is_interrupted():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def test_work_alongside_stops_when_its_parent_is_killed():
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from anshang.store.alongside import can_fork
+
+    if not can_fork():
+        pytest.skip("no second process here: the work is done in this one")
+    code = ("import sys, time\nfrom anshang.store.alongside import Alongside\n"
+            "a = Alongside(lambda: time.sleep(60))\nprint(a.pid, flush=True)\ntime.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)  # killed: no chance to stop its copy itself
+    parent.wait()
+    start = time.monotonic()
+    while time.monotonic() - start < 10:
+        try:
+            state = open(f"/proc/{child}/stat", encoding="utf-8").read().split(")")[-1].split()[0]
+        except FileNotFoundError:
+            break
+        if state in ("Z", "X"):  # (a zombie waiting for init to reap it: no longer running)
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("the copy kept running after its parent was killed")

@@ -302,6 +302,9 @@ def _rules() -> str | None:
         return None
 
 
+RULES = _rules()  # (the code this process runs: worked out when it is loaded, not when a run ends)
+
+
 INDEX = "public-1"  # the read index of ``public_facts`` (a new name when they change)
 PEOPLE = "people-1"  # the read index of the enterprises' ``people``
 
@@ -348,7 +351,7 @@ def write_public(ledger, settings, today: dt.date, folder=None, formats=("xlsx",
     if found is None:  # stops with the problems listed, as every read of the whole ledger does
         rows = public_rows(loader.load_as_of(ledger, today, cal, PUBLIC_KINDS), today, co_reports)
     else:
-        memo = ledger.memo("public", _rules())  # the masked texts, while neither they nor the rules change
+        memo = ledger.memo("public", RULES, str)  # the masked texts, while neither they nor the rules change
         rows = rows_of(found[2], found[1], found[0], today, co_reports, memo)
         memo.save()
     folder = folder or ledger.output_dir

@@ -25,6 +25,20 @@ def can_fork() -> bool:
         return (os.cpu_count() or 1) >= 2
 
 
+def _die_with_parent(parent: int) -> None:
+    """In the child: be stopped by the kernel when the parent dies (killed, out of memory), so that no
+    copy keeps working, holding the ledger's write lock or the output's pipe, for nobody."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - no prctl: the check below still catches a parent already gone
+        pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
 class Alongside:
     """``work()`` started in a forked child when it is worth it (the system can fork, and
     ``items``, the size of what it works on, is at least ``WORTH_IT``; None: whatever the size);
@@ -44,6 +58,7 @@ class Alongside:
             r, w = os.pipe()
         except OSError:
             return
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:  # no processes or memory left: do it here
@@ -52,6 +67,7 @@ class Alongside:
             return
         if pid == 0:  # the child: compute, send, and leave without running any exit handler
             try:
+                _die_with_parent(parent)
                 os.close(r)
                 try:
                     payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)

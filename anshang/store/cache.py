@@ -54,8 +54,8 @@ class Memo:
     ``tag`` must change whenever the function's code does (a file under another tag is not read);
     without a ``path`` nothing is kept. Safe to delete: a missing or damaged file is only slower."""
 
-    def __init__(self, path: Path | None, tag: str):
-        self.path, self.tag = path, tag
+    def __init__(self, path: Path | None, tag: str, kind: type = object):
+        self.path, self.tag, self.kind = path, tag, kind  # (an answer kept that is not a ``kind`` is worked out again)
         old = read_blob(path, tag) if path is not None else None
         self.old = old if isinstance(old, dict) else {}
         self.used: dict = {}
@@ -65,7 +65,7 @@ class Memo:
         import hashlib
 
         key = hashlib.blake2b(repr(args).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        if key in self.old:
+        if key in self.old and isinstance(self.old[key], self.kind):
             value = self.used[key] = self.old[key]
             return value
         self.missed += 1

@@ -158,6 +158,7 @@ def _drop_other_versions(folder: Path, name: str) -> None:
 
 
 PARSE_ALONGSIDE = 1000  # files a copy of the process parses at least (fewer: forking costs more than it saves)
+SAMPLE = 20  # one file in this many tells whether the cache is cold enough to look at every file
 
 
 class _Kept:
@@ -530,7 +531,7 @@ class Ledger:
             plain.save()
         return out
 
-    def memo(self, name: str, tag: str | None):
+    def memo(self, name: str, tag: str | None, kind: type = object):
         """A ``Memo`` kept in ``.anshang/memo/<name>.bin`` (nothing is kept without a ``tag``, or when
         ``.anshang`` is a link out of the ledger)."""
         from anshang.store.cache import Memo
@@ -539,7 +540,7 @@ class Ledger:
             path = self.state_dir / "memo" / f"{name}.bin" if tag else None
         except AnshangError:
             path = None
-        return Memo(path, tag or "")
+        return Memo(path, tag or "", kind)
 
     def file_groups(self, kinds: set | None = None) -> list[tuple[str, list]]:
         """(kind, files) in the stable order of ``all_files``; folders of kinds not wanted are not listed."""
@@ -606,17 +607,20 @@ class Ledger:
         if not alongside.can_fork():
             return
         root = f"{self.root}{os.sep}"
-        todo = []
-        for kind, rels in groups:
-            for rel in rels:
-                if rel in self._linked:
-                    continue  # (read in the order of the rest: it may be refused)
-                try:
-                    st = self._stats.get(rel) or os.stat(root + rel)
-                except FileNotFoundError:
-                    continue
-                if cache.get(rel, (st.st_mtime_ns, st.st_size, st.st_ino)) is None:
-                    todo.append((kind, rel))
+        files = [(kind, rel) for kind, rels in groups for rel in rels if rel not in self._linked]
+        # (a link is read in the order of the rest: it may be refused)
+
+        def missing(rel: str) -> bool:
+            try:
+                st = self._stats.get(rel) or os.stat(root + rel)
+            except FileNotFoundError:
+                return False
+            self._stats[rel] = st  # (used once by ``_load_one``: no file is looked at twice)
+            return cache.get(rel, (st.st_mtime_ns, st.st_size, st.st_ino)) is None
+
+        if sum(missing(rel) for _, rel in files[::SAMPLE]) * SAMPLE < 2 * PARSE_ALONGSIDE:
+            return  # a warm cache (one file in SAMPLE tells): nothing worth a second process
+        todo = [(kind, rel) for kind, rel in files if missing(rel)]
         theirs = todo[1::2]
         if len(theirs) < PARSE_ALONGSIDE:
             return
