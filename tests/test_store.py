@@ -520,3 +520,32 @@ def test_a_cold_read_with_half_the_files_parsed_alongside_gives_what_one_process
                      "problems"):
             assert getattr(snap, name) == getattr(snap2, name), (key, name)
     assert alongside.answers == before + (3 if forks else 0)  # the copy's half was used each time
+
+
+def test_a_memo_keeps_the_answers_used_and_works_out_the_rest(tmp_path):
+    from anshang.store.cache import Memo, write_blob
+
+    path = tmp_path / "memo.bin"
+    calls = []
+
+    def upper(text, extra=()):
+        calls.append(text)
+        return text.upper() + "".join(extra)
+
+    m = Memo(path, "规则1", str)
+    assert [m(upper, "a"), m(upper, "b", ["!"]), m(upper, "a")] == ["A", "B!", "A"] and calls == ["a", "b", "a"]
+    m.save()
+    m = Memo(path, "规则1", str)
+    assert [m(upper, "a"), m(upper, "b", ["!"]), m(upper, "b", ["?"])] == ["A", "B!", "B?"] and calls[3:] == ["b"]
+    m.save()
+    m = Memo(path, "规则1", str)
+    assert m(upper, "b", ["?"]) == "B?" and calls[4:] == []
+    m.save()  # only "b?" was used: the others are dropped
+    assert Memo(path, "规则1", str).old.__len__() == 1
+    assert Memo(path, "规则2", str)(upper, "b", ["?"]) == "B?" and calls[4:] == ["b"]  # other rules: worked out again
+    m = Memo(path, "规则1", str)
+    key = next(iter(m.old))
+    write_blob(path, {key: 42}, "规则1")  # an answer of another type (a damaged memo): worked out again
+    assert Memo(path, "规则1", str)(upper, "b", ["?"]) == "B?" and calls[5:] == ["b"]
+    path.write_bytes(b"garbage")
+    assert Memo(path, "规则1", str)(upper, "c") == "C" and Memo(None, "规则1")(upper, "d") == "D"
