@@ -284,3 +284,15 @@ def test_xml_entity_bomb_in_a_sheet_is_refused(cli, mini, form, tmp_path):
                                            b"</is></c></row>", 1)
     book = _rewrite(form, tmp_path / "laughs.xlsx", "xl/worksheets/sheet1.xml", laughs)
     _refused(cli, mini, book, "已损坏，无法读取")
+
+
+def test_a_folder_or_a_dangling_link_named_like_a_ledger_file_is_reported_not_a_crash(cli, sample):
+    (sample / "cases/2026/261231-abcde.yaml").mkdir()
+    (sample / "cases/2026/261230-abcde.yaml").symlink_to(sample / "不存在.yaml")
+    for args in (("check",), ("match", "--dry-run"), ("publish", "--out", sample / "out"), ("due",)):
+        r = cli("--data", sample, *args)
+        assert r.code == 2 if args[0] != "check" else r.code == 1, (args, r)
+        assert "内部错误" not in r.err + r.out and "Traceback" not in r.err + r.out
+        shown = r.out if args[0] == "check" else r.err
+        assert "cases/2026/261231-abcde.yaml:1: [layout] cases/2026/261231-abcde.yaml 是一个目录，不是文件" in shown, args
+        assert "cases/2026/261230-abcde.yaml:1: [layout] cases/2026/261230-abcde.yaml 是一个链接，它指向的文件不存在" in shown, args

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -647,6 +648,13 @@ class Ledger:
             if kind in ("leaders", "units"):
                 problems.append(Problem(rel, 1, "missing", "error",
                                         f"缺少文件 {rel}（可从 anshang init 新建的台账中复制）"))
+            elif os.path.islink(path):  # listed, but a link to nothing (a file gone since it was listed is passed over)
+                problems.append(Problem(rel, 1, "layout", "error",
+                                        f"{rel} 是一个链接，它指向的文件不存在：请删除这个链接，或把文件放回原处"))
+            return Doc(kind, rel)
+        if stat.S_ISDIR(st.st_mode):
+            problems.append(Problem(rel, 1, "layout", "error",
+                                    f"{rel} 是一个目录，不是文件：请把它改名或移出台账（以 .yaml 结尾的应是台账文件）"))
             return Doc(kind, rel)
         stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
         if rel in self._linked:  # a link: refused when it leads out of the ledger, cached or not
