@@ -237,3 +237,30 @@ def test_the_period_before_worked_out_alongside_gives_the_same_report(cli, sampl
         out[worth] = (json.loads(r.out), book)
     assert out[0] == out[10**9] and out[0][0]["previous"]
     assert alongside.answers == before + (1 if alongside.can_fork() else 0)  # the child's figures were used
+
+
+def test_the_report_from_the_enterprises_names_index_is_the_one_from_a_full_read(cli, sample, tmp_path, monkeypatch):
+    """The report reads the enterprises only by name (their index): the same JSON, workbook and Word text;
+    a broken enterprise file stops it as before."""
+    from conftest import aged, docx_text
+
+    from anshang.documents import case_list
+
+    aged(sample)
+    names = case_list.enterprise_names
+    out = {}
+    for how in ("index", "full"):
+        monkeypatch.setattr(case_list, "enterprise_names", names if how == "index" else (lambda ledger: None))
+        for args in (("--year", "2026"), ("--month", "2026-11"), ("--session", "2026-09-17")):
+            to = tmp_path / how / args[1]
+            r = cli("--data", sample, "summary", *args, "--date", "2026-11-21", "--format", "all", "--out", to, "--json")
+            assert r.code == 0, r.err
+            out[how, args] = (json.loads(r.out), next(to.glob("*.xlsx")).read_bytes(), docx_text(next(to.glob("*.docx"))))
+    for key in [k for k in out if k[0] == "index"]:
+        assert out[key] == out[("full", key[1])], key
+    assert any("有限公司" in text for _, _, text in out.values())  # (the enterprises' names are shown)
+    monkeypatch.setattr(case_list, "enterprise_names", names)
+    ent = sorted(sample.glob("enterprises/*.yaml"))[0]
+    ent.write_text("uscc: [\n", encoding="utf-8")
+    r = cli("--data", sample, "summary", "--year", "2026", "--date", "2026-11-21", "--format", "xlsx", "--out", tmp_path)
+    assert r.code == 2 and f"{ent.relative_to(sample).as_posix()}:2: [yaml]" in r.err, r.err

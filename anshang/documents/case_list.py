@@ -283,12 +283,23 @@ def _from_index(ledger, settings, cal, today: dt.date):
                                  {"units", "session", "plan"})
     if found is None:
         return None
+    names = enterprise_names(ledger)
+    if names is None:
+        return None
+    world, facts = found
+    world.enterprises = names
+    return world, facts
+
+
+def enterprise_names(ledger) -> dict | None:
+    """{credit code: {"name": …}} of every enterprise, from the names index (a file is read again only
+    when it changed); None when an enterprise file has a problem (the caller then reads them whole)."""
+    from anshang.store import loader
+
     names = ledger.derived(NAMES, {"enterprise"}, lambda doc: loader.file_entry(doc, "uscc", lambda data: data.get("name")))
     if any(entry is None for _, _, entry in names):
         return None
-    world, facts = found
-    world.enterprises = {entry[0]: {"name": entry[1]} for _, _, entry in names if entry}
-    return world, facts
+    return {entry[0]: {"name": entry[1]} for _, _, entry in names if entry}
 
 
 def list_cases(ledger, settings, cal, today: dt.date, f: Filters) -> tuple[list[dict], str]:

@@ -77,13 +77,32 @@ def resolve_period(world, given: dict) -> period.Period:
     return period.span(start, given.get("to") or start)
 
 
+# what the report reads whole: the enterprises (half the ledger's files) only by name, from their index;
+# the office's records not at all
+SUMMARY_KINDS = frozenset({"leaders", "units", "session", "case", "plan", "task", "topic", "visit", "project", "campaign",
+                           "evaluation"})
+
+
+def _ledger(ledger):
+    """The ledger as the report reads it (``SUMMARY_KINDS``, and the enterprises' names); the whole
+    ledger when an enterprise file has a problem (which stops with every problem listed)."""
+    from anshang.documents.case_list import enterprise_names
+    from anshang.store import loader
+
+    names = enterprise_names(ledger)
+    if names is None:
+        return loader.load(ledger)
+    world = loader.load(ledger, SUMMARY_KINDS)
+    world.enterprises = names
+    return world
+
+
 def report_data(ledger, settings, cal, given: dict, today: dt.date) -> dict:
     """Everything the report shows: the figures of the period and of the one before, the
     common problems, the overdue and long-term list."""
     from anshang.core.lifecycle import remembering_obligations
-    from anshang.store import loader
 
-    base = loader.load(ledger)  # the files are read once, for both snapshots
+    base = _ledger(ledger)  # the files are read once, for both snapshots
     p = resolve_period(base, given)
     end = min(p.end, today)
     if end < p.start:
