@@ -155,6 +155,18 @@ def aged(root: Path) -> int:
     return old
 
 
+def same_stop(indexed, full) -> None:
+    """``indexed()`` (a command's read from its index) stops as ``full()`` (the whole ledger read) does:
+    the same message and every problem listed."""
+    from anshang.core.problems import ProblemsFound
+
+    with pytest.raises(ProblemsFound) as got:
+        indexed()
+    with pytest.raises(ProblemsFound) as want:
+        full()
+    assert (got.value.message, got.value.problems) == (want.value.message, want.value.problems)
+
+
 def under_rule(settings, co_reports: str):
     """``settings`` with the given co-unit reporting rule (settings.policy.co_unit_reports)."""
     import dataclasses
