@@ -296,10 +296,8 @@ def enterprise_names(ledger) -> dict | None:
     when it changed); None when an enterprise file has a problem (the caller then reads them whole)."""
     from anshang.store import loader
 
-    names = ledger.derived(NAMES, {"enterprise"}, lambda doc: loader.file_entry(doc, "uscc", lambda data: data.get("name")))
-    if any(entry is None for _, _, entry in names):
-        return None
-    return {entry[0]: {"name": entry[1]} for _, _, entry in names if entry}
+    names = loader.indexed_values(ledger, NAMES, "enterprise", "uscc", lambda data: data.get("name"))
+    return None if names is None else {code: {"name": name} for code, name in names.items()}
 
 
 def list_cases(ledger, settings, cal, today: dt.date, f: Filters) -> tuple[list[dict], str]:

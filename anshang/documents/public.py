@@ -317,11 +317,11 @@ def _from_index(ledger, cal, today: dt.date, co_reports: str):
     found = loader.indexed_as_of(ledger, INDEX, cal, today, co_reports, public_facts, {"units"}, {"case"})
     if found is None:
         return None
-    entries = ledger.derived(PEOPLE, {"enterprise"}, lambda doc: loader.file_entry(doc, "uscc", people))
-    if any(entry is None for _, _, entry in entries):
+    enterprises = loader.indexed_values(ledger, PEOPLE, "enterprise", "uscc", people)
+    if enterprises is None:
         return None
     world, facts = found
-    return world.units, {entry[0]: entry[1] for _, _, entry in entries if entry}, facts["case"]
+    return world.units, enterprises, facts["case"]
 
 
 def _units(units: dict, out: dict) -> str:

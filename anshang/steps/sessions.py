@@ -84,17 +84,14 @@ def matching_world(ledger: Ledger):
     ledger (``loader.load``) when a case file has a problem, which stops with every problem listed."""
     from anshang.core.problems import ProblemsFound
 
-    entries = ledger.derived(MATCH_INDEX, {"case"}, lambda doc: loader.file_entry(doc, "id", matching.match_facts))
-    if any(entry is None for _, _, entry in entries):
+    found = loader.indexed_values(ledger, MATCH_INDEX, "case", "id", matching.match_facts)
+    if found is None:
         return loader.load(ledger)
     try:
         world = loader.load(ledger, {"leaders", "session"})
     except ProblemsFound:
         return loader.load(ledger)
-    for _, _, entry in entries:
-        if entry:
-            world.cases[entry[0]] = entry[1]  # (a repeated id: the later file, as in ``load``)
-    world.cases = {cid: facts for cid, facts in world.cases.items() if facts is not None}
+    world.cases = {cid: facts for cid, facts in found.items() if facts is not None}
     return world
 
 

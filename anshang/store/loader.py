@@ -172,6 +172,16 @@ def file_entry(doc, key: str, value):
     return data[key], found
 
 
+def indexed_values(ledger: Ledger, name: str, kind: str, key: str, value) -> dict | None:
+    """{the file's ``key``: ``value(data)``} for every file of ``kind``, from a read index of one value per
+    file (``file_entry``; a repeated key: the later file, as in ``load``); None when a file has a problem
+    (the caller then reads the whole ledger, which stops with every problem listed)."""
+    entries = ledger.derived(name, {kind}, lambda doc: file_entry(doc, key, value))
+    if any(entry is None for _, _, entry in entries):
+        return None
+    return {entry[0]: entry[1] for _, _, entry in entries if entry}
+
+
 def items_as_of(ledger: Ledger, name: str, cal, day, co_reports: str, value, kinds=TRACKED) -> dict | None:
     """{kind: {id: value}} of the tracked items as they stood at the end of ``day``, from a read index
     (``Ledger.derived``, kept per calendar: replaying deadlines needs it) instead of every file's data:
