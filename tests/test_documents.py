@@ -349,7 +349,8 @@ def test_printable_tables_write_their_cells_exactly_as_xlsxwriter_does(monkeypat
     from anshang.documents.sheets import Chart, Col, Table, Tentative, book_bytes
 
     texts = ["诉求", "a & b", "<b>粗</b>", 'say "hi"', "tab\there", "两行\n文字", " 前空格", "后空格 ", "\u3000全角空格",
-             "_x0041_", "under_score", "ctl\x01\x1f", "bad\ufffe\uffff", "=1+1", "+86 138", "𠀀 扩展区", "", "0012"]
+             "_x0041_", "under_score", "ctl\x01\x1f", "bad\ufffe\uffff", "=1+1", "+86 138", "𠀀 扩展区", "", "0012",
+             "长" * 40, "长" * 90]  # (rows that grow: their heights, and the chart's place below them)
     numbers = [0, 1, -7, 3.5, 1e20, 1 / 3, 123456789012345678, 0.1 + 0.2]
     rows = []
     for n, t in enumerate(texts):
@@ -368,7 +369,16 @@ def test_printable_tables_write_their_cells_exactly_as_xlsxwriter_does(monkeypat
         quick.append(type(self).__name__)
         return original(self, row, col, cell)
 
+    whole_rows = []
+    put_row = fast_class.put_row
+
+    def counted_rows(self, r, cells, height):
+        whole_rows.append(put_row(self, r, cells, height))
+        return whole_rows[-1]
+
+    monkeypatch.setattr(fast_class, "put_row", counted_rows)
     fast = book_bytes(tables, "题")
+    assert 0 < whole_rows.count(True) < len(whole_rows) == len(rows), whole_rows  # some rows at once, the odd ones not
     monkeypatch.setattr(Worksheet, "_write_cell", counted)
     monkeypatch.setattr(sheets, "_WORKSHEET", fast_class)
     book_bytes(tables, "题")

@@ -230,15 +230,17 @@ def add_table(wb, t: Table, looks: "_Looks", taken: set | None = None):
     for i, c in enumerate(t.cols):
         ws.write_string(HEAD_ROWS - 1, i, c.header, looks.head)
     kinds = [c.kind for c in t.cols]
+    put_row = getattr(ws, "put_row", None)  # (the quick worksheet: a whole row of ordinary cells at once)
     for r, row in enumerate(t.rows, start=HEAD_ROWS):
         height = row_height(row, widths)
+        cells = [(value.value, looks.tentative(kind)) if isinstance(value, Tentative)
+                 else (value, looks.kinds[kind if _typed(value, kind) else "text"]) for value, kind in zip(row, kinds)]
+        if put_row is not None and put_row(r, cells, height):
+            continue
         if height:
             ws.set_row(r, height)
-        for i, (value, kind) in enumerate(zip(row, kinds)):
-            if isinstance(value, Tentative):
-                _put(ws, r, i, value.value, looks.tentative(kind))
-            else:
-                _put(ws, r, i, value, looks.kinds[kind if _typed(value, kind) else "text"])
+        for i, (value, look) in enumerate(cells):
+            _put(ws, r, i, value, look)
     first, end = HEAD_ROWS + 1, HEAD_ROWS + len(t.rows)
     ws.autofilter(HEAD_ROWS - 1, 0, max(end, HEAD_ROWS) - 1, n - 1)
     ws.print_area(0, 0, max(end, HEAD_ROWS) + len(t.notes) - 1, n - 1)
@@ -391,14 +393,93 @@ def worksheet_class():
         return _WORKSHEET
     import re
 
-    from xlsxwriter.utility import xl_rowcol_to_cell_fast
+    from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell_fast
     from xlsxwriter.worksheet import Worksheet
 
     # what XlsxWriter would escape or mark in a text cell: XML's own characters, control characters,
     # its _xHHHH_ escapes, the two non-characters, and white space at either end (xml:space)
     unusual = re.compile(r'[&<>"\x00-\x1f_\ufffe\uffff]|^\s|\s$').search
 
+    inf = (float("inf"), float("-inf"))
+
     class FastCells(Worksheet):
+        def put_row(self, r: int, cells: list, height: float | None) -> bool:
+            """Row ``r`` of ``(value, format)`` cells, written out at once as XlsxWriter would write
+            it (``_put`` cell by cell, ``set_row`` for the height); False, with nothing of the row
+            written, when a cell is not an ordinary one or the row is not a fresh one."""
+            n = len(cells)
+            if (not self.constant_memory or not n or r < self.previous_row or self.table.get(r)
+                    or r in self.row_info or r in self.comments or r >= self.xls_rowmax or n > self.xls_colmax):
+                return False
+            pixels = None if height is None else int(height * 4.0 / 3.0 + 0.5)  # as set_row counts
+            if pixels == 0:
+                return False
+            if r > self.previous_row:  # what is still held of an earlier row goes out first, as
+                self._write_single_row(r)  # XlsxWriter does (formats are numbered as first written)
+            letters, row1, out = self._letters(n), r + 1, []
+            for c, (value, look) in enumerate(cells):
+                if look is None:
+                    return False
+                at = f'<c r="{letters[c]}{row1}" s="{look._get_xf_index()}"'
+                if isinstance(value, str) or not isinstance(value, (bool, int, float, dt.date)) and value is not None:
+                    text = value if isinstance(value, str) else str(value)
+                    if not text:
+                        out.append(at + "/>")
+                    elif len(text) > self.xls_strmax // 2 or unusual(text):
+                        return False
+                    else:
+                        out.append(f'{at} t="inlineStr"><is><t>{text}</t></is></c>')
+                elif isinstance(value, bool):
+                    return False
+                elif isinstance(value, (int, float)):
+                    if value != value or value in inf:
+                        return False
+                    out.append(f"{at}><v>{value:.16G}</v></c>")
+                elif isinstance(value, dt.date):
+                    when = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+                    out.append(f"{at}><v>{self._convert_date_time(when):.16G}</v></c>")
+                else:  # None: an empty cell of its format
+                    out.append(at + "/>")
+            if self.dim_rowmin is None or r < self.dim_rowmin:
+                self.dim_rowmin = r
+            if self.dim_rowmax is None or r > self.dim_rowmax:
+                self.dim_rowmax = r
+            if self.dim_colmin is None or self.dim_colmin > 0:
+                self.dim_colmin = 0
+            if self.dim_colmax is None or n - 1 > self.dim_colmax:
+                self.dim_colmax = n - 1
+            if pixels is not None:
+                self.row_sizes[r] = [pixels, False]  # (where a chart below is placed)
+            self.fh.write(f'<row r="{row1}"{self._row_tail(pixels)}>{"".join(out)}</row>')
+            self.previous_row = r
+            return True
+
+        def _letters(self, n: int) -> list:
+            if len(getattr(self, "_letter_cache", ())) < n:
+                self._letter_cache = [xl_col_to_name(c) for c in range(n)]
+            return self._letter_cache
+
+        def _row_tail(self, pixels) -> str:
+            """The attributes XlsxWriter writes on a row of this height after its number."""
+            tails = self.__dict__.setdefault("_tails", {})
+            if pixels not in tails:
+                import io
+
+                from xlsxwriter.worksheet import RowInfo
+
+                info = None if pixels is None else RowInfo(height=pixels, row_format=None, hidden=False, level=0,
+                                                             collapsed=False)
+                fh, self.fh = self.fh, io.StringIO()
+                try:
+                    self._write_row(0, None, info)
+                    tag = self.fh.getvalue()
+                finally:
+                    self.fh = fh
+                head = '<row r="1"'
+                assert tag.startswith(head) and tag.endswith(">"), tag
+                tails[pixels] = tag[len(head):-1]
+            return tails[pixels]
+
         def _write_cell(self, row, col, cell):
             fmt = getattr(cell, "format", None)
             kind = type(cell).__name__

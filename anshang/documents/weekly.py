@@ -181,14 +181,17 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
     ]
 
 
-ELSEWHERE = ["tasks", "due", "office", "units", "sessions", "common"]  # need nothing from the ledger sheet
+# the sheets after the ledger sheet (they need nothing from it): on a big ledger the first ones are
+# worked out here once the ledger sheet is written, and the rest alongside meanwhile, so that
+# neither side waits long for the other
+AFTER_LEDGER = ["tasks", "due"]
+ELSEWHERE = ["office", "units", "sessions", "common"]
 
 
 def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = False, drafted=()) -> tuple[bytes, dict]:
     from anshang.store.alongside import Alongside
 
     steps = progress or (lambda items: items)
-    # on a big ledger the other sheets are worked out alongside while the ledger sheet is written;
     # started before anything else (no progress display running yet): the child only computes
     with Alongside(lambda: _sheets_and_summary(ELSEWHERE, w, cal, settings, today, everything, drafted),
                    items=len(w.cases)) as other:
@@ -199,8 +202,9 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
 
         def tables():
             yield from ledger
-            if other.running:  # by now the ledger sheet is written: the rest is ready, or soon
-                more, found = other.result()
+            if other.running:  # by now the ledger sheet is written
+                yield from _sheets(AFTER_LEDGER, w, cal, settings, today, everything, drafted, summary)
+                more, found = other.result()  # ready by now, or soon
                 summary.update(found)
                 yield from more
             else:
@@ -208,7 +212,7 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
             yield from notes
 
         # the workbook is written in the last step, so that a progress display shows it is not done yet
-        for step in steps(["ledger", *ELSEWHERE, "notes", "workbook"]):
+        for step in steps(["ledger", *AFTER_LEDGER, *ELSEWHERE, "notes", "workbook"]):
             if step == "ledger":
                 ledger = _sheets(["ledger"], w, cal, settings, today, everything, drafted, summary)
             elif step == "notes":
