@@ -332,7 +332,7 @@ def test_marking_a_key_demand_makes_its_revisit_due(cli, sample, tmp_path):
     assert r.out == f"{cid}：已列为重点诉求\n"
     assert f"回访企业（重点诉求）：{cid}" in _today(cli, sample, "2026-11-23")
     assert cli("--data", sample, "key", cid).out == f"{cid}：原本就是重点诉求\n"
-    assert cli("--data", sample, "key", cid, "--off").out == f"{cid}：已取消重点诉求标记\n"
+    assert cli("--data", sample, "key", cid, "--off", "--date", "2026-11-23").out == f"{cid}：已取消重点诉求标记\n"
     assert cid not in _today(cli, sample, "2026-11-23")
 
 
