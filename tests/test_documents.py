@@ -350,17 +350,23 @@ def test_printable_tables_write_their_cells_exactly_as_xlsxwriter_does(monkeypat
 
     texts = ["诉求", "a & b", "<b>粗</b>", 'say "hi"', "tab\there", "两行\n文字", " 前空格", "后空格 ", "\u3000全角空格",
              "_x0041_", "under_score", "ctl\x01\x1f", "bad\ufffe\uffff", "=1+1", "+86 138", "𠀀 扩展区", "", "0012",
-             "长" * 40, "长" * 90]  # (rows that grow: their heights, and the chart's place below them)
-    numbers = [0, 1, -7, 3.5, 1e20, 1 / 3, 123456789012345678, 0.1 + 0.2]
+             "长" * 40, "长" * 90,  # (rows that grow: their heights, and the chart's place below them)
+             "a" * 40000]  # (past XlsxWriter's limit: cut short)
+    numbers = [0, 1, -7, 3.5, 1e20, 1 / 3, 123456789012345678, 0.1 + 0.2, float("nan"), float("-inf")]
     rows = []
     for n, t in enumerate(texts):
         v = numbers[n % len(numbers)]
-        rows.append([t, v, dt.date(2026, 1 + n % 12, 1), v / 10 if v else None, Tentative(dt.date(2026, 5, 6)),
-                     True if n % 2 else None])
+        day = dt.date(2026, 1 + n % 12, 1) if n % 7 else dt.datetime(2026, 1 + n % 12, 1, 8, 30)
+        rows.append([t, v, day, v / 10 if v else None, Tentative(dt.date(2026, 5, 6)), True if n % 2 else None])
     cols = [Col("文字"), Col("数", "int"), Col("日期", "date"), Col("比率", "pct"), Col("暂定", "date"), Col("其他")]
-    tables = [Table("表一", "标题", "营商办", dt.date(2026, 11, 21), cols, rows, tones=["overdue", "soon", "closed", ""] * 5,
+    plain = [["诉求", 1, dt.datetime(2026, 1, 2, 8, 30), 0.5, Tentative(dt.date(2026, 5, 6)), "x"]]
+    # first: a table without notes whose one row is the first to use some formats (XlsxWriter numbers
+    # them only when the workbook is closed); last: one whose rows all go at once (its dimension)
+    tables = [Table("表零", "无说明", "营商办", dt.date(2026, 11, 21), [Col("比率", "pct"), Col("数", "num")], [[0.25, 1.5]]),
+              Table("表一", "标题", "营商办", dt.date(2026, 11, 21), cols, rows, tones=["overdue", "soon", "closed", ""] * 5,
                     notes=["说明 & 注"], charts=[Chart("图", (2,), 1)]),
-              Table("表二", "空表", "营商办", dt.date(2026, 11, 21), cols, [])]
+              Table("表二", "空表", "营商办", dt.date(2026, 11, 21), cols, []),
+              Table("表三", "无说明", "营商办", dt.date(2026, 11, 21), cols, plain * 3)]
     quick = []
     fast_class = sheets.worksheet_class()
     original = Worksheet._write_cell
@@ -378,7 +384,7 @@ def test_printable_tables_write_their_cells_exactly_as_xlsxwriter_does(monkeypat
 
     monkeypatch.setattr(fast_class, "put_row", counted_rows)
     fast = book_bytes(tables, "题")
-    assert 0 < whole_rows.count(True) < len(whole_rows) == len(rows), whole_rows  # some rows at once, the odd ones not
+    assert 0 < whole_rows.count(True) < len(whole_rows) == len(rows) + 4, whole_rows  # some rows at once, the odd ones not
     monkeypatch.setattr(Worksheet, "_write_cell", counted)
     monkeypatch.setattr(sheets, "_WORKSHEET", fast_class)
     book_bytes(tables, "题")

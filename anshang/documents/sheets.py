@@ -414,12 +414,16 @@ def worksheet_class():
             pixels = None if height is None else int(height * 4.0 / 3.0 + 0.5)  # as set_row counts
             if pixels == 0:
                 return False
+            for _, look in cells:
+                # a format not yet numbered: XlsxWriter numbers formats as their cells go out, and it keeps
+                # a sheet's last row until the workbook is closed, after the sheets that follow; a row
+                # written now could number its formats before theirs (the same workbook, other bytes)
+                if look is None or look.xf_index is None and look._get_format_key() not in look.xf_format_indices:
+                    return False
             if r > self.previous_row:  # what is still held of an earlier row goes out first, as
                 self._write_single_row(r)  # XlsxWriter does (formats are numbered as first written)
             letters, row1, out = self._letters(n), r + 1, []
             for c, (value, look) in enumerate(cells):
-                if look is None:
-                    return False
                 at = f'<c r="{letters[c]}{row1}" s="{look._get_xf_index()}"'
                 if isinstance(value, str) or not isinstance(value, (bool, int, float, dt.date)) and value is not None:
                     text = value if isinstance(value, str) else str(value)
@@ -449,7 +453,7 @@ def worksheet_class():
             if self.dim_colmax is None or n - 1 > self.dim_colmax:
                 self.dim_colmax = n - 1
             if pixels is not None:
-                self.row_sizes[r] = [pixels, False]  # (where a chart below is placed)
+                self.row_sizes[r] = [pixels, False]  # (as set_row: where an object anchored in these rows goes)
             self.fh.write(f'<row r="{row1}"{self._row_tail(pixels)}>{"".join(out)}</row>')
             self.previous_row = r
             return True
