@@ -124,6 +124,14 @@ class Cache:
                 out.update(self._part((m.group(1), int(m.group(2)))))
         return out
 
+    def folder_entries(self, group: str) -> dict:
+        """Every entry of the parts of one top folder, in one dict: for a caller that looks up every
+        file of the folder (and then says which it looked at, ``seen``, before ``save``)."""
+        out: dict = {}
+        for n in range(PARTS):
+            out.update(self._part((group, n)))
+        return out
+
     def get(self, rel: str, stamp: tuple):
         self.seen.add(rel)
         e = self._part(part_of(rel)).get(rel)

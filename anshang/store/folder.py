@@ -509,11 +509,17 @@ class Ledger:
         plain = None
         out = []
         root = f"{self.root}{os.sep}"
-        for kind, rels in self.file_groups(kinds):
+        listed = self.file_groups(kinds)
+        known: dict = {}  # every file is looked up: the folders' entries at once, not part by part
+        for group in {part_of(rel)[0] for _, rels in listed for rel in rels[:1]}:
+            known.update(index.folder_entries(group))
+        for kind, rels in listed:
+            index.seen.update(rels)
             for rel in rels:
                 try:  # (a link is resolved by ``_load_one``, and refused when it leads out of the ledger)
                     st = os.stat(root + rel)
-                    hit = None if rel in self._linked else index.get(rel, (st.st_mtime_ns, st.st_size, st.st_ino))
+                    e = None if rel in self._linked else known.get(rel)
+                    hit = e[1] if e is not None and e[0] == (st.st_mtime_ns, st.st_size, st.st_ino) else None
                 except FileNotFoundError:  # gone since it was listed: as ``_load_one`` reads it
                     hit = None
                 if hit is None:
