@@ -41,7 +41,9 @@ def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem
             pass
     stamp = f"{getattr(chinese_calendar, '__version__', '')}|{code_stamp()}"
     memo = _read_memo(ledger.state_dir / MEMO, stamp) if use_cache else None
-    problems = checks.run(ledger.load_all(use_cache=use_cache, schema=True), today=today, memo=memo)
+    snap = ledger.load_all(use_cache=use_cache, schema=True)
+    problems = checks.run(snap, today=today, memo=memo)
+    ledger.keep(snap)
     if memo is not None and memo.pop("changed", True):
         _write_memo(ledger.state_dir / MEMO, stamp, memo)
     if key is not None:
