@@ -15,7 +15,7 @@ DAY = "2026-11-21"
 
 
 def test_mini_ledger_is_clean(cli, mini):
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert (r.code, r.out) == (0, "")
     assert r.err.strip() == "检查通过，没有发现问题。"
 
@@ -25,7 +25,7 @@ def test_yaml_syntax_error_reported_with_file_and_line(cli, mini):
     lines = p.read_text(encoding="utf-8").splitlines()
     lines[5] = "fields: [工业和信息化"  # unclosed flow list on line 6
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1
     assert r.out.startswith("cases/2026/260305-k7m2x.yaml:7: [yaml] YAML 语法错误")
 
@@ -36,7 +36,7 @@ def test_invalid_uscc_names_the_expected_character(cli, mini):
     for rel in (f"enterprises/{bad}.yaml", "cases/2026/260305-k7m2x.yaml"):
         p = mini / rel
         p.write_text(p.read_text(encoding="utf-8").replace("91350100M000100Y43", bad), encoding="utf-8")
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1
     assert r.out == (
         "cases/2026/260305-k7m2x.yaml:4: [uscc] 统一社会信用代码校验位错误："
@@ -52,7 +52,7 @@ def test_dangling_references(cli, mini):
                  encoding="utf-8")
     s = mini / "sessions/2026/2026-03-19.yaml"
     s.write_text(s.read_text(encoding="utf-8").replace("leader: mayor", "leader: vm-nobody"), encoding="utf-8")
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1
     assert r.out == (
         "cases/2026/260305-k7m2x.yaml:14: [ref] 接待场次 '2026-04-16' 不存在（sessions/ 中没有该场次）\n"
@@ -66,7 +66,7 @@ def test_schema_problems_all_reported_in_one_run(cli, mini):
     text = text.replace("channel: reception_day", "channel: hotlne").replace("title: 厂房用电增容\n", "")
     text += "titel: 错字\n"
     p.write_text(text, encoding="utf-8")
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1
     assert r.out.splitlines() == [
         "cases/2026/260305-k7m2x.yaml:1: [schema] 缺少必填项 title（诉求事项）",
@@ -81,7 +81,7 @@ def test_a_list_where_one_session_belongs_is_reported_not_a_crash(cli, mini):
     p = mini / "cases/2026/260305-k7m2x.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("session: '2026-03-19'", "session: ['2026-03-19', x]"),
                  encoding="utf-8")
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1 and "内部错误" not in r.out + r.err
     assert r.out.splitlines() == ["cases/2026/260305-k7m2x.yaml:14: [schema] session（接待场次） 应为文本"]
 
@@ -89,7 +89,7 @@ def test_a_list_where_one_session_belongs_is_reported_not_a_crash(cli, mini):
 def test_duplicate_ids_and_dates_out_of_order(cli, mini):
     other = CASE.replace("date: 2026-03-06", "date: 2026-03-01")
     write_ledger(mini, {"cases/2027/260305-k7m2x.yaml": other})
-    r = cli("--data", mini, "check", "--json")
+    r = cli("--data", mini, "check", "--json", "--date", DAY)
     assert r.code == 1
     found = {(p["path"], p["line"], p["code"], p["message"]) for p in json.loads(r.out)}
     assert ("cases/2027/260305-k7m2x.yaml", 1, "id", "诉求 260305-k7m2x 应放在 cases/2026/ 目录") in found
@@ -102,7 +102,7 @@ def test_duplicate_ids_and_dates_out_of_order(cli, mini):
 def test_json_shape(cli, mini):
     (mini / "enterprises/91350100M000100Y43.yaml").write_text(
         ENTERPRISE.replace("district: 东区", "district: 西区"), encoding="utf-8")
-    r = cli("--data", mini, "check", "--json")
+    r = cli("--data", mini, "check", "--json", "--date", DAY)
     assert r.code == 1
     assert json.loads(r.out) == [{
         "path": "enterprises/91350100M000100Y43.yaml", "line": 3, "code": "ref",
@@ -113,8 +113,8 @@ def test_json_shape(cli, mini):
 def test_warnings_pass_unless_strict(cli, mini):
     p = mini / "cases/2026/260305-k7m2x.yaml"
     p.write_text(p.read_text(encoding="utf-8") + "remark: 手工加的键\n", encoding="utf-8")
-    assert cli("--data", mini, "check").code == 0
-    r = cli("--data", mini, "check", "--strict")
+    assert cli("--data", mini, "check", "--date", DAY).code == 0
+    r = cli("--data", mini, "check", "--strict", "--date", DAY)
     assert r.code == 1
     assert "[schema] 警告：未知的键 remark" in r.out
 
@@ -133,7 +133,7 @@ def test_usage_error_is_exit_2(cli, mini):
 
 def test_gbk_file_is_a_clear_problem(cli, mini):
     (mini / "cases/2026/260305-k7m2x.yaml").write_bytes(CASE.encode("gbk"))
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1
     assert "cases/2026/260305-k7m2x.yaml:" in r.out and "不是 UTF-8 编码" in r.out
 
@@ -141,12 +141,12 @@ def test_gbk_file_is_a_clear_problem(cli, mini):
 def test_utf8_bom_is_accepted(cli, mini):
     p = mini / "cases/2026/260305-k7m2x.yaml"
     p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
-    assert cli("--data", mini, "check").code == 0
+    assert cli("--data", mini, "check", "--date", DAY).code == 0
 
 
 def test_case_in_wrong_place(cli, mini):
     os.rename(mini / "cases/2026/260305-k7m2x.yaml", mini / "cases/260305-k7m2x.yaml")
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1
     assert r.out.startswith("cases/260305-k7m2x.yaml:1: [layout]")
 
@@ -166,7 +166,7 @@ def test_calendar_supplement_problems_point_at_lines(cli, mini):
           - 2027-02-07
           - 2028-01-02
         """})
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", DAY)
     assert r.code == 1
     assert r.out.splitlines() == [
         "calendar/2027.yaml:6: [calendar] 放假结束日期 2027-01-01 早于开始日期 2027-01-03",
@@ -180,12 +180,12 @@ def test_cache_gives_same_answer_and_sees_edits(cli, mini):
     old = time.time() - 60  # older than the cache's two-second safety window
     for f in mini.rglob("*.yaml"):
         os.utime(f, (old, old))
-    first = cli("--data", mini, "check")
+    first = cli("--data", mini, "check", "--date", DAY)
     assert list((mini / ".anshang/cache").glob("*.bin"))
-    second = cli("--data", mini, "check")
+    second = cli("--data", mini, "check", "--date", DAY)
     assert (first.code, first.out) == (second.code, second.out) == (0, "")
     p.write_text(p.read_text(encoding="utf-8").replace("type: 2", "type: 9"), encoding="utf-8")
-    third = cli("--data", mini, "check")
+    third = cli("--data", mini, "check", "--date", DAY)
     assert third.code == 1 and "type（受理类型（§三(一)1–5））" in third.out
 
 
@@ -196,12 +196,12 @@ def test_unchanged_ledger_reuses_the_last_answer(cli, mini):
     p = mini / "cases/2026/260305-k7m2x.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("type: 2", "type: 9"), encoding="utf-8")
     os.utime(p, (old, old))
-    first = cli("--data", mini, "check")
+    first = cli("--data", mini, "check", "--date", DAY)
     assert first.code == 1 and (mini / ".anshang/check.json").is_file()
-    assert cli("--data", mini, "check").out == first.out
+    assert cli("--data", mini, "check", "--date", DAY).out == first.out
     p.write_text(p.read_text(encoding="utf-8").replace("type: 9", "type: 2"), encoding="utf-8")
     os.utime(p, (old + 1, old + 1))  # changed, though not just now: the identity differs
-    assert cli("--data", mini, "check").code == 0
+    assert cli("--data", mini, "check", "--date", DAY).code == 0
 
 
 def test_corrupt_cache_is_ignored(cli, mini):
@@ -210,7 +210,7 @@ def test_corrupt_cache_is_ignored(cli, mini):
     for n in range(16):
         (mini / f".anshang/cache/{n:02d}.bin").write_bytes(b"\x00not a cache")
     (mini / ".anshang/check.json").write_text("[1, 2", encoding="utf-8")
-    assert cli("--data", mini, "check").code == 0
+    assert cli("--data", mini, "check", "--date", DAY).code == 0
 
 
 def test_sample_ledger_passes_check(cli, sample):
@@ -249,9 +249,9 @@ def test_the_cache_answers_exactly_as_a_fresh_parse(cli, sample, monkeypatch):
     fresh = view(Ledger(sample).load_all(use_cache=False, schema=True))
     assert cached == fresh == built
     assert any(p.code == "yaml" for p in fresh[1])
-    no_cache = cli("--data", sample, "check", "--no-cache")
+    no_cache = cli("--data", sample, "check", "--no-cache", "--date", DAY)
     assert no_cache.code == 1 and "surprise" in no_cache.out
-    assert (cli("--data", sample, "check").out, cli("--data", sample, "check").out) == (no_cache.out, no_cache.out)
+    assert (cli("--data", sample, "check", "--date", DAY).out, cli("--data", sample, "check", "--date", DAY).out) == (no_cache.out, no_cache.out)
 
 
 def test_a_partial_read_forgets_files_gone_of_the_kinds_it_read_and_keeps_the_others(mini):

@@ -117,10 +117,10 @@ def test_stored_provisional_deadline_checked_once_year_is_added(cli, mini):
             n: 30
             provisional: true
         """), encoding="utf-8")
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", "2026-11-21")
     assert r.code == 0 and r.out.count("为暂定（2027 年节假日安排尚未加入）") == 2
     write_ledger(mini, {"calendar/2027.yaml": SUPPLEMENT_2027})
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", "2026-11-21")
     assert r.code == 1
     assert r.out.splitlines() == [
         "cases/2026/260305-k7m2x.yaml:21: [calendar] 暂定的落实情况截止日期 2027-01-04 按现已加入的日历应为 "
@@ -173,7 +173,7 @@ def test_add_writes_an_invalid_until_filled_skeleton(cli, mini):
     text = (mini / "calendar/2027.yaml").read_text(encoding="utf-8")
     assert "year: 2027" in text and "# - name: 春节" in text
     assert cli("--data", mini, "fmt", "--check").code == 0
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", "2026-11-21")
     assert r.code == 1 and "尚未填写放假日期" in r.out
     # still not a calendar: computations keep refusing 2027
     assert cli("--data", mini, "deadline", "2026-12-24", "-w", "7").code == 2
@@ -184,4 +184,4 @@ def test_add_for_a_package_year_is_prefilled(cli, mini):
     assert cli("--data", mini, "calendar", "add", "2026").code == 0
     text = (mini / "calendar/2026.yaml").read_text(encoding="utf-8")
     assert "  - name: 国庆节\n    from: 2026-10-01\n    to: 2026-10-07\n" in text
-    assert cli("--data", mini, "check").code == 0
+    assert cli("--data", mini, "check", "--date", "2026-11-21").code == 0

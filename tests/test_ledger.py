@@ -146,7 +146,7 @@ def test_two_clones_create_cases_and_merge_cleanly(cli, mini, tmp_path):
     _git(a, "pull", "-q", "--no-rebase", "--no-edit", str(b), "main")
     assert len(set(made)) == 40
     assert len(list((a / "cases/2026").glob("*.yaml"))) == 41
-    r = cli("--data", a, "check")
+    r = cli("--data", a, "check", "--date", "2026-11-21")  # (a fixed day: the year's session count is checked once it is over)
     assert (r.code, r.out) == (0, "")
 
 
@@ -160,7 +160,7 @@ def test_invalid_settings_stop_an_editing_command(cli, mini):
         "错误：设置无效：",
         "anshang.yaml:17: [schema] policy.session_capacity（每场接待诉求数上限） 应为整数，实际为 '八'",
     ]
-    r = cli("--data", mini, "check")
+    r = cli("--data", mini, "check", "--date", "2026-11-21")
     assert r.code == 1 and r.out.startswith("anshang.yaml:17: [schema] policy.session_capacity")
 
 

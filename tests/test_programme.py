@@ -342,7 +342,7 @@ def test_a_units_responsibility_list_prints(cli, sample, tmp_path):
     # the service month's activities too: 市财政局 organised the fourth and helped with the second
     assert {t["id"]: t["part"] for t in json.loads(r.out)} == {"fwy2026-02": "co", "fwy2026-04": "lead", "xd2026-04": "co",
                                                               "xd2026-06": "lead", "xd2026-10": "co"}
-    r = cli("--data", sample, "task", "list", "--out", tmp_path / "x.docx")
+    r = cli("--data", sample, "task", "list", "--out", tmp_path / "x.docx", "--date", DAY)
     assert r.code == 2 and "--out 的文件名应以 .xlsx 结尾" in r.err
 
 
@@ -658,7 +658,7 @@ def test_a_list_without_a_title_row_is_named_by_its_plan(cli, sample, tmp_path):
     wb.active.append(["序号", "工作任务", "牵头单位", "完成时限"])
     wb.active.append([1, "甲", "市财政局", "2026年12月底前"])
     wb.save(tmp_path / "无题.xlsx")
-    r = cli("--data", sample, "task", "import", tmp_path / "无题.xlsx", "--plan", "wt", "--year", "2026")
+    r = cli("--data", sample, "task", "import", tmp_path / "无题.xlsx", "--plan", "wt", "--year", "2026", "--issued", "2026-03-01")
     assert r.code == 0 and r.out.startswith("已导入 wt 行动方案（方案编号 wt）")
 
 
