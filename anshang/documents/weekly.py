@@ -182,8 +182,7 @@ def notes_rows(w, cal, settings, today: dt.date, cases: int, everything: bool = 
 
 
 # the sheets after the ledger sheet (they need nothing from it): on a big ledger the first ones are
-# worked out here once the ledger sheet is written, and the rest alongside meanwhile, so that
-# neither side waits long for the other
+# worked out here, and the rest alongside meanwhile, so that neither side waits long for the other
 AFTER_LEDGER = ["tasks", "due"]
 ELSEWHERE = ["office", "units", "sessions", "common"]
 
@@ -196,15 +195,16 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
     with Alongside(lambda: _sheets_and_summary(ELSEWHERE, w, cal, settings, today, everything, drafted),
                    items=len(w.cases)) as other:
         ledger: list = []
+        here: list = []
         notes: list = []
         summary: dict = {}
         later: list = []
 
         def tables():
             yield from ledger
-            if other.running:  # by now the ledger sheet is written
-                yield from _sheets(AFTER_LEDGER, w, cal, settings, today, everything, drafted, summary)
-                more, found = other.result()  # ready by now, or soon
+            yield from here
+            if other.running:  # by now the sheets before are written: the rest is ready, or soon
+                more, found = other.result()
                 summary.update(found)
                 yield from more
             else:
@@ -215,6 +215,8 @@ def _build(w, cal, settings, today: dt.date, progress=None, everything: bool = F
         for step in steps(["ledger", *AFTER_LEDGER, *ELSEWHERE, "notes", "workbook"]):
             if step == "ledger":
                 ledger = _sheets(["ledger"], w, cal, settings, today, everything, drafted, summary)
+            elif step in AFTER_LEDGER:
+                here += _sheets([step], w, cal, settings, today, everything, drafted, summary)
             elif step == "notes":
                 notes = _sheets(["notes"], w, cal, settings, today, everything, drafted, summary)
             elif step == "workbook":
