@@ -549,3 +549,77 @@ def test_a_memo_keeps_the_answers_used_and_works_out_the_rest(tmp_path):
     assert Memo(path, "规则1", str)(upper, "b", ["?"]) == "B?" and calls[5:] == ["b"]
     path.write_bytes(b"garbage")
     assert Memo(path, "规则1", str)(upper, "c") == "C" and Memo(None, "规则1")(upper, "d") == "D"
+
+
+def test_a_read_index_works_out_only_the_changed_file_and_keeps_the_others(sample):
+    """``Ledger.derived`` marks every file it listed as seen: saving the index after one file changed
+    keeps every other entry (else each change would empty the index)."""
+    from conftest import aged
+
+    from anshang.store.cache import Cache
+
+    old = aged(sample)
+    worked: list = []
+
+    def derive(doc):
+        worked.append(doc.rel)
+        return doc.rel
+
+    Ledger(sample).derived("probe-1", {"case"}, derive)
+    everything = list(worked)
+    index = sample / ".anshang/index/probe-1"
+    assert len(everything) > 10 and set(Cache(index).entries) == set(everything)
+    one = sample / everything[3]
+    one.write_text(one.read_text(encoding="utf-8") + "# 手工加的一行注释\n", encoding="utf-8")
+    os.utime(one, ns=(old + 1_000_000_000, old + 1_000_000_000))
+    worked.clear()
+    assert [v for _, _, v in Ledger(sample).derived("probe-1", {"case"}, derive)] == everything
+    assert worked == [everything[3]]
+    assert set(Cache(index).entries) == set(everything)
+    worked.clear()
+    Ledger(sample).derived("probe-1", {"case"}, derive)
+    assert worked == []
+
+
+def test_schema_findings_added_to_a_cached_entry_are_kept(cli, sample, monkeypatch):
+    """A file cached by a single read (no schema findings) gets them in the next full read, and its
+    cache part is written again, so the read after that works nothing out."""
+    from conftest import aged
+
+    from anshang.store import folder
+
+    assert cli("--data", sample, "calendar", "add", "2027").code == 0
+    old = aged(sample)
+    Ledger(sample).load_all(schema=True)  # everything cached, with findings
+    rel = "calendar/2027.yaml"
+    p = sample / rel
+    p.write_bytes(p.read_bytes())
+    os.utime(p, ns=(old + 1_000_000_000, old + 1_000_000_000))  # another identity, the same text
+    Ledger(sample).read(rel)  # cached again, without findings
+    worked: list = []
+    findings = folder._schema_findings
+    monkeypatch.setattr(folder, "_schema_findings", lambda kind, data: worked.append(kind) or findings(kind, data))
+    Ledger(sample).load_all(schema=True)
+    assert worked == ["calendar"]
+    worked.clear()
+    Ledger(sample).load_all(schema=True)
+    assert worked == []
+
+
+def test_a_file_gone_between_the_look_and_the_read_is_passed_over_as_one_gone_before(sample, monkeypatch):
+    """Another program may delete a file after ``load_all`` looked at it: the file is passed over, as
+    one deleted before the look (leaders.yaml and units.yaml are reported missing), never a crash."""
+    from anshang.store import folder
+
+    read_bytes = folder.yamlio.read_bytes
+    gone = {"cases/2026/261030-a9cg7.yaml", "leaders.yaml"}
+
+    def racing(path):
+        if any(str(path).endswith(rel) for rel in gone):
+            raise FileNotFoundError(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(folder.yamlio, "read_bytes", racing)
+    snap = Ledger(sample).load_all(use_cache=False)
+    assert {doc.rel: doc.data for doc in snap.cases}["cases/2026/261030-a9cg7.yaml"] is None
+    assert [(p.path, p.code) for p in snap.problems] == [("leaders.yaml", "missing")]

@@ -41,6 +41,7 @@ def check_ledger(ledger, today: dt.date, use_cache: bool = True) -> list[Problem
             pass
     stamp = f"{getattr(chinese_calendar, '__version__', '')}|{code_stamp()}"
     memo = _read_memo(ledger.state_dir / MEMO, stamp) if use_cache else None
+    ledger.keep(None)  # (a check run again on the same ledger object: the last one's files are let go first)
     snap = ledger.load_all(use_cache=use_cache, schema=True)
     problems = checks.run(snap, today=today, memo=memo)
     ledger.keep(snap)

@@ -683,18 +683,22 @@ class Ledger:
             cache.touch(rel)
         return doc
 
+    @staticmethod
+    def _gone(kind: str, rel: str, path, problems: list) -> Doc:
+        """A file listed but not there when looked at or read."""
+        if kind in ("leaders", "units"):
+            problems.append(Problem(rel, 1, "missing", "error", f"缺少文件 {rel}（可从 anshang init 新建的台账中复制）"))
+        elif os.path.islink(path):  # listed, but a link to nothing (a file gone since it was listed is passed over)
+            problems.append(Problem(rel, 1, "layout", "error",
+                                    f"{rel} 是一个链接，它指向的文件不存在：请删除这个链接，或把文件放回原处"))
+        return Doc(kind, rel)
+
     def _load_one(self, kind: str, rel: str, cache, problems: list, schema: bool = False, plain: bool = False) -> Doc:
         path = f"{self.root}{os.sep}{rel}"
         try:
             st = self._stats.pop(rel, None) or os.stat(path)
         except FileNotFoundError:
-            if kind in ("leaders", "units"):
-                problems.append(Problem(rel, 1, "missing", "error",
-                                        f"缺少文件 {rel}（可从 anshang init 新建的台账中复制）"))
-            elif os.path.islink(path):  # listed, but a link to nothing (a file gone since it was listed is passed over)
-                problems.append(Problem(rel, 1, "layout", "error",
-                                        f"{rel} 是一个链接，它指向的文件不存在：请删除这个链接，或把文件放回原处"))
-            return Doc(kind, rel)
+            return self._gone(kind, rel, path, problems)
         if stat.S_ISDIR(st.st_mode):
             problems.append(Problem(rel, 1, "layout", "error",
                                     f"{rel} 是一个目录，不是文件：请把它改名或移出台账（以 .yaml 结尾的应是台账文件）"))
@@ -716,7 +720,11 @@ class Ledger:
             problems.append(Problem(rel, 1, "layout", "error", e.message))
             return Doc(kind, rel)
         try:
-            data = yamlio.loads(yamlio.decode(yamlio.read_bytes(path), rel))
+            try:
+                raw = yamlio.read_bytes(path)
+            except FileNotFoundError:  # gone between the look and the read (another program's edit)
+                return self._gone(kind, rel, path, problems)
+            data = yamlio.loads(yamlio.decode(raw, rel))
             if data is None:  # an empty file: every required key is missing (schema says so)
                 data = {}
             # the plain cache always keeps the findings: they need the lines it no longer has
