@@ -187,6 +187,7 @@ class Ledger:
 
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
+        self._prefix = f"{self.root}{os.sep}"  # (file paths as text: tens of thousands are looked at)
         self._stats: dict = {}  # identities seen by ``fingerprint``, used once by ``load_all``
         self._listed: list | None = None  # the files ``fingerprint`` listed, used once by ``load_all``
         # files found by listing that are links or lie in a linked folder: only these can lead out
@@ -477,13 +478,10 @@ class Ledger:
         groups = [(kind, rels) for kind, rels in listed or self.file_groups(kinds) if kinds is None or kind in kinds]
         if cache is not None:
             self._parse_alongside(groups, cache, schema, plain)
-        load_one, from_cache, problems = self._load_one, self._from_cache, snap.problems
+        load_one, from_cache, unchanged, problems = self._load_one, self._from_cache, self._unchanged, snap.problems
         # the files that are in the cache and unchanged (most, most of the time) are taken straight from
         # one dict of their folders' entries; any other goes through ``_load_one``
-        known: dict = {}
-        for group in {part_of(rels[0])[0] for _, rels in groups if rels} if cache is not None else ():
-            known.update(cache.folder_entries(group))
-        root, stats, linked = f"{self.root}{os.sep}", self._stats, self._linked
+        known = self._entries(cache, groups) if cache is not None else {}
         for kind, rels in groups:
             if kind in ("settings", "leaders", "units"):
                 for rel in rels:
@@ -491,19 +489,12 @@ class Ledger:
                 continue
             append = getattr(snap, SNAPSHOT_LISTS[kind]).append
             for rel in rels:
-                e = known.get(rel)
-                if e is not None and rel not in linked:
-                    try:
-                        st = stats.pop(rel, None) or os.stat(root + rel)
-                    except FileNotFoundError:
-                        st = None
-                    if st is not None:
-                        if e[0] == (st.st_mtime_ns, st.st_size, st.st_ino) and not stat.S_ISDIR(st.st_mode):
-                            cache.seen.add(rel)
-                            append(from_cache(kind, rel, e[1], e[0], cache, problems, schema))
-                            continue
-                        stats[rel] = st  # (for ``_load_one``: no file is looked at twice)
-                append(load_one(kind, rel, cache, problems, schema, plain))
+                e = unchanged(known, rel)
+                if e is not None:
+                    cache.seen.add(rel)
+                    append(from_cache(kind, rel, e[1], e[0], cache, problems, schema))
+                else:
+                    append(load_one(kind, rel, cache, problems, schema, plain))
         for rel in self.stray_files() if kinds is None else []:
             snap.problems.append(Problem(rel, 1, "layout", "error",
                                          "文件位置不对：诉求、场次、营商办记录、专题调研、领导走访、重大项目和评议文件应放在按年份"
@@ -526,20 +517,13 @@ class Ledger:
                       forgettable=lambda rel: kind_of(rel) in kinds, groups=groups, tag=tag)
         plain = None
         out = []
-        root = f"{self.root}{os.sep}"
         listed = self.file_groups(kinds)
-        known: dict = {}  # every file is looked up: the folders' entries at once, not part by part
-        for group in {part_of(rel)[0] for _, rels in listed for rel in rels[:1]}:
-            known.update(index.folder_entries(group))
+        known = self._entries(index, listed)
         for kind, rels in listed:
             index.seen.update(rels)
             for rel in rels:
-                try:  # (a link is resolved by ``_load_one``, and refused when it leads out of the ledger)
-                    st = os.stat(root + rel)
-                    e = None if rel in self._linked else known.get(rel)
-                    hit = e[1] if e is not None and e[0] == (st.st_mtime_ns, st.st_size, st.st_ino) else None
-                except FileNotFoundError:  # gone since it was listed: as ``_load_one`` reads it
-                    hit = None
+                e = self._unchanged(known, rel)
+                hit = None if e is None else e[1]
                 if hit is None:
                     if plain is None:  # (only the files missed are looked up: it must forget none of the others)
                         plain = Cache(self.state_dir / "plain", keep_unseen=True)
@@ -669,6 +653,31 @@ class Ledger:
                 self._load_one(kind, rel, cache, [], schema, plain)
             for rel, stamp, payload in other.result():
                 cache.put(rel, stamp, payload)
+
+    @staticmethod
+    def _entries(cache: Cache, groups: list) -> dict:
+        """Every entry ``cache`` keeps for the folders of the files ``groups`` lists ([(kind, files)]), in
+        one dict: for a reading that looks up every file of them (rather than part by part)."""
+        known: dict = {}
+        for group in {part_of(rels[0])[0] for _, rels in groups if rels}:
+            known.update(cache.folder_entries(group))
+        return known
+
+    def _unchanged(self, known: dict, rel: str):
+        """The entry (identity, payload) ``known`` keeps for ``rel`` when the file is still the one it
+        was made from; else None, and ``_load_one`` reads the file (a link, a file gone or changed, a
+        directory: the identity taken here is left for it, so no file is looked at twice)."""
+        e = known.get(rel)
+        if e is None or rel in self._linked:
+            return None
+        try:
+            st = self._stats.pop(rel, None) or os.stat(self._prefix + rel)
+        except FileNotFoundError:
+            return None
+        if e[0] == (st.st_mtime_ns, st.st_size, st.st_ino) and not stat.S_ISDIR(st.st_mode):
+            return e
+        self._stats[rel] = st
+        return None
 
     @staticmethod
     def _from_cache(kind: str, rel: str, hit: dict, stamp: tuple, cache, problems: list, schema: bool) -> Doc:
